@@ -1,0 +1,35 @@
+// Who is calling: a signed-in user (session cookie) or a workspace API key (Authorization: Bearer).
+import "server-only";
+import { getDb } from "@/server/db";
+import type { Role } from "@/server/db/schema";
+import { authenticateApiKey } from "@/server/api-keys/api-keys";
+import { clientIp } from "@/server/auth/client-ip";
+import { AppError } from "@/server/errors";
+import { assertRateLimit } from "@/server/kv/rate-limit";
+import { getKv } from "@/server/kv";
+
+export type Actor =
+  | { kind: "user"; userId: string }
+  | { kind: "apiKey"; apiKeyId: string; workspaceId: string; role: Role };
+
+export interface Context {
+  actor: Actor | null;
+  /** The workspace the console has selected (x-workspace-id header); checked against membership. */
+  requestedWorkspaceId: string | null;
+}
+
+export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
+  const requestedWorkspaceId = headers.get("x-workspace-id");
+  const bearer = headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  if (bearer) {
+    await assertRateLimit(getKv(), { bucket: "api_key", id: clientIp(headers), limit: 600, windowSeconds: 60 });
+    const key = await authenticateApiKey(await getDb(), bearer);
+    if (!key) throw new AppError("unauthorized:api_key", "This API key is not valid or was revoked.");
+    return { actor: { kind: "apiKey", ...key }, requestedWorkspaceId };
+  }
+  // Imported lazily: Auth.js pulls in next/headers, which only exists inside a Next request.
+  const { auth } = await import("@/server/auth/config");
+  const session = await auth();
+  const userId = session?.user?.id;
+  return { actor: userId ? { kind: "user", userId } : null, requestedWorkspaceId };
+}

@@ -1,0 +1,17 @@
+import { apiKeysRouter } from "./routers/api-keys";
+import { invitesRouter } from "./routers/invites";
+import { membersRouter } from "./routers/members";
+import { workspacesRouter } from "./routers/workspaces";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  workspaces: workspacesRouter,
+  members: membersRouter,
+  invites: invitesRouter,
+  apiKeys: apiKeysRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side calls without HTTP: server components and tests. */
+export const createCaller = createCallerFactory(appRouter);

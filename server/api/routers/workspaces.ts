@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { getDb } from "@/server/db";
+import { getWorkspace, listWorkspacesForUser, updateWorkspaceName } from "@/server/db/queries/workspaces";
+import { createWorkspace } from "@/server/workspaces/create-workspace";
+import { createTRPCRouter, userProcedure, workspaceProcedure } from "../trpc";
+
+const nameSchema = z.string().trim().min(1, "Give the workspace a name.").max(100);
+
+export const workspacesRouter = createTRPCRouter({
+  list: userProcedure.query(async ({ ctx }) => listWorkspacesForUser(await getDb(), { userId: ctx.userId })),
+
+  create: userProcedure.input(z.object({ name: nameSchema })).mutation(async ({ ctx, input }) => {
+    const db = await getDb();
+    return db.transaction((tx) => createWorkspace(tx, { userId: ctx.userId, name: input.name }));
+  }),
+
+  current: workspaceProcedure.query(async ({ ctx }) => {
+    const workspace = await getWorkspace(await getDb(), { workspaceId: ctx.workspaceId });
+    return { id: ctx.workspaceId, name: workspace?.name ?? "", role: ctx.role };
+  }),
+
+  rename: workspaceProcedure
+    .meta({ role: "admin" })
+    .input(z.object({ name: nameSchema }))
+    .mutation(async ({ ctx, input }) =>
+      updateWorkspaceName(await getDb(), { workspaceId: ctx.workspaceId, name: input.name }),
+    ),
+});

@@ -1,0 +1,38 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/server/db";
+import { getUserByEmail, insertUser } from "@/server/db/queries/users";
+import { hashPassword } from "@/server/crypto/password";
+import { AppError } from "@/server/errors";
+import { createWorkspace, defaultWorkspaceName } from "@/server/workspaces/create-workspace";
+
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address."));
+export const passwordSchema = z
+  .string()
+  .min(8, "Use at least 8 characters for the password.")
+  .max(200, "Use at most 200 characters for the password.");
+
+export const signUpSchema = z.object({
+  name: z.string().trim().max(100).optional(),
+  email: emailSchema,
+  password: passwordSchema,
+  workspaceName: z.string().trim().min(1).max(100).optional(),
+});
+
+/** Creates the user and their first workspace, as its owner, in one transaction. */
+export async function signUp(input: z.input<typeof signUpSchema>) {
+  const { name, email, password, workspaceName } = signUpSchema.parse(input);
+  const passwordHash = await hashPassword(password);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    if (await getUserByEmail(tx, { email })) {
+      throw new AppError("conflict:user", "An account with this email already exists. Sign in instead.");
+    }
+    const user = await insertUser(tx, { email, name: name || null, passwordHash });
+    const workspace = await createWorkspace(tx, {
+      userId: user.id,
+      name: workspaceName ?? defaultWorkspaceName(user),
+    });
+    return { user: { id: user.id, email: user.email, name: user.name }, workspace };
+  });
+}

@@ -1,0 +1,49 @@
+// Configuration: every variable validated once, at start-up and at build (next.config.ts imports this).
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+const optionalUrl = z.url().optional();
+const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  DATA_DIR: z.string().default(".data"),
+  DATABASE_URL: z.preprocess(blankToUndefined, optionalUrl),
+  PGLITE_DIR: z.string().optional(),
+  REDIS_URL: z.preprocess(blankToUndefined, optionalUrl),
+  UPSTASH_REDIS_REST_URL: z.preprocess(blankToUndefined, optionalUrl),
+  UPSTASH_REDIS_REST_TOKEN: z.preprocess(blankToUndefined, z.string().optional()),
+  KV_PREFIX: z.string().default("sy:"),
+  AUTH_SECRET: z.preprocess(blankToUndefined, z.string().min(32).optional()),
+  ENCRYPTION_KEYS: z.preprocess(blankToUndefined, z.string().optional()),
+  AUTH_GITHUB_ID: z.preprocess(blankToUndefined, z.string().optional()),
+  AUTH_GITHUB_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
+  AUTH_GOOGLE_ID: z.preprocess(blankToUndefined, z.string().optional()),
+  AUTH_GOOGLE_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  MCP_ALLOW_PRIVATE_NETWORK: z.preprocess(blankToUndefined, flag.optional()),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  if (env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN) {
+    throw new Error("Invalid environment configuration:\n  UPSTASH_REDIS_REST_TOKEN is required with UPSTASH_REDIS_REST_URL");
+  }
+  return env;
+}
+
+export const env = parseEnv();
+
+/** Self-hosters may reach MCP servers on their own network; the default follows NODE_ENV. */
+export const allowPrivateNetwork = env.MCP_ALLOW_PRIVATE_NETWORK ?? env.NODE_ENV !== "production";

@@ -1,0 +1,84 @@
+// One error type for the whole server: codes are `type:surface`, statuses come from the type.
+export type ErrorType =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limit"
+  | "unavailable"
+  | "internal";
+
+export type ErrorCode = `${ErrorType}:${string}`;
+
+const statusByType: Record<ErrorType, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limit: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** Surfaces whose details are logged but never shown to a user. */
+const hiddenSurfaces = new Set(["database", "crypto", "kv", "internal"]);
+
+const defaultMessages: Record<ErrorType, string> = {
+  bad_request: "The request could not be processed. Check the input and try again.",
+  unauthorized: "You need to sign in to continue.",
+  forbidden: "You do not have permission to do this. Ask a workspace owner or admin.",
+  not_found: "The requested item was not found.",
+  conflict: "This conflicts with something that already exists.",
+  rate_limit: "Too many requests. Wait a moment and try again.",
+  unavailable: "The service is temporarily unavailable. Try again in a moment.",
+  internal: "Something went wrong on our side. Try again, and contact support if it persists.",
+};
+
+export class AppError extends Error {
+  readonly type: ErrorType;
+  readonly surface: string;
+  readonly status: number;
+  /** Seconds a client should wait, for rate_limit errors. */
+  readonly retryAfter?: number;
+
+  constructor(code: ErrorCode, message?: string, options?: { cause?: unknown; retryAfter?: number }) {
+    const [type, surface] = code.split(":") as [ErrorType, string];
+    super(message ?? defaultMessages[type], { cause: options?.cause });
+    this.name = "AppError";
+    this.type = type;
+    this.surface = surface;
+    this.status = statusByType[type];
+    this.retryAfter = options?.retryAfter;
+  }
+
+  get code(): ErrorCode {
+    return `${this.type}:${this.surface}`;
+  }
+
+  /** What a user may see: hidden surfaces get the generic message for their type. */
+  get publicMessage(): string {
+    return hiddenSurfaces.has(this.surface) ? defaultMessages[this.type] : this.message;
+  }
+
+  toResponse(): Response {
+    const headers: Record<string, string> = {};
+    if (this.retryAfter) headers["Retry-After"] = String(this.retryAfter);
+    return Response.json({ code: this.code, message: this.publicMessage }, { status: this.status, headers });
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** Log-only detail for anything that is not already a safe AppError. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) {
+    if (hiddenSurfaces.has(error.surface)) console.error(`[${error.code}]`, error.message, error.cause ?? "");
+    return error;
+  }
+  console.error("[internal:unhandled]", error);
+  return new AppError("internal:internal");
+}

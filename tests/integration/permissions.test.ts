@@ -1,0 +1,127 @@
+// Table-driven over the whole router: a new procedure without a permission check, or without a
+// cross-workspace test input, fails here.
+import { beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import { createCallerFactory, createTRPCRouter, workspaceProcedure, type Meta } from "@/server/api/trpc";
+import { roles, hasRole, type Role } from "@/server/auth/roles";
+import { addMember, callerAs, createOwner } from "../support/fixtures";
+
+type Caller = ReturnType<typeof callerAs>;
+type Ids = { userId: string; inviteId: string; apiKeyId: string };
+
+/** One valid input per procedure, built from workspace A's ids. */
+const sampleInputs: Record<string, (ids: Ids) => unknown> = {
+  "workspaces.list": () => undefined,
+  "workspaces.create": () => ({ name: "Another" }),
+  "workspaces.current": () => undefined,
+  "workspaces.rename": () => ({ name: "Renamed" }),
+  "members.list": () => undefined,
+  "members.updateRole": (ids) => ({ userId: ids.userId, role: "editor" }),
+  "members.remove": (ids) => ({ userId: ids.userId }),
+  "invites.list": () => undefined,
+  "invites.create": () => ({ role: "member" }),
+  "invites.revoke": (ids) => ({ id: ids.inviteId }),
+  "invites.preview": () => ({ token: "inv_not-a-real-token" }),
+  "invites.accept": () => ({ token: "inv_not-a-real-token" }),
+  "apiKeys.list": () => undefined,
+  "apiKeys.create": () => ({ name: "ci", role: "member" }),
+  "apiKeys.revoke": (ids) => ({ id: ids.apiKeyId }),
+};
+
+const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => {
+  const def = (procedure as unknown as { _def: { meta?: Meta; type: string } })._def;
+  return { path, meta: def.meta ?? {}, type: def.type };
+});
+const workspaceProcedures = procedures.filter((p) => p.meta.scope === "workspace");
+
+function call(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split(".").reduce<any>((node, key) => node[key], caller);
+  return fn(input);
+}
+
+let workspaceA: string;
+let idsA: Ids;
+const usersByRole = {} as Record<Role, string>;
+let ownerB: string;
+let workspaceB: string;
+
+beforeAll(async () => {
+  const a = await createOwner("a");
+  workspaceA = a.workspace.id;
+  usersByRole.owner = a.user.id;
+  for (const role of ["admin", "editor", "member"] as const) usersByRole[role] = (await addMember(workspaceA, role)).id;
+  const target = await addMember(workspaceA, "member");
+  const owner = callerAs(a.user.id, workspaceA);
+  const invite = await owner.invites.create({ role: "member" });
+  const key = await owner.apiKeys.create({ name: "k", role: "member" });
+  idsA = { userId: target.id, inviteId: invite.id, apiKeyId: key.id };
+  const b = await createOwner("b");
+  ownerB = b.user.id;
+  workspaceB = b.workspace.id;
+});
+
+describe("every procedure", () => {
+  it.each(procedures.map((p) => [p.path, p] as const))("%s declares a scope and has a sample input", (_, p) => {
+    expect(["public", "user", "workspace"]).toContain(p.meta.scope);
+    expect(sampleInputs[p.path], `add a sample input for ${p.path} to this table`).toBeTypeOf("function");
+  });
+
+  it.each(workspaceProcedures.filter((p) => p.type === "mutation").map((p) => [p.path, p] as const))(
+    "mutation %s declares the role it needs",
+    (_, p) => {
+      expect(p.meta.role).toBeDefined();
+    },
+  );
+});
+
+describe("roles gate every workspace procedure", () => {
+  const cases = workspaceProcedures.flatMap((p) =>
+    roles.filter((role) => !hasRole(role, p.meta.role ?? "member")).map((role) => [p.path, role, p] as const),
+  );
+
+  it.each(cases)("%s is forbidden to a %s", async (path, role) => {
+    const caller = callerAs(usersByRole[role], workspaceA);
+    await expect(call(caller, path, sampleInputs[path]!(idsA))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("a mutation that declares no role never runs, even for an owner", async () => {
+    let ran = false;
+    const router = createTRPCRouter({ undeclared: workspaceProcedure.mutation(() => (ran = true)) });
+    const caller = createCallerFactory(router)({
+      actor: { kind: "user", userId: usersByRole.owner },
+      requestedWorkspaceId: workspaceA,
+    });
+    await expect(caller.undeclared()).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    expect(ran).toBe(false);
+  });
+});
+
+describe("workspace isolation", () => {
+  it.each(workspaceProcedures.map((p) => [p.path] as const))(
+    "the owner of workspace B never reaches workspace A's data through %s",
+    async (path) => {
+      const caller = callerAs(ownerB, workspaceB);
+      const input = sampleInputs[path]!(idsA);
+      const takesId = typeof input === "object" && input !== null && ("id" in input || "userId" in input);
+      const result = call(caller, path, input);
+      if (takesId) {
+        await expect(result).rejects.toMatchObject({ code: "NOT_FOUND" });
+      } else {
+        const value = JSON.stringify(await result.catch(() => null));
+        for (const id of Object.values(idsA)) expect(value).not.toContain(id);
+        expect(value).not.toContain(workspaceA);
+      }
+    },
+  );
+
+  it("asking for workspace A while being a member of B only is not found", async () => {
+    await expect(callerAs(ownerB, workspaceA).members.list()).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("A's records are unchanged after B's attempts", async () => {
+    const members = await callerAs(usersByRole.owner, workspaceA).members.list();
+    expect(members.find((m) => m.userId === idsA.userId)?.role).toBe("member");
+    const keys = await callerAs(usersByRole.owner, workspaceA).apiKeys.list();
+    expect(keys.map((k) => k.id)).toContain(idsA.apiKeyId);
+  });
+});
