@@ -31,6 +31,13 @@ async function buildConfig(): Promise<NextAuthConfig> {
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     trustHost: true,
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    logger: {
+      // A wrong password is an answer, not an error: keep it out of the error log.
+      error(error) {
+        if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+        console.error("[auth]", error);
+      },
+    },
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },

@@ -45,7 +45,7 @@ async function openPglite(): Promise<Handle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const dir = env.PGLITE_DIR ?? path.join(env.DATA_DIR, "pglite");
-  const client = dir.startsWith("memory://") ? new PGlite(dir) : new PGlite(path.resolve(dir));
+  const client = dir.startsWith("memory://") ? new PGlite(dir) : new PGlite(path.resolve(/*turbopackIgnore: true*/ dir));
   const db = drizzle(client, drizzleOptions);
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };

@@ -1,0 +1,70 @@
+"use server";
+// Sign-in, sign-up and sign-out as server actions: the forms work before any JavaScript loads.
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn, signOut } from "@/server/auth/config";
+import { signUp, signUpSchema } from "@/server/auth/sign-up";
+import { isAppError } from "@/server/errors";
+
+export interface AuthFormState {
+  error?: string;
+  fieldErrors?: Partial<Record<"name" | "email" | "password", string>>;
+  email?: string;
+}
+
+function safeRedirect(value: FormDataEntryValue | null): string {
+  const target = typeof value === "string" ? value : "";
+  // Only same-site paths: never an open redirect to another origin.
+  return target.startsWith("/") && !target.startsWith("//") ? target : "/apps";
+}
+
+export async function signInAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const email = String(form.get("email") ?? "");
+  try {
+    await signIn("credentials", {
+      email,
+      password: form.get("password"),
+      redirectTo: safeRedirect(form.get("callbackUrl")),
+    });
+    return {};
+  } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
+      return { email, error: "Too many failed attempts. Wait a few minutes, then try again." };
+    }
+    if (error instanceof AuthError) return { email, error: "Wrong email or password." };
+    throw error;
+  }
+}
+
+export async function signUpAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const input = { name: form.get("name") || undefined, email: form.get("email"), password: form.get("password") };
+  const parsed = signUpSchema.safeParse(input);
+  const email = typeof input.email === "string" ? input.email : "";
+  if (!parsed.success) {
+    const fieldErrors: AuthFormState["fieldErrors"] = {};
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as keyof NonNullable<AuthFormState["fieldErrors"]>;
+      fieldErrors[key] ??= issue.message;
+    }
+    return { email, fieldErrors };
+  }
+  try {
+    await signUp(parsed.data);
+  } catch (error) {
+    if (isAppError(error) && error.type === "conflict") return { email, fieldErrors: { email: error.message } };
+    throw error;
+  }
+  await signIn("credentials", {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    redirectTo: safeRedirect(form.get("callbackUrl")),
+  });
+  return {};
+}
+
+export async function signInWithProviderAction(form: FormData) {
+  await signIn(String(form.get("provider")), { redirectTo: safeRedirect(form.get("callbackUrl")) });
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/sign-in" });
+}

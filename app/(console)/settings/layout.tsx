@@ -1,0 +1,14 @@
+// Settings: workspace, members and invites, API keys.
+import type { ReactNode } from "react";
+import { SettingsNav } from "@/components/settings/settings-nav";
+import { PageHeader } from "@/components/ui/page-header";
+
+export default function SettingsLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <PageHeader title="Settings" description="Your workspace, its members and its API keys." />
+      <SettingsNav />
+      {children}
+    </>
+  );
+}

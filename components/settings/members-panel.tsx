@@ -1,0 +1,103 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { useTRPC } from "@/components/trpc/trpc-provider";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { NativeSelect } from "@/components/ui/select";
+import { Skeleton } from "@/components/ui/skeleton";
+import { atLeast, roleLabels, roleOrder, type RoleName } from "./role-label";
+
+export function MembersPanel() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const current = useQuery(trpc.workspaces.current.queryOptions());
+  const members = useQuery(trpc.members.list.queryOptions());
+  const refresh = () => queryClient.invalidateQueries(trpc.members.list.queryFilter());
+  const updateRole = useMutation(
+    trpc.members.updateRole.mutationOptions({
+      onSuccess: () => {
+        toast.success("Role updated");
+        return refresh();
+      },
+      onError: (error) => toast.error(error.message),
+    }),
+  );
+  const remove = useMutation(trpc.members.remove.mutationOptions({ onSuccess: refresh }));
+
+  const myRole = current.data?.role;
+  const canManage = atLeast(myRole, "admin");
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h2">Members</CardTitle>
+        <CardDescription>
+          Owners and admins manage members. Editors build apps and tools; members use them.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="p-0">
+        {members.isPending ? (
+          <div className="grid gap-2 p-6">
+            <Skeleton className="h-10" />
+            <Skeleton className="h-10" />
+          </div>
+        ) : members.isError ? (
+          <p className="p-6 text-sm text-destructive">{members.error.message}</p>
+        ) : (
+          <ul className="divide-y border-t" aria-label="Members">
+            {members.data.map((member) => {
+              const editable = canManage && atLeast(myRole, member.role);
+              return (
+                <li key={member.userId} className="flex flex-wrap items-center gap-3 px-6 py-3">
+                  <div className="min-w-0 flex-1">
+                    <p className="truncate text-sm font-medium">{member.name || member.email}</p>
+                    <p className="truncate text-xs text-muted-foreground">{member.email}</p>
+                  </div>
+                  {editable ? (
+                    <NativeSelect
+                      aria-label={`Role of ${member.email}`}
+                      wrapperClassName="w-32"
+                      value={member.role}
+                      disabled={updateRole.isPending}
+                      onChange={(e) => updateRole.mutate({ userId: member.userId, role: e.target.value as RoleName })}
+                    >
+                      {roleOrder
+                        .filter((r) => atLeast(myRole, r))
+                        .map((r) => (
+                          <option key={r} value={r}>
+                            {roleLabels[r]}
+                          </option>
+                        ))}
+                    </NativeSelect>
+                  ) : (
+                    <Badge>{roleLabels[member.role]}</Badge>
+                  )}
+                  {editable && (
+                    <ConfirmDialog
+                      title={`Remove ${member.name || member.email}?`}
+                      description="They lose access to this workspace at once. You can invite them again later."
+                      confirmLabel="Remove"
+                      destructive
+                      onConfirm={async () => {
+                        await remove.mutateAsync({ userId: member.userId });
+                        toast.success("Member removed");
+                      }}
+                      trigger={
+                        <Button variant="ghost" size="sm">
+                          Remove
+                        </Button>
+                      }
+                    />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

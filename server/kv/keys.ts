@@ -1,0 +1,31 @@
+import "server-only";
+import { createHash } from "node:crypto";
+
+// The only place KV keys are built, so two features can never pick the same key by accident.
+// Values a user supplies (emails, addresses, ids, OAuth state) are hashed: fixed length, no spaces or
+// separators, and an email or token never sits in the store in the clear. Names chosen in code are checked.
+
+/** sha256, first 32 hex characters (128 bits): collisions are out of reach, keys stay short. */
+function hash(value: string): string {
+  return createHash("sha256").update(value).digest("hex").slice(0, 32);
+}
+
+const namePattern = /^[A-Za-z0-9._:-]{1,200}$/;
+
+function name(value: string): string {
+  if (!namePattern.test(value)) throw new Error(`Invalid KV key name: ${JSON.stringify(value.slice(0, 50))}`);
+  return value;
+}
+
+export const kvKeys = {
+  /** Failed sign-ins per email and client address; the email is normalized so case does not split the count. */
+  signInFailures: (email: string, ip: string) => `signin:fail:${hash(email.trim().toLowerCase())}:${hash(ip)}`,
+  /** One fixed-window counter per bucket (a code-chosen name such as "mcp_server") and caller id. */
+  rateLimit: (bucket: string, id: string) => `rl:${name(bucket)}:${hash(id)}`,
+  /** A named mutex; `name` may carry ids, e.g. `oauth-refresh:<connectionId>`. */
+  lock: (lockName: string) => `lock:${name(lockName)}`,
+  /** Pending OAuth authorization, keyed by its state parameter (single use, see getDel). */
+  oauthState: (state: string) => `oauth:state:${hash(state)}`,
+  /** A cached value: `cacheName` chosen in code, `id` whatever identifies the entry. */
+  cache: (cacheName: string, id: string) => `cache:${name(cacheName)}:${hash(id)}`,
+};
