@@ -1,7 +1,7 @@
 import { cn } from "@/components/ui/cn";
 
-/** The mark: one track forking at a rail switch, one
- *  route set (solid), the other dimmed, on an indigo tile. */
+/** The mark: a track forking at a rail switch on an indigo tile. The set
+ *  route is solid and the other dimmed, as a switch routes one way at a time. */
 export function LogoMark({ className }: { className?: string }) {
   return (
     <svg

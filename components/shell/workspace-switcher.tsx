@@ -49,7 +49,14 @@ export function WorkspaceSwitcher({
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
-        aria-label={current ? `Workspace: ${current.name}. Switch workspace` : "Choose a workspace"}
+        aria-label={
+          pending
+            ? "Switching workspace…"
+            : current
+              ? `Workspace: ${current.name}. Switch workspace`
+              : "Choose a workspace"
+        }
+        aria-busy={pending || undefined}
         className={cn(
           "group flex w-full cursor-pointer items-center gap-2.5 rounded-lg px-2 py-1.5 text-left",
           "transition-colors hover:bg-accent data-[state=open]:bg-accent",
@@ -66,7 +73,7 @@ export function WorkspaceSwitcher({
           )}
         </span>
         {pending ? (
-          <LoaderCircle aria-label="Switching workspace" className="size-4 shrink-0 animate-spin text-muted-foreground" />
+          <LoaderCircle aria-hidden className="size-4 shrink-0 animate-spin text-muted-foreground" />
         ) : (
           <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-muted-foreground group-hover:text-foreground" />
         )}
