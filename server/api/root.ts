@@ -1,4 +1,5 @@
 import { apiKeysRouter } from "./routers/api-keys";
+import { appsRouter } from "./routers/apps";
 import { invitesRouter } from "./routers/invites";
 import { membersRouter } from "./routers/members";
 import { workspacesRouter } from "./routers/workspaces";
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   members: membersRouter,
   invites: invitesRouter,
   apiKeys: apiKeysRouter,
+  apps: appsRouter,
 });
 
 export type AppRouter = typeof appRouter;

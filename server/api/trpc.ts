@@ -3,11 +3,10 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { getDb } from "@/server/db";
-import { getMembership, listWorkspacesForUser } from "@/server/db/queries/workspaces";
 import type { Role } from "@/server/db/schema";
 import { AppError, toAppError } from "@/server/errors";
 import { assertRole } from "@/server/auth/roles";
+import { resolveWorkspaceAccess, type WorkspaceAccess } from "@/server/auth/workspace-access";
 import type { Context } from "./context";
 
 export interface Meta {
@@ -84,24 +83,13 @@ export const workspaceProcedure = publicProcedure.meta({ scope: "workspace" }).u
     // A guard against forgetting: a mutation without a declared role never runs.
     throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Procedure ${path} declares no role.` });
   }
-  const actor = ctx.actor;
-  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-
-  let workspace: { workspaceId: string; role: Role; userId: string | null };
-  if (actor.kind === "apiKey") {
-    workspace = { workspaceId: actor.workspaceId, role: actor.role, userId: null };
-  } else {
-    const db = await getDb();
-    const workspaceId =
-      ctx.requestedWorkspaceId ?? (await listWorkspacesForUser(db, { userId: actor.userId }))[0]?.id ?? null;
-    const membership = workspaceId ? await getMembership(db, { workspaceId, userId: actor.userId }) : null;
-    if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Workspace not found, or you are not a member." });
-    workspace = { workspaceId: membership.workspaceId, role: membership.role, userId: actor.userId };
-  }
+  let workspace: WorkspaceAccess;
   try {
+    workspace = await resolveWorkspaceAccess(ctx.actor, ctx.requestedWorkspaceId);
     assertRole(workspace.role, required);
   } catch (error) {
-    throw new TRPCError({ code: "FORBIDDEN", message: (error as Error).message });
+    const appError = toAppError(error);
+    throw new TRPCError({ code: codeByType[appError.type], message: appError.publicMessage, cause: appError });
   }
   return next({ ctx: { ...ctx, ...workspace } });
 });

@@ -7,7 +7,7 @@ import { roles, hasRole, type Role } from "@/server/auth/roles";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
 
 type Caller = ReturnType<typeof callerAs>;
-type Ids = { userId: string; inviteId: string; apiKeyId: string };
+type Ids = { userId: string; inviteId: string; apiKeyId: string; appId: string };
 
 /** One valid input per procedure, built from workspace A's ids. */
 const sampleInputs: Record<string, (ids: Ids) => unknown> = {
@@ -26,6 +26,14 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "apiKeys.list": () => undefined,
   "apiKeys.create": () => ({ name: "ci", role: "member" }),
   "apiKeys.revoke": (ids) => ({ id: ids.apiKeyId }),
+  "apps.list": () => undefined,
+  "apps.get": (ids) => ({ id: ids.appId }),
+  "apps.create": () => ({ type: "chat", name: "Another app" }),
+  "apps.update": (ids) => ({ id: ids.appId, name: "Renamed app" }),
+  "apps.updateDraft": (ids) => ({ id: ids.appId, draft: {} }),
+  "apps.duplicate": (ids) => ({ id: ids.appId }),
+  "apps.delete": (ids) => ({ id: ids.appId }),
+  "apps.publish": (ids) => ({ id: ids.appId }),
 };
 
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => {
@@ -54,7 +62,8 @@ beforeAll(async () => {
   const owner = callerAs(a.user.id, workspaceA);
   const invite = await owner.invites.create({ role: "member" });
   const key = await owner.apiKeys.create({ name: "k", role: "member" });
-  idsA = { userId: target.id, inviteId: invite.id, apiKeyId: key.id };
+  const app = await owner.apps.create({ type: "agent", name: "A's app" });
+  idsA = { userId: target.id, inviteId: invite.id, apiKeyId: key.id, appId: app.id };
   const b = await createOwner("b");
   ownerB = b.user.id;
   workspaceB = b.workspace.id;

@@ -1,3 +1,5 @@
 export * from "./users";
 export * from "./workspaces";
 export * from "./api-keys";
+export * from "./model-providers";
+export * from "./apps";

@@ -7,6 +7,9 @@ export const roleEnum = pgEnum("role", ["owner", "admin", "editor", "member"]);
 export const workspaces = pgTable("workspaces", {
   id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
   name: text("name").notNull(),
+  /** System model settings: the model new apps start with (a model_providers id and a model id). */
+  defaultModelProviderId: text("default_model_provider_id"),
+  defaultModel: text("default_model"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,0 +1,122 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/components/trpc/trpc-provider";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import { AppIcon } from "./app-icon";
+import { appTypeInfo, iconBackgrounds, iconChoices, type AppTypeName } from "./app-types";
+
+export function CreateAppDialog({ trigger }: { trigger: React.ReactNode }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [type, setType] = useState<AppTypeName>("agent");
+  const [name, setName] = useState("");
+  const [icon, setIcon] = useState(iconChoices[0]!);
+  const [iconBackground, setIconBackground] = useState(iconBackgrounds[0]!);
+  const [description, setDescription] = useState("");
+  const create = useMutation(
+    trpc.apps.create.mutationOptions({
+      onSuccess: async (app) => {
+        await queryClient.invalidateQueries(trpc.apps.list.queryFilter());
+        setOpen(false);
+        router.push(`/apps/${app.id}`);
+      },
+    }),
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({ type, name, icon, iconBackground, description });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={(next) => (setOpen(next), next || create.reset())}>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent className="sm:max-w-lg">
+        <form onSubmit={submit} className="grid gap-5">
+          <DialogHeader>
+            <DialogTitle>Create app</DialogTitle>
+            <DialogDescription>Pick a type; you can change everything else later.</DialogDescription>
+          </DialogHeader>
+          <fieldset className="grid gap-2 sm:grid-cols-3">
+            <legend className="mb-2 text-sm font-medium">Type</legend>
+            {(Object.keys(appTypeInfo) as AppTypeName[]).map((key) => {
+              const info = appTypeInfo[key];
+              return (
+                <label
+                  key={key}
+                  className={cn(
+                    "flex cursor-pointer flex-col gap-1 rounded-lg border p-3 text-sm transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
+                    type === key ? "border-primary bg-primary/5" : "hover:bg-accent",
+                  )}
+                >
+                  <input type="radio" name="type" value={key} checked={type === key} onChange={() => setType(key)} className="sr-only" />
+                  <info.icon aria-hidden className="size-4 text-primary" />
+                  <span className="font-medium">{info.label}</span>
+                  <span className="text-xs text-muted-foreground">{info.description}</span>
+                </label>
+              );
+            })}
+          </fieldset>
+          <div className="flex items-end gap-3">
+            <AppIcon icon={icon} background={iconBackground} className="size-11" />
+            <Field label="Name" className="flex-1" error={create.error?.message}>
+              <Input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="Weather assistant" autoFocus />
+            </Field>
+          </div>
+          <div className="grid gap-2">
+            <span className="text-sm font-medium" id="icon-label">Icon</span>
+            <div role="radiogroup" aria-labelledby="icon-label" className="flex flex-wrap gap-1.5">
+              {iconChoices.map((choice) => (
+                <button
+                  type="button"
+                  key={choice}
+                  role="radio"
+                  aria-checked={icon === choice}
+                  aria-label={`Icon ${choice}`}
+                  onClick={() => setIcon(choice)}
+                  className={cn("size-8 rounded-md text-lg", icon === choice ? "bg-accent ring-2 ring-primary" : "hover:bg-accent")}
+                >
+                  {choice}
+                </button>
+              ))}
+            </div>
+            <div role="radiogroup" aria-label="Icon background" className="flex flex-wrap gap-1.5">
+              {iconBackgrounds.map((color) => (
+                <button
+                  type="button"
+                  key={color}
+                  role="radio"
+                  aria-checked={iconBackground === color}
+                  aria-label={`Background ${color}`}
+                  onClick={() => setIconBackground(color)}
+                  className={cn("size-6 rounded-full border", iconBackground === color && "ring-2 ring-primary ring-offset-2 ring-offset-background")}
+                  style={{ backgroundColor: color }}
+                />
+              ))}
+            </div>
+          </div>
+          <Field label="Description" optional>
+            <Textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={500} />
+          </Field>
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Create app
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

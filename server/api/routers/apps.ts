@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { getDb } from "@/server/db";
+import { deleteApp, listApps, updateApp, updateAppDraft } from "@/server/db/queries/apps";
+import { appConfigSchema, appTypes } from "@/server/apps/app-config";
+import { createApp, duplicateApp, getAppOrThrow, getPublishedConfig, publishApp, sameConfig } from "@/server/apps/apps";
+import { AppError } from "@/server/errors";
+import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
+
+const metaSchema = z.object({
+  name: z.string().trim().min(1, "Give the app a name.").max(100),
+  icon: z.string().trim().min(1).max(16).default("🤖"),
+  iconBackground: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #E0E7FF.").default("#E0E7FF"),
+  description: z.string().trim().max(500).default(""),
+});
+
+export const appsRouter = createTRPCRouter({
+  list: workspaceProcedure.query(async ({ ctx }) => listApps(await getDb(), { workspaceId: ctx.workspaceId })),
+
+  get: workspaceProcedure.input(z.object({ id: idSchema })).query(async ({ ctx, input }) => {
+    const app = await getAppOrThrow({ workspaceId: ctx.workspaceId, id: input.id });
+    const published = await getPublishedConfig({ workspaceId: ctx.workspaceId, app });
+    const draft = appConfigSchema.parse(app.draft);
+    return {
+      ...app,
+      draft,
+      published: published ? { id: published.id, version: published.version, publishedAt: published.createdAt } : null,
+      hasUnpublishedChanges: !published || !sameConfig(draft, published.config),
+    };
+  }),
+
+  create: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(metaSchema.extend({ type: z.enum(appTypes) }))
+    .mutation(({ ctx, input }) => createApp({ ...input, workspaceId: ctx.workspaceId, createdBy: ctx.userId })),
+
+  update: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(metaSchema.partial().extend({ id: idSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const app = await updateApp(await getDb(), { workspaceId: ctx.workspaceId, ...input });
+      if (!app) throw new AppError("not_found:app", "This app does not exist or was deleted.");
+      return app;
+    }),
+
+  updateDraft: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(z.object({ id: idSchema, draft: appConfigSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const app = await updateAppDraft(await getDb(), { workspaceId: ctx.workspaceId, id: input.id, draft: input.draft });
+      if (!app) throw new AppError("not_found:app", "This app does not exist or was deleted.");
+      return { id: app.id, draftUpdatedAt: app.draftUpdatedAt };
+    }),
+
+  duplicate: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(z.object({ id: idSchema }))
+    .mutation(({ ctx, input }) => duplicateApp({ workspaceId: ctx.workspaceId, id: input.id, createdBy: ctx.userId })),
+
+  delete: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(z.object({ id: idSchema }))
+    .mutation(async ({ ctx, input }) => {
+      if (!(await deleteApp(await getDb(), { workspaceId: ctx.workspaceId, id: input.id }))) {
+        throw new AppError("not_found:app", "This app does not exist or was deleted.");
+      }
+      return { ok: true };
+    }),
+
+  publish: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(z.object({ id: idSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const version = await publishApp({ workspaceId: ctx.workspaceId, id: input.id, publishedBy: ctx.userId });
+      return { id: version.id, version: version.version, publishedAt: version.createdAt };
+    }),
+});

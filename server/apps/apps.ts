@@ -1,0 +1,72 @@
+// App lifecycle: create (starting from the workspace's default model), duplicate, publish a frozen version.
+import "server-only";
+import { getDb } from "@/server/db";
+import { getApp, getAppVersion, insertApp, insertAppVersion } from "@/server/db/queries/apps";
+import { getWorkspace } from "@/server/db/queries/workspaces";
+import { AppError } from "@/server/errors";
+import { appConfigSchema, emptyAppConfig, type AppConfig, type AppType } from "./app-config";
+
+export interface AppMeta {
+  name: string;
+  icon: string;
+  iconBackground: string;
+  description: string;
+}
+
+export async function createApp(input: AppMeta & { workspaceId: string; type: AppType; createdBy: string | null }) {
+  const db = await getDb();
+  const workspace = await getWorkspace(db, { workspaceId: input.workspaceId });
+  const draft = emptyAppConfig();
+  if (workspace?.defaultModelProviderId && workspace.defaultModel) {
+    draft.model = { providerId: workspace.defaultModelProviderId, model: workspace.defaultModel, temperature: null, maxTokens: null };
+  }
+  return insertApp(db, { ...input, draft });
+}
+
+export async function getAppOrThrow({ workspaceId, id }: { workspaceId: string; id: string }) {
+  const app = await getApp(await getDb(), { workspaceId, id });
+  if (!app) throw new AppError("not_found:app", "This app does not exist or was deleted.");
+  return app;
+}
+
+export async function duplicateApp({ workspaceId, id, createdBy }: { workspaceId: string; id: string; createdBy: string | null }) {
+  const source = await getAppOrThrow({ workspaceId, id });
+  return insertApp(await getDb(), {
+    workspaceId,
+    type: source.type,
+    name: `${source.name} (copy)`.slice(0, 100),
+    icon: source.icon,
+    iconBackground: source.iconBackground,
+    description: source.description,
+    draft: source.draft,
+    createdBy,
+  });
+}
+
+/** Freezes the current draft as the next version; everything outside the editor runs that version. */
+export async function publishApp({ workspaceId, id, publishedBy }: { workspaceId: string; id: string; publishedBy: string | null }) {
+  const app = await getAppOrThrow({ workspaceId, id });
+  const config = appConfigSchema.parse(app.draft);
+  if (!config.model) throw new AppError("bad_request:app", "Choose a model before publishing.");
+  const db = await getDb();
+  return db.transaction((tx) => insertAppVersion(tx, { workspaceId, appId: id, config, publishedBy }));
+}
+
+export async function getPublishedConfig({ workspaceId, app }: { workspaceId: string; app: { publishedVersionId: string | null } }) {
+  if (!app.publishedVersionId) return null;
+  return getAppVersion(await getDb(), { workspaceId, id: app.publishedVersionId });
+}
+
+/** Key order does not matter: jsonb reorders keys, so compare canonically. */
+export function sameConfig(a: AppConfig, b: AppConfig): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,124 @@
+// Apps, their frozen published versions, and every conversation with its messages and tool calls.
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import type { AppConfig } from "@/server/apps/app-config";
+import { users } from "./users";
+import { workspaces } from "./workspaces";
+
+export const appTypeEnum = pgEnum("app_type", ["chat", "agent", "completion"]);
+
+export const apps = pgTable(
+  "apps",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    type: appTypeEnum("type").notNull(),
+    name: text("name").notNull(),
+    icon: text("icon").notNull().default("🤖"),
+    iconBackground: text("icon_background").notNull().default("#E0E7FF"),
+    description: text("description").notNull().default(""),
+    /** The editor saves here; only Publish copies it into app_versions. */
+    draft: jsonb("draft").$type<AppConfig>().notNull(),
+    draftUpdatedAt: timestamp("draft_updated_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedVersionId: text("published_version_id"),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("apps_workspace_idx").on(t.workspaceId)],
+);
+
+export const appVersions = pgTable(
+  "app_versions",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    appId: text("app_id")
+      .notNull()
+      .references(() => apps.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").notNull(),
+    version: integer("version").notNull(),
+    config: jsonb("config").$type<AppConfig>().notNull(),
+    publishedBy: text("published_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("app_versions_app_version").on(t.appId, t.version)],
+);
+
+export const conversationSourceEnum = pgEnum("conversation_source", ["debug", "mcp", "api"]);
+export const runStatusEnum = pgEnum("run_status", ["running", "completed", "failed", "stopped", "interrupted"]);
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    workspaceId: text("workspace_id").notNull(),
+    appId: text("app_id")
+      .notNull()
+      .references(() => apps.id, { onDelete: "cascade" }),
+    /** Null for Debug & Preview runs of the draft. */
+    appVersionId: text("app_version_id"),
+    source: conversationSourceEnum("source").notNull(),
+    inputs: jsonb("inputs").$type<Record<string, unknown>>().notNull().default({}),
+    title: text("title").notNull().default(""),
+    createdBy: text("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("conversations_app_idx").on(t.workspaceId, t.appId, t.updatedAt)],
+);
+
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").notNull(),
+    role: text("role", { enum: ["user", "assistant"] }).notNull(),
+    content: text("content").notNull().default(""),
+    status: runStatusEnum("status").notNull().default("completed"),
+    error: text("error"),
+    model: text("model"),
+    usage: jsonb("usage").$type<TokenUsage>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
+);
+
+export const toolCalls = pgTable(
+  "tool_calls",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    messageId: text("message_id")
+      .notNull()
+      .references(() => messages.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").notNull(),
+    /** The id the model gave the call. */
+    callId: text("call_id").notNull(),
+    round: integer("round").notNull(),
+    name: text("name").notNull(),
+    arguments: jsonb("arguments").$type<unknown>(),
+    result: jsonb("result").$type<unknown>(),
+    error: text("error"),
+    isError: boolean("is_error").notNull().default(false),
+    status: runStatusEnum("status").notNull().default("running"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    durationMs: integer("duration_ms"),
+  },
+  (t) => [index("tool_calls_message_idx").on(t.messageId)],
+);
+
+export type App = typeof apps.$inferSelect;
+export type NewApp = typeof apps.$inferInsert;
+export type AppVersion = typeof appVersions.$inferSelect;
+export type Conversation = typeof conversations.$inferSelect;
+export type Message = typeof messages.$inferSelect;
+export type ToolCall = typeof toolCalls.$inferSelect;
