@@ -1,5 +1,6 @@
 // The one place that knows which database driver runs: postgres.js when DATABASE_URL is set, embedded PGlite otherwise.
 import "server-only";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -45,7 +46,15 @@ async function openPglite(): Promise<Handle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const dir = env.PGLITE_DIR ?? path.join(env.DATA_DIR, "pglite");
-  const client = dir.startsWith("memory://") ? new PGlite(dir) : new PGlite(path.resolve(/*turbopackIgnore: true*/ dir));
+  let client;
+  if (dir.startsWith("memory://")) {
+    client = new PGlite(dir);
+  } else {
+    const folder = path.resolve(/*turbopackIgnore: true*/ dir);
+    // PGlite creates only the last folder itself; a fresh checkout has no .data yet.
+    mkdirSync(path.dirname(folder), { recursive: true });
+    client = new PGlite(folder);
+  }
   const db = drizzle(client, drizzleOptions);
   await migrate(db, { migrationsFolder });
   return { db: db as unknown as Db, driver: "pglite", close: () => client.close() };
