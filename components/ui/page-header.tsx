@@ -15,7 +15,7 @@ export type PageHeaderProps = {
 export function PageHeader({ title, description, actions, eyebrow, className }: PageHeaderProps) {
   return (
     <header
-      className={cn("flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between", className)}
+      className={cn("mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between", className)}
     >
       <div className="min-w-0 space-y-1">
         {eyebrow && <div className="text-sm text-muted-foreground">{eyebrow}</div>}
