@@ -1,0 +1,177 @@
+"use client";
+// Add or edit a model provider: kind, name, base URL (required for OpenAI-compatible), API key (sent once, shown masked).
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { CircleAlert } from "lucide-react";
+import { useEffect, useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { useTRPC } from "@/components/trpc/trpc-provider";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/select";
+import { errorsByField, kindOptions, kindOrder, type ProviderKind, type ProviderView } from "./provider-types";
+
+interface FormState {
+  kind: ProviderKind;
+  name: string;
+  baseUrl: string;
+  apiKey: string;
+}
+
+const blank: FormState = { kind: "openai", name: "OpenAI", baseUrl: "", apiKey: "" };
+
+export function ProviderFormDialog({
+  open,
+  onOpenChange,
+  provider,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** null to add a provider. */
+  provider: ProviderView | null;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<FormState>(blank);
+  const invalidate = () => queryClient.invalidateQueries(trpc.modelProviders.pathFilter());
+  const create = useMutation(trpc.modelProviders.create.mutationOptions());
+  const update = useMutation(trpc.modelProviders.update.mutationOptions());
+  const refresh = useMutation(trpc.modelProviders.refreshModels.mutationOptions());
+  const mutation = provider ? update : create;
+  const errors = errorsByField(mutation.error);
+
+  useEffect(() => {
+    if (!open) return;
+    create.reset();
+    update.reset();
+    setForm(provider ? { kind: provider.kind, name: provider.name, baseUrl: provider.baseUrl ?? "", apiKey: provider.apiKey ?? "" } : blank);
+    // Only when the dialog opens: the form is the user's from then on.
+  }, [open, provider?.id]);
+
+  // A saved key stays only while it goes where it went before; moving it asks for the key again (the server insists too).
+  const keyKept = Boolean(provider?.apiKey) && form.apiKey === provider?.apiKey;
+  function change(next: Partial<FormState>) {
+    setForm((f) => {
+      const merged = { ...f, ...next };
+      if (f.name === kindOptions[f.kind].label && next.kind) merged.name = kindOptions[next.kind].label;
+      const moved = provider && (merged.kind !== provider.kind || merged.baseUrl.trim() !== (provider.baseUrl ?? ""));
+      if (moved && merged.apiKey === provider.apiKey) merged.apiKey = "";
+      return merged;
+    });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const input = { kind: form.kind, name: form.name, baseUrl: form.baseUrl || null, apiKey: form.apiKey || null };
+    if (provider) {
+      const saved = await update.mutateAsync({ id: provider.id, ...input }).catch(() => null);
+      if (!saved) return; // the error shows on its field
+      await invalidate();
+      toast.success("Provider saved");
+      onOpenChange(false);
+      return;
+    }
+    const created = await create.mutateAsync(input).catch(() => null);
+    if (!created) return;
+    onOpenChange(false);
+    await invalidate();
+    // Most providers list their models: fetch them at once, so the provider is ready to use.
+    refresh.mutate(
+      { id: created.id },
+      {
+        onSuccess: (saved) => toast.success(`${saved.name} added with ${saved.models.length} ${saved.models.length === 1 ? "model" : "models"}`),
+        onError: (error) => toast.warning(`${created.name} added, but its models could not be fetched`, { description: `${error.message} Add models by id instead.` }),
+        onSettled: invalidate,
+      },
+    );
+  }
+
+  const kind = kindOptions[form.kind];
+  const compatible = form.kind === "openai_compatible";
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <form onSubmit={submit} className="grid gap-4" noValidate>
+          <DialogHeader>
+            <DialogTitle>{provider ? `Edit ${provider.name}` : "Add a model provider"}</DialogTitle>
+            <DialogDescription>The API key is stored encrypted and only ever shown masked.</DialogDescription>
+          </DialogHeader>
+          <Field label="Kind" error={errors.fields.kind}>
+            <NativeSelect value={form.kind} onChange={(e) => change({ kind: e.target.value as ProviderKind })}>
+              {kindOrder.map((k) => (
+                <option key={k} value={k}>
+                  {kindOptions[k].label}
+                </option>
+              ))}
+            </NativeSelect>
+          </Field>
+          <Field label="Name" error={errors.fields.name} hint="Shown where models are chosen; unique in this workspace.">
+            <Input value={form.name} onChange={(e) => change({ name: e.target.value })} required maxLength={60} autoFocus />
+          </Field>
+          <Field
+            label="Base URL"
+            optional={!compatible}
+            error={errors.fields.baseUrl}
+            hint={
+              compatible
+                ? "DeepSeek, Qwen (DashScope compatible mode), OpenRouter, Ollama, vLLM: the address that ends before /chat/completions."
+                : `Leave empty for ${kind.defaultBaseUrl}. Set it to go through a proxy.`
+            }
+          >
+            <Input
+              type="url"
+              inputMode="url"
+              value={form.baseUrl}
+              onChange={(e) => change({ baseUrl: e.target.value })}
+              placeholder={compatible ? "https://api.deepseek.com/v1" : (kind.defaultBaseUrl ?? "")}
+              required={compatible}
+              maxLength={500}
+              className="font-mono text-xs sm:text-xs"
+            />
+          </Field>
+          <Field
+            label="API key"
+            optional={!kind.keyRequired}
+            error={errors.fields.apiKey}
+            hint={
+              keyKept
+                ? "The saved key is kept. Type a new one to replace it."
+                : provider?.apiKey && !form.apiKey
+                  ? "Enter the key again: a saved key is only kept while the kind and base URL stay the same."
+                  : compatible
+                    ? "Local servers such as Ollama usually need none."
+                    : undefined
+            }
+          >
+            <Input
+              type="password"
+              value={form.apiKey}
+              onChange={(e) => change({ apiKey: e.target.value })}
+              onFocus={(e) => keyKept && e.target.select()}
+              autoComplete="off"
+              spellCheck={false}
+              required={kind.keyRequired}
+              maxLength={1000}
+              className="font-mono text-xs sm:text-xs"
+            />
+          </Field>
+          {errors.form && (
+            <p role="alert" className="flex items-start gap-2 rounded-md border border-destructive/20 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+              <CircleAlert aria-hidden className="mt-0.5 size-4 shrink-0" />
+              {errors.form}
+            </p>
+          )}
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {provider ? "Save" : "Add provider"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

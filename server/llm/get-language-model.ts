@@ -1,0 +1,61 @@
+// The model an app runs on, built through the AI SDK from a workspace's stored provider (key opened here only).
+import "server-only";
+import { createAnthropic } from "@ai-sdk/anthropic";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModel } from "ai";
+import { getDb } from "@/server/db";
+import { getModelProvider } from "@/server/db/queries/model-providers";
+import type { ModelProvider, ProviderKind } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
+import { openProviderKey } from "./provider-key";
+import { providerKinds, resolveBaseUrl } from "./provider-kinds";
+
+/** A provider with its key in the clear: only ever held in memory for one request. */
+export interface ProviderConnection {
+  kind: ProviderKind;
+  name: string;
+  baseUrl: string | null;
+  apiKey: string | null;
+}
+
+export function createLanguageModel(connection: ProviderConnection, model: string): LanguageModel {
+  const { kind, name } = connection;
+  // Always explicit: the SDKs would otherwise fall back to OPENAI_BASE_URL / ANTHROPIC_API_KEY from the server's env.
+  const baseURL = resolveBaseUrl(kind, connection.baseUrl);
+  const apiKey = connection.apiKey ?? undefined;
+  if (!baseURL) throw new AppError("bad_request:model_provider", `${name} has no base URL. Edit the provider and add one.`);
+  if (providerKinds[kind].keyRequired && !apiKey) {
+    throw new AppError("bad_request:model_provider", `${name} has no API key. Edit the provider and add one.`);
+  }
+  switch (kind) {
+    case "openai":
+      // Chat completions rather than the responses API: OpenAI-compatible proxies behave the same way.
+      return createOpenAI({ apiKey, baseURL }).chat(model);
+    case "anthropic":
+      return createAnthropic({ apiKey, baseURL }).languageModel(model);
+    case "openai_compatible":
+      // includeUsage asks for the final usage chunk, so token counts are stored for streamed answers too.
+      return createOpenAICompatible({ name, baseURL, apiKey, includeUsage: true }).chatModel(model);
+  }
+}
+
+export function buildLanguageModel(provider: ModelProvider, model: string): LanguageModel {
+  return createLanguageModel({ ...provider, apiKey: openProviderKey(provider) }, model);
+}
+
+export async function getLanguageModel({
+  workspaceId,
+  providerId,
+  model,
+}: {
+  workspaceId: string;
+  providerId: string;
+  model: string;
+}): Promise<LanguageModel> {
+  const provider = await getModelProvider(await getDb(), { workspaceId, id: providerId });
+  if (!provider) {
+    throw new AppError("not_found:model_provider", "This app's model provider was removed. Choose another model in the editor.");
+  }
+  return buildLanguageModel(provider, model);
+}

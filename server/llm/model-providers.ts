@@ -1,0 +1,85 @@
+// Model providers of a workspace: create, edit, remove, and what the console may see of them (never the key).
+import "server-only";
+import { isMasked } from "@/server/crypto/secret-box";
+import { getDb } from "@/server/db";
+import {
+  deleteModelProvider,
+  getModelProvider,
+  insertModelProvider,
+  setWorkspaceDefaultModel,
+  updateModelProvider,
+} from "@/server/db/queries/model-providers";
+import type { ModelProvider, ProviderModel } from "@/server/db/schema";
+import { AppError, toAppError } from "@/server/errors";
+import { maskProviderKey, sealProviderKey } from "./provider-key";
+import { resolveBaseUrl } from "./provider-kinds";
+import type { ProviderInput } from "./provider-input";
+
+export function toPublicProvider(provider: ModelProvider) {
+  let apiKey: string | null;
+  try {
+    apiKey = maskProviderKey(provider);
+  } catch (error) {
+    // A key sealed with a key id that was since removed: still list the provider, so it can be fixed.
+    toAppError(error);
+    apiKey = "••••••••";
+  }
+  const { id, kind, name, baseUrl, models, createdAt, updatedAt } = provider;
+  return { id, kind, name, baseUrl, apiKey, models, createdAt, updatedAt };
+}
+
+export type PublicModelProvider = ReturnType<typeof toPublicProvider>;
+
+export async function getModelProviderOrThrow({ workspaceId, id }: { workspaceId: string; id: string }) {
+  const provider = await getModelProvider(await getDb(), { workspaceId, id });
+  if (!provider) throw new AppError("not_found:model_provider", "This model provider does not exist or was removed.");
+  return provider;
+}
+
+export async function createModelProvider({ workspaceId, input, models = [] }: { workspaceId: string; input: ProviderInput; models?: ProviderModel[] }) {
+  if (input.apiKey && isMasked(input.apiKey)) throw new AppError("bad_request:model_provider", "Enter the API key.");
+  // The id is chosen first: it is part of the key's sealing context.
+  const id = crypto.randomUUID();
+  const apiKeyCiphertext = input.apiKey ? sealProviderKey(id, input.apiKey) : null;
+  try {
+    return await insertModelProvider(await getDb(), { id, workspaceId, kind: input.kind, name: input.name, baseUrl: input.baseUrl, apiKeyCiphertext, models });
+  } catch (error) {
+    throw uniqueNameError(error, input.name);
+  }
+}
+
+export async function editModelProvider({ workspaceId, id, input }: { workspaceId: string; id: string; input: ProviderInput }) {
+  const existing = await getModelProviderOrThrow({ workspaceId, id });
+  let apiKeyCiphertext: string | null = input.apiKey ? sealProviderKey(id, input.apiKey) : null;
+  if (input.apiKey && isMasked(input.apiKey)) {
+    if (!existing.apiKeyCiphertext) throw new AppError("bad_request:model_provider", "Enter the API key.");
+    // Keeping a key someone cannot see only while it goes where it went before: otherwise an edit could send it elsewhere.
+    const moved = existing.kind !== input.kind || resolveBaseUrl(existing.kind, existing.baseUrl) !== resolveBaseUrl(input.kind, input.baseUrl);
+    if (moved) throw new AppError("bad_request:model_provider", "Enter the API key again: a saved key is only kept while the kind and base URL stay the same.");
+    apiKeyCiphertext = existing.apiKeyCiphertext;
+  }
+  try {
+    const updated = await updateModelProvider(await getDb(), { workspaceId, id, kind: input.kind, name: input.name, baseUrl: input.baseUrl, apiKeyCiphertext });
+    if (!updated) throw new AppError("not_found:model_provider", "This model provider does not exist or was removed.");
+    return updated;
+  } catch (error) {
+    throw uniqueNameError(error, input.name);
+  }
+}
+
+/** Removes the provider and, in the same transaction, the workspace default if it pointed at it. */
+export async function removeModelProvider({ workspaceId, id }: { workspaceId: string; id: string }) {
+  const db = await getDb();
+  const removed = await db.transaction(async (tx) => {
+    if (!(await deleteModelProvider(tx, { workspaceId, id }))) return false;
+    await setWorkspaceDefaultModel(tx, { workspaceId, providerId: null, model: null, onlyIfProviderId: id });
+    return true;
+  });
+  if (!removed) throw new AppError("not_found:model_provider", "This model provider does not exist or was removed.");
+}
+
+function uniqueNameError(error: unknown, name: string) {
+  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
+  if (code === "23505") return new AppError("conflict:model_provider", `Another provider is already named "${name}".`);
+  return error;
+}

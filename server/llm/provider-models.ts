@@ -1,0 +1,44 @@
+// A saved provider's model list and its "Test" button: the key is opened here, used for one request, and dropped.
+import "server-only";
+import { getDb } from "@/server/db";
+import { updateModelProvider } from "@/server/db/queries/model-providers";
+import type { ModelProvider, ProviderModel } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
+import { listModels } from "./list-models";
+import { getModelProviderOrThrow } from "./model-providers";
+import { openProviderKey } from "./provider-key";
+import { testProvider, type ProviderTestResult } from "./test-provider";
+
+function connectionOf(provider: ModelProvider) {
+  return { kind: provider.kind, name: provider.name, baseUrl: provider.baseUrl, apiKey: openProviderKey(provider), models: provider.models };
+}
+
+export async function testModelProvider({
+  workspaceId,
+  id,
+  model,
+  timeoutMs,
+}: {
+  workspaceId: string;
+  id: string;
+  model?: string;
+  timeoutMs?: number;
+}): Promise<ProviderTestResult> {
+  const provider = await getModelProviderOrThrow({ workspaceId, id });
+  return testProvider(connectionOf(provider), { model, timeoutMs });
+}
+
+/** Replaces the list with the provider's own, keeping the tool-calling flag of every model the user already had. */
+export async function refreshProviderModels({ workspaceId, id, timeoutMs }: { workspaceId: string; id: string; timeoutMs?: number }) {
+  const provider = await getModelProviderOrThrow({ workspaceId, id });
+  const fetched = await listModels(connectionOf(provider), { timeoutMs });
+  const flags = new Map(provider.models.map((m) => [m.id, m.toolCalling]));
+  const models = fetched.map((m) => ({ id: m.id, toolCalling: flags.get(m.id) ?? m.toolCalling }));
+  return saveModels({ workspaceId, id, models });
+}
+
+export async function saveModels({ workspaceId, id, models }: { workspaceId: string; id: string; models: ProviderModel[] }) {
+  const updated = await updateModelProvider(await getDb(), { workspaceId, id, models });
+  if (!updated) throw new AppError("not_found:model_provider", "This model provider does not exist or was removed.");
+  return updated;
+}
