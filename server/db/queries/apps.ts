@@ -84,3 +84,10 @@ export async function getAppVersion(db: Tx, { workspaceId, id }: { workspaceId: 
     .where(and(eq(appVersions.workspaceId, workspaceId), eq(appVersions.id, id)));
   return version ?? null;
 }
+
+export async function listAgentDrafts(db: Tx, { workspaceId }: { workspaceId: string }) {
+  return db
+    .select({ id: apps.id, name: apps.name, draft: apps.draft })
+    .from(apps)
+    .where(and(eq(apps.workspaceId, workspaceId), eq(apps.type, "agent")));
+}

@@ -1,0 +1,45 @@
+"use client";
+import { ChevronRight, LoaderCircle, Wrench } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import type { ToolStep } from "./use-preview-chat";
+
+function pretty(value: unknown) {
+  if (typeof value === "string") return value;
+  return JSON.stringify(value, null, 2);
+}
+
+/** One tool call, collapsed to its name and outcome; open it for arguments and result. */
+export function ToolStepView({ step }: { step: ToolStep }) {
+  const failed = step.isError || step.error;
+  return (
+    <details className="group rounded-lg border bg-muted/40 text-sm" data-testid="tool-step">
+      <summary className="flex cursor-pointer list-none items-center gap-2 px-3 py-2">
+        <ChevronRight aria-hidden className="size-3.5 transition-transform group-open:rotate-90" />
+        <Wrench aria-hidden className="size-3.5 text-muted-foreground" />
+        <span className="font-mono text-xs">{step.name}</span>
+        <span className="ml-auto flex items-center gap-2">
+          {!step.done ? (
+            <LoaderCircle aria-label="Running" className="size-3.5 animate-spin" />
+          ) : failed ? (
+            <Badge variant="destructive">Error</Badge>
+          ) : (
+            <Badge variant="success">Done</Badge>
+          )}
+          {step.durationMs !== undefined && <span className="text-xs text-muted-foreground">{step.durationMs} ms</span>}
+        </span>
+      </summary>
+      <div className="grid gap-2 border-t px-3 py-2">
+        <div>
+          <p className="mb-1 text-xs font-medium text-muted-foreground">Arguments</p>
+          <pre className="max-h-48 overflow-auto rounded bg-background p-2 font-mono text-xs">{pretty(step.arguments)}</pre>
+        </div>
+        {step.done && (
+          <div>
+            <p className="mb-1 text-xs font-medium text-muted-foreground">{failed ? "Error" : "Result"}</p>
+            <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-background p-2 font-mono text-xs">{step.error ?? pretty(step.result)}</pre>
+          </div>
+        )}
+      </div>
+    </details>
+  );
+}

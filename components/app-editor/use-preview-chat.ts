@@ -1,0 +1,108 @@
+"use client";
+// Debug & Preview chat state: streams the runtime's events (NDJSON) from the preview route.
+import { useCallback, useRef, useState } from "react";
+import type { RunEvent } from "@/server/agent/run-events";
+
+export interface ToolStep {
+  callId: string;
+  name: string;
+  arguments: unknown;
+  result?: unknown;
+  error?: string;
+  isError?: boolean;
+  durationMs?: number;
+  done: boolean;
+}
+
+export interface ChatTurn {
+  role: "user" | "assistant";
+  content: string;
+  steps: ToolStep[];
+  status: "running" | "completed" | "failed" | "stopped" | "interrupted";
+  error?: string;
+}
+
+export function usePreviewChat({ appId, workspaceId }: { appId: string; workspaceId: string | undefined }) {
+  const [turns, setTurns] = useState<ChatTurn[]>([]);
+  const [conversationId, setConversationId] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const controller = useRef<AbortController | null>(null);
+
+  const updateLast = (fn: (turn: ChatTurn) => ChatTurn) => setTurns((all) => [...all.slice(0, -1), fn(all[all.length - 1]!)]);
+
+  const apply = useCallback((event: RunEvent) => {
+    switch (event.type) {
+      case "started":
+        setConversationId(event.conversationId);
+        break;
+      case "text-delta":
+        updateLast((t) => ({ ...t, content: t.content + event.text }));
+        break;
+      case "tool-call-started":
+        updateLast((t) => ({ ...t, steps: [...t.steps, { callId: event.callId, name: event.name, arguments: event.arguments, done: false }] }));
+        break;
+      case "tool-call-finished":
+        updateLast((t) => ({
+          ...t,
+          steps: t.steps.map((s) =>
+            s.callId === event.callId ? { ...s, result: event.result, error: event.error, isError: event.isError, durationMs: event.durationMs, done: true } : s,
+          ),
+        }));
+        break;
+      case "finished":
+        updateLast((t) => ({ ...t, content: event.answer || t.content, status: event.status }));
+        break;
+      case "error":
+        updateLast((t) => ({ ...t, status: "failed", error: event.message }));
+        break;
+    }
+  }, []);
+
+  const send = useCallback(
+    async (query: string, inputs: Record<string, unknown>) => {
+      const abort = new AbortController();
+      controller.current = abort;
+      setRunning(true);
+      setTurns((all) => [...all, { role: "user", content: query, steps: [], status: "completed" }, { role: "assistant", content: "", steps: [], status: "running" }]);
+      try {
+        const response = await fetch(`/api/apps/${appId}/preview`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(workspaceId ? { "x-workspace-id": workspaceId } : {}) },
+          body: JSON.stringify({ query, inputs, conversationId }),
+          signal: abort.signal,
+        });
+        if (!response.ok || !response.body) {
+          const body = await response.json().catch(() => null);
+          apply({ type: "error", message: body?.message ?? `The preview failed (HTTP ${response.status}).` });
+          return;
+        }
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = "";
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += value;
+          const lines = buffer.split("\n");
+          buffer = lines.pop() ?? "";
+          for (const line of lines) if (line.trim()) apply(JSON.parse(line) as RunEvent);
+        }
+      } catch (error) {
+        if (abort.signal.aborted) updateLast((t) => ({ ...t, status: "stopped" }));
+        else apply({ type: "error", message: "Lost the connection to the server. Check your network and try again." });
+      } finally {
+        setRunning(false);
+        controller.current = null;
+      }
+    },
+    [appId, workspaceId, conversationId, apply],
+  );
+
+  const stop = useCallback(() => controller.current?.abort(), []);
+  const restart = useCallback(() => {
+    controller.current?.abort();
+    setTurns([]);
+    setConversationId(null);
+  }, []);
+
+  return { turns, running, send, stop, restart };
+}

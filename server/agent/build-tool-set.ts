@@ -1,0 +1,55 @@
+// Chooses the tools an app may use and turns them into AI SDK tools whose execution is recorded.
+import "server-only";
+import { dynamicTool, jsonSchema, type ToolSet } from "ai";
+import type { ToolBinding } from "@/server/apps/app-config";
+import { describeToolError } from "./run-error";
+import { resultText, type RuntimeTool, type RuntimeToolResult } from "./runtime-tool";
+import type { ToolCallRecorder } from "./tool-call-recorder";
+import { toModelOutput } from "./tool-output";
+
+/** Built-in tools (no serverId) always pass; server tools pass when the app binds their server and enables them. */
+export function enabledTools(bindings: ToolBinding[], tools: RuntimeTool[]): RuntimeTool[] {
+  return tools.filter((tool) => {
+    if (!tool.serverId) return true;
+    const binding = bindings.find((b) => b.serverId === tool.serverId);
+    if (!binding) return false;
+    const toggle = binding.tools.find((t) => t.name === (tool.sourceName ?? tool.name));
+    return binding.mode === "all" ? toggle?.enabled !== false : toggle?.enabled === true;
+  });
+}
+
+export function buildToolSet({ tools, recorder, signal, round }: { tools: RuntimeTool[]; recorder: ToolCallRecorder; signal: AbortSignal; round: () => number }): ToolSet {
+  async function runTool(tool: RuntimeTool, args: unknown, callId: string, callSignal: AbortSignal): Promise<RuntimeToolResult> {
+    recorder.start(callId, tool.name, args, round());
+    let result: RuntimeToolResult;
+    try {
+      result = await tool.execute(args, { signal: callSignal });
+    } catch (error) {
+      if (callSignal.aborted) {
+        await recorder.finish(callId, { status: "stopped", error: "Stopped: the run was cancelled." });
+        throw error;
+      }
+      // Thrown errors reach the model as error results (the AI SDK's tool-error), with a safe message.
+      const message = describeToolError(error);
+      await recorder.finish(callId, { status: "failed", error: message });
+      throw new Error(message);
+    }
+    if (result.isError) await recorder.finish(callId, { status: "failed", result, error: resultText(result) || "The tool reported an error." });
+    else await recorder.finish(callId, { status: "completed", result });
+    return result;
+  }
+
+  const set: ToolSet = {};
+  for (const tool of tools) {
+    if (set[tool.name]) throw new Error(`Two tools are named "${tool.name}"; model-facing names must be unique.`);
+    set[tool.name] = dynamicTool({
+      title: tool.title,
+      description: tool.description,
+      inputSchema: jsonSchema(tool.inputSchema),
+      // Tracked, so the end of a run can wait for the call's records even when the AI SDK has stopped waiting.
+      execute: (args, { toolCallId, abortSignal }) => recorder.track(runTool(tool, args, toolCallId, abortSignal ?? signal)),
+      toModelOutput: ({ output }) => toModelOutput(output as RuntimeToolResult),
+    });
+  }
+  return set;
+}

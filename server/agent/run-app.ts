@@ -1,0 +1,145 @@
+// The one runtime that runs an app, whoever asks (Debug & Preview, the published MCP server, the API):
+// prompt, model, tool rounds, events as they happen, and every step stored as it happens.
+import "server-only";
+import { NoSuchToolError, stepCountIs, streamText, type LanguageModel } from "ai";
+import { getDb } from "@/server/db";
+import { closeRunningToolCalls, touchConversation, updateMessage } from "@/server/db/queries/conversations";
+import { buildToolSet, enabledTools } from "./build-tool-set";
+import { describeModelError, describeToolError, redactSecrets } from "./run-error";
+import type { RunEvent, RunResult, RunStatus, RunUsage } from "./run-events";
+import type { RuntimeTool } from "./runtime-tool";
+import { startRun, type StartRunParams } from "./start-run";
+import { createToolCallRecorder } from "./tool-call-recorder";
+
+export interface RunAppParams extends StartRunParams {
+  /** Resolved by the caller (getLanguageModel), so the runtime never touches provider rows or keys. */
+  model: LanguageModel;
+  /** Every tool the caller could offer; the app's bindings choose among them (agent apps only). */
+  tools: RuntimeTool[];
+  signal: AbortSignal;
+  onEvent(event: RunEvent): void;
+  /** Retries of a failed model call (429, 5xx, network); the AI SDK's default is 2. */
+  maxRetries?: number;
+}
+
+/** Throws AppError before anything is stored (bad inputs, unknown conversation); afterwards always resolves. */
+export async function runApp(params: RunAppParams): Promise<RunResult> {
+  const { workspaceId, config, signal } = params;
+  const emit = (event: RunEvent) => {
+    try {
+      params.onEvent(event);
+    } catch (error) {
+      // A listener that went away (closed browser tab) must not stop the run or its records.
+      console.error("[agent:on_event]", redactSecrets(String(error)));
+    }
+  };
+  const db = await getDb();
+  const { conversationId, messageId, system, messages } = await startRun(db, params);
+  emit({ type: "started", conversationId, messageId });
+
+  const tools = params.appType === "agent" ? enabledTools(config.tools, params.tools) : [];
+  const maxRounds = tools.length > 0 ? config.maxToolRounds : 0;
+  const recorder = createToolCallRecorder({ db, workspaceId, messageId });
+  // Events follow the AI SDK's stream order (text, call, result, step end); tools run ahead of it, so their
+  // outcomes wait in the recorder until their place in the stream.
+  const reportFinished = (callId: string) => {
+    const finished = recorder.takeFinished(callId);
+    if (finished) emit({ type: "tool-call-finished", ...finished });
+  };
+  let stepRound = 1;
+  let roundLimitReached = false;
+  let answer = "";
+  let stepText = "";
+  let round = 0;
+  const usage: RunUsage = { inputTokens: 0, outputTokens: 0 };
+  let modelError: unknown;
+  let internalError: unknown;
+  // Our own failure (a lost database, say) must also stop the model and the tools still running.
+  const run = new AbortController();
+  const forwardAbort = () => run.abort(signal.reason);
+  if (signal.aborted) forwardAbort();
+  else signal.addEventListener("abort", forwardAbort, { once: true });
+
+  try {
+    const toolSet = buildToolSet({ tools, recorder, signal: run.signal, round: () => stepRound });
+    const result = streamText({
+      model: params.model,
+      system,
+      messages,
+      tools: tools.length > 0 ? toolSet : undefined,
+      // One step per tool round, plus one for the answer.
+      stopWhen: stepCountIs(maxRounds + 1),
+      prepareStep: ({ stepNumber }) => {
+        stepRound = stepNumber + 1;
+        if (maxRounds === 0 || stepNumber < maxRounds) return undefined;
+        // Out of rounds: offer no tools, so the model answers with what it has (a call anyway is refused, not run).
+        roundLimitReached = true;
+        return { activeTools: [] };
+      },
+      temperature: config.model?.temperature ?? undefined,
+      maxOutputTokens: config.model?.maxTokens ?? undefined,
+      maxRetries: params.maxRetries,
+      abortSignal: run.signal,
+      // Errors arrive as stream parts below; without this the SDK logs the raw error object.
+      onError: () => {},
+    });
+
+    for await (const part of result.fullStream) {
+      if (part.type === "text-delta") {
+        // A later round's text starts a new paragraph rather than running into the previous one.
+        const text = !stepText && answer && part.text ? `\n\n${part.text}` : part.text;
+        stepText += part.text;
+        answer += text;
+        emit({ type: "text-delta", text });
+      } else if (part.type === "tool-call") {
+        emit({ type: "tool-call-started", callId: part.toolCallId, name: part.toolName, arguments: part.input });
+        if (part.invalid) {
+          const refused = NoSuchToolError.isInstance(part.error) && toolSet[part.toolName];
+          const message = refused ? `Not run: the app's limit of ${maxRounds} tool rounds was reached.` : describeToolError(part.error);
+          await recorder.reject(part.toolCallId, part.toolName, part.input, round + 1, message);
+        }
+      } else if (part.type === "tool-result" || part.type === "tool-error") {
+        reportFinished(part.toolCallId);
+      } else if (part.type === "finish-step") {
+        round += 1;
+        stepText = "";
+        usage.inputTokens += part.usage.inputTokens ?? 0;
+        usage.outputTokens += part.usage.outputTokens ?? 0;
+        await updateMessage(db, { workspaceId, id: messageId, content: answer, usage });
+        emit({ type: "round-finished", round });
+      } else if (part.type === "error") {
+        modelError = part.error;
+      }
+    }
+  } catch (error) {
+    if (!signal.aborted) internalError = error;
+    run.abort();
+  } finally {
+    signal.removeEventListener("abort", forwardAbort);
+  }
+
+  await recorder.settled();
+  for (const finished of recorder.takeLeftovers()) emit({ type: "tool-call-finished", ...finished });
+  const status: RunStatus = signal.aborted ? "stopped" : modelError || internalError ? "failed" : "completed";
+  let error: string | undefined;
+  if (status === "failed") {
+    error = modelError ? describeModelError(modelError) : "Something went wrong while running the app. Try again.";
+    if (modelError) console.warn(`[agent:run] message ${messageId} failed:`, error);
+    else console.error(`[agent:run] message ${messageId} failed:`, redactSecrets(String(internalError)));
+  }
+  // Stored with the answer so the logs show why it ends where it does; the run itself still completed.
+  const note =
+    status === "stopped"
+      ? "Stopped before the answer was finished."
+      : status === "completed" && roundLimitReached
+        ? `Used all ${maxRounds} tool rounds (the app's limit); the answer is based on what was gathered so far.`
+        : undefined;
+
+  await closeRunningToolCalls(db, { workspaceId, messageId, status: status === "completed" ? "failed" : status });
+  await updateMessage(db, { workspaceId, id: messageId, content: answer, status, error: error ?? note ?? null, usage, finishedAt: new Date() });
+  await touchConversation(db, { workspaceId, id: conversationId });
+
+  if (error) emit({ type: "error", message: error });
+  emit({ type: "finished", answer, usage, status, roundLimitReached });
+  return { conversationId, messageId, status, answer, usage, roundLimitReached, ...(error ? { error } : {}) };
+}

@@ -1,0 +1,31 @@
+// What a run reports while it goes (RunEvent) and when it ends (RunResult). Debug & Preview streams these to the
+// browser; the published MCP endpoint turns them into progress notifications and a tool result.
+import type { RuntimeToolResult } from "./runtime-tool";
+
+export type RunStatus = "completed" | "failed" | "stopped";
+
+export interface RunUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export type RunEvent =
+  | { type: "started"; conversationId: string; messageId: string }
+  | { type: "text-delta"; text: string }
+  | { type: "tool-call-started"; callId: string; name: string; arguments: unknown }
+  | { type: "tool-call-finished"; callId: string; name: string; result?: RuntimeToolResult; error?: string; isError: boolean; durationMs: number }
+  | { type: "round-finished"; round: number }
+  | { type: "finished"; answer: string; usage: RunUsage; status: RunStatus; roundLimitReached: boolean }
+  /** A safe, user-facing message; always followed by "finished" with status "failed". */
+  | { type: "error"; message: string };
+
+export interface RunResult {
+  conversationId: string;
+  messageId: string;
+  status: RunStatus;
+  answer: string;
+  usage: RunUsage;
+  /** The model ran out of tool rounds (config.maxToolRounds) and had to answer with what it had. */
+  roundLimitReached: boolean;
+  error?: string;
+}

@@ -1,0 +1,41 @@
+// The tool shape the runtime consumes. MCP tools, built-in tools and anything later all arrive as RuntimeTools,
+// so the model loop never learns where a tool came from.
+import type { JSONSchema7 } from "ai";
+
+/** Names the model sees: the strictest rule common LLM APIs accept (OpenAI: ^[a-zA-Z0-9_-]{1,64}$). */
+export const runtimeToolNamePattern = /^[a-zA-Z0-9_-]{1,64}$/;
+
+export type RuntimeToolContent =
+  | { type: "text"; text: string }
+  | { type: "image"; data: string; mimeType: string }
+  | { type: "resource"; resource: { uri: string; text?: string; mimeType?: string } };
+
+/** Mirrors an MCP CallToolResult: `isError` means the tool ran and reports a failure the model should see. */
+export interface RuntimeToolResult {
+  content: RuntimeToolContent[];
+  structuredContent?: unknown;
+  isError?: boolean;
+}
+
+export interface RuntimeTool {
+  /** Model-facing name, matching runtimeToolNamePattern and unique within one run. */
+  name: string;
+  title?: string;
+  description: string;
+  /** A JSON Schema object (type "object"). */
+  inputSchema: JSONSchema7;
+  /** The tool server it belongs to; app tool bindings refer to it. Absent for built-in tools. */
+  serverId?: string;
+  /** The tool's own name on its server, which bindings list; defaults to `name`. */
+  sourceName?: string;
+  /** Must stop promptly when `signal` aborts. Throwing is allowed: the runtime reports it to the model as an error. */
+  execute(args: unknown, options: { signal: AbortSignal }): Promise<RuntimeToolResult>;
+}
+
+/** The text parts of a result, joined: what a text-only consumer shows. */
+export function resultText(result: RuntimeToolResult): string {
+  return result.content
+    .filter((part): part is Extract<RuntimeToolContent, { type: "text" }> => part.type === "text")
+    .map((part) => part.text)
+    .join("\n");
+}
