@@ -1,7 +1,10 @@
 import { apiKeysRouter } from "./routers/api-keys";
 import { appsRouter } from "./routers/apps";
+import { conversationsRouter } from "./routers/conversations";
 import { invitesRouter } from "./routers/invites";
+import { mcpServersRouter } from "./routers/mcp-servers";
 import { membersRouter } from "./routers/members";
+import { modelProvidersRouter } from "./routers/model-providers";
 import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -11,6 +14,9 @@ export const appRouter = createTRPCRouter({
   invites: invitesRouter,
   apiKeys: apiKeysRouter,
   apps: appsRouter,
+  conversations: conversationsRouter,
+  mcpServers: mcpServersRouter,
+  modelProviders: modelProvidersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,7 +7,7 @@ import { roles, hasRole, type Role } from "@/server/auth/roles";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
 
 type Caller = ReturnType<typeof callerAs>;
-type Ids = { userId: string; inviteId: string; apiKeyId: string; appId: string };
+type Ids = { userId: string; inviteId: string; apiKeyId: string; appId: string; serverId: string; providerId: string };
 
 /** One valid input per procedure, built from workspace A's ids. */
 const sampleInputs: Record<string, (ids: Ids) => unknown> = {
@@ -34,6 +34,28 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "apps.duplicate": (ids) => ({ id: ids.appId }),
   "apps.delete": (ids) => ({ id: ids.appId }),
   "apps.publish": (ids) => ({ id: ids.appId }),
+  "mcpServers.list": () => undefined,
+  "mcpServers.get": (ids) => ({ id: ids.serverId }),
+  "mcpServers.usage": (ids) => ({ id: ids.serverId }),
+  "mcpServers.create": () => ({ name: "Other", identifier: "other", url: "http://127.0.0.1:9/mcp" }),
+  "mcpServers.update": (ids) => ({ id: ids.serverId, name: "Renamed", identifier: "renamed", url: "http://127.0.0.1:9/mcp" }),
+  "mcpServers.delete": (ids) => ({ id: ids.serverId }),
+  "mcpServers.testConnection": (ids) => ({ id: ids.serverId, connection: { url: "http://127.0.0.1:9/mcp", connectTimeoutMs: 1000 } }),
+  "mcpServers.previewTools": (ids) => ({ id: ids.serverId }),
+  "mcpServers.applyTools": (ids) => ({ id: ids.serverId, token: "tu_not-a-real-token" }),
+  "mcpServers.callTool": (ids) => ({ id: ids.serverId, name: "echo", arguments: {} }),
+  "conversations.list": (ids) => ({ appId: ids.appId }),
+  "conversations.get": (ids) => ({ appId: ids.appId, id: "no-such-conversation" }),
+  "modelProviders.list": () => undefined,
+  "modelProviders.get": (ids) => ({ id: ids.providerId }),
+  "modelProviders.create": () => ({ kind: "openai_compatible", name: "Other", baseUrl: "http://127.0.0.1:9/v1" }),
+  "modelProviders.update": (ids) => ({ id: ids.providerId, kind: "openai_compatible", name: "Renamed", baseUrl: "http://127.0.0.1:9/v1" }),
+  "modelProviders.delete": (ids) => ({ id: ids.providerId }),
+  "modelProviders.test": (ids) => ({ id: ids.providerId, timeoutMs: 500 }),
+  "modelProviders.refreshModels": (ids) => ({ id: ids.providerId, timeoutMs: 500 }),
+  "modelProviders.updateModels": (ids) => ({ id: ids.providerId, models: [{ id: "m", toolCalling: true }] }),
+  "modelProviders.getDefaultModel": () => undefined,
+  "modelProviders.setDefaultModel": (ids) => ({ providerId: ids.providerId, model: "a-model" }),
 };
 
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => {
@@ -63,7 +85,11 @@ beforeAll(async () => {
   const invite = await owner.invites.create({ role: "member" });
   const key = await owner.apiKeys.create({ name: "k", role: "member" });
   const app = await owner.apps.create({ type: "agent", name: "A's app" });
-  idsA = { userId: target.id, inviteId: invite.id, apiKeyId: key.id, appId: app.id };
+  const server = await owner.mcpServers.create({ name: "A's server", identifier: "a-server", url: "http://127.0.0.1:9/mcp" });
+  const provider = await owner.modelProviders.create({ kind: "openai_compatible", name: "A's provider", baseUrl: "http://127.0.0.1:9/v1" });
+  await owner.modelProviders.updateModels({ id: provider.id, models: [{ id: "a-model", toolCalling: true }] });
+  await owner.modelProviders.setDefaultModel({ providerId: provider.id, model: "a-model" });
+  idsA = { userId: target.id, inviteId: invite.id, apiKeyId: key.id, appId: app.id, serverId: server.id, providerId: provider.id };
   const b = await createOwner("b");
   ownerB = b.user.id;
   workspaceB = b.workspace.id;

@@ -11,6 +11,8 @@ const dbName = `sy_t_${runId}_${fileId}`;
 
 process.env.KV_PREFIX = `sy-test:${fileId}:`;
 process.env.DATA_DIR = ".data/test";
+// Test peers run on 127.0.0.1; the SSRF tests set this explicitly where they need it refused.
+process.env.MCP_ALLOW_PRIVATE_NETWORK = "true";
 process.env.APP_URL ??= "http://localhost:3000";
 
 if (base) {

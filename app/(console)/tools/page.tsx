@@ -1,7 +1,7 @@
 // Tools: MCP servers connected to the workspace.
 import type { Metadata } from "next";
-import { Plug } from "lucide-react";
-import { EmptyState } from "@/components/ui/empty-state";
+import { McpServersList } from "@/components/mcp-servers/mcp-servers-list";
+import { ToolsNav } from "@/components/mcp-servers/tools-nav";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Tools · Switchyard" };
@@ -9,12 +9,9 @@ export const metadata: Metadata = { title: "Tools · Switchyard" };
 export default function ToolsPage() {
   return (
     <>
-      <PageHeader title="Tools" description="MCP servers whose tools your agent apps can call." />
-      <EmptyState
-        icon={Plug}
-        title="No MCP servers connected"
-        description="Connect an MCP server over HTTP, with custom headers or OAuth, and give its tools to your agents."
-      />
+      <PageHeader title="Tools" description="Tool providers your agent apps can call." />
+      <ToolsNav />
+      <McpServersList />
     </>
   );
 }

@@ -3,3 +3,5 @@ export * from "./workspaces";
 export * from "./api-keys";
 export * from "./model-providers";
 export * from "./apps";
+export * from "./mcp-servers";
+export * from "./published-servers";

@@ -1,0 +1,86 @@
+"use client";
+import { TriangleAlert, X } from "lucide-react";
+import { AppIcon } from "@/components/apps/app-icon";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Switch } from "@/components/ui/switch";
+import type { ToolBinding } from "@/server/apps/app-config";
+import type { McpServerView } from "./mcp-server-types";
+import { boundRows, setToolEnabled } from "./tool-bindings";
+
+/** One bound server in the agent's Tools section: its header, a switch per tool, and removal. */
+export function BoundServerTools({
+  binding,
+  server,
+  loading,
+  disabled,
+  onChange,
+  onRemove,
+}: {
+  binding: ToolBinding;
+  /** undefined when the server was removed (or while the list loads). */
+  server: McpServerView | undefined;
+  loading: boolean;
+  disabled?: boolean;
+  onChange: (next: ToolBinding) => void;
+  onRemove: () => void;
+}) {
+  const gone = !loading && !server;
+  const name = server?.name ?? (gone ? "Removed server" : "Loading…");
+  const rows = boundRows(binding, server);
+  const listed = rows.filter((r) => !r.missing);
+
+  return (
+    <li className="rounded-lg border" aria-label={`${name} tools`}>
+      <div className="flex items-center gap-2.5 border-b bg-muted/40 px-3 py-2">
+        {server ? (
+          <AppIcon icon={server.icon} background={server.iconBackground} className="size-6 rounded-md text-sm" />
+        ) : (
+          <span aria-hidden className="flex size-6 items-center justify-center rounded-md bg-muted text-muted-foreground">
+            <TriangleAlert className="size-3.5" />
+          </span>
+        )}
+        <span className="min-w-0 truncate text-sm font-medium">{name}</span>
+        {binding.mode === "all" && <Badge variant="info">all tools</Badge>}
+        <span className="ml-auto shrink-0 text-xs tabular-nums text-muted-foreground">
+          {listed.filter((r) => r.enabled).length}/{listed.length}
+        </span>
+        <Button variant="ghost" size="icon-sm" className="-mr-1.5 size-7" aria-label={`Remove ${name}`} disabled={disabled} onClick={onRemove}>
+          <X aria-hidden />
+        </Button>
+      </div>
+      {gone && (
+        <p className="px-3 py-2 text-[13px] text-muted-foreground">
+          This server was removed from the workspace, so its tools cannot be called. Remove it here.
+        </p>
+      )}
+      {!gone && rows.length === 0 && (
+        <p className="px-3 py-2 text-[13px] text-muted-foreground">
+          {binding.mode === "all" ? "The server lists no tools yet; new ones will be enabled." : "No tools selected."}
+        </p>
+      )}
+      {rows.length > 0 && (
+        <ul className="divide-y">
+          {rows.map((row) => (
+            <li key={row.name} className="flex items-center gap-3 px-3 py-2 text-sm">
+              <span className="min-w-0 flex-1">
+                <span className="block truncate font-mono text-xs">{row.name}</span>
+                {row.missing ? (
+                  <span className="block text-xs text-warning">No longer listed by the server</span>
+                ) : (
+                  row.summary && <span className="block truncate text-xs text-muted-foreground">{row.summary}</span>
+                )}
+              </span>
+              <Switch
+                aria-label={`Enable ${row.name} from ${name}`}
+                checked={row.enabled && !row.missing}
+                disabled={disabled || row.missing || gone}
+                onCheckedChange={(checked) => onChange(setToolEnabled(binding, row.name, checked))}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

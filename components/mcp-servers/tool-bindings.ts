@@ -1,0 +1,94 @@
+// An agent's tool bindings read against the servers' current tool lists (server/apps/app-config.ts: ToolBinding).
+import type { ToolBinding } from "@/server/apps/app-config";
+import type { McpServerView } from "./mcp-server-types";
+
+export interface BoundToolRow {
+  name: string;
+  /** The server's description of the tool, else its title. */
+  summary?: string;
+  enabled: boolean;
+  /** Saved in the binding but no longer in the server's list: it cannot be called. */
+  missing: boolean;
+}
+
+/** With mode "all" every tool the server lists is a row and a tool without an entry is enabled;
+ *  with "selected" the rows are the binding's own entries. */
+export function boundRows(binding: ToolBinding, server: McpServerView | undefined): BoundToolRow[] {
+  const listed = new Map(server?.tools.map((t) => [t.name, t]));
+  if (binding.mode === "all" && server) {
+    return server.tools.map((t) => ({
+      name: t.name,
+      summary: t.description ?? t.title,
+      enabled: binding.tools.find((x) => x.name === t.name)?.enabled ?? true,
+      missing: false,
+    }));
+  }
+  return binding.tools.map((t) => ({
+    name: t.name,
+    summary: listed.get(t.name)?.description ?? listed.get(t.name)?.title,
+    enabled: t.enabled,
+    missing: server ? !listed.has(t.name) : false,
+  }));
+}
+
+/** "enabled/total" across bound servers, counting only tools the servers currently list. */
+export function countTools(bindings: ToolBinding[], servers: McpServerView[] | undefined) {
+  let enabled = 0;
+  let total = 0;
+  for (const binding of bindings) {
+    const server = servers?.find((s) => s.id === binding.serverId);
+    if (servers && !server) continue;
+    for (const row of boundRows(binding, server)) {
+      if (row.missing) continue;
+      total += 1;
+      if (row.enabled) enabled += 1;
+    }
+  }
+  return { enabled, total };
+}
+
+export function setToolEnabled(binding: ToolBinding, name: string, enabled: boolean): ToolBinding {
+  const has = binding.tools.some((t) => t.name === name);
+  return {
+    ...binding,
+    tools: has ? binding.tools.map((t) => (t.name === name ? { ...t, enabled } : t)) : [...binding.tools, { name, enabled }],
+  };
+}
+
+/** What the Add tools dialog picked for one server: everything (following updates) or some names. */
+export type ToolPick = { mode: "all" } | { mode: "selected"; names: Set<string> };
+
+export function picksFrom(bindings: ToolBinding[]): Map<string, ToolPick> {
+  return new Map(
+    bindings.map((b) => [b.serverId, b.mode === "all" ? { mode: "all" } : { mode: "selected", names: new Set(b.tools.map((t) => t.name)) }]),
+  );
+}
+
+/** New bindings from the picks: existing ones keep their place and their switches, new ones follow in list order.
+ *  Bindings to servers the list does not show (removed) are left as they are. */
+export function applyPicks(bindings: ToolBinding[], picks: Map<string, ToolPick>, servers: McpServerView[]): ToolBinding[] {
+  const toBinding = (server: McpServerView, previous?: ToolBinding): ToolBinding | null => {
+    const pick = picks.get(server.id);
+    if (!pick) return null;
+    if (pick.mode === "all") return { serverId: server.id, mode: "all", tools: previous?.mode === "all" ? previous.tools : [] };
+    // In the server's order; names it no longer lists are dropped, as the dialog cannot show them.
+    const names = server.tools.map((t) => t.name).filter((n) => pick.names.has(n));
+    if (names.length === 0) return null;
+    return { serverId: server.id, mode: "selected", tools: names.map((name) => ({ name, enabled: previous?.tools.find((t) => t.name === name)?.enabled ?? true })) };
+  };
+  const next: ToolBinding[] = [];
+  for (const binding of bindings) {
+    const server = servers.find((s) => s.id === binding.serverId);
+    if (!server) next.push(binding);
+    else {
+      const updated = toBinding(server, binding);
+      if (updated) next.push(updated);
+    }
+  }
+  for (const server of servers) {
+    if (bindings.some((b) => b.serverId === server.id)) continue;
+    const added = toBinding(server);
+    if (added) next.push(added);
+  }
+  return next;
+}

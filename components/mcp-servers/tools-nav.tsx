@@ -1,0 +1,16 @@
+import Link from "next/link";
+
+/** Tools has one kind of provider today, MCP; the tab row leaves room for more. */
+export function ToolsNav() {
+  return (
+    <nav aria-label="Tools" className="-mx-1 mb-6 flex gap-1 overflow-x-auto border-b">
+      <Link
+        href="/tools"
+        aria-current="page"
+        className="-mb-px whitespace-nowrap border-b-2 border-primary px-3 py-2 text-sm font-medium text-foreground"
+      >
+        MCP
+      </Link>
+    </nav>
+  );
+}

@@ -1,0 +1,68 @@
+// External MCP servers connected as tool providers. Header values, OAuth secrets and tokens are sealed (server/crypto).
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { users } from "./users";
+import { workspaces } from "./workspaces";
+
+export const mcpTransportEnum = pgEnum("mcp_transport", ["auto", "streamable_http", "sse"]);
+export const mcpStatusEnum = pgEnum("mcp_status", ["unknown", "connected", "needs_authorization", "error"]);
+export const mcpAuthModeEnum = pgEnum("mcp_auth_mode", ["none", "oauth_auto", "oauth_custom"]);
+
+export interface StoredHeader {
+  name: string;
+  /** sealSecret(value, aad = `${serverId}:header:${name}`). */
+  valueCiphertext: string;
+}
+
+/** A tool as the server listed it (MCP Tool), kept so the UI and agents work without a round trip. */
+export interface McpToolInfo {
+  name: string;
+  title?: string;
+  description?: string;
+  inputSchema: Record<string, unknown>;
+  outputSchema?: Record<string, unknown>;
+  annotations?: Record<string, unknown>;
+}
+
+export const mcpServers = pgTable(
+  "mcp_servers",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** Short id used to namespace tool names for models: [a-z0-9_-]{1,24}, unique in the workspace. */
+    identifier: text("identifier").notNull(),
+    url: text("url").notNull(),
+    icon: text("icon").notNull().default("🔌"),
+    iconBackground: text("icon_background").notNull().default("#E0E7FF"),
+    transport: mcpTransportEnum("transport").notNull().default("auto"),
+    headers: jsonb("headers").$type<StoredHeader[]>().notNull().default([]),
+    connectTimeoutMs: integer("connect_timeout_ms").notNull().default(30_000),
+    callTimeoutMs: integer("call_timeout_ms").notNull().default(60_000),
+    sseReadTimeoutMs: integer("sse_read_timeout_ms").notNull().default(300_000),
+    tools: jsonb("tools").$type<McpToolInfo[]>().notNull().default([]),
+    toolsUpdatedAt: timestamp("tools_updated_at", { withTimezone: true }),
+    status: mcpStatusEnum("status").notNull().default("unknown"),
+    statusReason: text("status_reason"),
+    statusAt: timestamp("status_at", { withTimezone: true }),
+    authMode: mcpAuthModeEnum("auth_mode").notNull().default("none"),
+    /** Custom OAuth client (entered by the user). */
+    oauthClientId: text("oauth_client_id"),
+    oauthClientSecretCiphertext: text("oauth_client_secret_ciphertext"),
+    oauthScopes: text("oauth_scopes"),
+    /** Client information from dynamic registration, sealed JSON. */
+    oauthClientInfoCiphertext: text("oauth_client_info_ciphertext"),
+    /** Tokens, sealed JSON, bound to the issuer that issued them. */
+    oauthTokensCiphertext: text("oauth_tokens_ciphertext"),
+    oauthIssuer: text("oauth_issuer"),
+    oauthTokenExpiresAt: timestamp("oauth_token_expires_at", { withTimezone: true }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("mcp_servers_workspace_identifier").on(t.workspaceId, t.identifier), index("mcp_servers_workspace_idx").on(t.workspaceId)],
+);
+
+export type McpServer = typeof mcpServers.$inferSelect;
+export type NewMcpServer = typeof mcpServers.$inferInsert;

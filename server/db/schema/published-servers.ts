@@ -1,0 +1,71 @@
+// Apps published as MCP servers: the secret code (hash only), the tool's public face, optional bearer keys, and a
+// log line for every call.
+import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { apps } from "./apps";
+import { workspaces } from "./workspaces";
+
+export const publishedServers = pgTable(
+  "published_servers",
+  {
+    appId: text("app_id")
+      .primaryKey()
+      .references(() => apps.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    enabled: boolean("enabled").notNull().default(false),
+    /** SHA-256 of the code in the URL; the code itself is shown once and never stored. */
+    codeHash: text("code_hash").notNull().unique(),
+    /** Sealed code, so the owner can copy the URL again later (AES-GCM, aad = app id). */
+    codeCiphertext: text("code_ciphertext").notNull(),
+    toolName: text("tool_name").notNull(),
+    toolDescription: text("tool_description").notNull(),
+    /** Descriptions per input variable key, shown to MCP clients. */
+    parameterDescriptions: jsonb("parameter_descriptions").$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("published_servers_workspace_idx").on(t.workspaceId)],
+);
+
+export const publishedServerKeys = pgTable(
+  "published_server_keys",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    appId: text("app_id")
+      .notNull()
+      .references(() => apps.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").notNull(),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("published_server_keys_app_idx").on(t.appId)],
+);
+
+export const mcpCallLogs = pgTable(
+  "mcp_call_logs",
+  {
+    id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
+    appId: text("app_id")
+      .notNull()
+      .references(() => apps.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").notNull(),
+    method: text("method").notNull(),
+    toolArguments: jsonb("tool_arguments").$type<unknown>(),
+    outcome: text("outcome", { enum: ["ok", "error", "cancelled"] }).notNull(),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+    clientName: text("client_name"),
+    clientVersion: text("client_version"),
+    conversationId: text("conversation_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("mcp_call_logs_app_idx").on(t.workspaceId, t.appId, t.createdAt)],
+);
+
+export type PublishedServer = typeof publishedServers.$inferSelect;
+export type PublishedServerKey = typeof publishedServerKeys.$inferSelect;
+export type McpCallLog = typeof mcpCallLogs.$inferSelect;

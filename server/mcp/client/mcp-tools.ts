@@ -1,0 +1,91 @@
+// Wraps the tools of a connected MCP Client as RuntimeTools: list (following nextCursor), then call with the run's
+// abort signal and a per-call timeout. The SDK sends notifications/cancelled on abort and on timeout.
+import "server-only";
+import { createHash } from "node:crypto";
+import type { JSONSchema7 } from "ai";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { ErrorCode, McpError, type ContentBlock, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import { runtimeToolNamePattern, type RuntimeTool, type RuntimeToolContent, type RuntimeToolResult } from "@/server/agent/runtime-tool";
+
+export interface McpClientToolsOptions {
+  /** Prefix for model-facing names (`<namespace>__<tool>`), so two servers' tools never collide. Empty for none. */
+  namespace: string;
+  serverId?: string;
+  /** Longest wait for one tools/call. */
+  timeoutMs?: number;
+}
+
+const defaultTimeoutMs = 60_000;
+const maxPages = 50;
+
+/** MCP allows `.` and longer names; many LLM APIs do not. Cut and hash rather than reject. */
+export function modelToolName(namespace: string, name: string): string {
+  const raw = namespace ? `${namespace}__${name}` : name;
+  if (runtimeToolNamePattern.test(raw)) return raw;
+  const hash = createHash("sha256").update(raw).digest("hex").slice(0, 8);
+  return `${raw.replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 55)}_${hash}`;
+}
+
+export async function listAllMcpTools(client: Client, options?: { signal?: AbortSignal }): Promise<Tool[]> {
+  const tools: Tool[] = [];
+  let cursor: string | undefined;
+  // A server that keeps returning cursors must not hang us.
+  for (let page = 0; page < maxPages; page++) {
+    const result = await client.listTools(cursor ? { cursor } : undefined, { signal: options?.signal });
+    tools.push(...result.tools);
+    cursor = result.nextCursor;
+    if (!cursor) break;
+  }
+  return tools;
+}
+
+function toRuntimeContent(block: ContentBlock): RuntimeToolContent {
+  switch (block.type) {
+    case "text":
+      return { type: "text", text: block.text };
+    case "image":
+      return { type: "image", data: block.data, mimeType: block.mimeType };
+    case "resource": {
+      const { uri, mimeType } = block.resource;
+      return { type: "resource", resource: { uri, mimeType, text: "text" in block.resource ? block.resource.text : undefined } };
+    }
+    case "resource_link":
+      return { type: "resource", resource: { uri: block.uri, mimeType: block.mimeType } };
+    default:
+      // Audio and future block types: say what arrived rather than dropping it silently.
+      return { type: "text", text: `[${block.type} content omitted]` };
+  }
+}
+
+/** One tools/call, as a RuntimeToolResult. Abort and timeout both send notifications/cancelled (SDK behaviour). */
+export async function callMcpTool(
+  client: Client,
+  name: string,
+  args: unknown,
+  { signal, timeoutMs = defaultTimeoutMs }: { signal: AbortSignal; timeoutMs?: number },
+): Promise<RuntimeToolResult> {
+  try {
+    const result = await client.callTool({ name, arguments: (args ?? {}) as Record<string, unknown> }, undefined, { signal, timeout: timeoutMs });
+    const content = Array.isArray(result.content) ? (result.content as ContentBlock[]) : [];
+    return { content: content.map(toRuntimeContent), structuredContent: result.structuredContent, isError: result.isError === true };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
+      throw new Error(`The tool "${name}" did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+    }
+    throw error;
+  }
+}
+
+export async function mcpClientTools(client: Client, options: McpClientToolsOptions): Promise<RuntimeTool[]> {
+  const tools = await listAllMcpTools(client);
+  return tools.map((tool) => ({
+    name: modelToolName(options.namespace, tool.name),
+    title: tool.title ?? tool.annotations?.title,
+    description: tool.description ?? tool.title ?? tool.name,
+    inputSchema: tool.inputSchema as JSONSchema7,
+    serverId: options.serverId,
+    sourceName: tool.name,
+    execute: (args, { signal }) => callMcpTool(client, tool.name, args, { signal, timeoutMs: options.timeoutMs }),
+  }));
+}

@@ -1,0 +1,31 @@
+// What went wrong reaching a server, in words a person (or a model) can act on; never headers or tokens.
+import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
+import { StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { SseError } from "@modelcontextprotocol/sdk/client/sse.js";
+import { McpError, ErrorCode } from "@modelcontextprotocol/sdk/types.js";
+import { isAppError } from "@/server/errors";
+
+export function describeConnectionError(error: unknown, serverName: string): string {
+  if (isAppError(error)) return error.publicMessage;
+  if (error instanceof UnauthorizedError) return `${serverName} needs authorization. Authorize it under Tools -> MCP.`;
+  if (error instanceof StreamableHTTPError || error instanceof SseError) {
+    if (error.code === 401 || error.code === 403) return `${serverName} refused the connection (HTTP ${error.code}). Check its headers or authorization.`;
+    return `${serverName} answered HTTP ${error.code ?? "error"} to the connection.`;
+  }
+  if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) return `${serverName} did not answer in time.`;
+  const cause = networkCode(error);
+  if (cause === "ECONNREFUSED") return `Could not connect to ${serverName}: the connection was refused.`;
+  if (cause === "ENOTFOUND" || cause === "EAI_AGAIN") return `Could not connect to ${serverName}: its host name does not resolve.`;
+  if (cause === "ECONNRESET") return `${serverName} closed the connection.`;
+  if (error instanceof Error && error.name === "AbortError") return "Stopped: the run was cancelled.";
+  return `Could not connect to ${serverName}.`;
+}
+
+/** The first system error code (ECONNREFUSED, ...) along the cause chain; fetch and the SDK wrap it a few times. */
+function networkCode(error: unknown, depth = 0): string | undefined {
+  if (!error || typeof error !== "object" || depth > 6) return undefined;
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown[] };
+  if (typeof code === "string" && /^E[A-Z_]+$/.test(code)) return code;
+  const fromMessage = error instanceof Error ? /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET)\b/.exec(error.message)?.[1] : undefined;
+  return fromMessage ?? networkCode(cause, depth + 1) ?? errors?.map((e) => networkCode(e, depth + 1)).find(Boolean);
+}

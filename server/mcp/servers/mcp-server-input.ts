@@ -1,0 +1,40 @@
+// What a person may send for an MCP server: checked here once, for the form, the API and tests alike.
+import { z } from "zod";
+
+export const identifierSchema = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,24}$/, "Use up to 24 lowercase letters, digits, _ or -.");
+
+export const headerInputSchema = z.object({
+  name: z.string().trim().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, "Header names use letters, digits and - only."),
+  value: z.string().max(8_000).refine((v) => !/[\r\n]/.test(v), "Header values cannot contain line breaks."),
+});
+
+const reservedHeaders = new Set(["host", "content-length", "content-type", "accept", "connection", "mcp-session-id", "mcp-protocol-version"]);
+
+export const connectionInputSchema = z.object({
+  url: z
+    .url("Enter the server URL, like https://example.com/mcp")
+    .max(2_000)
+    .refine((u) => /^https?:$/.test(new URL(u).protocol), "Use an http or https URL."),
+  transport: z.enum(["auto", "streamable_http", "sse"]).default("auto"),
+  headers: z
+    .array(headerInputSchema)
+    .max(20)
+    .default([])
+    .refine((hs) => new Set(hs.map((h) => h.name.toLowerCase())).size === hs.length, "Each header name may appear once.")
+    .refine((hs) => hs.every((h) => !reservedHeaders.has(h.name.toLowerCase())), "That header is set by the MCP client itself."),
+  connectTimeoutMs: z.number().int().min(1_000).max(300_000).default(30_000),
+  callTimeoutMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
+  sseReadTimeoutMs: z.number().int().min(1_000).max(3_600_000).default(300_000),
+});
+
+export const mcpServerInputSchema = connectionInputSchema.extend({
+  name: z.string().trim().min(1, "Give the server a name.").max(60),
+  identifier: identifierSchema,
+  icon: z.string().trim().min(1).max(16).default("🔌"),
+  iconBackground: z.string().regex(/^#[0-9a-fA-F]{6}$/).default("#E0E7FF"),
+});
+
+export type ConnectionInput = z.infer<typeof connectionInputSchema>;
+export type McpServerInput = z.infer<typeof mcpServerInputSchema>;

@@ -1,0 +1,63 @@
+// The tools an agent run may call, from the app's bindings and each server's stored tool list. A server is
+// connected on its first call and that connection serves every later call of the run.
+import "server-only";
+import type { JSONSchema7 } from "ai";
+import { callMcpTool, modelToolName } from "@/server/mcp/client/mcp-tools";
+import type { RuntimeTool } from "@/server/agent/runtime-tool";
+import type { ToolBinding } from "@/server/apps/app-config";
+import { getDb } from "@/server/db";
+import { getMcpServer } from "@/server/db/queries/mcp-servers";
+import type { McpServer } from "@/server/db/schema";
+import type { Connection } from "@/server/mcp/client/connect";
+import { describeConnectionError } from "./describe-connection-error";
+import { openServerConnection } from "./open-connection";
+
+export interface AppTools {
+  tools: RuntimeTool[];
+  close(): Promise<void>;
+}
+
+export async function openAppTools({ workspaceId, bindings, signal }: { workspaceId: string; bindings: ToolBinding[]; signal: AbortSignal }): Promise<AppTools> {
+  const db = await getDb();
+  const servers = (await Promise.all(bindings.map((b) => getMcpServer(db, { workspaceId, id: b.serverId })))).filter(
+    (s): s is McpServer => s !== null,
+  );
+  const connections = new Map<string, Promise<Connection>>();
+  const connect = (server: McpServer) => {
+    let connection = connections.get(server.id);
+    if (!connection) {
+      connection = openServerConnection(server, { signal });
+      connections.set(server.id, connection);
+    }
+    return connection;
+  };
+
+  const tools = servers.flatMap((server) =>
+    server.tools.map(
+      (tool): RuntimeTool => ({
+        name: modelToolName(server.identifier, tool.name),
+        title: tool.title,
+        description: tool.description ?? tool.title ?? tool.name,
+        inputSchema: tool.inputSchema as JSONSchema7,
+        serverId: server.id,
+        sourceName: tool.name,
+        async execute(args, options) {
+          let connection: Connection;
+          try {
+            connection = await connect(server);
+          } catch (error) {
+            throw new Error(describeConnectionError(error, server.name));
+          }
+          return callMcpTool(connection.client, tool.name, args, { signal: options.signal, timeoutMs: server.callTimeoutMs });
+        },
+      }),
+    ),
+  );
+
+  return {
+    tools,
+    async close() {
+      await Promise.all([...connections.values()].map((c) => c.then((conn) => conn.close()).catch(() => {})));
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// A server's tool list: fetched live, compared with what is stored, saved only after a person has seen the change.
+import "server-only";
+import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import { listAllMcpTools } from "@/server/mcp/client/mcp-tools";
+import { getDb } from "@/server/db";
+import { updateMcpServer } from "@/server/db/queries/mcp-servers";
+import type { McpServer, McpToolInfo } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
+import { getKv } from "@/server/kv";
+import { kvKeys } from "@/server/kv/keys";
+import { generateToken } from "@/server/crypto/tokens";
+import { describeConnectionError } from "./describe-connection-error";
+import { openServerConnection } from "./open-connection";
+
+const previewTtlSeconds = 600;
+
+export function toToolInfo(tool: Tool): McpToolInfo {
+  return {
+    name: tool.name,
+    title: tool.title ?? tool.annotations?.title,
+    description: tool.description,
+    inputSchema: tool.inputSchema as Record<string, unknown>,
+    outputSchema: tool.outputSchema as Record<string, unknown> | undefined,
+    annotations: tool.annotations as Record<string, unknown> | undefined,
+  };
+}
+
+export function diffTools(before: McpToolInfo[], after: McpToolInfo[]) {
+  const old = new Map(before.map((t) => [t.name, JSON.stringify(t)]));
+  const next = new Map(after.map((t) => [t.name, JSON.stringify(t)]));
+  return {
+    added: after.filter((t) => !old.has(t.name)).map((t) => t.name),
+    removed: before.filter((t) => !next.has(t.name)).map((t) => t.name),
+    changed: after.filter((t) => old.has(t.name) && old.get(t.name) !== next.get(t.name)).map((t) => t.name),
+  };
+}
+
+/** Connects with the stored settings and lists every tool; the server's status follows the outcome. */
+export async function fetchServerTools(server: McpServer): Promise<McpToolInfo[]> {
+  const db = await getDb();
+  try {
+    const connection = await openServerConnection(server);
+    try {
+      const tools = (await listAllMcpTools(connection.client, { signal: AbortSignal.timeout(server.callTimeoutMs) })).map(toToolInfo);
+      await updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, status: "connected", statusReason: null, statusAt: new Date() });
+      return tools;
+    } finally {
+      await connection.close().catch(() => {});
+    }
+  } catch (error) {
+    const reason = describeConnectionError(error, server.name);
+    const status = /needs authorization|HTTP 401/.test(reason) ? "needs_authorization" : "error";
+    await updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, status, statusReason: reason, statusAt: new Date() });
+    throw new AppError("bad_request:mcp_server", reason);
+  }
+}
+
+export async function previewToolsUpdate(server: McpServer) {
+  const tools = await fetchServerTools(server);
+  const token = generateToken("tu_", 16);
+  await getKv().set(kvKeys.cache("tools-update", token), JSON.stringify({ serverId: server.id, tools }), { ttlSeconds: previewTtlSeconds });
+  return { token, tools, diff: diffTools(server.tools, tools) };
+}
+
+export async function applyToolsUpdate(server: McpServer, token: string) {
+  const stored = await getKv().getDel(kvKeys.cache("tools-update", token));
+  const parsed = stored ? (JSON.parse(stored) as { serverId: string; tools: McpToolInfo[] }) : null;
+  if (!parsed || parsed.serverId !== server.id) {
+    throw new AppError("conflict:mcp_server", "This preview expired. Press Update tools again.");
+  }
+  return updateMcpServer(await getDb(), {
+    workspaceId: server.workspaceId,
+    id: server.id,
+    tools: parsed.tools,
+    toolsUpdatedAt: new Date(),
+  });
+}

@@ -1,0 +1,65 @@
+// "Test connection": each step with its timing and outcome, stopping at the first failure.
+import "server-only";
+import { listAllMcpTools } from "@/server/mcp/client/mcp-tools";
+import { connectMcpServer, type Connection } from "@/server/mcp/client/connect";
+import { assertPublicUrl } from "@/server/mcp/client/ssrf/assert-public-url";
+import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
+import type { ConnectionInput } from "./mcp-server-input";
+import { describeConnectionError } from "./describe-connection-error";
+
+export interface TestStep {
+  step: "address" | "transport" | "initialize" | "tools";
+  ok: boolean;
+  ms: number;
+  detail: string;
+}
+
+export interface TestOutcome {
+  ok: boolean;
+  steps: TestStep[];
+  needsAuthorization: boolean;
+  tools: Awaited<ReturnType<typeof listAllMcpTools>>;
+}
+
+export async function testConnection(
+  input: Omit<ConnectionInput, "headers"> & { headers: Record<string, string>; name: string },
+): Promise<TestOutcome> {
+  const steps: TestStep[] = [];
+  const timed = async <T>(step: TestStep["step"], run: () => Promise<T>, describe: (value: T) => string) => {
+    const started = performance.now();
+    try {
+      const value = await run();
+      steps.push({ step, ok: true, ms: Math.round(performance.now() - started), detail: describe(value) });
+      return value;
+    } catch (error) {
+      steps.push({ step, ok: false, ms: Math.round(performance.now() - started), detail: describeConnectionError(error, input.name) });
+      throw error;
+    }
+  };
+
+  let connection: Connection | undefined;
+  try {
+    const url = await timed("address", () => assertPublicUrl(input.url), (u: URL) => `${u.host} is allowed`);
+    connection = await timed(
+      "initialize",
+      () =>
+        connectMcpServer({
+          url: url.toString(),
+          transport: input.transport,
+          headers: input.headers,
+          connectTimeoutMs: input.connectTimeoutMs,
+          fetch: createGuardedFetch(),
+        }),
+      (c) => `${c.serverInfo?.name ?? "server"} ${c.serverInfo?.version ?? ""}, protocol ${c.protocolVersion ?? "unknown"}`.replace(/\s+,/, ","),
+    );
+    const initialize = steps.pop()!;
+    steps.push({ step: "transport", ok: true, ms: 0, detail: connection.transport === "sse" ? "Legacy HTTP+SSE" : "Streamable HTTP" }, initialize);
+    const tools = await timed("tools", () => listAllMcpTools(connection!.client, { signal: AbortSignal.timeout(input.callTimeoutMs) }), (t) => `${t.length} tools`);
+    return { ok: true, steps, needsAuthorization: false, tools };
+  } catch (error) {
+    const last = steps.at(-1)?.detail ?? "";
+    return { ok: false, steps, needsAuthorization: /needs authorization|HTTP 401/.test(last), tools: [] };
+  } finally {
+    await connection?.close().catch(() => {});
+  }
+}

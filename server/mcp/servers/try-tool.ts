@@ -1,0 +1,25 @@
+// "Try it": call one tool with the arguments from the generated form and return the raw MCP result.
+import "server-only";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { McpServer } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
+import { describeConnectionError } from "./describe-connection-error";
+import { openServerConnection } from "./open-connection";
+
+export async function tryTool(server: McpServer, { name, args }: { name: string; args: Record<string, unknown> }) {
+  if (!server.tools.some((t) => t.name === name)) {
+    throw new AppError("not_found:mcp_tool", `The tool "${name}" is not in this server's list. Press Update tools first.`);
+  }
+  const started = performance.now();
+  try {
+    const connection = await openServerConnection(server);
+    try {
+      const result = (await connection.client.callTool({ name, arguments: args }, undefined, { timeout: server.callTimeoutMs })) as CallToolResult;
+      return { result, durationMs: Math.round(performance.now() - started) };
+    } finally {
+      await connection.close().catch(() => {});
+    }
+  } catch (error) {
+    throw new AppError("bad_request:mcp_tool", describeConnectionError(error, server.name));
+  }
+}

@@ -1,0 +1,134 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addressRange, isPublicAddress } from "@/server/mcp/client/ssrf/classify-address";
+import { assertPublicUrl } from "@/server/mcp/client/ssrf/assert-public-url";
+import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
+
+const strict = { allowPrivate: false };
+
+const refusedUrls = [
+  "http://127.0.0.1/",
+  "http://127.1/",
+  "http://2130706433/", // decimal
+  "http://0x7f000001/", // hex
+  "http://017700000001/", // octal
+  "http://0177.0.0.1/",
+  "http://0x7f.0.0.1/",
+  "http://localhost./", // resolved below through the fake lookup
+  "http://0.0.0.0/",
+  "http://0/",
+  "http://10.0.0.1/",
+  "http://172.16.5.4/",
+  "http://192.168.1.1/",
+  "http://169.254.169.254/latest/meta-data/", // cloud metadata
+  "http://100.64.0.1/", // carrier-grade NAT
+  "http://224.0.0.1/", // multicast
+  "http://255.255.255.255/",
+  "http://[::1]/",
+  "http://[::]/",
+  "http://[0:0:0:0:0:0:0:1]/",
+  "http://[::ffff:127.0.0.1]/", // IPv4-mapped
+  "http://[::ffff:7f00:1]/",
+  "http://[::ffff:169.254.169.254]/",
+  "http://[fe80::1]/", // link-local
+  "http://[fc00::1]/", // unique-local
+  "http://[fd12:3456::1]/",
+  "http://[ff02::1]/", // multicast
+  "http://[64:ff9b::7f00:1]/", // NAT64 wrapping 127.0.0.1
+  "http://[2002:7f00:1::]/", // 6to4 wrapping 127.0.0.1
+  "https://internal.example/", // a name resolving to a private address
+  "https://split.example/", // one public and one private record
+];
+
+const fakeDns: Record<string, string[]> = {
+  "localhost": ["127.0.0.1"],
+  "internal.example": ["10.1.2.3"],
+  "split.example": ["93.184.216.34", "192.168.0.10"],
+  "public.example": ["93.184.216.34", "2606:2800:220:1::1"],
+};
+const lookup = async (name: string) => (fakeDns[name] ?? []).map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
+
+describe("SSRF address policy", () => {
+  it.each(refusedUrls)("refuses %s", async (url) => {
+    await expect(assertPublicUrl(url, { ...strict, lookup })).rejects.toMatchObject({ code: "forbidden:ssrf" });
+  });
+
+  it("allows public addresses and names", async () => {
+    await expect(assertPublicUrl("https://public.example/mcp", { ...strict, lookup })).resolves.toBeInstanceOf(URL);
+    await expect(assertPublicUrl("https://8.8.8.8/", strict)).resolves.toBeInstanceOf(URL);
+    expect(isPublicAddress("2001:4860:4860::8888")).toBe(true);
+  });
+
+  it("names the range it refused", () => {
+    expect(addressRange("::ffff:10.0.0.1")).toBe("private");
+    expect(addressRange("169.254.1.1")).toBe("linkLocal");
+  });
+
+  it("refuses non-http schemes and unresolvable names with their own errors", async () => {
+    for (const url of ["file:///etc/passwd", "gopher://example.com/", "javascript:alert(1)"]) {
+      await expect(assertPublicUrl(url, strict)).rejects.toMatchObject({ code: "bad_request:url" });
+    }
+    await expect(assertPublicUrl("https://nowhere.example/", { ...strict, lookup })).rejects.toMatchObject({ code: "bad_request:dns" });
+    await expect(assertPublicUrl("not a url", strict)).rejects.toMatchObject({ code: "bad_request:url" });
+  });
+
+  it("lets the operator allow private networks", async () => {
+    await expect(assertPublicUrl("http://127.0.0.1:8080/", { allowPrivate: true })).resolves.toBeInstanceOf(URL);
+  });
+});
+
+describe("guarded fetch", () => {
+  let server: Server;
+  let base: string;
+  // Treat 127.0.0.1 as "public" for these tests so a real local server can stand in for the internet.
+  const policy = { allowPrivate: false, isAllowedAddress: (a: string) => a === "127.0.0.1" };
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === "/same") return res.writeHead(302, { location: "/final" }).end();
+      if (req.url === "/post-303") return res.writeHead(303, { location: "/final" }).end();
+      if (req.url === "/to-private") return res.writeHead(302, { location: `http://127.0.0.2:${port()}/final` }).end();
+      if (req.url === "/loop") return res.writeHead(302, { location: "/loop" }).end();
+      res.writeHead(200, { "content-type": "text/plain" }).end(`${req.method} ${req.url}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${port()}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  const port = () => (server.address() as AddressInfo).port;
+
+  it("follows same-origin redirects and re-checks each hop", async () => {
+    const fetch = createGuardedFetch(policy);
+    expect(await (await fetch(`${base}/same`)).text()).toBe("GET /final");
+    expect(await (await fetch(`${base}/post-303`, { method: "POST", body: "x" })).text()).toBe("GET /final");
+  });
+
+  it("refuses a redirect to another origin or a private address", async () => {
+    const fetch = createGuardedFetch(policy);
+    await expect(fetch(`${base}/to-private`)).rejects.toMatchObject({ code: "bad_request:redirect" });
+    const open = createGuardedFetch({ allowPrivate: true });
+    await expect(open(`${base}/to-private`)).rejects.toMatchObject({ code: "bad_request:redirect" });
+  });
+
+  it("stops redirect loops", async () => {
+    await expect(createGuardedFetch({ ...policy, maxRedirects: 3 })(`${base}/loop`)).rejects.toMatchObject({ code: "bad_request:redirect" });
+  });
+
+  it("refuses at connect time when DNS answers differently than at check time (rebinding)", async () => {
+    let calls = 0;
+    const rebinding = async () => [{ address: calls++ === 0 ? "127.0.0.1" : "127.0.0.9", family: 4 }];
+    const fetch = createGuardedFetch({ ...policy, lookup: rebinding });
+    await expect(fetch(`http://rebind.example:${port()}/final`)).rejects.toThrow();
+    expect(calls).toBe(2);
+  });
+
+  it("connects through the checked lookup when allowed", async () => {
+    const fetch = createGuardedFetch({ ...policy, lookup: async () => [{ address: "127.0.0.1", family: 4 }] });
+    expect(await (await fetch(`http://named.example:${port()}/final`)).text()).toBe("GET /final");
+  });
+
+  it("refuses a private target outright", async () => {
+    await expect(createGuardedFetch({ allowPrivate: false })(`${base}/final`)).rejects.toMatchObject({ code: "forbidden:ssrf" });
+  });
+});
