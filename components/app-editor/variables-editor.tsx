@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import type { Variable } from "@/server/apps/app-config";
+import { VariableConstraints } from "./variable-constraints";
 
 const typeLabels: Record<Variable["type"], string> = {
   text: "Text",
@@ -17,7 +18,7 @@ const typeLabels: Record<Variable["type"], string> = {
 function newVariable(existing: Variable[]): Variable {
   let n = existing.length + 1;
   while (existing.some((v) => v.key === `field_${n}`)) n++;
-  return { key: `field_${n}`, label: `Field ${n}`, type: "text", required: false, description: "", default: null, options: [], maxLength: null, min: null, max: null };
+  return { key: `field_${n}`, label: `Field ${n}`, type: "text", required: false, description: "", default: null, options: [], maxLength: null, min: null, max: null, jsonSchema: null };
 }
 
 export function VariablesEditor({
@@ -59,6 +60,7 @@ export function VariablesEditor({
               onChange={(e) => update(index, { options: e.target.value.split(",").map((o) => o.trim()).filter(Boolean) })}
             />
           )}
+          <VariableConstraints variable={variable} disabled={disabled} onChange={(patch) => update(index, patch)} />
           <Input aria-label="Description" placeholder="Description (shown to people and to MCP clients)" value={variable.description} disabled={disabled} maxLength={500} onChange={(e) => update(index, { description: e.target.value })} />
           <div className="flex flex-wrap items-center gap-3">
             {variable.type !== "checkbox" && variable.type !== "json" && (

@@ -1,5 +1,6 @@
 // Checks a run's inputs against the app's input form and returns clean values, or says which field is wrong.
 import type { Variable } from "@/server/apps/app-config";
+import { compileInputSchema, describeSchemaErrors } from "@/server/apps/json-input-schema";
 import { AppError } from "@/server/errors";
 
 function fail(variable: Variable, problem: string): never {
@@ -45,6 +46,11 @@ function checkValue(variable: Variable, value: unknown): unknown {
         }
       }
       if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) fail(variable, "must be a JSON object.");
+      if (variable.jsonSchema) {
+        const validate = compileInputSchema(variable.jsonSchema);
+        if (validate instanceof Error) fail(variable, "has a schema that is not valid JSON Schema; fix it in the app editor.");
+        if (!validate(parsed)) fail(variable, describeSchemaErrors(validate));
+      }
       return parsed;
     }
   }

@@ -25,6 +25,8 @@ export const variableSchema = z.object({
   /** number: bounds. */
   min: z.number().nullable().default(null),
   max: z.number().nullable().default(null),
+  /** json: an optional JSON Schema for the object, shown to MCP clients and checked on every run. */
+  jsonSchema: z.record(z.string(), z.unknown()).nullable().default(null),
 });
 export type Variable = z.infer<typeof variableSchema>;
 
@@ -59,6 +61,12 @@ export const appConfigSchema = z
     config.variables.forEach((v, i) => {
       if (seen.has(v.key)) ctx.addIssue({ code: "custom", path: ["variables", i, "key"], message: `The key "${v.key}" is used twice.` });
       seen.add(v.key);
+      if (v.type === "json" && v.jsonSchema && v.jsonSchema.type !== "object") {
+        ctx.addIssue({ code: "custom", path: ["variables", i, "jsonSchema"], message: `The schema of "${v.label}" must describe an object ("type": "object").` });
+      }
+      if (v.min !== null && v.max !== null && v.min > v.max) {
+        ctx.addIssue({ code: "custom", path: ["variables", i, "min"], message: `The minimum of "${v.label}" is above its maximum.` });
+      }
       if (v.type === "select" && v.options.length === 0) {
         ctx.addIssue({ code: "custom", path: ["variables", i, "options"], message: `Give "${v.label}" at least one option.` });
       }

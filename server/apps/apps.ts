@@ -4,6 +4,7 @@ import { getDb } from "@/server/db";
 import { getApp, getAppVersion, insertApp, insertAppVersion } from "@/server/db/queries/apps";
 import { getWorkspace } from "@/server/db/queries/workspaces";
 import { AppError } from "@/server/errors";
+import { compileInputSchema } from "./json-input-schema";
 import { appConfigSchema, emptyAppConfig, type AppConfig, type AppType } from "./app-config";
 
 export interface AppMeta {
@@ -48,6 +49,11 @@ export async function publishApp({ workspaceId, id, publishedBy }: { workspaceId
   const app = await getAppOrThrow({ workspaceId, id });
   const config = appConfigSchema.parse(app.draft);
   if (!config.model) throw new AppError("bad_request:app", "Choose a model before publishing.");
+  for (const variable of config.variables) {
+    if (variable.jsonSchema && compileInputSchema(variable.jsonSchema) instanceof Error) {
+      throw new AppError("bad_request:app", `The JSON Schema of "${variable.label}" is not valid. Fix it before publishing.`);
+    }
+  }
   const db = await getDb();
   return db.transaction((tx) => insertAppVersion(tx, { workspaceId, appId: id, config, publishedBy }));
 }

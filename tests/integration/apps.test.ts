@@ -48,6 +48,17 @@ describe("apps", () => {
     await expect(caller.apps.publish({ id: app.id })).rejects.toThrow(/Choose a model/);
   });
 
+  it("a JSON input's schema must describe an object and compile before the app can be published", async () => {
+    const { user, workspace } = await createOwner();
+    const caller = callerAs(user.id, workspace.id);
+    const app = await caller.apps.create({ type: "completion", name: "Schema" });
+    const jsonField = (jsonSchema: Record<string, unknown>) => ({ variables: [{ key: "data", label: "Data", type: "json" as const, jsonSchema }], model });
+    await expect(caller.apps.updateDraft({ id: app.id, draft: jsonField({ type: "array" }) })).rejects.toThrow(/must describe an object/);
+    await caller.apps.updateDraft({ id: app.id, draft: jsonField({ type: "object", properties: { n: { type: "no-such-type" } } }) });
+    await expect(caller.apps.publish({ id: app.id })).rejects.toThrow(/JSON Schema of "Data" is not valid/);
+    expect((await caller.apps.get({ id: app.id })).published).toBeNull();
+  });
+
   it("a draft with a duplicate variable key or a select without options is refused, and the stored draft is kept", async () => {
     const { user, workspace } = await createOwner();
     const caller = callerAs(user.id, workspace.id);

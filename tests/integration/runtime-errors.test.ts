@@ -82,6 +82,7 @@ describe("runtime failures", () => {
         { key: "tone", label: "Tone", type: "select", options: ["formal", "casual"] },
         { key: "count", label: "Count", type: "number", min: 1, max: 5 },
         { key: "extra", label: "Extra", type: "json" },
+        { key: "place", label: "Place", type: "json", jsonSchema: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } },
       ],
     });
     const cases: Array<[Record<string, unknown>, RegExp]> = [
@@ -93,6 +94,8 @@ describe("runtime failures", () => {
       [{ topic: "rain", count: "many" }, /"Count" \(count\) must be a number/],
       [{ topic: "rain", extra: "[1, 2]" }, /"Extra" \(extra\) must be a JSON object/],
       [{ topic: "rain", extra: "{not json" }, /"Extra" \(extra\) must be valid JSON/],
+      [{ topic: "rain", place: { town: "Oslo" } }, /"Place" \(place\) does not match its schema: the object must have required property 'city'/],
+      [{ topic: "rain", place: '{"city": 7}' }, /"Place" \(place\) does not match its schema: \/city must be string/],
     ];
     for (const [inputs, message] of cases) {
       await expect(runTestApp(app, llm, { query: "", inputs })).rejects.toMatchObject({ code: "bad_request:app_input", message: expect.stringMatching(message) });
