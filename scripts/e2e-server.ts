@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
+import { freshDatabase } from "./fresh-database";
 
 const port = process.env.E2E_PORT ?? "3210";
 const runId = randomBytes(4).toString("hex");
@@ -19,25 +19,9 @@ const env: NodeJS.ProcessEnv = {
   MCP_ALLOW_PRIVATE_NETWORK: "true",
 };
 
-async function freshDatabase() {
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    env.PGLITE_DIR = path.join(env.DATA_DIR!, "pglite");
-    return;
-  }
-  const name = `sy_e2e_${runId}`;
-  const sql = postgres(base, { max: 1, onnotice: () => {} });
-  await sql.unsafe(`create database ${name}`);
-  await sql.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  env.DATABASE_URL = url.toString();
-  process.on("exit", () => {
-    spawnSync("psql", [base, "-qc", `drop database if exists ${name} with (force)`], { stdio: "ignore" });
-  });
-}
-
-await freshDatabase();
+const database = await freshDatabase(`sy_e2e_${runId}`, env.DATA_DIR!);
+Object.assign(env, database.env);
+process.on("exit", database.drop);
 if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);

@@ -64,7 +64,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export async function startScriptedLlm(): Promise<ScriptedLlm> {
+/**
+ * `fallback` answers every request once the script runs out (benchmarks); without it such a request is a 500.
+ * `keepRequests: false` stops recording bodies, so a long benchmark does not grow the process.
+ */
+export async function startScriptedLlm({ fallback, keepRequests = true }: { fallback?: ScriptedTurn; keepRequests?: boolean } = {}): Promise<ScriptedLlm> {
   const queue: TurnSpec[] = [];
   const requests: ChatRequestBody[] = [];
   const abortedRequests: number[] = [];
@@ -77,14 +81,14 @@ export async function startScriptedLlm(): Promise<ScriptedLlm> {
       return sendJson(res, 404, { error: { message: `No route for ${req.method} ${req.url}`, type: "not_found" } });
     }
     const body = JSON.parse(await readBody(req)) as ChatRequestBody;
-    const index = requests.push(body) - 1;
+    const index = keepRequests ? requests.push(body) - 1 : -1;
     let finished = false;
     res.on("close", () => {
       if (!finished) abortedRequests.push(index);
     });
     res.on("finish", () => (finished = true));
 
-    const spec = queue.shift();
+    const spec = queue.shift() ?? fallback;
     if (!spec) return sendJson(res, 500, { error: { message: `scripted-llm: no turn scripted for request ${index + 1}`, type: "server_error" } });
     const turn = typeof spec === "function" ? spec(body) : spec;
     if (turn.delayMs) await sleep(turn.delayMs);
