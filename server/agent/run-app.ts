@@ -6,6 +6,7 @@ import { getDb } from "@/server/db";
 import { closeRunningToolCalls, touchConversation, updateMessage } from "@/server/db/queries/conversations";
 import { buildToolSet, enabledTools } from "./build-tool-set";
 import { describeModelError, describeToolError, redactSecrets } from "./run-error";
+import { createWatchdog, runLimits } from "./run-limits";
 import type { RunEvent, RunResult, RunStatus, RunUsage } from "./run-events";
 import type { RuntimeTool } from "./runtime-tool";
 import { startRun, type StartRunParams } from "./start-run";
@@ -20,6 +21,8 @@ export interface RunAppParams extends StartRunParams {
   onEvent(event: RunEvent): void;
   /** Retries of a failed model call (429, 5xx, network); the AI SDK's default is 2. */
   maxRetries?: number;
+  /** Overrides runLimits.modelIdleMs (tests). */
+  modelIdleMs?: number;
 }
 
 /** Throws AppError before anything is stored (bad inputs, unknown conversation); afterwards always resolves. */
@@ -59,6 +62,18 @@ export async function runApp(params: RunAppParams): Promise<RunResult> {
   const forwardAbort = () => run.abort(signal.reason);
   if (signal.aborted) forwardAbort();
   else signal.addEventListener("abort", forwardAbort, { once: true });
+  // A model that stops sending (a stalled stream) must not leave the run "running" forever.
+  let toolsInFlight = 0;
+  let stalled = false;
+  const watchdog = createWatchdog({
+    idleMs: params.modelIdleMs ?? runLimits.modelIdleMs,
+    maxMs: runLimits.maxRunMs,
+    busy: () => toolsInFlight > 0,
+    onStall: () => {
+      stalled = true;
+      run.abort();
+    },
+  });
 
   try {
     const toolSet = buildToolSet({ tools, recorder, signal: run.signal, round: () => stepRound });
@@ -85,6 +100,9 @@ export async function runApp(params: RunAppParams): Promise<RunResult> {
     });
 
     for await (const part of result.fullStream) {
+      watchdog.touch();
+      if (part.type === "tool-call" && !part.invalid) toolsInFlight++;
+      if (part.type === "tool-result" || part.type === "tool-error") toolsInFlight = Math.max(0, toolsInFlight - 1);
       if (part.type === "text-delta") {
         // A later round's text starts a new paragraph rather than running into the previous one.
         const text = !stepText && answer && part.text ? `\n\n${part.text}` : part.text;
@@ -115,7 +133,12 @@ export async function runApp(params: RunAppParams): Promise<RunResult> {
     if (!signal.aborted) internalError = error;
     run.abort();
   } finally {
+    watchdog.stop();
     signal.removeEventListener("abort", forwardAbort);
+  }
+  if (stalled && !signal.aborted) {
+    modelError = Object.assign(new Error("The model stopped answering."), { name: "TimeoutError" });
+    internalError = undefined;
   }
 
   await recorder.settled();

@@ -49,6 +49,21 @@ describe("runtime failures", () => {
     expect(llm.requests).toHaveLength(1);
   });
 
+  it.each([
+    ["a malformed stream", { rawStream: "data: {not json\n\ndata: [DONE]\n\n" }, /model's answer could not be used|model call failed/],
+    ["a stream that stalls", { text: "Half an", stallAfterFirstChunk: true }, /did not answer in time/],
+  ])("%s fails the run with a clear error and leaves nothing running", async (_, turn, message) => {
+    const app = await createTestApp("chat");
+    llm.script([turn]);
+    const { result, events } = await runTestApp(app, llm, { query: "Hello", maxRetries: 0, modelIdleMs: 300 });
+
+    expect(result.status).toBe("failed");
+    expect(result.error).toMatch(message);
+    expect(events.at(-1)).toMatchObject({ type: "finished", status: "failed" });
+    const { messages } = await dumpRuns(app.workspace.id);
+    expect(messages.map((m) => m.status)).toEqual(["completed", "failed"]);
+  });
+
   it("the provider's API key never appears in events, stored rows or console output, even when the provider echoes it", async () => {
     const methods = ["log", "info", "warn", "error", "debug"] as const;
     const spies = methods.map((method) => vi.spyOn(console, method));

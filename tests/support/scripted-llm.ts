@@ -15,6 +15,10 @@ export interface ScriptedTurn {
   delayMs?: number;
   /** Wait between streamed chunks. */
   chunkDelayMs?: number;
+  /** Sent as-is with status 200 as an event stream (malformed streams). */
+  rawStream?: string;
+  /** Stop sending after the first chunk without closing (a stalled stream). */
+  stallAfterFirstChunk?: boolean;
   /** An HTTP error status; the body is `errorBody` or an OpenAI-style error. */
   status?: number;
   errorBody?: unknown;
@@ -97,6 +101,10 @@ export async function startScriptedLlm({ fallback, keepRequests = true }: { fall
       return sendJson(res, turn.status, turn.errorBody ?? { error: { message: `Scripted error ${turn.status}`, type: "server_error" } });
     }
 
+    if (turn.rawStream !== undefined) {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      return void res.end(turn.rawStream);
+    }
     const toolCalls = (turn.toolCalls ?? []).map((call, i) => ({
       id: `call_${index + 1}_${i + 1}`,
       type: "function" as const,
@@ -117,6 +125,7 @@ export async function startScriptedLlm({ fallback, keepRequests = true }: { fall
       if (turn.chunkDelayMs) await sleep(turn.chunkDelayMs);
     };
     await send({ role: "assistant", content: "" });
+    if (turn.stallAfterFirstChunk) return; // the connection stays open and silent until the client gives up
     // Word-sized pieces, so clients must join deltas as real servers require.
     for (const piece of (turn.text ?? "").match(/\S+\s*|\s+/g) ?? []) await send({ content: piece });
     for (const [i, call] of toolCalls.entries()) {

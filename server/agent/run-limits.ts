@@ -1,0 +1,26 @@
+// How long a run may go quiet or last. The start-up sweep relies on the second: a run still marked "running" after
+// maxRunMs cannot be alive on any instance, so it is marked interrupted.
+export const runLimits = {
+  /** No model output for this long (outside tool calls, which have their own timeouts) fails the run. */
+  modelIdleMs: 120_000,
+  /** No run lasts longer than this. */
+  maxRunMs: 30 * 60_000,
+};
+
+/**
+ * Calls `onStall` when `touch()` has not been called for `idleMs`, except while `busy()` (a tool call in flight).
+ * Also fires once `maxMs` has passed since start, whatever happens.
+ */
+export function createWatchdog({ idleMs, maxMs, busy, onStall }: { idleMs: number; maxMs: number; busy: () => boolean; onStall: () => void }) {
+  let last = Date.now();
+  const deadline = last + maxMs;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    if (busy()) last = now;
+    if (now - last > idleMs || now > deadline) {
+      clearInterval(timer);
+      onStall();
+    }
+  }, Math.min(idleMs / 4, 1_000));
+  return { touch: () => void (last = Date.now()), stop: () => clearInterval(timer) };
+}
