@@ -1,0 +1,25 @@
+// Credentials are stored sealed or hashed: a dump of every table holds none of the plain values used here.
+import { describe, expect, it } from "vitest";
+import { dumpDatabase } from "../support/dump-database";
+import { callerAs, createOwner } from "../support/fixtures";
+
+describe("secrets at rest", () => {
+  it("no table holds a provider key, header value, workspace API key or invite token in plain text", async () => {
+    const { user, workspace } = await createOwner();
+    const caller = callerAs(user.id, workspace.id);
+    const providerKey = "sk-provider-plain-5f1c2e9a";
+    const headerValue = "hdr-plain-value-91be77";
+    await caller.modelProviders.create({ kind: "openai", name: "OpenAI", apiKey: providerKey });
+    await caller.mcpServers.create({ name: "Tools", identifier: "tools", url: "http://127.0.0.1:1/mcp", headers: [{ name: "X-Api-Key", value: headerValue }] });
+    const apiKey = await caller.apiKeys.create({ name: "ci", role: "member" });
+    const invite = await caller.invites.create({ role: "member" });
+    const inviteToken = new URL(invite.url).pathname.split("/").at(-1)!;
+
+    const dump = await dumpDatabase();
+    expect(dump).toContain(workspace.id); // the dump really covers the tables
+    for (const secret of [providerKey, headerValue, apiKey.key, inviteToken]) {
+      expect(secret.length).toBeGreaterThan(10);
+      expect(dump).not.toContain(secret);
+    }
+  });
+});
