@@ -79,6 +79,28 @@ export function toAppError(error: unknown): AppError {
     if (hiddenSurfaces.has(error.surface)) console.error(`[${error.code}]`, error.message, error.cause ?? "");
     return error;
   }
+  if (isDatabaseUnreachable(error)) {
+    console.error("[unavailable:database]", describeCause(error));
+    return new AppError("unavailable:database", undefined, { cause: error });
+  }
   console.error("[internal:unhandled]", error);
   return new AppError("internal:internal");
+}
+
+// Connection-level failures (not query errors): the database is down or restarting, so the answer is "try again"
+// (503), not "we broke" (500). postgres.js codes, Node socket codes, and PostgreSQL's shutdown / connection classes.
+const unreachableCodes = new Set(["CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03"]);
+
+function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  if (typeof code === "string" && (unreachableCodes.has(code) || code.startsWith("08"))) return true;
+  return isDatabaseUnreachable(cause, depth + 1);
+}
+
+/** The socket-level reason only: the query text and its parameters (user data) stay out of the log. */
+function describeCause(error: unknown): string {
+  let e = error as { message?: string; code?: string; cause?: unknown } | undefined;
+  for (let i = 0; e?.cause && i < 5; i++) e = e.cause as typeof e;
+  return `${e?.code ?? ""} ${e?.message ?? ""}`.trim();
 }
