@@ -26,11 +26,17 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+const servers = [spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env })];
+// With PostgreSQL and Redis, a second instance on the next port shares both, for the scale-out tests (PGlite and
+// the in-process KV belong to one process, so there is no second instance without them).
+if (process.env.DATABASE_URL && (process.env.REDIS_URL || process.env.UPSTASH_REDIS_REST_URL)) {
+  // Same APP_URL as the first, as behind a load balancer: links and OAuth redirects point at the public address.
+  servers.push(spawn("npx", ["next", "start", "-p", String(Number(port) + 1)], { stdio: "inherit", env }));
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    server.kill(signal);
+    for (const server of servers) server.kill(signal);
     process.exit(0);
   });
 }
-server.on("exit", (code) => process.exit(code ?? 0));
+for (const server of servers) server.on("exit", (code) => process.exit(code ?? 0));
