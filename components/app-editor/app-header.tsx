@@ -17,6 +17,7 @@ export function AppHeader({ app, actions }: AppHeaderProps) {
   const tabs = [
     { href: `/apps/${app.id}`, label: "Orchestrate" },
     { href: `/apps/${app.id}/logs`, label: "Logs" },
+    { href: `/apps/${app.id}/publish`, label: "MCP Server" },
   ];
   return (
     <div className="mb-6 grid gap-4">

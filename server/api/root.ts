@@ -5,6 +5,7 @@ import { invitesRouter } from "./routers/invites";
 import { mcpServersRouter } from "./routers/mcp-servers";
 import { membersRouter } from "./routers/members";
 import { modelProvidersRouter } from "./routers/model-providers";
+import { publishedServersRouter } from "./routers/published-servers";
 import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   conversations: conversationsRouter,
   mcpServers: mcpServersRouter,
   modelProviders: modelProvidersRouter,
+  publishedServers: publishedServersRouter,
 });
 
 export type AppRouter = typeof appRouter;

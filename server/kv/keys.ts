@@ -28,4 +28,6 @@ export const kvKeys = {
   oauthState: (state: string) => `oauth:state:${hash(state)}`,
   /** A cached value: `cacheName` chosen in code, `id` whatever identifies the entry. */
   cache: (cacheName: string, id: string) => `cache:${name(cacheName)}:${hash(id)}`,
+  /** A published MCP server call cancelled on another instance; `callKey` names the app, client and request id. */
+  mcpCancel: (callKey: string) => `mcp:cancel:${hash(callKey)}`,
 };

@@ -56,6 +56,15 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "modelProviders.updateModels": (ids) => ({ id: ids.providerId, models: [{ id: "m", toolCalling: true }] }),
   "modelProviders.getDefaultModel": () => undefined,
   "modelProviders.setDefaultModel": (ids) => ({ providerId: ids.providerId, model: "a-model" }),
+  "publishedServers.get": (ids) => ({ appId: ids.appId }),
+  "publishedServers.enable": (ids) => ({ appId: ids.appId, toolName: "a_tool", toolDescription: "Does A." }),
+  "publishedServers.disable": (ids) => ({ appId: ids.appId }),
+  "publishedServers.update": (ids) => ({ appId: ids.appId, toolName: "a_tool", toolDescription: "Does A." }),
+  "publishedServers.regenerate": (ids) => ({ appId: ids.appId }),
+  "publishedServers.listKeys": (ids) => ({ appId: ids.appId }),
+  "publishedServers.createKey": (ids) => ({ appId: ids.appId, name: "k" }),
+  "publishedServers.revokeKey": (ids) => ({ appId: ids.appId, id: "no-such-key" }),
+  "publishedServers.listCalls": (ids) => ({ appId: ids.appId }),
 };
 
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => {

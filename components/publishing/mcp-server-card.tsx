@@ -1,0 +1,104 @@
+"use client";
+// The MCP Server card: on/off, status, the secret URL with copy and Regenerate, and the tool's public face.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { RefreshCw } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { useTRPC } from "@/components/trpc/trpc-provider";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Input } from "@/components/ui/input";
+import { Switch } from "@/components/ui/switch";
+import { ToolSettingsDialog } from "./tool-settings-dialog";
+import type { ServerStatus } from "./types";
+
+export function McpServerCard({ appId, status }: { appId: string; status: ServerStatus }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<"enable" | "edit" | null>(null);
+  const refresh = () => queryClient.invalidateQueries(trpc.publishedServers.get.queryFilter({ appId }));
+  const onError = (error: { message: string }) => toast.error(error.message);
+  const enable = useMutation(trpc.publishedServers.enable.mutationOptions({ onSuccess: refresh, onError }));
+  const disable = useMutation(trpc.publishedServers.disable.mutationOptions({ onSuccess: refresh, onError }));
+  const regenerate = useMutation(trpc.publishedServers.regenerate.mutationOptions({ onSuccess: refresh }));
+  const switchId = "mcp-server-switch";
+
+  function toggle(on: boolean) {
+    if (!on) return disable.mutate({ appId });
+    if (!status.configured) return setDialog("enable");
+    enable.mutate({ appId });
+  }
+
+  return (
+    <Card>
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <CardTitle as="h2">MCP Server</CardTitle>
+          <CardDescription>Claude Desktop, Cursor and any MCP client can use this app as a tool. It runs the published version.</CardDescription>
+        </div>
+        <div className="flex items-center gap-3">
+          <Badge variant={status.enabled ? "success" : "neutral"} dot={status.enabled}>
+            {status.enabled ? "Running" : "Disabled"}
+          </Badge>
+          <Switch
+            id={switchId}
+            aria-label="MCP server"
+            checked={status.enabled}
+            disabled={!status.hasPublishedVersion || enable.isPending || disable.isPending}
+            onCheckedChange={toggle}
+          />
+        </div>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {!status.hasPublishedVersion && (
+          <p className="text-sm text-muted-foreground">Publish the app first: the MCP server runs the published version, never the draft.</p>
+        )}
+        {status.url && (
+          <div className="grid gap-2">
+            <label htmlFor="mcp-server-url" className="text-sm font-medium">
+              Server URL
+            </label>
+            <div className="flex gap-2">
+              <Input id="mcp-server-url" readOnly value={status.url} className="font-mono text-xs" onFocus={(e) => e.target.select()} />
+              <CopyButton value={status.url} label="server URL" variant="outline" />
+            </div>
+            <p className="text-[13px] text-muted-foreground">The URL is a secret: anyone who has it can call the app. Add API keys below for a second lock.</p>
+          </div>
+        )}
+        {status.configured && (
+          <dl className="grid gap-1 text-sm">
+            <dt className="text-muted-foreground">Tool</dt>
+            <dd className="font-mono">{status.toolName}</dd>
+            <dd className="text-muted-foreground">{status.toolDescription}</dd>
+          </dl>
+        )}
+      </CardContent>
+      {status.configured && (
+        <CardFooter>
+          <Button variant="outline" size="sm" onClick={() => setDialog("edit")}>
+            Edit tool
+          </Button>
+          <ConfirmDialog
+            title="Regenerate the server URL?"
+            description="Every connected client stops working at once. You will need to paste the new URL into each of them."
+            confirmLabel="Regenerate URL"
+            destructive
+            onConfirm={async () => {
+              await regenerate.mutateAsync({ appId });
+              toast.success("New URL ready: the old one no longer works");
+            }}
+            trigger={
+              <Button variant="ghost" size="sm">
+                <RefreshCw aria-hidden /> Regenerate URL
+              </Button>
+            }
+          />
+        </CardFooter>
+      )}
+      <ToolSettingsDialog appId={appId} status={status} mode={dialog ?? "edit"} open={dialog !== null} onOpenChange={(open) => !open && setDialog(null)} />
+    </Card>
+  );
+}

@@ -1,0 +1,45 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { Server } from "lucide-react";
+import { AppHeader } from "@/components/app-editor/app-header";
+import { useTRPC } from "@/components/trpc/trpc-provider";
+import { atLeast } from "@/components/settings/role-label";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ClientConfigCard } from "./client-config-card";
+import { McpServerCard } from "./mcp-server-card";
+import { ServerKeysCard } from "./server-keys-card";
+
+export function PublishPage({ appId }: { appId: string }) {
+  const trpc = useTRPC();
+  const app = useQuery(trpc.apps.get.queryOptions({ id: appId }));
+  const current = useQuery(trpc.workspaces.current.queryOptions());
+  const canEdit = atLeast(current.data?.role, "editor");
+  const status = useQuery({ ...trpc.publishedServers.get.queryOptions({ appId }), enabled: canEdit });
+
+  if (app.isError) return <p className="text-sm text-destructive">{app.error.message}</p>;
+  return (
+    <>
+      {app.data ? <AppHeader app={app.data} /> : <Skeleton className="mb-6 h-24" />}
+      {current.isPending ? (
+        <Skeleton className="h-48" />
+      ) : !canEdit ? (
+        <EmptyState icon={Server} title="Publishing is managed by editors" description="Ask an editor, admin or owner of this workspace for the server's URL." />
+      ) : status.isError ? (
+        <p className="text-sm text-destructive">{status.error.message}</p>
+      ) : !status.data ? (
+        <Skeleton className="h-48" />
+      ) : (
+        <div className="grid max-w-3xl gap-6">
+          <McpServerCard appId={appId} status={status.data} />
+          {status.data.url && (
+            <>
+              <ClientConfigCard url={status.data.url} name={status.data.toolName} />
+              <ServerKeysCard appId={appId} />
+            </>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

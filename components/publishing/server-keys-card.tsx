@@ -1,0 +1,141 @@
+"use client";
+// Optional bearer keys for one published server: once any exists, calls without one are refused.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Plus } from "lucide-react";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { useTRPC } from "@/components/trpc/trpc-provider";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Skeleton } from "@/components/ui/skeleton";
+
+export function ServerKeysCard({ appId }: { appId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const keys = useQuery(trpc.publishedServers.listKeys.queryOptions({ appId }));
+  const [open, setOpen] = useState(false);
+  const refresh = () => queryClient.invalidateQueries(trpc.publishedServers.listKeys.queryFilter({ appId }));
+  const revoke = useMutation(trpc.publishedServers.revokeKey.mutationOptions({ onSuccess: refresh }));
+
+  return (
+    <Card>
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <div>
+          <CardTitle as="h2">API keys</CardTitle>
+          <CardDescription>
+            Optional. Once a key exists, clients must send <code className="font-mono text-xs">Authorization: Bearer &lt;key&gt;</code> or get
+            401.
+          </CardDescription>
+        </div>
+        <Button variant="outline" onClick={() => setOpen(true)}>
+          <Plus aria-hidden /> Create key
+        </Button>
+      </CardHeader>
+      <CardContent className="p-0">
+        {keys.isPending ? (
+          <div className="p-6">
+            <Skeleton className="h-10" />
+          </div>
+        ) : keys.isError ? (
+          <p className="p-6 text-sm text-destructive">{keys.error.message}</p>
+        ) : keys.data.length === 0 ? (
+          <p className="border-t px-6 py-6 text-center text-sm text-muted-foreground">No keys: the secret URL alone lets clients in.</p>
+        ) : (
+          <ul className="divide-y border-t" aria-label="Server API keys">
+            {keys.data.map((key) => (
+              <li key={key.id} className="flex flex-wrap items-center gap-3 px-6 py-3">
+                <div className="min-w-0 flex-1">
+                  <p className="text-sm font-medium">{key.name}</p>
+                  <p className="text-xs text-muted-foreground">
+                    <span className="font-mono">{key.prefix}…</span> · last used {key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleString() : "never"}
+                  </p>
+                </div>
+                <Badge>Bearer</Badge>
+                <ConfirmDialog
+                  title={`Revoke "${key.name}"?`}
+                  description="Clients using this key stop working at once. This cannot be undone."
+                  confirmLabel="Revoke key"
+                  destructive
+                  onConfirm={async () => {
+                    await revoke.mutateAsync({ appId, id: key.id });
+                    toast.success("Key revoked");
+                  }}
+                  trigger={
+                    <Button variant="ghost" size="sm">
+                      Revoke
+                    </Button>
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </CardContent>
+      <CreateKeyDialog appId={appId} open={open} onOpenChange={setOpen} onCreated={refresh} />
+    </Card>
+  );
+}
+
+function CreateKeyDialog({ appId, open, onOpenChange, onCreated }: { appId: string; open: boolean; onOpenChange(open: boolean): void; onCreated(): void }) {
+  const trpc = useTRPC();
+  const [name, setName] = useState("");
+  const create = useMutation(trpc.publishedServers.createKey.mutationOptions({ onSuccess: onCreated }));
+
+  function close(next: boolean) {
+    if (!next) {
+      create.reset();
+      setName("");
+    }
+    onOpenChange(next);
+  }
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate({ appId, name });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={close}>
+      <DialogContent>
+        {create.data ? (
+          <>
+            <DialogHeader>
+              <DialogTitle>Copy your new key</DialogTitle>
+              <DialogDescription>This is the only time it is shown. Put it in your MCP client&apos;s configuration.</DialogDescription>
+            </DialogHeader>
+            <div className="flex gap-2">
+              <Input readOnly value={create.data.key} aria-label="New server API key" className="font-mono text-xs" onFocus={(e) => e.target.select()} />
+              <CopyButton value={create.data.key} label="API key" variant="outline" />
+            </div>
+            <DialogFooter>
+              <Button onClick={() => close(false)}>Done</Button>
+            </DialogFooter>
+          </>
+        ) : (
+          <form onSubmit={submit} className="grid gap-4">
+            <DialogHeader>
+              <DialogTitle>Create server key</DialogTitle>
+              <DialogDescription>Name it after the client or person that will use it, so you know what to revoke.</DialogDescription>
+            </DialogHeader>
+            <Field label="Name" error={create.error?.message}>
+              <Input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="Ada's Claude Desktop" autoFocus />
+            </Field>
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={() => close(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={create.isPending}>
+                Create key
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

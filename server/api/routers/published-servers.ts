@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { getAppOrThrow } from "@/server/apps/apps";
+import { getDb } from "@/server/db";
+import { listCallLogs } from "@/server/db/queries/published-servers";
+import {
+  createKey,
+  disableServer,
+  enableServer,
+  getServerStatus,
+  listKeys,
+  regenerateServerUrl,
+  revokeKey,
+  updateServerSettings,
+} from "@/server/mcp/server/published-servers";
+import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
+
+const appInput = z.object({ appId: idSchema });
+
+const settingsSchema = z.object({
+  toolName: z.string().trim().max(64),
+  toolDescription: z.string().max(2_000),
+  parameterDescriptions: z.record(z.string().max(100), z.string().max(1_000)).default({}),
+});
+
+export const publishedServersRouter = createTRPCRouter({
+  // The URL is a credential: only those who can change the server may see it.
+  get: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput)
+    .query(({ ctx, input }) => getServerStatus({ workspaceId: ctx.workspaceId, appId: input.appId })),
+
+  // The first time, the tool's settings are required; later they may be left out to keep the current ones.
+  enable: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput.extend(settingsSchema.partial().shape))
+    .mutation(({ ctx, input }) => {
+      const { appId, ...settings } = input;
+      const given = settings.toolName !== undefined || settings.toolDescription !== undefined;
+      return enableServer(
+        { workspaceId: ctx.workspaceId, appId },
+        given ? { toolName: settings.toolName ?? "", toolDescription: settings.toolDescription ?? "", parameterDescriptions: settings.parameterDescriptions ?? {} } : null,
+      );
+    }),
+
+  disable: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput)
+    .mutation(async ({ ctx, input }) => {
+      const row = await disableServer({ workspaceId: ctx.workspaceId, appId: input.appId });
+      return { enabled: row.enabled };
+    }),
+
+  update: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput.extend(settingsSchema.shape))
+    .mutation(async ({ ctx, input }) => {
+      const { appId, ...settings } = input;
+      await updateServerSettings({ workspaceId: ctx.workspaceId, appId }, settings);
+      return { ok: true };
+    }),
+
+  regenerate: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput)
+    .mutation(({ ctx, input }) => regenerateServerUrl({ workspaceId: ctx.workspaceId, appId: input.appId })),
+
+  listKeys: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput)
+    .query(({ ctx, input }) => listKeys({ workspaceId: ctx.workspaceId, appId: input.appId })),
+
+  createKey: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput.extend({ name: z.string().trim().min(1, "Give the key a name.").max(100) }))
+    .mutation(({ ctx, input }) => createKey({ workspaceId: ctx.workspaceId, appId: input.appId }, input.name)),
+
+  revokeKey: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput.extend({ id: idSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeKey({ workspaceId: ctx.workspaceId, appId: input.appId }, input.id);
+      return { ok: true };
+    }),
+
+  listCalls: workspaceProcedure
+    .input(
+      appInput.extend({
+        method: z.string().max(100).nullish(),
+        outcome: z.enum(["ok", "error", "cancelled"]).nullish(),
+        from: z.date().nullish(),
+        to: z.date().nullish(),
+        cursor: z.string().max(200).nullish(),
+        limit: z.number().int().min(1).max(100).default(50),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      await getAppOrThrow({ workspaceId: ctx.workspaceId, id: input.appId });
+      const { appId, cursor, limit, ...filters } = input;
+      return listCallLogs(await getDb(), { workspaceId: ctx.workspaceId, appId, filters, limit, cursor });
+    }),
+});

@@ -1,0 +1,159 @@
+import "server-only";
+import { and, desc, eq, gte, lt, lte, or, sql } from "drizzle-orm";
+import type { Tx } from "@/server/db";
+import { apps, appVersions, mcpCallLogs, publishedServerKeys, publishedServers, type PublishedServer } from "@/server/db/schema";
+
+// 1. The endpoint's one query ----------------------------------------------------------------------------------
+
+/**
+ * Everything one MCP request needs, in one round trip: the server, its app and published version, whether the
+ * server has keys, and the key matching `keyHash` (pass "" without a bearer token). Never cached, so Disable and
+ * Regenerate take effect on every instance at the next request.
+ */
+export async function findEndpointByCodeHash(db: Tx, { codeHash, keyHash }: { codeHash: string; keyHash: string }) {
+  const [row] = await db
+    .select({
+      appId: publishedServers.appId,
+      workspaceId: publishedServers.workspaceId,
+      enabled: publishedServers.enabled,
+      codeHash: publishedServers.codeHash,
+      toolName: publishedServers.toolName,
+      toolDescription: publishedServers.toolDescription,
+      parameterDescriptions: publishedServers.parameterDescriptions,
+      settingsUpdatedAt: publishedServers.updatedAt,
+      appType: apps.type,
+      appName: apps.name,
+      versionId: appVersions.id,
+      version: appVersions.version,
+      config: appVersions.config,
+      hasKeys: sql<boolean>`exists (select 1 from ${publishedServerKeys} where ${publishedServerKeys.appId} = ${publishedServers.appId})`,
+      keyId: publishedServerKeys.id,
+      keyLastUsedAt: publishedServerKeys.lastUsedAt,
+    })
+    .from(publishedServers)
+    .innerJoin(apps, and(eq(apps.id, publishedServers.appId), eq(apps.workspaceId, publishedServers.workspaceId)))
+    .leftJoin(appVersions, and(eq(appVersions.id, apps.publishedVersionId), eq(appVersions.workspaceId, apps.workspaceId)))
+    .leftJoin(publishedServerKeys, and(eq(publishedServerKeys.appId, publishedServers.appId), eq(publishedServerKeys.keyHash, keyHash)))
+    .where(eq(publishedServers.codeHash, codeHash));
+  return row ?? null;
+}
+
+export type EndpointRow = NonNullable<Awaited<ReturnType<typeof findEndpointByCodeHash>>>;
+
+// 2. Server settings -------------------------------------------------------------------------------------------
+
+export async function getPublishedServer(db: Tx, { workspaceId, appId }: { workspaceId: string; appId: string }) {
+  const [row] = await db
+    .select()
+    .from(publishedServers)
+    .where(and(eq(publishedServers.workspaceId, workspaceId), eq(publishedServers.appId, appId)));
+  return row ?? null;
+}
+
+export async function insertPublishedServer(db: Tx, values: typeof publishedServers.$inferInsert) {
+  const [row] = await db.insert(publishedServers).values(values).returning();
+  return row!;
+}
+
+export async function updatePublishedServer(
+  db: Tx,
+  {
+    workspaceId,
+    appId,
+    ...values
+  }: { workspaceId: string; appId: string } & Partial<
+    Pick<PublishedServer, "enabled" | "codeHash" | "codeCiphertext" | "toolName" | "toolDescription" | "parameterDescriptions">
+  >,
+) {
+  const [row] = await db
+    .update(publishedServers)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(publishedServers.workspaceId, workspaceId), eq(publishedServers.appId, appId)))
+    .returning();
+  return row ?? null;
+}
+
+// 3. Keys ------------------------------------------------------------------------------------------------------
+
+const keyColumns = {
+  id: publishedServerKeys.id,
+  name: publishedServerKeys.name,
+  prefix: publishedServerKeys.prefix,
+  lastUsedAt: publishedServerKeys.lastUsedAt,
+  createdAt: publishedServerKeys.createdAt,
+};
+
+export async function listServerKeys(db: Tx, { workspaceId, appId }: { workspaceId: string; appId: string }) {
+  return db
+    .select(keyColumns)
+    .from(publishedServerKeys)
+    .where(and(eq(publishedServerKeys.workspaceId, workspaceId), eq(publishedServerKeys.appId, appId)))
+    .orderBy(desc(publishedServerKeys.createdAt));
+}
+
+export async function insertServerKey(db: Tx, values: typeof publishedServerKeys.$inferInsert) {
+  const [row] = await db.insert(publishedServerKeys).values(values).returning(keyColumns);
+  return row!;
+}
+
+export async function deleteServerKey(db: Tx, { workspaceId, appId, id }: { workspaceId: string; appId: string; id: string }) {
+  const rows = await db
+    .delete(publishedServerKeys)
+    .where(and(eq(publishedServerKeys.workspaceId, workspaceId), eq(publishedServerKeys.appId, appId), eq(publishedServerKeys.id, id)))
+    .returning({ id: publishedServerKeys.id });
+  return rows.length > 0;
+}
+
+export async function touchServerKey(db: Tx, { id }: { id: string }) {
+  await db.update(publishedServerKeys).set({ lastUsedAt: new Date() }).where(eq(publishedServerKeys.id, id));
+}
+
+// 4. Call logs -------------------------------------------------------------------------------------------------
+
+export async function insertCallLog(db: Tx, values: typeof mcpCallLogs.$inferInsert) {
+  await db.insert(mcpCallLogs).values(values);
+}
+
+export interface CallLogFilters {
+  method?: string | null;
+  outcome?: "ok" | "error" | "cancelled" | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** Newest first; `cursor` is the `nextCursor` of the previous page. */
+export async function listCallLogs(
+  db: Tx,
+  { workspaceId, appId, filters, limit = 50, cursor }: { workspaceId: string; appId: string; filters: CallLogFilters; limit?: number; cursor?: string | null },
+) {
+  const after = cursor ? decodeCursor(cursor) : null;
+  const rows = await db
+    .select()
+    .from(mcpCallLogs)
+    .where(
+      and(
+        eq(mcpCallLogs.workspaceId, workspaceId),
+        eq(mcpCallLogs.appId, appId),
+        filters.method ? eq(mcpCallLogs.method, filters.method) : undefined,
+        filters.outcome ? eq(mcpCallLogs.outcome, filters.outcome) : undefined,
+        filters.from ? gte(mcpCallLogs.createdAt, filters.from) : undefined,
+        filters.to ? lte(mcpCallLogs.createdAt, filters.to) : undefined,
+        after ? or(lt(mcpCallLogs.createdAt, after.createdAt), and(eq(mcpCallLogs.createdAt, after.createdAt), lt(mcpCallLogs.id, after.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(mcpCallLogs.createdAt), desc(mcpCallLogs.id))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+function encodeCursor(createdAt: Date, id: string) {
+  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
+  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(iso ?? "");
+  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+}

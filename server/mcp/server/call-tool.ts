@@ -1,0 +1,114 @@
+// tools/call: run the published version through the one runtime and turn the run into a CallToolResult. Never
+// throws: the SDK would forward a thrown error's message to the caller (MCP.md), so every failure becomes an
+// `isError` result with a message for the caller, and the detail for the owner goes to the call log.
+import "server-only";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { runApp } from "@/server/agent/run-app";
+import type { RunEvent } from "@/server/agent/run-events";
+import type { AppConfig, AppType } from "@/server/apps/app-config";
+import { conversationIdKey, queryKey } from "@/server/apps/input-schema";
+import { getDb } from "@/server/db";
+import { findConversation } from "@/server/db/queries/conversations";
+import { AppError, isAppError } from "@/server/errors";
+import { getLanguageModel } from "@/server/llm/get-language-model";
+import { openAppTools } from "@/server/mcp/servers/open-app-tools";
+import type { CallOutcome } from "./call-log";
+
+export interface PublishedCall {
+  workspaceId: string;
+  appId: string;
+  appType: AppType;
+  versionId: string;
+  config: AppConfig;
+  args: Record<string, unknown>;
+  signal: AbortSignal;
+  /** Clients on 2025-06-18 or later get structuredContent. */
+  structured: boolean;
+  onEvent?(event: RunEvent): void;
+}
+
+export interface PublishedCallOutcome {
+  result: CallToolResult;
+  outcome: CallOutcome;
+  /** What the owner sees in the call log; may say more than the caller is told. */
+  error: string | null;
+  conversationId: string | null;
+}
+
+const ownerHint = "Try again later; if it keeps failing, tell the app's owner.";
+
+function failure(callerMessage: string, logMessage = callerMessage, conversationId: string | null = null): PublishedCallOutcome {
+  return { result: { content: [{ type: "text", text: callerMessage }], isError: true }, outcome: "error", error: logMessage, conversationId };
+}
+
+/** Input problems are the caller's to fix, so their message is shown as is; anything else is the owner's. */
+function describeAppError(error: AppError): PublishedCallOutcome {
+  if (error.surface === "app_input" || error.surface === "conversation") return failure(error.publicMessage);
+  return failure(`The app cannot run right now. ${ownerHint}`, error.publicMessage);
+}
+
+function splitArguments(appType: AppType, args: Record<string, unknown>) {
+  if (appType === "completion") return { query: "", conversationId: null, inputs: args };
+  const { [queryKey]: query, [conversationIdKey]: conversationId, ...inputs } = args;
+  if (typeof query !== "string" || !query.trim()) throw new AppError("bad_request:app_input", `"${queryKey}" is required: the message to send, as a string.`);
+  if (conversationId !== undefined && conversationId !== null && typeof conversationId !== "string") {
+    throw new AppError("bad_request:app_input", `"${conversationIdKey}" must be a string returned by an earlier call.`);
+  }
+  return { query, conversationId: conversationId || null, inputs };
+}
+
+export async function callPublishedTool(call: PublishedCall): Promise<PublishedCallOutcome> {
+  const { workspaceId, appId, config } = call;
+  let tools: Awaited<ReturnType<typeof openAppTools>> | null = null;
+  try {
+    const { query, conversationId, inputs } = splitArguments(call.appType, call.args);
+    if (conversationId) {
+      // Only conversations this endpoint started continue here, never the editor's Debug & Preview runs.
+      const earlier = await findConversation(await getDb(), { workspaceId, appId, id: conversationId.slice(0, 100) });
+      if (earlier?.source !== "mcp") {
+        throw new AppError("not_found:conversation", `No conversation "${conversationId.slice(0, 100)}" was found. Leave out ${conversationIdKey} to start a new one.`);
+      }
+    }
+    if (!config.model) throw new AppError("bad_request:app", "The published version has no model.");
+    const model = await getLanguageModel({ workspaceId, providerId: config.model.providerId, model: config.model.model });
+    tools = call.appType === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: call.signal }) : null;
+    const run = await runApp({
+      workspaceId,
+      appId,
+      appVersionId: call.versionId,
+      config,
+      appType: call.appType,
+      model,
+      modelId: config.model.model,
+      tools: tools?.tools ?? [],
+      inputs,
+      query,
+      conversationId,
+      source: "mcp",
+      userId: null,
+      signal: call.signal,
+      onEvent: (event) => call.onEvent?.(event),
+    });
+    if (run.status === "stopped") {
+      return { result: { content: [{ type: "text", text: "The call was cancelled." }], isError: true }, outcome: "cancelled", error: null, conversationId: run.conversationId };
+    }
+    if (run.status === "failed") {
+      return failure(`The app could not finish its answer: its model or tools failed. ${ownerHint}`, run.error ?? "The run failed.", run.conversationId);
+    }
+    const structured = call.appType === "completion" ? { answer: run.answer } : { answer: run.answer, [conversationIdKey]: run.conversationId };
+    return {
+      // The same JSON as text, for clients that do not read structuredContent (MCP 2025-06-18, tools §Structured Content).
+      result: { content: [{ type: "text", text: JSON.stringify(structured) }], ...(call.structured ? { structuredContent: structured } : {}) },
+      outcome: "ok",
+      error: null,
+      conversationId: run.conversationId,
+    };
+  } catch (error) {
+    if (call.signal.aborted) return { ...failure("The call was cancelled."), outcome: "cancelled", error: null };
+    if (isAppError(error)) return describeAppError(error);
+    console.error(`[mcp_server:call] app ${appId} failed`, error);
+    return failure(`Something went wrong while running the app. ${ownerHint}`, "Unexpected error; see the server log.");
+  } finally {
+    await tools?.close();
+  }
+}

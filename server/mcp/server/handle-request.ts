@@ -1,0 +1,125 @@
+// POST /mcp/server/<code>/mcp: the published app as a stateless Streamable HTTP MCP server (MCP.md "Published app
+// endpoint"). Per request: transport checks, one query for server + app + version + key, a KV rate limit, the
+// body read under a size cap, then serveMessages. Every refusal is a JSON-RPC error without internals.
+import "server-only";
+import { isInitializeRequest, isJSONRPCNotification, isJSONRPCRequest, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { clientIp } from "@/server/auth/client-ip";
+import { hashToken, safeEqual } from "@/server/crypto/tokens";
+import { getDb } from "@/server/db";
+import { findEndpointByCodeHash } from "@/server/db/queries/published-servers";
+import { env } from "@/server/env";
+import { toAppError } from "@/server/errors";
+import { getKv } from "@/server/kv";
+import { cancelCall, callKey } from "./cancellations";
+import { clientInfoFromInitialize, readSessionId, type ClientInfo } from "./client-session";
+import { checkRequestShape, jsonRpcError, readBodyWithLimit, requestProtocolVersion } from "./http-checks";
+import { invalidParamsAnswer, parseMessages } from "./parse-messages";
+import { serveMessages } from "./serve-messages";
+import { authorize, limitRate } from "./request-guards";
+import { RequestLedger } from "./request-ledger";
+import { isWellFormedCode } from "./server-code";
+
+export interface EndpointOptions {
+  /** Public URL of the deployment; the only Origin a browser may call from. Default APP_URL. */
+  appUrl?: string;
+  maxBodyBytes?: number;
+  rateLimit?: { limit: number; windowSeconds: number };
+  /** How often a running call checks for a cancellation that reached another instance. */
+  cancelPollMs?: number;
+}
+
+const defaults = { maxBodyBytes: 1024 * 1024, rateLimit: { limit: 300, windowSeconds: 60 }, cancelPollMs: 2_000 };
+
+const notFound = () => jsonRpcError(404, -32001, "Not found: no MCP server at this URL. Check the URL, or ask the app's owner for the new one.");
+
+export async function handlePublishedRequest(request: Request, code: string, options: EndpointOptions = {}): Promise<Response> {
+  try {
+    return await handle(request, code, options);
+  } catch (error) {
+    // Only our own failures get here (a database outage, say): logged by toAppError, answered without detail.
+    const appError = toAppError(error);
+    const status = appError.status >= 500 ? appError.status : 500;
+    return jsonRpcError(status, -32603, status === 503 ? "Service unavailable: try again in a moment." : "Internal error: try again later.");
+  }
+}
+
+async function handle(request: Request, code: string, options: EndpointOptions): Promise<Response> {
+  const shapeRefusal = checkRequestShape(request, { allowedOrigin: new URL(options.appUrl ?? env.APP_URL).origin });
+  if (shapeRefusal) return shapeRefusal;
+  if (!isWellFormedCode(code)) return notFound();
+
+  const bearer = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ?? null;
+  const codeHash = hashToken(code);
+  const endpoint = await findEndpointByCodeHash(await getDb(), { codeHash, keyHash: bearer ? hashToken(bearer) : "" });
+  if (!endpoint || !safeEqual(endpoint.codeHash, codeHash)) return notFound();
+
+  const kv = getKv();
+  const guardRefusal = authorize(endpoint, bearer) ?? (await limitRate(kv, endpoint.appId, options.rateLimit ?? defaults.rateLimit));
+  if (guardRefusal) return guardRefusal;
+
+  const maxBodyBytes = options.maxBodyBytes ?? defaults.maxBodyBytes;
+  const body = await readBodyWithLimit(request, maxBodyBytes);
+  if (body.tooLarge) return jsonRpcError(413, -32000, `Payload Too Large: a request body may be at most ${maxBodyBytes} bytes.`);
+  const protocolVersion = requestProtocolVersion(request);
+  const parsed = parseMessages(body.text, protocolVersion);
+  if ("refusal" in parsed) return parsed.refusal;
+  const { messages } = parsed;
+
+  const sessionId = request.headers.get("mcp-session-id");
+  const initialize = messages.find((m) => isInitializeRequest(m)) as { params?: unknown } | undefined;
+  const client: ClientInfo = initialize
+    ? clientInfoFromInitialize(initialize.params)
+    : (readSessionId(sessionId) ?? { name: request.headers.get("user-agent"), version: null });
+  const clientScope = readSessionId(sessionId) ? sessionId! : hashToken(`${bearer ?? ""}|${request.headers.get("user-agent") ?? ""}|${clientIp(request.headers)}`);
+  const ledger = new RequestLedger({ appId: endpoint.appId, workspaceId: endpoint.workspaceId }, client);
+
+  const { versionId, config, version } = endpoint;
+  if (!endpoint.enabled || !versionId || !config || !version) return refuseInactive(messages, Array.isArray(parsed.raw), ledger);
+
+  const paramsRefusal = refuseInvalidParams(messages, Array.isArray(parsed.raw), ledger);
+  if (paramsRefusal) return paramsRefusal;
+
+  for (const message of messages) {
+    if (isJSONRPCNotification(message) && message.method === "notifications/cancelled") {
+      const requestId = (message.params as { requestId?: unknown } | undefined)?.requestId;
+      if (typeof requestId === "string" || typeof requestId === "number") {
+        await cancelCall(callKey({ appId: endpoint.appId, clientScope, requestId }), kv);
+      }
+    }
+  }
+
+  return serveMessages({
+    request,
+    endpoint: { ...endpoint, versionId, config, version },
+    parsed,
+    protocolVersion,
+    ledger,
+    client,
+    clientScope,
+    kv,
+    cancelPollMs: options.cancelPollMs ?? defaults.cancelPollMs,
+  });
+}
+
+/** All or nothing, so a batch (2025-03-26) never half runs. */
+function refuseInvalidParams(messages: JSONRPCMessage[], isBatch: boolean, ledger: RequestLedger): Response | null {
+  const requests = messages.filter(isJSONRPCRequest);
+  const answers = requests.map(invalidParamsAnswer);
+  if (!answers.some(Boolean)) return null;
+  const skipped = { code: -32600, message: "Not processed: another request in this batch has invalid params." };
+  const all = requests.map((r, i) => answers[i] ?? { jsonrpc: "2.0" as const, id: r.id, error: skipped });
+  ledger.begin(requests);
+  all.forEach((answer) => ledger.answered(answer));
+  return Response.json(isBatch ? all : all[0], { headers: { "Cache-Control": "no-store" } });
+}
+
+/** A disabled server answers every request with a JSON-RPC error and nothing about the app (MCP.md). */
+function refuseInactive(messages: JSONRPCMessage[], isBatch: boolean, ledger: RequestLedger): Response {
+  const requests = messages.filter(isJSONRPCRequest);
+  if (requests.length === 0) return new Response(null, { status: 202 });
+  ledger.begin(requests);
+  const error = { code: -32600, message: "server is not active" };
+  const answers = requests.map((r) => ({ jsonrpc: "2.0" as const, id: r.id, error }));
+  for (const answer of answers) ledger.answered(answer);
+  return Response.json(isBatch ? answers : answers[0], { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,68 @@
+// The request body as JSON-RPC 2.0 messages (https://www.jsonrpc.org/specification §4, §5.1, §6), or the
+// refusal to send back.
+import {
+  CallToolRequestSchema,
+  InitializeRequestSchema,
+  isJSONRPCRequest,
+  JSONRPCMessageSchema,
+  ListToolsRequestSchema,
+  PingRequestSchema,
+  SetLevelRequestSchema,
+  type JSONRPCErrorResponse,
+  type JSONRPCMessage,
+} from "@modelcontextprotocol/sdk/types.js";
+import { jsonRpcError } from "./http-checks";
+
+// JSON-RPC batches were dropped in MCP 2025-06-18 (changelog: "Remove support for JSON-RPC batching").
+const lastVersionWithBatches = "2025-03-26";
+const maxBatch = 20;
+
+export type ParsedBody = { messages: JSONRPCMessage[]; raw: unknown } | { refusal: Response };
+
+function invalid(message: string): { refusal: Response } {
+  return { refusal: jsonRpcError(400, -32600, `Invalid Request: ${message}`) };
+}
+
+export function parseMessages(text: string, protocolVersion: string): ParsedBody {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { refusal: jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.") };
+  }
+  if (Array.isArray(raw)) {
+    if (protocolVersion > lastVersionWithBatches) return invalid(`batches are not supported in protocol ${protocolVersion}; send one message per request.`);
+    if (raw.length === 0 || raw.length > maxBatch) return invalid(`a batch holds 1 to ${maxBatch} messages.`);
+  }
+  const items = Array.isArray(raw) ? raw : [raw];
+  const messages: JSONRPCMessage[] = [];
+  for (const item of items) {
+    // The MCP schema would read {"id": null, "method": ...} as a notification; MCP requires ids to be non-null.
+    if (item && typeof item === "object" && "method" in item && "id" in item && (item as { id: unknown }).id === null) {
+      return invalid("a request id must be a string or a number, not null.");
+    }
+    const parsed = JSONRPCMessageSchema.safeParse(item);
+    if (!parsed.success) return invalid('expected a JSON-RPC 2.0 message: {"jsonrpc": "2.0", "method": ..., "id": ...}.');
+    messages.push(parsed.data);
+  }
+  return { messages, raw };
+}
+
+const paramSchemas: Record<string, { safeParse(value: unknown): { success: boolean } }> = {
+  initialize: InitializeRequestSchema,
+  ping: PingRequestSchema,
+  "tools/list": ListToolsRequestSchema,
+  "tools/call": CallToolRequestSchema,
+  "logging/setLevel": SetLevelRequestSchema,
+};
+
+/**
+ * An answer for a request whose params do not fit its method, or null. Checked here because the SDK would answer
+ * such a request with -32603 and the schema library's own error text.
+ */
+export function invalidParamsAnswer(message: JSONRPCMessage): JSONRPCErrorResponse | null {
+  if (!isJSONRPCRequest(message)) return null;
+  const schema = paramSchemas[message.method];
+  if (!schema || schema.safeParse({ method: message.method, params: message.params }).success) return null;
+  return { jsonrpc: "2.0", id: message.id, error: { code: -32602, message: `Invalid params for ${message.method}: check the request against the tool's schema.` } };
+}

@@ -1,0 +1,36 @@
+// Who may call a published server, and how often: its optional bearer keys (RFC 6750) and a fixed-window limit
+// per server in the KV store, shared by every instance.
+import "server-only";
+import { getDb } from "@/server/db";
+import { touchServerKey, type EndpointRow } from "@/server/db/queries/published-servers";
+import type { Kv } from "@/server/kv";
+import { rateLimit } from "@/server/kv/rate-limit";
+import { jsonRpcError } from "./http-checks";
+
+// lastUsedAt is for people: writing it at most once a minute keeps busy keys off the write path.
+const touchIntervalMs = 60_000;
+
+/** 401 when the server has keys and the request brings none of them; null when it may go on. */
+export function authorize(endpoint: Pick<EndpointRow, "hasKeys" | "keyId" | "keyLastUsedAt">, bearer: string | null): Response | null {
+  if (!endpoint.hasKeys) return null;
+  if (!endpoint.keyId) {
+    // RFC 6750 §3.1: name the error only when a token was sent.
+    const challenge = bearer ? 'Bearer realm="mcp", error="invalid_token"' : 'Bearer realm="mcp"';
+    const message = bearer ? "Unauthorized: this API key is not valid for this server." : "Unauthorized: this server needs an API key (Authorization: Bearer <key>).";
+    return jsonRpcError(401, -32001, message, { headers: { "WWW-Authenticate": challenge } });
+  }
+  if (!endpoint.keyLastUsedAt || Date.now() - endpoint.keyLastUsedAt.getTime() > touchIntervalMs) {
+    const id = endpoint.keyId;
+    void getDb()
+      .then((db) => touchServerKey(db, { id }))
+      .catch((error: unknown) => console.warn("[mcp_server:key] could not record key use", String(error)));
+  }
+  return null;
+}
+
+export async function limitRate(kv: Kv, appId: string, { limit, windowSeconds }: { limit: number; windowSeconds: number }): Promise<Response | null> {
+  const result = await rateLimit(kv, { bucket: "mcp_server", id: appId, limit, windowSeconds });
+  if (result.ok) return null;
+  const retryAfter = Math.max(1, result.retryAfter);
+  return jsonRpcError(429, -32000, `Too many requests to this server: retry in ${retryAfter} seconds.`, { headers: { "Retry-After": String(retryAfter) } });
+}

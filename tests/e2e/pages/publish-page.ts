@@ -1,0 +1,41 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The app's MCP Server tab: the switch, the first-enable dialog, the URL and Regenerate. */
+export class PublishPage {
+  constructor(private readonly page: Page) {}
+
+  async open(appId: string) {
+    await this.page.goto(`/apps/${appId}/publish`);
+    await expect(this.page.getByRole("heading", { name: "MCP Server" })).toBeVisible();
+  }
+
+  async turnOn({ description, parameters = {} }: { description: string; parameters?: Record<string, string> }) {
+    await this.page.getByRole("switch", { name: "MCP server" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Turn on the MCP server" });
+    await expect(dialog.getByLabel("Tool name")).not.toHaveValue("");
+    await dialog.getByLabel("What the tool does").fill(description);
+    for (const [label, text] of Object.entries(parameters)) await dialog.getByLabel(label).fill(text);
+    await dialog.getByRole("button", { name: "Turn on", exact: true }).click();
+    await expect(this.page.getByText("Running", { exact: true })).toBeVisible();
+  }
+
+  url() {
+    return this.page.getByRole("textbox", { name: "Server URL" }).inputValue();
+  }
+
+  /** Clicks the copy button and returns what landed on the clipboard. */
+  async copyUrl() {
+    await this.page.getByRole("button", { name: "Copy server URL" }).click();
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  async regenerate() {
+    const before = await this.url();
+    await this.page.getByRole("button", { name: "Regenerate URL" }).click();
+    const confirm = this.page.getByRole("alertdialog", { name: "Regenerate the server URL?" });
+    await expect(confirm).toContainText("Every connected client stops working at once");
+    await confirm.getByRole("button", { name: "Regenerate URL" }).click();
+    await expect(this.page.getByRole("textbox", { name: "Server URL" })).not.toHaveValue(before);
+    return this.url();
+  }
+}

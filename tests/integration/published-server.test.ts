@@ -1,0 +1,282 @@
+// A published app through the SDK's real Client over HTTP: every protocol version, the schema from the input
+// form, answers from the scripted model, conversations, progress and cancellation.
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/server/db";
+import { findConversation } from "@/server/db/queries/conversations";
+import { getKv } from "@/server/kv";
+import { kvKeys } from "@/server/kv/keys";
+import { settleCallLogs } from "@/server/mcp/server/call-log";
+import { callKey, trackCall } from "@/server/mcp/server/cancellations";
+import { connectClient, createPublishedApp } from "../support/published-app";
+import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
+import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
+
+let endpoint: TestEndpoint;
+let tools: TestMcpServer;
+let llm: ScriptedLlm;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  [endpoint, tools] = await Promise.all([startTestEndpoint(), startTestMcpServer()]);
+});
+afterAll(() => Promise.all([endpoint.close(), tools.close()]));
+beforeEach(async () => {
+  llm = await startScriptedLlm();
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+  await llm.close();
+});
+
+async function connect(url: string, options?: Parameters<typeof connectClient>[1]) {
+  const client = await connectClient(url, options);
+  clients.push(client);
+  return client;
+}
+
+async function callLogs(caller: Awaited<ReturnType<typeof createPublishedApp>>["caller"], appId: string) {
+  await settleCallLogs();
+  return (await caller.publishedServers.listCalls({ appId })).items;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("protocol versions", () => {
+  it.each(SUPPORTED_PROTOCOL_VERSIONS)("a client on %s initializes, lists and calls the tool", async (version) => {
+    const { url } = await createPublishedApp(endpoint, llm);
+    const client = await connect(url, { protocolVersion: version });
+    expect(client.getServerVersion()).toMatchObject({ name: "weather_helper", title: "Weather helper", version: "1" });
+    expect(client.getServerCapabilities()).toMatchObject({ tools: {} });
+
+    const [tool] = (await client.listTools()).tools;
+    const structured = version >= "2025-06-18";
+    expect(tool!.name).toBe("weather_helper");
+    expect(Boolean(tool!.outputSchema)).toBe(structured);
+
+    llm.script([{ text: "Sunny." }]);
+    const result = await client.callTool({ name: "weather_helper", arguments: { query: "Weather?" } });
+    const text = (result.content as Array<{ text: string }>)[0]!.text;
+    expect(JSON.parse(text)).toEqual({ answer: "Sunny.", conversation_id: expect.any(String) });
+    expect(result.structuredContent).toEqual(structured ? JSON.parse(text) : undefined);
+  });
+
+  it("a client asking for an unknown version is offered the latest one", async () => {
+    const { url } = await createPublishedApp(endpoint, llm);
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2099-01-01", capabilities: {}, clientInfo: { name: "future", version: "9" } } }),
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).result.protocolVersion).toBe(SUPPORTED_PROTOCOL_VERSIONS[0]);
+    expect(response.headers.get("mcp-session-id")).toMatch(/^[A-Za-z0-9_-]{22}\./);
+  });
+});
+
+describe("the tool's schema", () => {
+  it("tools/list shows the schema built from every variable type, with descriptions, bounds and required flags", async () => {
+    const variables = [
+      { key: "city", label: "City", type: "text", required: true, maxLength: 80, description: "form text" },
+      { key: "notes", label: "Notes", type: "paragraph" },
+      { key: "units", label: "Units", type: "select", options: ["metric", "imperial"], required: true, default: "metric" },
+      { key: "days", label: "Days", type: "number", min: 1, max: 14 },
+      { key: "alerts", label: "Alerts", type: "checkbox" },
+      { key: "extra", label: "Extra", type: "json" },
+    ];
+    const { url } = await createPublishedApp(endpoint, llm, {
+      type: "completion",
+      draft: { instructions: "Forecast for {{city}}", variables },
+      settings: { toolDescription: "Forecasts.", parameterDescriptions: { city: "The city, e.g. Oslo.", notes: "Anything else.", units: "Units.", days: "How many days.", alerts: "Include alerts?", extra: "More options." } },
+    });
+    const [tool] = (await (await connect(url)).listTools()).tools;
+    expect(tool).toEqual({
+      name: "weather_helper",
+      title: "Weather helper",
+      description: "Forecasts.",
+      inputSchema: {
+        type: "object",
+        properties: {
+          city: { title: "City", description: "The city, e.g. Oslo.", type: "string", maxLength: 80 },
+          notes: { title: "Notes", description: "Anything else.", type: "string" },
+          units: { title: "Units", description: "Units.", type: "string", enum: ["metric", "imperial"], default: "metric" },
+          days: { title: "Days", description: "How many days.", type: "number", minimum: 1, maximum: 14 },
+          alerts: { title: "Alerts", description: "Include alerts?", type: "boolean" },
+          extra: { title: "Extra", description: "More options.", type: "object", additionalProperties: true },
+        },
+        // "units" is required in the form but has a default, so callers may leave it out.
+        required: ["city"],
+        additionalProperties: false,
+      },
+      outputSchema: { type: "object", properties: { answer: { type: "string", description: "The app's answer." } }, required: ["answer"] },
+    });
+  });
+});
+
+describe("tools/call", () => {
+  it("runs the published version: inputs fill the prompt, the answer comes back, and the call is logged with the client", async () => {
+    const { url, caller, app, workspace } = await createPublishedApp(endpoint, llm, {
+      draft: { instructions: "You forecast for {{city}}.", variables: [{ key: "city", label: "City", type: "text", required: true }] },
+      settings: { parameterDescriptions: { city: "The city." } },
+    });
+    // Later draft edits are not published, so the endpoint keeps running version 1.
+    await caller.apps.updateDraft({ id: app.id, draft: { instructions: "DRAFT ONLY" } as never });
+    const client = await connect(url, { name: "claude-ai" });
+    llm.script([{ text: "Rain in Bergen." }]);
+    const result = await client.callTool({ name: "weather_helper", arguments: { query: "Tomorrow?", city: "Bergen" } });
+
+    expect(llm.requests[0]!.messages).toEqual([
+      { role: "system", content: "You forecast for Bergen." },
+      { role: "user", content: "Tomorrow?" },
+    ]);
+    const { answer, conversation_id } = result.structuredContent as { answer: string; conversation_id: string };
+    expect(answer).toBe("Rain in Bergen.");
+    const conversation = await findConversation(await getDb(), { workspaceId: workspace.id, appId: app.id, id: conversation_id });
+    expect(conversation).toMatchObject({ source: "mcp", appVersionId: (await caller.apps.get({ id: app.id })).published!.id, inputs: { city: "Bergen" } });
+
+    const logs = await callLogs(caller, app.id);
+    expect(logs.map((l) => l.method)).toEqual(["tools/call", "initialize"]);
+    expect(logs[0]).toMatchObject({
+      method: "tools/call",
+      toolArguments: { query: "Tomorrow?", city: "Bergen" },
+      outcome: "ok",
+      clientName: "claude-ai",
+      clientVersion: "1.2.3",
+      conversationId: conversation_id,
+    });
+    expect(logs[0]!.durationMs).toBeGreaterThanOrEqual(0);
+    expect(logs[1]).toMatchObject({ method: "initialize", outcome: "ok", clientName: "claude-ai", toolArguments: null });
+  });
+
+  it("a completion app takes no query and answers from its template", async () => {
+    const { url } = await createPublishedApp(endpoint, llm, {
+      type: "completion",
+      draft: { instructions: "Write a haiku about {{topic}}.", variables: [{ key: "topic", label: "Topic", type: "text", required: true }] },
+      settings: { parameterDescriptions: { topic: "What the haiku is about." } },
+    });
+    const client = await connect(url);
+    const [tool] = (await client.listTools()).tools;
+    expect(Object.keys(tool!.inputSchema.properties!)).toEqual(["topic"]);
+    llm.script([{ text: "Autumn moonlight" }]);
+    const result = await client.callTool({ name: "weather_helper", arguments: { topic: "autumn" } });
+    expect(result.structuredContent).toEqual({ answer: "Autumn moonlight" });
+    expect(llm.requests[0]!.messages).toEqual([{ role: "user", content: "Write a haiku about autumn." }]);
+  });
+
+  it("conversation_id continues a conversation: the model sees the earlier turn", async () => {
+    const { url } = await createPublishedApp(endpoint, llm);
+    const client = await connect(url);
+    llm.script([{ text: "Hello Ada." }, { text: "You are Ada." }]);
+    const first = await client.callTool({ name: "weather_helper", arguments: { query: "I am Ada." } });
+    const { conversation_id } = first.structuredContent as { conversation_id: string };
+    const second = await client.callTool({ name: "weather_helper", arguments: { query: "Who am I?", conversation_id } });
+
+    expect(second.structuredContent).toEqual({ answer: "You are Ada.", conversation_id });
+    expect(llm.requests[1]!.messages).toEqual([
+      { role: "user", content: "I am Ada." },
+      { role: "assistant", content: "Hello Ada." },
+      { role: "user", content: "Who am I?" },
+    ]);
+  });
+
+  it("an unknown conversation_id, or one from Debug & Preview, is an isError result that says what to do", async () => {
+    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const client = await connect(url);
+    const unknown = await client.callTool({ name: "weather_helper", arguments: { query: "Hi", conversation_id: "no-such-conversation" } });
+    expect(unknown).toMatchObject({ isError: true, content: [{ type: "text", text: expect.stringMatching(/No conversation .* was found\. Leave out conversation_id/) }] });
+
+    const { insertConversation } = await import("@/server/db/queries/conversations");
+    const debug = await insertConversation(await getDb(), { workspaceId: (await caller.workspaces.current()).id, appId: app.id, appVersionId: null, source: "debug", inputs: {}, title: "debug", createdBy: null });
+    const fromDebug = await client.callTool({ name: "weather_helper", arguments: { query: "Hi", conversation_id: debug.id } });
+    expect(fromDebug.isError).toBe(true);
+    expect(llm.requests).toHaveLength(0);
+  });
+
+  it("a failing model gives an isError result that helps the caller and leaks nothing; the owner's log has the detail", async () => {
+    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const client = await connect(url);
+    llm.script([{ status: 401, errorBody: { error: { message: "Incorrect API key provided: sk-test-secret", type: "auth" } } }]);
+    const result = await client.callTool({ name: "weather_helper", arguments: { query: "Hi" } });
+    expect(result).toMatchObject({ isError: true });
+    const text = JSON.stringify(result);
+    expect(text).toMatch(/could not finish its answer.*tell the app's owner/);
+    expect(text).not.toMatch(/sk-test|401|Incorrect|stack|at \w+ \(/);
+    const [log] = await callLogs(caller, app.id);
+    expect(log).toMatchObject({ method: "tools/call", outcome: "error", error: expect.stringContaining("401") });
+    expect(log!.error).not.toContain("sk-test-secret");
+  });
+});
+
+describe("progress and cancellation", () => {
+  it("an agent's steps arrive as progress notifications in order, before the result", async () => {
+    const { url } = await createPublishedApp(endpoint, llm, { type: "agent", toolServerUrl: tools.url });
+    const client = await connect(url);
+    llm.script([
+      { toolCalls: [{ name: "test__add", arguments: { a: 2, b: 3 } }] },
+      { toolCalls: [{ name: "test__echo", arguments: { text: "hi" } }] },
+      { text: "2 + 3 = 5." },
+    ]);
+    const progress: Array<{ progress: number; message?: string }> = [];
+    const result = await client.callTool({ name: "weather_helper", arguments: { query: "Add." } }, undefined, { onprogress: (p) => progress.push(p) });
+
+    expect(result.structuredContent).toMatchObject({ answer: "2 + 3 = 5." });
+    expect(progress.map((p) => p.message)).toEqual([
+      "Calling tool test__add",
+      "Tool test__add finished",
+      "Model round 1 finished",
+      "Calling tool test__echo",
+      "Tool test__echo finished",
+      "Model round 2 finished",
+      "Model round 3 finished",
+    ]);
+    expect(progress.map((p) => p.progress)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("cancelling a call (notifications/cancelled) stops the run and the model server sees its request aborted", async () => {
+    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const client = await connect(url);
+    llm.script([{ text: "one two three four five six seven eight nine ten", chunkDelayMs: 500 }]);
+    const controller = new AbortController();
+    const call = client.callTool({ name: "weather_helper", arguments: { query: "Slowly." } }, undefined, { signal: controller.signal });
+    await expect.poll(() => llm.requests.length).toBe(1);
+    controller.abort("user pressed stop");
+    await expect(call).rejects.toThrow();
+    await expect.poll(() => llm.abortedRequests).toEqual([0]);
+
+    await expect.poll(async () => (await callLogs(caller, app.id))[0]?.outcome).toBe("cancelled");
+    const [log] = await callLogs(caller, app.id);
+    const conversation = await caller.conversations.get({ appId: app.id, id: log!.conversationId! });
+    expect(conversation.messages[1]).toMatchObject({ role: "assistant", status: "stopped" });
+  });
+
+  it("the client going away mid-call (connection closed) stops the run too, and the call is logged as cancelled", async () => {
+    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    llm.script([{ text: "slow slow slow slow slow slow", chunkDelayMs: 500 }]);
+    const controller = new AbortController();
+    const response = fetch(url, {
+      method: "POST",
+      signal: controller.signal,
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "weather_helper", arguments: { query: "Hi" }, _meta: { progressToken: "p1" } } }),
+    });
+    await expect.poll(() => llm.requests.length).toBe(1);
+    controller.abort();
+    await expect(response.then((r) => r.text())).rejects.toThrow();
+    await expect.poll(() => llm.abortedRequests).toEqual([0]);
+    await expect.poll(async () => (await callLogs(caller, app.id))[0]).toMatchObject({ method: "tools/call", outcome: "cancelled", conversationId: expect.any(String) });
+  });
+
+  it("a cancellation that reached another instance stops the call through the KV flag", async () => {
+    const key = callKey({ appId: "app-1", clientScope: "session-1", requestId: 3 });
+    const tracked = trackCall(key, { kv: getKv(), pollMs: 50 });
+    try {
+      await getKv().set(kvKeys.mcpCancel(key), "1", { ttlSeconds: 60 });
+      await sleep(300);
+      expect(tracked.signal.aborted).toBe(true);
+    } finally {
+      tracked.done();
+    }
+  });
+});
