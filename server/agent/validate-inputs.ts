@@ -1,6 +1,6 @@
 // Checks a run's inputs against the app's input form and returns clean values, or says which field is wrong.
 import type { Variable } from "@/server/apps/app-config";
-import { compileInputSchema, describeSchemaErrors } from "@/server/apps/json-input-schema";
+import { compileInputSchema, describeSchemaErrors } from "@/server/apps/json-input-validator";
 import { AppError } from "@/server/errors";
 
 function fail(variable: Variable, problem: string): never {

@@ -4,7 +4,7 @@ import { getDb } from "@/server/db";
 import { getApp, getAppVersion, insertApp, insertAppVersion } from "@/server/db/queries/apps";
 import { getWorkspace } from "@/server/db/queries/workspaces";
 import { AppError } from "@/server/errors";
-import { compileInputSchema } from "./json-input-schema";
+import { compileInputSchema } from "./json-input-validator";
 import { appConfigSchema, emptyAppConfig, type AppConfig, type AppType } from "./app-config";
 
 export interface AppMeta {
