@@ -37,8 +37,8 @@ function variableSchema(variable: Variable, description: string): Record<string,
     case "checkbox":
       return { ...base, type: "boolean" };
     case "json":
-      // The form stores no schema for the object itself: any JSON object is accepted.
-      return { ...base, type: "object", additionalProperties: true };
+      // The author's schema for the object when there is one (checked again on every call); else any object.
+      return variable.jsonSchema ? { ...variable.jsonSchema, ...base, type: "object" } : { ...base, type: "object", additionalProperties: true };
   }
 }
 

@@ -85,11 +85,12 @@ describe("the tool's schema", () => {
       { key: "days", label: "Days", type: "number", min: 1, max: 14 },
       { key: "alerts", label: "Alerts", type: "checkbox" },
       { key: "extra", label: "Extra", type: "json" },
+      { key: "place", label: "Place", type: "json", jsonSchema: { type: "object", properties: { lat: { type: "number" } }, required: ["lat"] } },
     ];
     const { url } = await createPublishedApp(endpoint, llm, {
       type: "completion",
       draft: { instructions: "Forecast for {{city}}", variables },
-      settings: { toolDescription: "Forecasts.", parameterDescriptions: { city: "The city, e.g. Oslo.", notes: "Anything else.", units: "Units.", days: "How many days.", alerts: "Include alerts?", extra: "More options." } },
+      settings: { toolDescription: "Forecasts.", parameterDescriptions: { city: "The city, e.g. Oslo.", notes: "Anything else.", units: "Units.", days: "How many days.", alerts: "Include alerts?", extra: "More options.", place: "Where." } },
     });
     const [tool] = (await (await connect(url)).listTools()).tools;
     expect(tool).toEqual({
@@ -105,6 +106,7 @@ describe("the tool's schema", () => {
           days: { title: "Days", description: "How many days.", type: "number", minimum: 1, maximum: 14 },
           alerts: { title: "Alerts", description: "Include alerts?", type: "boolean" },
           extra: { title: "Extra", description: "More options.", type: "object", additionalProperties: true },
+          place: { title: "Place", description: "Where.", type: "object", properties: { lat: { type: "number" } }, required: ["lat"] },
         },
         // "units" is required in the form but has a default, so callers may leave it out.
         required: ["city"],
