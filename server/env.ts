@@ -25,6 +25,7 @@ const schema = z.object({
   AUTH_GOOGLE_SECRET: z.preprocess(blankToUndefined, z.string().optional()),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
+  MCP_SERVER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   MCP_ALLOW_PRIVATE_NETWORK: z.preprocess(blankToUndefined, flag.optional()),
 });
 

@@ -1,4 +1,6 @@
 // One error type for the whole server: codes are `type:surface`, statuses come from the type.
+import { DrizzleQueryError } from "drizzle-orm";
+
 export type ErrorType =
   | "bad_request"
   | "unauthorized"
@@ -88,14 +90,21 @@ export function toAppError(error: unknown): AppError {
 }
 
 // Connection-level failures (not query errors): the database is down or restarting, so the answer is "try again"
-// (503), not "we broke" (500). postgres.js codes, Node socket codes, and PostgreSQL's shutdown / connection classes.
-const unreachableCodes = new Set(["CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03"]);
+// (503), not "we broke" (500). postgres.js's own codes and PostgreSQL's connection and shutdown classes always
+// count; plain socket codes only inside a failed query, since a client hanging up on us raises ECONNRESET too.
+const driverCodes = new Set(["CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "57P01", "57P02", "57P03"]);
+const socketCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
 
-function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== "object" || depth > 5) return false;
-  const { code, cause } = error as { code?: unknown; cause?: unknown };
-  if (typeof code === "string" && (unreachableCodes.has(code) || code.startsWith("08"))) return true;
-  return isDatabaseUnreachable(cause, depth + 1);
+function isDatabaseUnreachable(error: unknown): boolean {
+  let inQuery = false;
+  for (let e: unknown = error, i = 0; e && typeof e === "object" && i < 6; e = (e as { cause?: unknown }).cause, i++) {
+    if (e instanceof DrizzleQueryError) inQuery = true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== "string") continue;
+    if (driverCodes.has(code) || /^08/.test(code)) return true;
+    if (inQuery && socketCodes.has(code)) return true;
+  }
+  return false;
 }
 
 /** The socket-level reason only: the query text and its parameters (user data) stay out of the log. */

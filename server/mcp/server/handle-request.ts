@@ -28,7 +28,7 @@ export interface EndpointOptions {
   cancelPollMs?: number;
 }
 
-const defaults = { maxBodyBytes: 1024 * 1024, rateLimit: { limit: 300, windowSeconds: 60 }, cancelPollMs: 2_000 };
+const defaults = { maxBodyBytes: 1024 * 1024, rateLimit: { limit: env.MCP_SERVER_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }, cancelPollMs: 2_000 };
 
 const notFound = () => jsonRpcError(404, -32001, "Not found: no MCP server at this URL. Check the URL, or ask the app's owner for the new one.");
 
@@ -36,6 +36,8 @@ export async function handlePublishedRequest(request: Request, code: string, opt
   try {
     return await handle(request, code, options);
   } catch (error) {
+    // The client hung up (its connection reset while we read the body): nobody is left to answer.
+    if (request.signal.aborted) return new Response(null, { status: 499 });
     // Only our own failures get here (a database outage, say): logged by toAppError, answered without detail.
     const appError = toAppError(error);
     const status = appError.status >= 500 ? appError.status : 500;

@@ -1,0 +1,38 @@
+// One benchmark cell: autocannon against a URL with a fixed JSON-RPC body, reduced to the figures we report.
+import autocannon from "autocannon";
+
+export interface Cell {
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+export const mcpHeaders = {
+  "content-type": "application/json",
+  accept: "application/json, text/event-stream",
+  "mcp-protocol-version": "2025-06-18",
+};
+
+export async function measure({ url, body, connections, seconds }: { url: string; body: string; connections: number; seconds: number }): Promise<Cell> {
+  const result = await autocannon({ url, method: "POST", body, headers: mcpHeaders, connections, duration: seconds, timeout: 10 });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    // Non-2xx answers, socket errors and timeouts all count: a benchmark that hides failures measures nothing.
+    errors: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
+  };
+}
+
+/** One request whose answer must be a JSON-RPC result without isError, so a cell never measures a failure path. */
+export async function checkAnswer(url: string, body: string): Promise<void> {
+  const response = await fetch(url, { method: "POST", headers: mcpHeaders, body });
+  const text = await response.text();
+  const answer = JSON.parse(text.startsWith("event:") || text.startsWith("data:") ? text.replace(/^[\s\S]*?data: /, "") : text);
+  if (!response.ok || answer.error || answer.result?.isError) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 300)}`);
+}

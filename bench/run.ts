@@ -1,0 +1,133 @@
+// `npm run bench`: builds for production, then measures raw node:http, a bare Next.js route, a per-request SDK
+// server ("naive") and our published-app endpoint side by side, and writes bench/results.json.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startScriptedLlm } from "../tests/support/scripted-llm";
+import { freshDatabase } from "../scripts/fresh-database";
+import { previewOverheadMs } from "./first-token";
+import { checkAnswer, measure, mcpHeaders, type Cell } from "./load";
+import { startWatched, stopAll, waitForOutput, type Watched } from "./processes";
+import { printTable, type Results, type Target } from "./report";
+import { seedAccount, seedPublishedApp } from "./seed";
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+const concurrencies = [1, 16, 64];
+const port = Number(process.env.BENCH_PORT ?? 3290);
+const baseUrl = `http://127.0.0.1:${port}`;
+const runId = randomBytes(4).toString("hex");
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "sy-bench-"));
+const database = await freshDatabase(`sy_bench_${runId}`, dataDir);
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  ...database.env,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  APP_URL: baseUrl,
+  DATA_DIR: dataDir,
+  KV_PREFIX: `sy-bench:${runId}:`,
+  MCP_ALLOW_PRIVATE_NETWORK: "true",
+  BENCH_ROUTES: "1",
+  // The benchmark measures overhead, not abuse limits.
+  MCP_SERVER_RATE_LIMIT_PER_MINUTE: "100000000",
+};
+const storage = `${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite (embedded)"} + ${process.env.REDIS_URL ? "Redis" : process.env.UPSTASH_REDIS_REST_URL ? "Upstash" : "in-memory KV"}`;
+
+const listBody = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" });
+const callBody = (tool: string) => JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: tool, arguments: { query: "hi" } } });
+
+async function cells(url: string, tool: string): Promise<Record<string, Record<number, Cell>>> {
+  const out: Record<string, Record<number, Cell>> = {};
+  for (const [method, body] of [["tools/list", listBody], ["tools/call", callBody(tool)]] as const) {
+    await checkAnswer(url, body);
+    await measure({ url, body, connections: 4, seconds: 1 }); // warm-up: JIT, pools, caches
+    out[method] = {};
+    for (const connections of concurrencies) {
+      out[method][connections] = await measure({ url, body, connections, seconds });
+      console.error(`  ${method} c=${connections}: ${out[method][connections].rps} req/s`);
+    }
+  }
+  return out;
+}
+
+function startNext(): Watched {
+  return startWatched(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env);
+}
+
+async function ready(watched: Watched) {
+  await waitForOutput(watched.child, /Ready in/);
+}
+
+async function main() {
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "ignore", "inherit"], env });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const llm = await startScriptedLlm({ fallback: { text: "ok" }, keepRequests: false });
+  const results = {} as Results;
+  const peakRss = {} as Record<Target, number>;
+
+  console.error("raw node:http");
+  const raw = startWatched(process.execPath, ["--import", "tsx", "bench/raw-server.ts"], env);
+  const rawPort = (await waitForOutput(raw.child, /PORT=(\d+)/))[1];
+  results.raw = await cells(`http://127.0.0.1:${rawPort}/`, "echo");
+  peakRss.raw = raw.peakRssMb();
+  await raw.stop();
+
+  for (const target of ["framework", "naive"] as const) {
+    console.error(`next.js ${target}`);
+    const next = startNext();
+    await ready(next);
+    results[target] = await cells(`${baseUrl}/bench/${target}`, "echo");
+    peakRss[target] = next.peakRssMb();
+    await next.stop();
+  }
+
+  console.error("ours (seeding)");
+  const account = seedAccount(env);
+  const setup = startNext();
+  await ready(setup);
+  const seeded = await seedPublishedApp({ baseUrl, llmUrl: llm.url, account });
+  await setup.stop();
+
+  const started = performance.now();
+  const ours = startNext();
+  await waitForFirstCall(seeded.url, callBody(seeded.toolName));
+  const coldStartMs = Math.round(performance.now() - started);
+  console.error(`ours: cold start ${coldStartMs} ms`);
+  results.ours = await cells(seeded.url, seeded.toolName);
+  const firstToken = await previewOverheadMs({ baseUrl, apiKey: seeded.apiKey, workspaceId: seeded.workspaceId, appId: seeded.appId, llmUrl: llm.url });
+  peakRss.ours = ours.peakRssMb();
+  await ours.stop();
+  await llm.close();
+
+  printTable(results, peakRss);
+  console.log(`cold start to first tools/call: ${coldStartMs} ms`);
+  console.log(`Debug & Preview first token: ${firstToken.previewMs} ms, model alone ${firstToken.modelMs} ms, our overhead ${firstToken.overheadMs} ms`);
+  console.log(`storage: ${storage}; ${os.cpus().length} CPUs; ${seconds}s per cell`);
+  const report = { date: new Date().toISOString(), storage, cpus: os.cpus().length, node: process.version, secondsPerCell: seconds, results, peakRssMb: peakRss, coldStartMs, firstToken };
+  writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);
+}
+
+async function waitForFirstCall(url: string, body: string) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    try {
+      const response = await fetch(url, { method: "POST", headers: mcpHeaders, body });
+      if (response.ok && !(await response.text()).includes('"isError":true')) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error("the published endpoint never answered tools/call");
+}
+
+try {
+  await main();
+} finally {
+  await stopAll();
+  database.drop();
+}
+process.exit(0);
