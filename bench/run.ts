@@ -14,6 +14,9 @@ import { printTable, type Results, type Target } from "./report";
 import { seedAccount, seedPublishedApp } from "./seed";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
+/** BENCH_ONLY=ours skips the baselines; BENCH_CPU_PROF=<dir> writes a CPU profile of our server there. */
+const only = process.env.BENCH_ONLY?.split(",");
+const runs = (target: Target) => !only || only.includes(target);
 const concurrencies = [1, 16, 64];
 const port = Number(process.env.BENCH_PORT ?? 3290);
 const baseUrl = `http://127.0.0.1:${port}`;
@@ -52,8 +55,9 @@ async function cells(url: string, tool: string): Promise<Record<string, Record<n
   return out;
 }
 
-function startNext(): Watched {
-  return startWatched(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env);
+function startNext(extraNodeOptions: string[] = []): Watched {
+  const nodeArgs = [...extraNodeOptions, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
+  return startWatched(process.execPath, nodeArgs, env);
 }
 
 async function ready(watched: Watched) {
@@ -69,14 +73,16 @@ async function main() {
   const results = {} as Results;
   const peakRss = {} as Record<Target, number>;
 
-  console.error("raw node:http");
-  const raw = startWatched(process.execPath, ["--import", "tsx", "bench/raw-server.ts"], env);
-  const rawPort = (await waitForOutput(raw.child, /PORT=(\d+)/))[1];
-  results.raw = await cells(`http://127.0.0.1:${rawPort}/`, "echo");
-  peakRss.raw = raw.peakRssMb();
-  await raw.stop();
+  if (runs("raw")) {
+    console.error("raw node:http");
+    const raw = startWatched(process.execPath, ["--import", "tsx", "bench/raw-server.ts"], env);
+    const rawPort = (await waitForOutput(raw.child, /PORT=(\d+)/))[1];
+    results.raw = await cells(`http://127.0.0.1:${rawPort}/`, "echo");
+    peakRss.raw = raw.peakRssMb();
+    await raw.stop();
+  }
 
-  for (const target of ["framework", "naive"] as const) {
+  for (const target of (["framework", "naive"] as const).filter(runs)) {
     console.error(`next.js ${target}`);
     const next = startNext();
     await ready(next);
@@ -85,6 +91,7 @@ async function main() {
     await next.stop();
   }
 
+  if (!runs("ours")) return report(results, peakRss, null);
   console.error("ours (seeding)");
   const account = seedAccount(env);
   const setup = startNext();
@@ -93,7 +100,7 @@ async function main() {
   await setup.stop();
 
   const started = performance.now();
-  const ours = startNext();
+  const ours = startNext(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
   await waitForFirstCall(seeded.url, callBody(seeded.toolName));
   const coldStartMs = Math.round(performance.now() - started);
   console.error(`ours: cold start ${coldStartMs} ms`);
@@ -103,12 +110,20 @@ async function main() {
   await ours.stop();
   await llm.close();
 
+  report(results, peakRss, { coldStartMs, firstToken });
+}
+
+function report(results: Results, peakRss: Record<Target, number>, ours: { coldStartMs: number; firstToken: Awaited<ReturnType<typeof previewOverheadMs>> } | null) {
   printTable(results, peakRss);
-  console.log(`cold start to first tools/call: ${coldStartMs} ms`);
-  console.log(`Debug & Preview first token: ${firstToken.previewMs} ms, model alone ${firstToken.modelMs} ms, our overhead ${firstToken.overheadMs} ms`);
+  if (ours) {
+    console.log(`cold start to first tools/call: ${ours.coldStartMs} ms`);
+    console.log(`Debug & Preview first token: ${ours.firstToken.previewMs} ms, model alone ${ours.firstToken.modelMs} ms, our overhead ${ours.firstToken.overheadMs} ms`);
+  }
   console.log(`storage: ${storage}; ${os.cpus().length} CPUs; ${seconds}s per cell`);
-  const report = { date: new Date().toISOString(), storage, cpus: os.cpus().length, node: process.version, secondsPerCell: seconds, results, peakRssMb: peakRss, coldStartMs, firstToken };
-  writeFileSync("bench/results.json", `${JSON.stringify(report, null, 2)}\n`);
+  // A partial run (BENCH_ONLY) prints but does not replace the full results file.
+  if (only) return;
+  const file = { date: new Date().toISOString(), storage, cpus: os.cpus().length, node: process.version, secondsPerCell: seconds, results, peakRssMb: peakRss, ...ours };
+  writeFileSync("bench/results.json", `${JSON.stringify(file, null, 2)}\n`);
 }
 
 async function waitForFirstCall(url: string, body: string) {

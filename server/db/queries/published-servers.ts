@@ -11,7 +11,21 @@ import { apps, appVersions, mcpCallLogs, publishedServerKeys, publishedServers, 
  * Regenerate take effect on every instance at the next request.
  */
 export async function findEndpointByCodeHash(db: Tx, { codeHash, keyHash }: { codeHash: string; keyHash: string }) {
-  const [row] = await db
+  const [row] = await endpointQuery(db).execute({ codeHash, keyHash });
+  return row ?? null;
+}
+
+// Built once per database handle: drizzle then skips rebuilding the SQL text on every request (the hot path).
+const preparedEndpointQueries = new WeakMap<object, ReturnType<typeof buildEndpointQuery>>();
+
+function endpointQuery(db: Tx) {
+  let prepared = preparedEndpointQueries.get(db);
+  if (!prepared) preparedEndpointQueries.set(db, (prepared = buildEndpointQuery(db)));
+  return prepared;
+}
+
+function buildEndpointQuery(db: Tx) {
+  return db
     .select({
       appId: publishedServers.appId,
       workspaceId: publishedServers.workspaceId,
@@ -33,9 +47,12 @@ export async function findEndpointByCodeHash(db: Tx, { codeHash, keyHash }: { co
     .from(publishedServers)
     .innerJoin(apps, and(eq(apps.id, publishedServers.appId), eq(apps.workspaceId, publishedServers.workspaceId)))
     .leftJoin(appVersions, and(eq(appVersions.id, apps.publishedVersionId), eq(appVersions.workspaceId, apps.workspaceId)))
-    .leftJoin(publishedServerKeys, and(eq(publishedServerKeys.appId, publishedServers.appId), eq(publishedServerKeys.keyHash, keyHash)))
-    .where(eq(publishedServers.codeHash, codeHash));
-  return row ?? null;
+    .leftJoin(
+      publishedServerKeys,
+      and(eq(publishedServerKeys.appId, publishedServers.appId), eq(publishedServerKeys.keyHash, sql.placeholder("keyHash"))),
+    )
+    .where(eq(publishedServers.codeHash, sql.placeholder("codeHash")))
+    .prepare("published_endpoint");
 }
 
 export type EndpointRow = NonNullable<Awaited<ReturnType<typeof findEndpointByCodeHash>>>;

@@ -2,6 +2,7 @@
 // transport serves exactly one (TOOLCHAIN.md); the tool definition itself comes from the per-version cache.
 import "server-only";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { RunEvent } from "@/server/agent/run-events";
 import type { AppConfig, AppType } from "@/server/apps/app-config";
@@ -43,10 +44,14 @@ function progressMessage(event: RunEvent): string | null {
   }
 }
 
+// The SDK builds a new Ajv (and registers its keywords) for every Server unless given one: share it, since the
+// per-request server would otherwise spend more time setting up validation than answering.
+const jsonSchemaValidator = new AjvJsonSchemaValidator();
+
 export function createPublishedServer(ctx: ServerContext): Server {
   const server = new Server(
     { name: ctx.tool.name, title: ctx.appName, version: String(ctx.version) },
-    { capabilities: { tools: { listChanged: false }, logging: {} } },
+    { capabilities: { tools: { listChanged: false }, logging: {} }, jsonSchemaValidator },
   );
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [toolForProtocol(ctx.tool, ctx.protocolVersion)] }));
