@@ -28,6 +28,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The build checks the app's own code; tests and scripts are checked by `npm run typecheck` in `npm test`.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and WASM drivers load their own files at run time: keep them out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis"],
   async headers() {

@@ -26,6 +26,13 @@ function readJson(file: string): any {
   }
 }
 
+if (!only) {
+  // The production build checks only the app (tsconfig.build.json); this checks tests, scripts and bench too.
+  const status = run("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+  if (status === 0) totals.passed += 1;
+  else totals.failed += 1;
+}
+
 if (!only || only === "unit" || only === "integration") {
   const projects = only ? ["--project", only] : [];
   const file = path.join(out, "vitest.json");

@@ -1,8 +1,6 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
-import { newUser, SignUpPage } from "./pages/auth-pages";
+import { chatApp, connect, onSecondInstance, ping, scaledOut } from "./published-app";
 import { PublishPage } from "./pages/publish-page";
 
 let llm: ScriptedLlm;
@@ -11,51 +9,12 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => llm.close());
 
-/** A console API call with the browser's session, as the console's own pages make them. */
-async function api<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
-  expect(response.ok(), await response.text()).toBe(true);
-  return (await response.json()).result.data.json as T;
-}
-
-async function connect(url: string, fetchImpl?: typeof fetch) {
-  const client = new Client({ name: "e2e-client", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), fetchImpl ? { fetch: fetchImpl } : undefined));
-  return client;
-}
-
-// With PostgreSQL and Redis the e2e server runs a second instance on the next port, as behind a load balancer.
-const scaledOut = Boolean(process.env.DATABASE_URL && (process.env.REDIS_URL || process.env.UPSTASH_REDIS_REST_URL));
-const onSecondInstance = (url: string) => url.replace(/:(\d+)\//, (_, port: string) => `:${Number(port) + 1}/`);
-
-function ping(url: string) {
-  return fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" }),
-  });
-}
-
-/** Signs up and makes a chat app on the scripted model through the console API (the editor has its own specs). */
-async function chatApp(page: Page, name: string) {
-  await new SignUpPage(page).open();
-  await new SignUpPage(page).signUp(newUser("publisher"));
-  await expect(page).toHaveURL(/\/apps$/);
-  const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
-  const app = await api<{ id: string }>(page, "apps.create", { type: "chat", name });
-  await api(page, "apps.updateDraft", {
-    id: app.id,
-    draft: { instructions: "Plan trips to {{city}}.", model: { providerId: provider.id, model: "scripted-model" }, variables: [{ key: "city", label: "City", type: "text", required: true, description: "Where to go" }] },
-  });
-  return app;
-}
-
 test("an owner publishes an app, turns on its MCP server, calls it with the SDK, regenerates the URL, and the old URL is refused", async ({
   page,
   context,
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const app = await chatApp(page, "Trip Planner");
+  const app = await chatApp(page, llm, "Trip Planner");
 
   const publish = new PublishPage(page);
   await publish.open(app.id);
@@ -102,9 +61,9 @@ test("an owner publishes an app, turns on its MCP server, calls it with the SDK,
   await expect(calls.getByText("e2e-client 1.0.0").first()).toBeVisible();
 });
 
-test("a call cancelled through another instance stops the model on the instance running it", async ({ page }) => {
-  test.skip(!scaledOut, "needs PostgreSQL and Redis, so the e2e server runs two instances");
-  const app = await chatApp(page, "Slow Planner");
+// Needs PostgreSQL and Redis, so that the e2e server runs two instances.
+if (scaledOut) test("a call cancelled through another instance stops the model on the instance running it", async ({ page }) => {
+  const app = await chatApp(page, llm, "Slow Planner");
   await page.goto(`/apps/${app.id}`);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText("Published v1")).toBeVisible();
