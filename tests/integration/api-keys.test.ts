@@ -61,6 +61,18 @@ describe("workspace API keys", () => {
     expect(await response.json()).toMatchObject({ code: "unauthorized:api_key" });
   });
 
+  it("one key is rate limited on its own, even spread over many addresses, with Retry-After", async () => {
+    const { user, workspace } = await createOwner();
+    const { key } = await callerAs(user.id, workspace.id).apiKeys.create({ name: "busy", role: "member" });
+    const { createContext } = await import("@/server/api/context");
+    const from = (i: number) => new Headers({ authorization: `Bearer ${key}`, "x-forwarded-for": `198.51.100.${i % 250}` });
+    for (let i = 0; i < 600; i++) await createContext({ headers: from(i) });
+    const refused = await GET(new Request("http://localhost/api/trpc/members.list", { headers: from(600) }));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ code: "rate_limit:api_key_use" });
+  });
+
   it("an unknown key is refused without saying why beyond that", async () => {
     const response = await trpcGet("members.list", "sy_this-key-does-not-exist-anywhere-000");
     expect(response.status).toBe(401);
