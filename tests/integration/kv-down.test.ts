@@ -1,0 +1,40 @@
+// Redis unreachable: the console and the published endpoint keep answering, because rate limits fail open (and
+// log that they did). Only flows that need shared state refuse, with a clear message.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+process.env.REDIS_URL = "redis://127.0.0.1:1";
+delete process.env.UPSTASH_REDIS_REST_URL;
+
+const { createPublishedApp, connectClient } = await import("../support/published-app");
+const { startTestEndpoint } = await import("../support/published-endpoint");
+const { startScriptedLlm } = await import("../support/scripted-llm");
+const { settleCallLogs } = await import("@/server/mcp/server/call-log");
+
+let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
+let llm: Awaited<ReturnType<typeof startScriptedLlm>>;
+
+beforeAll(async () => {
+  [endpoint, llm] = await Promise.all([startTestEndpoint(), startScriptedLlm()]);
+});
+afterAll(async () => {
+  await settleCallLogs();
+  await Promise.all([endpoint.close(), llm.close()]);
+});
+
+describe("with the KV store down", () => {
+  it("the console works and a published server still answers tools/list and tools/call, logging that limits failed open", { timeout: 60_000 }, async () => {
+    const warn = vi.spyOn(console, "warn");
+    const { url, caller } = await createPublishedApp(endpoint, llm);
+    expect(await caller.apps.list()).toHaveLength(1);
+
+    const client = await connectClient(url);
+    expect((await client.listTools()).tools).toHaveLength(1);
+    llm.script([{ text: "Still sunny." }]);
+    const result = await client.callTool({ name: "weather_helper", arguments: { query: "Weather?" } });
+    expect(result.isError).toBeFalsy();
+    expect(JSON.stringify(result.content)).toContain("Still sunny.");
+    await client.close();
+    expect(warn.mock.calls.some((args) => String(args[0]).includes("failed open"))).toBe(true);
+    warn.mockRestore();
+  });
+});
