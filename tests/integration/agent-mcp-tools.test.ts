@@ -5,21 +5,24 @@ import { appConfigSchema } from "@/server/apps/app-config";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
+import { startHostileMcpServer } from "../support/hostile-mcp-server";
 import { callerAs, createOwner } from "../support/fixtures";
 import { runTestApp } from "../support/runtime";
 
 let llm: ScriptedLlm;
 let mcp: TestMcpServer;
 let paged: TestMcpServer;
+let hostile: Awaited<ReturnType<typeof startHostileMcpServer>>;
 
 beforeAll(async () => {
-  [llm, mcp, paged] = await Promise.all([
+  [llm, mcp, paged, hostile] = await Promise.all([
     startScriptedLlm(),
     startTestMcpServer({ dieOnTool: "echo" }),
     startTestMcpServer({ extraTools: 7, pageSize: 3 }),
+    startHostileMcpServer(),
   ]);
 });
-afterAll(async () => Promise.all([llm?.close(), mcp?.close(), paged?.close()]));
+afterAll(async () => Promise.all([llm?.close(), mcp?.close(), paged?.close(), hostile?.close()]));
 
 async function agentWithServer(url: string, settings: { callTimeoutMs?: number } = {}) {
   const { user, workspace } = await createOwner();
@@ -80,6 +83,21 @@ describe("an agent with a stored MCP server's tools", () => {
     expect(JSON.stringify(finished)).toMatch(/did not answer within 1 s/);
     await expect.poll(() => paged.cancelled.length, { timeout: 3000 }).toBeGreaterThan(before);
   });
+
+  it.each(["hang", "reset", "malformed", "endless"] as const)(
+    "a server that answers tools/call with %s fails that call within its timeout and the run still answers",
+    async (mode) => {
+      const { testApp } = await agentWithServer(hostile.url(mode), { callTimeoutMs: 1000 });
+      llm.script([{ toolCalls: [{ name: "test__lookup", arguments: { q: "x" } }] }, { text: "The lookup failed." }]);
+      const started = Date.now();
+      const { result, events } = await run(testApp, "look it up");
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(result).toMatchObject({ status: "completed", answer: "The lookup failed." });
+      const finished = events.find((e) => e.type === "tool-call-finished");
+      expect(finished).toMatchObject({ isError: true });
+      expect((finished as { error?: string }).error ?? "").not.toMatch(/\n\s+at /);
+    },
+  );
 
   it("a tool returning isError reaches the model as an error", async () => {
     const { testApp } = await agentWithServer(paged.url);
