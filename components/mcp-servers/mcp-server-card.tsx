@@ -4,6 +4,8 @@ import { AppIcon } from "@/components/apps/app-icon";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import type { McpServerView } from "./mcp-server-types";
+import { AuthorizeButton, needsAuthorizeAction } from "./oauth-authorize";
+import { tokenSummary } from "./oauth-status";
 import { relativeTime } from "./relative-time";
 import { ServerStatusBadge } from "./server-status-badge";
 
@@ -65,9 +67,11 @@ export function McpServerCard({
         )}
       </div>
       {/* Above the card-wide button, so its title (the reason) shows on hover. */}
-      <div className="relative z-10 w-fit">
-        <ServerStatusBadge status={server.status} reason={server.statusReason} />
+      <div className="relative z-10 flex flex-wrap items-center gap-2">
+        <ServerStatusBadge status={server.status} reason={server.statusReason} oauth={server.oauth} />
+        {canEdit && needsAuthorizeAction(server) && <AuthorizeButton server={server} variant="outline" className="h-7" />}
       </div>
+      {server.oauth.authorized && <p className="-mt-1 truncate text-xs text-muted-foreground">{tokenSummary(server.oauth)}</p>}
       <div className="-mx-4 mt-auto flex items-center justify-between gap-3 border-t px-4 pt-3 text-xs text-muted-foreground">
         <span className="flex items-center gap-1.5">
           <Wrench aria-hidden className="size-3.5" />

@@ -8,6 +8,7 @@ export type McpServerView = Outputs["list"][number];
 export type McpToolView = McpServerView["tools"][number];
 export type McpServerStatus = McpServerView["status"];
 export type McpTransport = McpServerView["transport"];
+export type McpAuthMode = McpServerView["authMode"];
 export type TestOutcomeView = Outputs["testConnection"];
 export type ToolsPreviewView = Outputs["previewTools"];
 export type CallToolView = Outputs["callTool"];

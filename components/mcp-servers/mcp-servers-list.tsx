@@ -2,7 +2,7 @@
 // Tools -> MCP: the workspace's MCP servers as cards, with the add / edit dialog, the detail sheet and removal.
 import { useQuery } from "@tanstack/react-query";
 import { Plug, Plus } from "lucide-react";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,6 +12,7 @@ import type { McpServerView } from "./mcp-server-types";
 import { useRemoveServer } from "./remove-server-dialog";
 import { ServerDrawer } from "./server-drawer";
 import { ServerFormDialog } from "./server-form-dialog";
+import { useOAuthReturn } from "./oauth-return";
 import { useCanEdit } from "./use-can-edit";
 
 export function McpServersList() {
@@ -19,6 +20,7 @@ export function McpServersList() {
   const servers = useQuery(trpc.mcpServers.list.queryOptions());
   const canEdit = useCanEdit();
   const [openId, setOpenId] = useState<string | null>(null);
+  useOAuthReturn(useCallback((id: string) => setOpenId(id), []));
   // Kept after closing, so the dialog's title does not change while it fades out.
   const [form, setForm] = useState<{ open: boolean; server: McpServerView | null }>({ open: false, server: null });
   const removal = useRemoveServer({ onRemoved: (id) => setOpenId((open) => (open === id ? null : open)) });

@@ -8,6 +8,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { toolCountLabel } from "./mcp-server-card";
 import { transportLabels, type McpServerView } from "./mcp-server-types";
+import { OAuthStatus } from "./oauth-status";
 import { relativeTime } from "./relative-time";
 import { ServerStatusBadge } from "./server-status-badge";
 import { SheetContent } from "./sheet";
@@ -43,7 +44,7 @@ export function ServerDrawer({
               </div>
             </div>
             <div className="flex flex-wrap items-center gap-2">
-              <ServerStatusBadge status={server.status} reason={server.statusReason} />
+              <ServerStatusBadge status={server.status} reason={server.statusReason} oauth={server.oauth} />
               {canEdit && (
                 <div className="flex w-full flex-wrap gap-2 sm:ml-auto sm:w-auto">
                   <UpdateToolsButton server={server} />
@@ -59,6 +60,7 @@ export function ServerDrawer({
           </header>
           <div className="grid flex-1 content-start gap-6 overflow-y-auto px-5 py-5 sm:px-6">
             <StatusNote server={server} />
+            <OAuthStatus server={server} canEdit={canEdit} />
             <ServerDetails server={server} />
             <section aria-labelledby="drawer-tools-heading" className="grid gap-3">
               <h3 id="drawer-tools-heading" className="flex items-baseline gap-2 text-sm font-semibold">
@@ -97,7 +99,7 @@ function StatusNote({ server }: { server: McpServerView }) {
     >
       <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />
       <div className="grid gap-0.5">
-        <p className="font-medium">{warning ? "Needs authorization" : "Could not reach the server"}</p>
+        <p className="font-medium">{warning ? "Needs authorization" : server.authMode !== "none" && !server.oauth.authorized ? "Authorization failed" : "Could not reach the server"}</p>
         <p className="leading-5 text-foreground/80">{server.statusReason ?? "No reason was recorded."}</p>
       </div>
     </div>

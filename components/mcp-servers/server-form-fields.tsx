@@ -6,6 +6,7 @@ import { NativeSelect } from "@/components/ui/select";
 import type { FieldErrors } from "./form-errors";
 import { HeadersEditor } from "./headers-editor";
 import { IconPicker } from "./icon-picker";
+import { OAuthFields } from "./oauth-fields";
 import type { McpTransport } from "./mcp-server-types";
 import type { useServerForm } from "./use-server-form";
 
@@ -86,6 +87,7 @@ export function ServerFormFields({
         />
       </Field>
       <HeadersEditor rows={state.headers} onChange={(rows) => set("headers", rows)} errors={errors} editing={editing} />
+      <OAuthFields form={form} errors={errors} />
       <Field label="Transport" error={errors.transport}>
         <NativeSelect value={state.transport} onChange={(e) => set("transport", e.target.value as McpTransport)}>
           {transportOptions.map((o) => (

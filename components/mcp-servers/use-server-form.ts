@@ -2,7 +2,7 @@
 // The Add / Edit MCP server form: its state, the identifier that follows the name, and the API input it becomes.
 import { useState } from "react";
 import { iconBackgrounds } from "@/components/apps/app-types";
-import type { McpServerView, McpTransport } from "./mcp-server-types";
+import type { McpAuthMode, McpServerView, McpTransport } from "./mcp-server-types";
 import { suggestIdentifier } from "./suggest-identifier";
 
 export interface HeaderRow {
@@ -23,6 +23,11 @@ export interface ServerFormState {
   connectTimeout: string;
   callTimeout: string;
   sseReadTimeout: string;
+  authMode: McpAuthMode;
+  oauthClientId: string;
+  /** Masked when unchanged: the server keeps the stored secret. */
+  oauthClientSecret: string;
+  oauthScopes: string;
 }
 
 let nextKey = 1;
@@ -41,6 +46,10 @@ function initialState(server: McpServerView | null): ServerFormState {
       connectTimeout: "30",
       callTimeout: "60",
       sseReadTimeout: "300",
+      authMode: "oauth_auto",
+      oauthClientId: "",
+      oauthClientSecret: "",
+      oauthScopes: "",
     };
   }
   return {
@@ -54,6 +63,10 @@ function initialState(server: McpServerView | null): ServerFormState {
     connectTimeout: String(server.connectTimeoutMs / 1000),
     callTimeout: String(server.callTimeoutMs / 1000),
     sseReadTimeout: String(server.sseReadTimeoutMs / 1000),
+    authMode: server.authMode,
+    oauthClientId: server.oauth.clientId ?? "",
+    oauthClientSecret: server.oauth.clientSecret ?? "",
+    oauthScopes: server.oauth.scopes ?? "",
   };
 }
 
@@ -85,7 +98,18 @@ export function useServerForm(server: McpServerView | null) {
     callTimeoutMs: toMs(state.callTimeout),
     sseReadTimeoutMs: toMs(state.sseReadTimeout),
   };
-  const input = { ...connection, name: state.name.trim(), identifier: state.identifier, icon: state.icon, iconBackground: state.iconBackground };
+  const custom = state.authMode === "oauth_custom";
+  const input = {
+    ...connection,
+    name: state.name.trim(),
+    identifier: state.identifier,
+    icon: state.icon,
+    iconBackground: state.iconBackground,
+    authMode: state.authMode,
+    oauthClientId: custom ? state.oauthClientId.trim() : undefined,
+    oauthClientSecret: custom ? state.oauthClientSecret : undefined,
+    oauthScopes: state.authMode === "none" ? undefined : state.oauthScopes.trim(),
+  };
 
   return { state, set, setIdentifier, connection, input };
 }

@@ -14,6 +14,12 @@ import {
 import { applyToolsUpdate, previewToolsUpdate } from "@/server/mcp/servers/server-tools";
 import { testConnection } from "@/server/mcp/servers/test-connection";
 import { tryTool } from "@/server/mcp/servers/try-tool";
+import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
+import { serverTokenSource } from "@/server/mcp/oauth/access-tokens";
+import { disconnectServer } from "@/server/mcp/oauth/disconnect";
+import { createOAuthFetch } from "@/server/mcp/oauth/oauth-fetch";
+import { oauthRedirectUrl } from "@/server/mcp/oauth/redirect-url";
+import { startServerAuthorization } from "@/server/mcp/oauth/start-authorization";
 import { isMasked } from "@/server/crypto/secret-box";
 import { AppError } from "@/server/errors";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
@@ -63,7 +69,10 @@ export const mcpServersRouter = createTRPCRouter({
         if (isMasked(value) && kept === undefined) throw new AppError("bad_request:mcp_server", `Enter the value of the header ${name} again.`);
         headers[name] = isMasked(value) ? kept! : value;
       }
-      const outcome = await testConnection({ ...input.connection, headers, name: input.name });
+      // A saved server that holds OAuth tokens is tested with them, as long as the URL they were issued for is kept.
+      const withTokens = stored && stored.oauthTokensCiphertext && stored.url === input.connection.url;
+      const fetchFn = withTokens ? createOAuthFetch(createGuardedFetch(), serverTokenSource(stored)) : undefined;
+      const outcome = await testConnection({ ...input.connection, headers, name: input.name }, fetchFn);
       return { ...outcome, tools: outcome.tools.map((t) => ({ name: t.name, description: t.description })) };
     }),
 
@@ -78,6 +87,29 @@ export const mcpServersRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const server = await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id });
       return toPublicServer((await applyToolsUpdate(server, input.token))!);
+    }),
+
+  /** The exact redirect URL to register for a custom OAuth client. */
+  oauthSettings: workspaceProcedure.query(() => ({ redirectUrl: oauthRedirectUrl() })),
+
+  /** Starts an OAuth authorization; the console opens the returned URL in a popup, or navigates to it. */
+  authorize: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(z.object({ id: idSchema, display: z.enum(["popup", "page"]).default("popup") }))
+    .mutation(async ({ ctx, input }) => {
+      const server = await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id });
+      if (!ctx.userId) throw new AppError("forbidden:mcp_oauth", "Authorizing needs a signed-in person, not an API key: the browser finishes the flow.");
+      return startServerAuthorization({ server, userId: ctx.userId, display: input.display });
+    }),
+
+  /** Forgets the server's tokens, revoking them first where the authorization server offers revocation. */
+  disconnect: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(byId)
+    .mutation(async ({ ctx, input }) => {
+      const server = await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id });
+      const { revoked } = await disconnectServer(server);
+      return { revoked, server: toPublicServer((await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id })))};
     }),
 
   callTool: workspaceProcedure

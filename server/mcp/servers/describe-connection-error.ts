@@ -21,6 +21,14 @@ export function describeConnectionError(error: unknown, serverName: string): str
   return `Could not connect to ${serverName}.`;
 }
 
+/** The status a failed connection leaves a server in: an authorization problem is not a broken server. */
+export function statusForError(error: unknown): "needs_authorization" | "error" {
+  if (isAppError(error)) return error.code === "unauthorized:mcp_oauth" ? "needs_authorization" : "error";
+  if (error instanceof UnauthorizedError) return "needs_authorization";
+  if ((error instanceof StreamableHTTPError || error instanceof SseError) && error.code === 401) return "needs_authorization";
+  return "error";
+}
+
 /** The first system error code (ECONNREFUSED, ...) along the cause chain; fetch and the SDK wrap it a few times. */
 function networkCode(error: unknown, depth = 0): string | undefined {
   if (!error || typeof error !== "object" || depth > 6) return undefined;

@@ -29,7 +29,21 @@ export const connectionInputSchema = z.object({
   sseReadTimeoutMs: z.number().int().min(1_000).max(3_600_000).default(300_000),
 });
 
+/** Automatic: discovery, then a client ID metadata document or dynamic registration. Custom: a client the person registered. */
+export const authModeSchema = z.enum(["none", "oauth_auto", "oauth_custom"]);
+
 export const mcpServerInputSchema = connectionInputSchema.extend({
+  authMode: authModeSchema.default("oauth_auto"),
+  /** Custom OAuth client; required when authMode is oauth_custom (checked in mcp-servers.ts). */
+  oauthClientId: z.string().trim().max(500).optional(),
+  /** Sent back masked when unchanged, like header values. */
+  oauthClientSecret: z.string().max(2_000).optional(),
+  oauthScopes: z
+    .string()
+    .trim()
+    .max(1_000)
+    .refine((v) => !/[\r\n"\\]/.test(v), "Scopes are space-separated words.")
+    .optional(),
   name: z.string().trim().min(1, "Give the server a name.").max(60),
   identifier: identifierSchema,
   icon: z.string().trim().min(1).max(16).default("🔌"),

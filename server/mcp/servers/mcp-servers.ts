@@ -6,6 +6,9 @@ import { deleteMcpServer, getMcpServer, insertMcpServer, updateMcpServer } from 
 import type { McpServer } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { assertPublicUrl } from "@/server/mcp/client/ssrf/assert-public-url";
+import { isMasked, maskSecret } from "@/server/crypto/secret-box";
+import { oauthRedirectUrl } from "@/server/mcp/oauth/redirect-url";
+import { openClientSecret, openStoredTokens, sealClientSecret } from "@/server/mcp/oauth/server-oauth";
 import { maskHeaders, sealHeaders } from "./headers";
 import type { McpServerInput } from "./mcp-server-input";
 
@@ -27,8 +30,56 @@ export function toPublicServer(server: McpServer) {
     status: server.status,
     statusReason: server.statusReason,
     authMode: server.authMode,
+    oauth: publicOAuth(server),
     updatedAt: server.updatedAt,
   };
+}
+
+/** What the console may know about a server's OAuth state: never a token, the client secret only masked. */
+function publicOAuth(server: McpServer) {
+  const secret = openClientSecret(server);
+  return {
+    redirectUrl: oauthRedirectUrl(),
+    clientId: server.oauthClientId,
+    clientSecret: secret ? maskSecret(secret) : null,
+    scopes: server.oauthScopes,
+    issuer: server.oauthIssuer,
+    authorized: server.oauthTokensCiphertext !== null,
+    tokenExpiresAt: server.oauthTokenExpiresAt,
+    renewable: Boolean(openStoredTokens(server)?.tokens.refresh_token),
+  };
+}
+
+/** The OAuth columns of a create or edit; a changed URL, mode or client makes earlier tokens and registrations void. */
+function oauthColumns(id: string, input: McpServerInput, existing?: McpServer) {
+  const clientId = input.oauthClientId?.trim() || null;
+  if (input.authMode === "oauth_custom" && !clientId) {
+    throw new AppError("bad_request:mcp_server", "Enter the OAuth client ID of your custom client.");
+  }
+  const secret = input.oauthClientSecret ?? "";
+  let secretCiphertext: string | null = null;
+  if (input.authMode === "oauth_custom" && secret) {
+    if (isMasked(secret)) {
+      if (!existing?.oauthClientSecretCiphertext) throw new AppError("bad_request:mcp_server", "Enter the OAuth client secret again.");
+      secretCiphertext = existing.oauthClientSecretCiphertext;
+    } else secretCiphertext = sealClientSecret(id, secret);
+  }
+  const custom = input.authMode === "oauth_custom";
+  const columns = {
+    authMode: input.authMode,
+    oauthClientId: custom ? clientId : null,
+    oauthClientSecretCiphertext: secretCiphertext,
+    oauthScopes: input.oauthScopes?.trim() || null,
+  };
+  const voided =
+    existing &&
+    (existing.url !== input.url ||
+      existing.authMode !== input.authMode ||
+      existing.oauthClientId !== columns.oauthClientId ||
+      existing.oauthClientSecretCiphertext !== columns.oauthClientSecretCiphertext);
+  return voided
+    ? { ...columns, oauthClientInfoCiphertext: null, oauthTokensCiphertext: null, oauthIssuer: null, oauthTokenExpiresAt: null }
+    : columns;
 }
 
 export async function getMcpServerOrThrow({ workspaceId, id }: { workspaceId: string; id: string }) {
@@ -40,9 +91,9 @@ export async function getMcpServerOrThrow({ workspaceId, id }: { workspaceId: st
 export async function createMcpServer({ workspaceId, createdBy, input }: { workspaceId: string; createdBy: string | null; input: McpServerInput }) {
   await assertPublicUrl(input.url);
   const id = crypto.randomUUID();
-  const { headers, ...rest } = input;
+  const { headers, oauthClientId: _id, oauthClientSecret: _secret, oauthScopes: _scopes, ...rest } = input;
   try {
-    return await insertMcpServer(await getDb(), { ...rest, id, workspaceId, createdBy, headers: sealHeaders(id, headers) });
+    return await insertMcpServer(await getDb(), { ...rest, ...oauthColumns(id, input), id, workspaceId, createdBy, headers: sealHeaders(id, headers) });
   } catch (error) {
     throw uniqueIdentifierError(error, input.identifier);
   }
@@ -51,9 +102,15 @@ export async function createMcpServer({ workspaceId, createdBy, input }: { works
 export async function editMcpServer({ workspaceId, id, input }: { workspaceId: string; id: string; input: McpServerInput }) {
   const existing = await getMcpServerOrThrow({ workspaceId, id });
   await assertPublicUrl(input.url);
-  const { headers, ...rest } = input;
+  const { headers, oauthClientId: _id, oauthClientSecret: _secret, oauthScopes: _scopes, ...rest } = input;
   try {
-    const updated = await updateMcpServer(await getDb(), { workspaceId, id, ...rest, headers: sealHeaders(id, headers, existing.headers) });
+    const updated = await updateMcpServer(await getDb(), {
+      workspaceId,
+      id,
+      ...rest,
+      ...oauthColumns(id, input, existing),
+      headers: sealHeaders(id, headers, existing.headers),
+    });
     return updated!;
   } catch (error) {
     throw uniqueIdentifierError(error, input.identifier);

@@ -9,7 +9,7 @@ import { AppError } from "@/server/errors";
 import { getKv } from "@/server/kv";
 import { kvKeys } from "@/server/kv/keys";
 import { generateToken } from "@/server/crypto/tokens";
-import { describeConnectionError } from "./describe-connection-error";
+import { describeConnectionError, statusForError } from "./describe-connection-error";
 import { openServerConnection } from "./open-connection";
 
 const previewTtlSeconds = 600;
@@ -49,7 +49,7 @@ export async function fetchServerTools(server: McpServer): Promise<McpToolInfo[]
     }
   } catch (error) {
     const reason = describeConnectionError(error, server.name);
-    const status = /needs authorization|HTTP 401/.test(reason) ? "needs_authorization" : "error";
+    const status = statusForError(error);
     await updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, status, statusReason: reason, statusAt: new Date() });
     throw new AppError("bad_request:mcp_server", reason);
   }

@@ -5,7 +5,7 @@ import { connectMcpServer, type Connection } from "@/server/mcp/client/connect";
 import { assertPublicUrl } from "@/server/mcp/client/ssrf/assert-public-url";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import type { ConnectionInput } from "./mcp-server-input";
-import { describeConnectionError } from "./describe-connection-error";
+import { describeConnectionError, statusForError } from "./describe-connection-error";
 
 export interface TestStep {
   step: "address" | "transport" | "initialize" | "tools";
@@ -23,6 +23,8 @@ export interface TestOutcome {
 
 export async function testConnection(
   input: Omit<ConnectionInput, "headers"> & { headers: Record<string, string>; name: string },
+  /** A saved OAuth server's fetch (bearer token, refresh); the plain SSRF-guarded fetch otherwise. */
+  fetchFn: typeof fetch = createGuardedFetch(),
 ): Promise<TestOutcome> {
   const steps: TestStep[] = [];
   const timed = async <T>(step: TestStep["step"], run: () => Promise<T>, describe: (value: T) => string) => {
@@ -48,7 +50,7 @@ export async function testConnection(
           transport: input.transport,
           headers: input.headers,
           connectTimeoutMs: input.connectTimeoutMs,
-          fetch: createGuardedFetch(),
+          fetch: fetchFn,
         }),
       (c) => `${c.serverInfo?.name ?? "server"} ${c.serverInfo?.version ?? ""}, protocol ${c.protocolVersion ?? "unknown"}`.replace(/\s+,/, ","),
     );
@@ -57,8 +59,7 @@ export async function testConnection(
     const tools = await timed("tools", () => listAllMcpTools(connection!.client, { signal: AbortSignal.timeout(input.callTimeoutMs) }), (t) => `${t.length} tools`);
     return { ok: true, steps, needsAuthorization: false, tools };
   } catch (error) {
-    const last = steps.at(-1)?.detail ?? "";
-    return { ok: false, steps, needsAuthorization: /needs authorization|HTTP 401/.test(last), tools: [] };
+    return { ok: false, steps, needsAuthorization: statusForError(error) === "needs_authorization", tools: [] };
   } finally {
     await connection?.close().catch(() => {});
   }

@@ -22,10 +22,12 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
     let request: RequestInit = input instanceof Request ? { method: input.method, headers: input.headers, body: input.body, signal: input.signal, ...init } : init;
     for (let hop = 0; ; hop++) {
       await assertPublicUrl(url, options);
-      const send = dispatcher
-        ? (undiciFetch(url, { ...(request as object), redirect: "manual", dispatcher } as never) as unknown as Promise<Response>)
-        : fetch(url, { ...request, redirect: "manual" });
-      const response = await send;
+      // undici's fetch even without a dispatcher: inside Next, the global fetch is patched to cache and tee response
+      // bodies, and cancelling one branch of a tee never settles (the SDK cancels every unused metadata response).
+      const response = toGlobalResponse(
+        await undiciFetch(url, { ...(request as object), redirect: "manual", ...(dispatcher ? { dispatcher } : {}) } as never),
+        url,
+      );
       const location = response.headers.get("location");
       if (response.status < 300 || response.status > 399 || !location) return response;
       if (hop >= maxRedirects) throw new AppError("bad_request:redirect", `Too many redirects from ${url.host}.`);
@@ -40,6 +42,19 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
       url = next;
     }
   } as typeof fetch;
+}
+
+const nullBodyStatuses = new Set([101, 204, 205, 304]);
+
+/** undici's Response is another class than the global one, and the SDK tests `instanceof Response` (error parsing). */
+function toGlobalResponse(response: Awaited<ReturnType<typeof undiciFetch>>, url: URL): Response {
+  const wrapped = new Response(nullBodyStatuses.has(response.status) ? null : (response.body as ReadableStream | null), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers as unknown as Headers,
+  });
+  Object.defineProperty(wrapped, "url", { value: url.toString() });
+  return wrapped;
 }
 
 /** A net.connect lookup that only ever hands back allowed addresses. */

@@ -1,0 +1,114 @@
+// Access tokens for live connections. A token is refreshed a little before it expires (with jitter, so instances do
+// not all arrive at once) and after any 401, under a KV lock that holds across instances plus a shared promise
+// within one, and only if the token we saw is still the stored one: with refresh-token rotation, a second refresh
+// with the same refresh token would make many servers revoke the whole grant.
+import "server-only";
+import { refreshAuthorization, selectResourceURL } from "@modelcontextprotocol/sdk/client/auth.js";
+import { InvalidClientError, InvalidGrantError, UnauthorizedClientError } from "@modelcontextprotocol/sdk/server/auth/errors.js";
+import { getDb } from "@/server/db";
+import { getMcpServer, updateMcpServer } from "@/server/db/queries/mcp-servers";
+import type { McpServer } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
+import { getKv } from "@/server/kv";
+import { withLock } from "@/server/kv/lock";
+import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
+import { describeOAuthError } from "./describe-oauth-error";
+import { createMcpOAuthProvider } from "./oauth-provider";
+import { oauthRedirectUrl } from "./redirect-url";
+import { clearedTokenColumns, openClientInformation, openStoredTokens, preRegisteredClient, tokenColumns, type StoredTokens } from "./server-oauth";
+
+/** Refreshes running in this process, by server id. Each app instance has its own; tests make a second one. */
+export type TokenCache = Map<string, Promise<StoredTokens>>;
+export const processTokenCache: TokenCache = new Map();
+
+export interface TokenSource {
+  /** The bearer token to send now (refreshed first when it is about to expire); null when none is stored. */
+  current(): Promise<string | null>;
+  /** The server answered 401 to `rejected`: a newer token, or an error that says the server needs authorization. */
+  afterRejection(rejected: string | null): Promise<string>;
+}
+
+const lockTtlMs = 30_000;
+const lockWaitMs = 45_000;
+
+/** Refresh when less than a fifth of the lifetime (at most a minute) is left, that window stretched by up to half. */
+export function isDue(stored: StoredTokens, now = Date.now()): boolean {
+  const lifetimeMs = stored.tokens.expires_in === undefined ? undefined : stored.tokens.expires_in * 1000;
+  if (lifetimeMs === undefined) return false;
+  const windowMs = Math.min(60_000, lifetimeMs / 5) * (1 + Math.random() / 2);
+  return now >= stored.obtainedAt + lifetimeMs - windowMs;
+}
+
+export function serverTokenSource(server: McpServer, { cache = processTokenCache }: { cache?: TokenCache } = {}): TokenSource {
+  let stored = openStoredTokens(server);
+
+  const refresh = (seen: string | null) => {
+    let running = cache.get(server.id);
+    if (!running) {
+      running = withLock(getKv(), `oauth-refresh:${server.id}`, { ttlMs: lockTtlMs, waitMs: lockWaitMs }, () => refreshLocked(server, seen)).finally(
+        () => cache.delete(server.id),
+      );
+      cache.set(server.id, running);
+    }
+    return running.then((latest) => {
+      stored = latest;
+      return latest.tokens.access_token;
+    });
+  };
+
+  return {
+    async current() {
+      if (!stored) return null;
+      return isDue(stored) ? refresh(stored.tokens.access_token) : stored.tokens.access_token;
+    },
+    afterRejection: (rejected) => refresh(rejected),
+  };
+}
+
+/** Runs holding the lock: re-reads the row, since another instance may have refreshed while we waited. */
+async function refreshLocked(server: McpServer, seen: string | null): Promise<StoredTokens> {
+  const db = await getDb();
+  const row = await getMcpServer(db, { workspaceId: server.workspaceId, id: server.id });
+  if (!row) throw new AppError("not_found:mcp_server", "This MCP server does not exist or was removed.");
+  const latest = openStoredTokens(row);
+  if (!latest) throw await needsAuthorization(row, `${row.name} needs authorization. Press Authorize under Tools → MCP.`, false);
+  if (latest.tokens.access_token !== seen) return latest;
+  if (!latest.tokens.refresh_token || !latest.discovery) {
+    throw await needsAuthorization(row, `${row.name} needs re-authorization: its access token expired and it gave no refresh token. Press Reconnect.`, true);
+  }
+
+  const session = { clientInformation: openClientInformation(row), discovery: latest.discovery };
+  const provider = createMcpOAuthProvider(session, { redirectUrl: oauthRedirectUrl(), preRegistered: preRegisteredClient(row) });
+  const fetchFn = createGuardedFetch();
+  try {
+    const resource = await selectResourceURL(row.url, provider, latest.discovery.resourceMetadata);
+    const tokens = await refreshAuthorization(latest.discovery.authorizationServerUrl, {
+      metadata: latest.discovery.authorizationServerMetadata,
+      clientInformation: (await provider.clientInformation())!,
+      refreshToken: latest.tokens.refresh_token,
+      resource,
+      fetchFn,
+    });
+    const columns = tokenColumns(row.id, { ...tokens, issuer: latest.tokens.issuer }, latest.discovery);
+    await updateMcpServer(db, { workspaceId: row.workspaceId, id: row.id, ...columns, status: "connected", statusReason: null, statusAt: new Date() });
+    return openStoredTokens({ ...row, ...columns })!;
+  } catch (error) {
+    if (error instanceof InvalidGrantError || error instanceof InvalidClientError || error instanceof UnauthorizedClientError) {
+      throw await needsAuthorization(row, `${row.name} needs re-authorization. ${describeOAuthError(error, row.name)} Press Reconnect.`, true);
+    }
+    throw new AppError("unavailable:mcp_oauth", `Could not renew the authorization of ${row.name}. ${describeOAuthError(error, row.name)}`, { cause: error });
+  }
+}
+
+/** Marks the server, keeps its tools, forgets tokens that can no longer be used, and returns the error to throw. */
+async function needsAuthorization(row: McpServer, reason: string, forgetTokens: boolean): Promise<AppError> {
+  await updateMcpServer(await getDb(), {
+    workspaceId: row.workspaceId,
+    id: row.id,
+    ...(forgetTokens ? clearedTokenColumns : {}),
+    status: "needs_authorization",
+    statusReason: reason,
+    statusAt: new Date(),
+  });
+  return new AppError("unauthorized:mcp_oauth", reason);
+}

@@ -1,0 +1,83 @@
+// "Authorize": discover the authorization server (RFC 9728, RFC 8414), pick or register a client, build the
+// authorization URL with PKCE S256, `state` and `resource`, and park the flow in the KV store.
+import "server-only";
+import { auth, extractWWWAuthenticateParams } from "@modelcontextprotocol/sdk/client/auth.js";
+import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js";
+import { generateToken } from "@/server/crypto/tokens";
+import type { McpServer } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
+import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
+import { openHeaders } from "@/server/mcp/servers/headers";
+import { describeOAuthError } from "./describe-oauth-error";
+import { recordMetadataExtras } from "./metadata-extras";
+import { saveFlowState, type FlowDisplay } from "./flow-state";
+import { createMcpOAuthProvider, type OAuthSession } from "./oauth-provider";
+import { oauthClientMetadataUrl, oauthRedirectUrl } from "./redirect-url";
+import { openClientInformation, preRegisteredClient } from "./server-oauth";
+
+/** MCP.md step 1: the 401's WWW-Authenticate names the resource metadata and the scope to ask for. */
+async function readChallenge(server: McpServer, fetchFn: typeof fetch) {
+  const response = await fetchFn(server.url, {
+    method: "POST",
+    headers: { ...openHeaders(server.id, server.headers), "content-type": "application/json", accept: "application/json, text/event-stream" },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 0,
+      method: "initialize",
+      params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: "switchyard", version: "0.1.0" } },
+    }),
+    signal: AbortSignal.timeout(server.connectTimeoutMs),
+  }).catch(() => null);
+  await response?.body?.cancel().catch(() => {});
+  return response?.status === 401 ? extractWWWAuthenticateParams(response) : {};
+}
+
+export async function startServerAuthorization({
+  server,
+  userId,
+  display,
+}: {
+  server: McpServer;
+  userId: string;
+  display: FlowDisplay;
+}): Promise<{ authorizationUrl: string }> {
+  const fetchFn = createGuardedFetch();
+  const extras = recordMetadataExtras(fetchFn);
+  const state = generateToken("", 32);
+  const redirectUrl = oauthRedirectUrl();
+  // Stored tokens are left out on purpose: "Authorize" always asks the person again instead of refreshing.
+  const session: OAuthSession = { clientInformation: server.authMode === "oauth_custom" ? undefined : openClientInformation(server) };
+  const provider = createMcpOAuthProvider(session, {
+    redirectUrl,
+    clientMetadataUrl: oauthClientMetadataUrl(),
+    preRegistered: preRegisteredClient(server),
+    scope: server.oauthScopes ?? undefined,
+    state,
+  });
+  try {
+    const challenge = await readChallenge(server, fetchFn);
+    const result = await auth(provider, {
+      serverUrl: server.url,
+      resourceMetadataUrl: challenge.resourceMetadataUrl,
+      scope: server.oauthScopes ?? challenge.scope,
+      fetchFn: extras.fetch,
+    });
+    if (result !== "REDIRECT" || !session.authorizationUrl || !session.codeVerifier) {
+      throw new AppError("bad_request:mcp_oauth", `${server.name} did not ask for a sign-in. Press Update tools instead.`);
+    }
+  } catch (error) {
+    throw new AppError("bad_request:mcp_oauth", describeOAuthError(error, server.name), { cause: error });
+  }
+  await saveFlowState(state, {
+    workspaceId: server.workspaceId,
+    userId,
+    serverId: server.id,
+    serverUrl: server.url,
+    redirectUri: redirectUrl,
+    codeVerifier: session.codeVerifier,
+    discovery: session.discovery && { ...session.discovery, authorizationServerMetadata: extras.apply(session.discovery.authorizationServerMetadata) },
+    clientInformation: session.clientInformation,
+    display,
+  });
+  return { authorizationUrl: session.authorizationUrl.toString() };
+}

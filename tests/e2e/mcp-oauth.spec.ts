@@ -1,0 +1,61 @@
+// OAuth for external MCP servers in chromium: add a server behind a real authorization server (oidc-provider),
+// authorize on its consent page in a popup and see the tools; then the same with popups blocked (full-page redirect).
+import { expect, test, type Page } from "@playwright/test";
+import { startTestAuthServer, type TestAuthServer } from "../support/oauth-server";
+import { startProtectedMcpServer, type ProtectedMcpServer } from "../support/protected-mcp-server";
+import { newUser, SignUpPage } from "./pages/auth-pages";
+import { ToolsPage } from "./pages/tools-page";
+
+let as: TestAuthServer;
+let mcp: ProtectedMcpServer;
+test.beforeAll(async () => {
+  as = await startTestAuthServer();
+  mcp = await startProtectedMcpServer({ issuer: as.issuer, jwks: as.jwks });
+});
+test.afterAll(async () => {
+  await Promise.all([as?.close(), mcp?.close()]);
+});
+
+async function addProtectedServer(page: Page, name: string) {
+  const signUp = new SignUpPage(page);
+  await signUp.open();
+  await signUp.signUp(newUser("oauth"));
+  const tools = new ToolsPage(page);
+  await tools.open();
+  await tools.startAdding({ url: mcp.url, name });
+  await tools.save();
+  const card = tools.card(name);
+  await expect(card.getByText("Needs authorization")).toBeVisible();
+  return { tools, card };
+}
+
+test("a server behind OAuth is authorized in a popup on the authorization server's consent page, then lists its tools", async ({ page }) => {
+  const { card } = await addProtectedServer(page, "Protected tools");
+  const popupOpened = page.waitForEvent("popup");
+  await card.getByRole("button", { name: "Authorize Protected tools" }).click();
+  const popup = await popupOpened;
+  await expect(popup.getByRole("heading", { name: /^Allow .+ to use your tools\?$/ })).toBeVisible({ timeout: 20_000 });
+  const closed = popup.waitForEvent("close", { timeout: 20_000 });
+  await popup.getByRole("button", { name: "Approve" }).click();
+  await closed;
+  await expect(card.getByText("Connected")).toBeVisible({ timeout: 20_000 });
+  await expect(card.getByText("2 tools")).toBeVisible();
+  await expect(card.getByText(/Authorized · token expires/)).toBeVisible();
+});
+
+test("with popups blocked, authorization runs as a full-page redirect and returns to the server's sheet", async ({ page }) => {
+  // As a popup blocker or a mobile browser would: window.open gives nothing back.
+  await page.addInitScript(() => {
+    window.open = () => null;
+  });
+  const { card } = await addProtectedServer(page, "Redirect tools");
+  await card.getByRole("button", { name: "Authorize Redirect tools" }).click();
+  await expect(page.getByRole("heading", { name: /^Allow .+ to use your tools\?$/ })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page).toHaveURL(/\/tools$/, { timeout: 20_000 });
+  const drawer = page.getByRole("dialog", { name: "Redirect tools" });
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByText("Connected", { exact: true })).toBeVisible();
+  await expect(drawer.getByText("2 tools")).toBeVisible();
+  await expect(drawer.getByRole("button", { name: "Disconnect" })).toBeVisible();
+});

@@ -1,0 +1,130 @@
+// An MCP server behind OAuth for tests: the SDK's McpServer over stateless Streamable HTTP on 127.0.0.1, which
+// publishes RFC 9728 resource metadata, verifies each bearer token (signature, issuer, expiry, and an audience that
+// is this server: RFC 8707), and answers 401 with `WWW-Authenticate: Bearer resource_metadata=...` otherwise.
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { createLocalJWKSet, jwtVerify } from "jose";
+import { z } from "zod";
+
+export interface ProtectedMcpServerOptions {
+  issuer: string;
+  jwks: { keys: Record<string, unknown>[] };
+  /** Headers every request must also carry: custom headers and the bearer token compose. */
+  requiredHeaders?: Record<string, string>;
+  /** Five weather tools besides echo and add (seven in all), for journeys that build an agent on this server. */
+  moreTools?: boolean;
+}
+
+export interface ProtectedMcpServer {
+  url: string;
+  resourceMetadataUrl: string;
+  /** Tool calls that passed the token check. */
+  calls: number;
+  /** Requests answered 401, by reason. */
+  rejections: string[];
+  close(): Promise<void>;
+}
+
+const weatherTools: [name: string, title: string, answer: (city: string) => string][] = [
+  ["forecast", "Forecast", (city) => `Forecast for ${city}: sunny, 24 °C, light wind.`],
+  ["current_conditions", "Current conditions", (city) => `Now in ${city}: 21 °C, clear.`],
+  ["air_quality", "Air quality", (city) => `Air quality in ${city}: good (AQI 31).`],
+  ["sunrise_sunset", "Sunrise and sunset", (city) => `${city}: sunrise 06:52, sunset 20:41.`],
+  ["weather_alerts", "Weather alerts", (city) => `No weather alerts for ${city}.`],
+];
+
+function buildServer(moreTools: boolean) {
+  const server = new McpServer({ name: "protected-test-tools", version: "1.0.0" });
+  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", inputSchema: { text: z.string() } }, ({ text }) => ({
+    content: [{ type: "text", text }],
+  }));
+  server.registerTool("add", { title: "Add", description: "Add two numbers.", inputSchema: { a: z.number(), b: z.number() } }, ({ a, b }) => ({
+    content: [{ type: "text", text: String(a + b) }],
+  }));
+  if (moreTools) {
+    for (const [name, title, answer] of weatherTools) {
+      server.registerTool(name, { title, description: `${title} for a city.`, inputSchema: { city: z.string() } }, ({ city }) => ({
+        content: [{ type: "text", text: answer(city) }],
+      }));
+    }
+  }
+  return server;
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (data += chunk));
+    req.on("end", () => {
+      try {
+        resolve(JSON.parse(data));
+      } catch (error) {
+        reject(error);
+      }
+    });
+    req.on("error", reject);
+  });
+}
+
+export async function startProtectedMcpServer(options: ProtectedMcpServerOptions): Promise<ProtectedMcpServer> {
+  const keys = createLocalJWKSet(options.jwks as never);
+  const http = createServer();
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const url = `${origin}/mcp`;
+  const resourceMetadataUrl = `${origin}/.well-known/oauth-protected-resource/mcp`;
+  const state: ProtectedMcpServer = {
+    url,
+    resourceMetadataUrl,
+    calls: 0,
+    rejections: [],
+    close: () =>
+      new Promise<void>((resolve) => {
+        http.closeAllConnections();
+        http.close(() => resolve());
+      }),
+  };
+
+  http.on("request", async (req, res) => {
+    const path = new URL(req.url ?? "/", origin).pathname;
+    if (req.method === "GET" && path === "/.well-known/oauth-protected-resource/mcp") {
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({ resource: url, authorization_servers: [options.issuer], scopes_supported: ["mcp:tools"], bearer_methods_supported: ["header"] }),
+      );
+      return;
+    }
+    if (path !== "/mcp") return void res.writeHead(404).end();
+    if (req.method !== "POST") return void res.writeHead(405, { allow: "POST" }).end();
+    const refuse = (reason: string, error?: string) => {
+      state.rejections.push(reason);
+      const challenge = [`Bearer resource_metadata="${resourceMetadataUrl}"`, `scope="mcp:tools"`, ...(error ? [`error="${error}"`] : [])].join(", ");
+      res.writeHead(401, { "www-authenticate": challenge, "content-type": "application/json" }).end(JSON.stringify({ error: error ?? "unauthorized" }));
+    };
+    for (const [name, value] of Object.entries(options.requiredHeaders ?? {})) {
+      if (req.headers[name.toLowerCase()] !== value) return refuse(`missing header ${name}`);
+    }
+    const token = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+    if (!token) return refuse("no token");
+    try {
+      await jwtVerify(token, keys, { issuer: options.issuer, audience: url });
+    } catch (error) {
+      return refuse(`invalid token: ${(error as { code?: string }).code ?? "unknown"}`, "invalid_token");
+    }
+    try {
+      const body = (await readJson(req)) as { method?: string };
+      if (body.method === "tools/call") state.calls++;
+      const server = buildServer(options.moreTools === true);
+      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+      res.on("close", () => void server.close());
+      await server.connect(transport);
+      await transport.handleRequest(req, res, body);
+    } catch {
+      if (!res.headersSent) res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32700, message: "Parse error" } }));
+    }
+  });
+  return state;
+}
