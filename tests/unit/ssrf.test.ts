@@ -132,3 +132,50 @@ describe("guarded fetch", () => {
     await expect(createGuardedFetch({ allowPrivate: false })(`${base}/final`)).rejects.toMatchObject({ code: "forbidden:ssrf" });
   });
 });
+
+describe("OAuth discovery through the guard", () => {
+  // An authorization server on 127.0.0.1 (treated as public here) whose metadata points its endpoints at private
+  // addresses, as a hostile or compromised server would to make us call into the internal network.
+  let as: Server;
+  let issuer: string;
+  const policy = { allowPrivate: false, isAllowedAddress: (a: string) => a === "127.0.0.1" };
+
+  beforeAll(async () => {
+    as = createServer((req, res) => {
+      if (req.url === "/.well-known/oauth-authorization-server") {
+        res.writeHead(200, { "content-type": "application/json" });
+        return void res.end(
+          JSON.stringify({
+            issuer,
+            authorization_endpoint: `${issuer}/authorize`,
+            token_endpoint: "http://10.0.0.5/token",
+            registration_endpoint: "http://169.254.169.254/register",
+            response_types_supported: ["code"],
+            code_challenge_methods_supported: ["S256"],
+          }),
+        );
+      }
+      if (req.url === "/moved/.well-known/oauth-authorization-server") return void res.writeHead(302, { location: "http://127.0.0.2/metadata" }).end();
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => as.listen(0, "127.0.0.1", resolve));
+    issuer = `http://127.0.0.1:${(as.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => as.close(resolve)));
+
+  it("refuses registration and token endpoints that point at private addresses", async () => {
+    const { discoverAuthorizationServerMetadata, registerClient, exchangeAuthorization } = await import("@modelcontextprotocol/sdk/client/auth.js");
+    const fetchFn = createGuardedFetch(policy);
+    const metadata = await discoverAuthorizationServerMetadata(issuer, { fetchFn });
+    expect(metadata?.token_endpoint).toBe("http://10.0.0.5/token");
+    await expect(registerClient(issuer, { metadata, clientMetadata: { redirect_uris: ["http://localhost/cb"] }, fetchFn })).rejects.toMatchObject({ code: "forbidden:ssrf" });
+    await expect(
+      exchangeAuthorization(issuer, { metadata, clientInformation: { client_id: "c" }, authorizationCode: "x", codeVerifier: "v", redirectUri: "http://localhost/cb", fetchFn }),
+    ).rejects.toMatchObject({ code: "forbidden:ssrf" });
+  });
+
+  it("refuses a metadata document that redirects elsewhere", async () => {
+    const fetchFn = createGuardedFetch(policy);
+    await expect(fetchFn(`${issuer}/moved/.well-known/oauth-authorization-server`)).rejects.toMatchObject({ code: "bad_request:redirect" });
+  });
+});
