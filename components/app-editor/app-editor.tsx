@@ -27,7 +27,11 @@ export function AppEditor({ appId }: { appId: string }) {
     trpc.apps.publish.mutationOptions({
       onSuccess: async (version) => {
         toast.success(`Published version ${version.version}`);
-        await queryClient.invalidateQueries(trpc.apps.get.queryFilter({ id: appId }));
+        // The Apps page shows Draft / Published from its own cached list, so that list is stale now too.
+        await Promise.all([
+          queryClient.invalidateQueries(trpc.apps.get.queryFilter({ id: appId })),
+          queryClient.invalidateQueries(trpc.apps.list.queryFilter()),
+        ]);
       },
       onError: (error) => toast.error(error.message),
     }),
@@ -65,7 +69,8 @@ export function AppEditor({ appId }: { appId: string }) {
     <>
       <AppHeader app={data} actions={actions} />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <div className="grid min-w-0 content-start gap-6">
+        {/* grid-cols-1 (minmax(0, 1fr)) keeps long unbreakable content, such as a tool description, from widening the cards past the column. */}
+        <div className="grid min-w-0 grid-cols-1 content-start gap-6">
           <Card>
             <CardHeader>
               <CardTitle as="h2">Instructions</CardTitle>

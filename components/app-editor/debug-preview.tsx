@@ -40,9 +40,9 @@ export function DebugPreview({
   }
 
   return (
-    <Card className="flex max-h-[calc(100dvh-3rem)] min-h-[28rem] flex-col">
+    <Card role="region" aria-labelledby="debug-preview-heading" className="flex max-h-[calc(100dvh-3rem)] min-h-[28rem] flex-col">
       <CardHeader className="flex-row items-center justify-between gap-2 border-b">
-        <CardTitle as="h2">Debug &amp; Preview</CardTitle>
+        <CardTitle as="h2" id="debug-preview-heading">Debug &amp; Preview</CardTitle>
         <Button variant="ghost" size="sm" onClick={restart} disabled={turns.length === 0}>
           <RotateCcw aria-hidden /> Restart
         </Button>
@@ -52,7 +52,7 @@ export function DebugPreview({
           <InputsForm variables={draft.variables} values={inputs} onChange={setInputs} />
         </div>
       )}
-      <CardContent className="flex-1 overflow-y-auto p-4" aria-live="polite" aria-label="Conversation">
+      <CardContent className="flex-1 overflow-y-auto p-4" role="log" aria-live="polite" aria-label="Conversation">
         <div className="grid gap-4">
           {draft.openingStatement && <Bubble role="assistant">{draft.openingStatement}</Bubble>}
           {turns.length === 0 && !draft.openingStatement && (

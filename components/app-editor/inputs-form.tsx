@@ -23,7 +23,8 @@ export function InputsForm({
         const label = (
           <label htmlFor={id} className="text-sm font-medium">
             {v.label}
-            {v.required && <span className="text-destructive"> *</span>}
+            {/* Marked for the eye; assistive tech hears "required" from aria-required on the control. */}
+            {v.required && <span aria-hidden className="text-destructive"> *</span>}
           </label>
         );
         if (v.type === "checkbox") {
@@ -38,16 +39,16 @@ export function InputsForm({
           <div key={v.key} className="grid gap-1.5">
             {label}
             {v.type === "select" ? (
-              <NativeSelect id={id} value={String(value)} onChange={(e) => set(v.key, e.target.value)}>
+              <NativeSelect id={id} aria-required={v.required || undefined} value={String(value)} onChange={(e) => set(v.key, e.target.value)}>
                 <option value="">Choose…</option>
                 {v.options.map((o) => (
                   <option key={o} value={o}>{o}</option>
                 ))}
               </NativeSelect>
             ) : v.type === "paragraph" || v.type === "json" ? (
-              <Textarea id={id} rows={v.type === "json" ? 4 : 3} className={v.type === "json" ? "font-mono text-xs" : undefined} value={typeof value === "string" ? value : JSON.stringify(value, null, 2)} placeholder={v.type === "json" ? '{ "key": "value" }' : v.description} onChange={(e) => set(v.key, e.target.value)} />
+              <Textarea id={id} aria-required={v.required || undefined} rows={v.type === "json" ? 4 : 3} className={v.type === "json" ? "font-mono text-xs" : undefined} value={typeof value === "string" ? value : JSON.stringify(value, null, 2)} placeholder={v.type === "json" ? '{ "key": "value" }' : v.description} onChange={(e) => set(v.key, e.target.value)} />
             ) : (
-              <Input id={id} type={v.type === "number" ? "number" : "text"} value={String(value)} placeholder={v.description} onChange={(e) => set(v.key, v.type === "number" && e.target.value !== "" ? Number(e.target.value) : e.target.value)} />
+              <Input id={id} aria-required={v.required || undefined} type={v.type === "number" ? "number" : "text"} value={String(value)} placeholder={v.description} onChange={(e) => set(v.key, v.type === "number" && e.target.value !== "" ? Number(e.target.value) : e.target.value)} />
             )}
           </div>
         );

@@ -12,7 +12,7 @@ function pretty(value: unknown) {
 export function ToolStepView({ step }: { step: ToolStep }) {
   const failed = step.isError || step.error;
   return (
-    <details className="group rounded-lg border bg-muted/40 text-sm" data-testid="tool-step">
+    <details className="group rounded-lg border bg-muted/40 text-sm" data-testid="tool-step" aria-label={`Tool call ${step.name}`}>
       <summary className="flex cursor-pointer list-none items-center gap-2 px-3 py-2">
         <ChevronRight aria-hidden className="size-3.5 transition-transform group-open:rotate-90" />
         <Wrench aria-hidden className="size-3.5 text-muted-foreground" />

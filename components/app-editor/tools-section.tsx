@@ -31,7 +31,7 @@ export function ToolsSection({
   const { enabled, total } = countTools(tools, servers.data);
 
   return (
-    <div className="grid gap-3">
+    <div className="grid grid-cols-1 gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span role="status" className="text-sm text-muted-foreground" aria-label="Enabled tools" data-testid="enabled-tools-count">
           {enabled}/{total} Enabled
@@ -61,7 +61,7 @@ export function ToolsSection({
           </span>
         </div>
       ) : (
-        <ul className="grid gap-3" aria-label="Agent tools">
+        <ul className="grid grid-cols-1 gap-3" aria-label="Agent tools">
           {tools.map((binding, i) => (
             <BoundServerTools
               key={binding.serverId}

@@ -29,7 +29,7 @@ export function AddToolsDialog({
   const returnFocus = useReturnFocus();
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="sm:max-w-2xl" {...returnFocus}>
+      <DialogContent className="grid-cols-1 sm:max-w-2xl" {...returnFocus}>
         <DialogHeader>
           <DialogTitle>Add tools</DialogTitle>
           <DialogDescription>
@@ -83,7 +83,8 @@ function Picker({
 
   return (
     <>
-      <ul className="grid gap-3" aria-label="MCP servers">
+      {/* grid-cols-1 (minmax(0, 1fr)): a long tool description truncates instead of widening the dialog past its edge. */}
+      <ul className="grid grid-cols-1 gap-3" aria-label="MCP servers">
         {servers.map((server) => (
           <ServerPickCard
             key={server.id}

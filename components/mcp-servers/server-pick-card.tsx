@@ -60,9 +60,9 @@ export function ServerPickCard({
       {server.tools.length === 0 ? (
         <p className="border-t px-3 py-2.5 text-[13px] text-muted-foreground">No tools listed yet. Update its tools under Tools.</p>
       ) : (
-        <fieldset className="border-t">
+        <fieldset className="min-w-0 border-t">
           <legend className="sr-only">Tools of {server.name}</legend>
-          <ul className="grid max-h-64 overflow-y-auto py-1">
+          <ul className="grid max-h-64 grid-cols-1 overflow-y-auto py-1">
             {server.tools.map((tool) => (
               <li key={tool.name}>
                 <label

@@ -1,0 +1,45 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Tools -> MCP: server cards, the Add MCP Server (HTTP) dialog with its connection test, and the detail drawer. */
+export class ToolsPage {
+  constructor(private readonly page: Page) {}
+
+  get addDialog() {
+    return this.page.getByRole("dialog", { name: "Add MCP Server (HTTP)" });
+  }
+
+  async open() {
+    await this.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tools" }).click();
+    await expect(this.page.getByRole("heading", { name: "Tools", level: 1 })).toBeVisible();
+    await expect(this.page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "MCP" })).toHaveAttribute("aria-current", "page");
+  }
+
+  card(name: string) {
+    return this.page.getByRole("list", { name: "MCP servers" }).getByRole("listitem").filter({ has: this.page.getByRole("button", { name, exact: true }) });
+  }
+
+  async startAdding({ url, name }: { url: string; name: string }) {
+    await this.page.getByRole("button", { name: "Add MCP Server (HTTP)" }).click();
+    await this.addDialog.getByLabel("Server URL").fill(url);
+    await this.addDialog.getByLabel("Name", { exact: true }).fill(name);
+  }
+
+  /** Presses Test connection and returns the steps list once the test has passed. */
+  async testConnection() {
+    await this.addDialog.getByRole("button", { name: "Test connection" }).click();
+    await expect(this.addDialog.getByRole("status").filter({ hasText: /^Connected: \d+ tools found\.$/ })).toBeVisible({ timeout: 30_000 });
+    return this.addDialog.getByRole("list", { name: "Connection steps" });
+  }
+
+  async save() {
+    await this.addDialog.getByRole("button", { name: "Add server" }).click();
+    await expect(this.addDialog).toBeHidden({ timeout: 30_000 });
+  }
+
+  async openServer(name: string) {
+    await this.card(name).getByRole("button", { name, exact: true }).click();
+    const drawer = this.page.getByRole("dialog", { name });
+    await expect(drawer).toBeVisible();
+    return drawer;
+  }
+}
