@@ -26,17 +26,22 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const servers = [spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env })];
+// next directly, not through npx: a signal to this script then reaches the server itself, not a wrapper.
+const nextBin = path.resolve("node_modules/next/dist/bin/next");
+const start = (p: string) => spawn(process.execPath, [nextBin, "start", "-p", p], { stdio: "inherit", env });
+const servers = [start(port)];
 // With PostgreSQL and Redis, a second instance on the next port shares both, for the scale-out tests (PGlite and
 // the in-process KV belong to one process, so there is no second instance without them).
 if (process.env.DATABASE_URL && (process.env.REDIS_URL || process.env.UPSTASH_REDIS_REST_URL)) {
   // Same APP_URL as the first, as behind a load balancer: links and OAuth redirects point at the public address.
-  servers.push(spawn("npx", ["next", "start", "-p", String(Number(port) + 1)], { stdio: "inherit", env }));
+  servers.push(start(String(Number(port) + 1)));
 }
+const stopAll = () => servers.forEach((server) => server.kill("SIGTERM"));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    for (const server of servers) server.kill(signal);
+    stopAll();
     process.exit(0);
   });
 }
+process.on("exit", stopAll);
 for (const server of servers) server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,5 +1,6 @@
 "use client";
-import { ChevronRight, LoaderCircle, Wrench } from "lucide-react";
+import { ChevronRight, KeyRound, LoaderCircle, Wrench } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { ToolStep } from "./use-preview-chat";
 
@@ -11,6 +12,8 @@ function pretty(value: unknown) {
 /** One tool call, collapsed to its name and outcome; open it for arguments and result. */
 export function ToolStepView({ step }: { step: ToolStep }) {
   const failed = step.isError || step.error;
+  // The server's OAuth grant is missing or was revoked: offer the way back instead of only the error.
+  const needsAuthorization = Boolean(step.error && /needs (re-)?authori[sz]ation|authorize it/i.test(step.error));
   return (
     <details className="group rounded-lg border bg-muted/40 text-sm" data-testid="tool-step" aria-label={`Tool call ${step.name}`}>
       <summary className="flex cursor-pointer list-none items-center gap-2 px-3 py-2">
@@ -38,6 +41,11 @@ export function ToolStepView({ step }: { step: ToolStep }) {
             <p className="mb-1 text-xs font-medium text-muted-foreground">{failed ? "Error" : "Result"}</p>
             <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-background p-2 font-mono text-xs">{step.error ?? pretty(step.result)}</pre>
           </div>
+        )}
+        {needsAuthorization && (
+          <Link href="/tools" className="inline-flex w-fit items-center gap-1.5 text-xs font-medium text-primary underline underline-offset-4">
+            <KeyRound aria-hidden className="size-3.5" /> Reconnect under Tools
+          </Link>
         )}
       </div>
     </details>

@@ -21,7 +21,9 @@ export function OAuthStatus({ server, canEdit }: { server: McpServerView; canEdi
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const disconnect = useMutation(trpc.mcpServers.disconnect.mutationOptions());
-  if (server.authMode === "none" && !server.oauth.authorized) return null;
+  // "Automatic" only matters once the server asks for authorization; a server that never did needs no panel.
+  const relevant = server.oauth.authorized || server.status === "needs_authorization" || server.authMode === "oauth_custom";
+  if (!relevant) return null;
 
   async function forget() {
     try {

@@ -1,16 +1,24 @@
 // Two `next start` instances sharing PostgreSQL and Redis, as behind a load balancer (the e2e server starts the
 // second one on the next port when both are configured): Disable on one is refused on the other at the very next
-// request, and MCP load spread across both has zero errors.
+// request, MCP load spread across both has zero errors, and an OAuth flow started on one finishes on the other.
 import { expect, test } from "@playwright/test";
+import { startTestAuthServer, type TestAuthServer } from "../support/oauth-server";
+import { startProtectedMcpServer, type ProtectedMcpServer } from "../support/protected-mcp-server";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { newUser, SignUpPage } from "./pages/auth-pages";
+import { ToolsPage } from "./pages/tools-page";
 import { PublishPage } from "./pages/publish-page";
 import { api, chatApp, connect, onSecondInstance, ping, scaledOut } from "./published-app";
 
 let llm: ScriptedLlm;
+let as: TestAuthServer;
+let protectedServer: ProtectedMcpServer;
 test.beforeAll(async () => {
   llm = await startScriptedLlm({ fallback: { text: "Fine weather." }, keepRequests: false });
+  as = await startTestAuthServer();
+  protectedServer = await startProtectedMcpServer({ issuer: as.issuer, jwks: as.jwks });
 });
-test.afterAll(() => llm.close());
+test.afterAll(() => Promise.all([llm.close(), protectedServer.close(), as.close()]));
 
 if (scaledOut) {
   test("a server disabled on one instance is refused on the other at the next request; load on both has no errors", async ({ page }) => {
@@ -41,5 +49,26 @@ if (scaledOut) {
     expect(refused.error.message).toMatch(/not active/i);
     await expect(clients[1].listTools()).rejects.toThrow(/not active/i);
     await Promise.all(clients.map((c) => c.close()));
+  });
+}
+
+if (scaledOut) {
+  test("an OAuth flow started on the second instance finishes on the first (APP_URL's callback)", async ({ page, baseURL }) => {
+    const second = baseURL!.replace(/:(\d+)$/, (_, port: string) => `:${Number(port) + 1}`);
+    await page.goto(`${second}/sign-up`);
+    await new SignUpPage(page).signUp(newUser("scale"));
+    const tools = new ToolsPage(page);
+    await tools.open();
+    expect(new URL(page.url()).origin).toBe(second);
+    await tools.startAdding({ url: protectedServer.url, name: "Shared" });
+    await tools.save();
+    const popupOpened = page.waitForEvent("popup");
+    await tools.card("Shared").getByRole("button", { name: "Authorize Shared" }).click();
+    const popup = await popupOpened;
+    // The callback goes to APP_URL, the first instance: the flow state it needs lives in Redis, not in memory.
+    const callback = popup.waitForRequest((request) => request.url().includes("/console/api/mcp/oauth/callback"));
+    await popup.getByRole("button", { name: "Approve" }).click();
+    expect(new URL((await callback).url()).origin).not.toBe(second);
+    await expect(tools.card("Shared").getByText("Connected")).toBeVisible({ timeout: 20_000 });
   });
 }

@@ -6,6 +6,8 @@ import { LATEST_PROTOCOL_VERSION } from "@modelcontextprotocol/sdk/types.js";
 import { generateToken } from "@/server/crypto/tokens";
 import type { McpServer } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
+import { getKv } from "@/server/kv";
+import { assertRateLimit } from "@/server/kv/rate-limit";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import { openHeaders } from "@/server/mcp/servers/headers";
 import { describeOAuthError } from "./describe-oauth-error";
@@ -41,6 +43,8 @@ export async function startServerAuthorization({
   userId: string;
   display: FlowDisplay;
 }): Promise<{ authorizationUrl: string }> {
+  // Each start registers clients and calls out to the authorization server: bounded per person.
+  await assertRateLimit(getKv(), { bucket: "mcp_oauth_start", id: userId, limit: 20, windowSeconds: 600 }, "Too many authorization attempts. Wait a few minutes and try again.");
   const fetchFn = createGuardedFetch();
   const extras = recordMetadataExtras(fetchFn);
   const state = generateToken("", 32);
