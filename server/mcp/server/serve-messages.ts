@@ -7,6 +7,7 @@ import type { EndpointRow } from "@/server/db/queries/published-servers";
 import type { Kv } from "@/server/kv";
 import { getPublishedTool } from "./build-tool";
 import { newSessionId, type ClientInfo } from "./client-session";
+import { directAnswer } from "./direct-answers";
 import { createPublishedServer } from "./mcp-server";
 import type { RequestLedger } from "./request-ledger";
 
@@ -26,6 +27,8 @@ export async function serveMessages({ request, endpoint, parsed, protocolVersion
   const { messages } = parsed;
   const initialize = messages.some((m) => isInitializeRequest(m));
   const { tool, config } = getPublishedTool(endpoint);
+  const direct = directAnswer(messages, { tool, protocolVersion, ledger });
+  if (direct) return direct;
   ledger.begin(messages);
   const wantsProgress = messages.some((m) => isJSONRPCRequest(m) && m.params?._meta?.progressToken !== undefined);
   const server = createPublishedServer({
