@@ -81,6 +81,10 @@ export function toAppError(error: unknown): AppError {
     if (hiddenSurfaces.has(error.surface)) console.error(`[${error.code}]`, error.message, error.cause ?? "");
     return error;
   }
+  if (hasCode(error, unstorableTextCodes)) {
+    // PostgreSQL text cannot hold NUL (and rejects invalid UTF-8): the input is at fault, not the server.
+    return new AppError("bad_request:text", "The text contains a character that cannot be stored (such as \\u0000). Remove it and try again.");
+  }
   if (isDatabaseUnreachable(error)) {
     console.error("[unavailable:database]", describeCause(error));
     return new AppError("unavailable:database", undefined, { cause: error });
@@ -103,6 +107,16 @@ function isDatabaseUnreachable(error: unknown): boolean {
     if (typeof code !== "string") continue;
     if (driverCodes.has(code) || /^08/.test(code)) return true;
     if (inQuery && socketCodes.has(code)) return true;
+  }
+  return false;
+}
+
+const unstorableTextCodes = new Set(["22021", "22P05"]);
+
+function hasCode(error: unknown, codes: Set<string>): boolean {
+  for (let e: unknown = error, i = 0; e && typeof e === "object" && i < 6; e = (e as { cause?: unknown }).cause, i++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && codes.has(code)) return true;
   }
   return false;
 }

@@ -94,4 +94,5 @@ export const workspaceProcedure = publicProcedure.meta({ scope: "workspace" }).u
   return next({ ctx: { ...ctx, ...workspace } });
 });
 
-export const idSchema = z.string().min(1).max(100);
+/** Our ids are UUIDs or url-safe tokens; anything else cannot name a row, so it is refused before any query. */
+export const idSchema = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, "Not a valid id.");

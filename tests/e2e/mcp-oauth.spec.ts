@@ -3,17 +3,23 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startTestAuthServer, type TestAuthServer } from "../support/oauth-server";
 import { startProtectedMcpServer, type ProtectedMcpServer } from "../support/protected-mcp-server";
+import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { AppEditorPage } from "./pages/app-editor-page";
+import { AppsPage } from "./pages/apps-page";
+import { ModelProvidersPage } from "./pages/model-providers-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { ToolsPage } from "./pages/tools-page";
 
 let as: TestAuthServer;
 let mcp: ProtectedMcpServer;
+let llm: ScriptedLlm;
 test.beforeAll(async () => {
   as = await startTestAuthServer();
   mcp = await startProtectedMcpServer({ issuer: as.issuer, jwks: as.jwks });
+  llm = await startScriptedLlm();
 });
 test.afterAll(async () => {
-  await Promise.all([as?.close(), mcp?.close()]);
+  await Promise.all([as?.close(), mcp?.close(), llm?.close()]);
 });
 
 async function addProtectedServer(page: Page, name: string) {
@@ -58,4 +64,42 @@ test("with popups blocked, authorization runs as a full-page redirect and return
   await expect(drawer.getByText("Connected", { exact: true })).toBeVisible();
   await expect(drawer.getByText("2 tools")).toBeVisible();
   await expect(drawer.getByRole("button", { name: "Disconnect" })).toBeVisible();
+});
+
+test("a tool step that failed because the server lost its authorization offers Reconnect in Debug & Preview", async ({ page }) => {
+  const { tools, card } = await addProtectedServer(page, "Locked");
+  const popupOpened = page.waitForEvent("popup");
+  await card.getByRole("button", { name: "Authorize Locked" }).click();
+  const popup = await popupOpened;
+  const closed = popup.waitForEvent("close", { timeout: 20_000 });
+  await popup.getByRole("button", { name: "Approve" }).click();
+  await closed;
+  await expect(card.getByText("Connected")).toBeVisible({ timeout: 20_000 });
+
+  const providers = new ModelProvidersPage(page);
+  await providers.open();
+  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
+  await providers.setDefaultModel("scripted-model");
+  const apps = new AppsPage(page);
+  await apps.open();
+  await apps.create({ type: "Agent", name: "Locked agent" });
+  const editor = new AppEditorPage(page);
+  await editor.addAllToolsOf("Locked");
+  await editor.expectSaved();
+
+  // The grant goes away (as after a revocation); the agent still has the tools and tries one.
+  await tools.open();
+  const drawer = await tools.openServer("Locked");
+  await drawer.getByRole("button", { name: "Disconnect" }).click();
+  await expect(drawer.getByText("Not authorized")).toBeVisible();
+  await page.goBack();
+  await apps.open();
+  await apps.card("Locked agent").getByRole("link", { name: "Locked agent", exact: true }).click();
+  llm.script([{ toolCalls: [{ name: "locked__echo", arguments: { text: "hi" } }] }, { text: "The tool needs authorization." }]);
+  await editor.send("Echo hi");
+  await expect(editor.conversation).toContainText("The tool needs authorization.", { timeout: 20_000 });
+  const step = editor.conversation.getByRole("group", { name: "Tool call locked__echo" });
+  await step.locator("summary").click();
+  await step.getByRole("link", { name: "Reconnect under Tools" }).click();
+  await expect(page).toHaveURL(/\/tools$/);
 });

@@ -11,7 +11,7 @@ const paths = Object.keys(appRouter._def.procedures);
 const runsPerProcedure = 40;
 
 const huge = fc.constant("x".repeat(200_000));
-const oddText = fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), fc.constantFrom("", " ", "\u0000", "💥".repeat(500), "' or 1=1 --", "../../etc/passwd"));
+const oddText = fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), fc.constantFrom("", " ", "\u0000", "a\u0000b", "💥".repeat(500), "' or 1=1 --", "../../etc/passwd"));
 const leaf = fc.oneof(oddText, huge, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
 const value = fc.oneof(leaf, fc.array(leaf, { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), leaf, { maxKeys: 4 }));
 // Keys our procedures really take, so generated objects get past the first "unknown shape" check.
