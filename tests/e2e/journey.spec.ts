@@ -60,14 +60,7 @@ test("a team connects an OAuth-protected server, builds an agent on it, publishe
   await tools.save();
   const card = tools.card("Weather");
   await expect(card.getByText("Needs authorization")).toBeVisible();
-  const popupOpened = page.waitForEvent("popup");
-  await card.getByRole("button", { name: "Authorize Weather" }).click();
-  const popup = await popupOpened;
-  await expect(popup.getByRole("heading", { name: /^Allow .+ to use your tools\?$/ })).toBeVisible({ timeout: 20_000 });
-  const closed = popup.waitForEvent("close", { timeout: 20_000 });
-  await popup.getByRole("button", { name: "Approve" }).click();
-  await closed;
-  await expect(card.getByText("Connected")).toBeVisible({ timeout: 20_000 });
+  await tools.authorizeInPopup("Weather");
   await expect(card.getByText("7 tools")).toBeVisible();
   await docsScreenshot(page, "tools-mcp.png");
 

@@ -36,15 +36,8 @@ async function addProtectedServer(page: Page, name: string) {
 }
 
 test("a server behind OAuth is authorized in a popup on the authorization server's consent page, then lists its tools", async ({ page }) => {
-  const { card } = await addProtectedServer(page, "Protected tools");
-  const popupOpened = page.waitForEvent("popup");
-  await card.getByRole("button", { name: "Authorize Protected tools" }).click();
-  const popup = await popupOpened;
-  await expect(popup.getByRole("heading", { name: /^Allow .+ to use your tools\?$/ })).toBeVisible({ timeout: 20_000 });
-  const closed = popup.waitForEvent("close", { timeout: 20_000 });
-  await popup.getByRole("button", { name: "Approve" }).click();
-  await closed;
-  await expect(card.getByText("Connected")).toBeVisible({ timeout: 20_000 });
+  const { tools, card } = await addProtectedServer(page, "Protected tools");
+  await tools.authorizeInPopup("Protected tools");
   await expect(card.getByText("2 tools")).toBeVisible();
   await expect(card.getByText(/Authorized · token expires/)).toBeVisible();
 });
@@ -67,14 +60,8 @@ test("with popups blocked, authorization runs as a full-page redirect and return
 });
 
 test("a tool step that failed because the server lost its authorization offers Reconnect in Debug & Preview", async ({ page }) => {
-  const { tools, card } = await addProtectedServer(page, "Locked");
-  const popupOpened = page.waitForEvent("popup");
-  await card.getByRole("button", { name: "Authorize Locked" }).click();
-  const popup = await popupOpened;
-  const closed = popup.waitForEvent("close", { timeout: 20_000 });
-  await popup.getByRole("button", { name: "Approve" }).click();
-  await closed;
-  await expect(card.getByText("Connected")).toBeVisible({ timeout: 20_000 });
+  const { tools } = await addProtectedServer(page, "Locked");
+  await tools.authorizeInPopup("Locked");
 
   const providers = new ModelProvidersPage(page);
   await providers.open();

@@ -36,6 +36,18 @@ export class ToolsPage {
     await expect(this.addDialog).toBeHidden({ timeout: 30_000 });
   }
 
+  /** Authorize on the card, approve on the authorization server's consent page in the popup, and wait for Connected. */
+  async authorizeInPopup(name: string) {
+    const popupOpened = this.page.waitForEvent("popup");
+    await this.card(name).getByRole("button", { name: `Authorize ${name}` }).click();
+    const popup = await popupOpened;
+    await expect(popup.getByRole("heading", { name: /^Allow .+ to use your tools\?$/ })).toBeVisible({ timeout: 20_000 });
+    const closed = popup.waitForEvent("close", { timeout: 20_000 });
+    await popup.getByRole("button", { name: "Approve" }).click();
+    await closed;
+    await expect(this.card(name).getByText("Connected")).toBeVisible({ timeout: 20_000 });
+  }
+
   async openServer(name: string) {
     await this.card(name).getByRole("button", { name, exact: true }).click();
     const drawer = this.page.getByRole("dialog", { name });
