@@ -10,6 +10,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { AppIcon } from "./app-icon";
+import { IconPicker } from "./icon-picker";
 import { appTypeInfo, iconBackgrounds, iconChoices, type AppTypeName } from "./app-types";
 
 export function CreateAppDialog({ trigger }: { trigger: React.ReactNode }) {
@@ -72,38 +73,7 @@ export function CreateAppDialog({ trigger }: { trigger: React.ReactNode }) {
               <Input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="Weather assistant" autoFocus />
             </Field>
           </div>
-          <div className="grid gap-2">
-            <span className="text-sm font-medium" id="icon-label">Icon</span>
-            <div role="radiogroup" aria-labelledby="icon-label" className="flex flex-wrap gap-1.5">
-              {iconChoices.map((choice) => (
-                <button
-                  type="button"
-                  key={choice}
-                  role="radio"
-                  aria-checked={icon === choice}
-                  aria-label={`Icon ${choice}`}
-                  onClick={() => setIcon(choice)}
-                  className={cn("size-8 rounded-md text-lg", icon === choice ? "bg-accent ring-2 ring-primary" : "hover:bg-accent")}
-                >
-                  {choice}
-                </button>
-              ))}
-            </div>
-            <div role="radiogroup" aria-label="Icon background" className="flex flex-wrap gap-1.5">
-              {iconBackgrounds.map((color) => (
-                <button
-                  type="button"
-                  key={color}
-                  role="radio"
-                  aria-checked={iconBackground === color}
-                  aria-label={`Background ${color}`}
-                  onClick={() => setIconBackground(color)}
-                  className={cn("size-6 rounded-full border", iconBackground === color && "ring-2 ring-primary ring-offset-2 ring-offset-background")}
-                  style={{ backgroundColor: color }}
-                />
-              ))}
-            </div>
-          </div>
+          <IconPicker choices={iconChoices} icon={icon} background={iconBackground} onIconChange={setIcon} onBackgroundChange={setIconBackground} preview={false} />
           <Field label="Description" optional>
             <Textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={500} />
           </Field>

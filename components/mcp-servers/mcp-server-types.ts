@@ -18,3 +18,6 @@ export const transportLabels: Record<McpTransport, string> = {
   streamable_http: "Streamable HTTP",
   sse: "Legacy SSE",
 };
+
+/** The emoji offered for a server's icon. */
+export const serverIconChoices = ["🔌", "🛠️", "🌤️", "🔎", "📚", "🗂️", "🧮", "📈", "💾", "🌐", "🧩", "🤖"];

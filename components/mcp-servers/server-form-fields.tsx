@@ -5,9 +5,9 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import type { FieldErrors } from "./form-errors";
 import { HeadersEditor } from "./headers-editor";
-import { IconPicker } from "./icon-picker";
+import { IconPicker } from "@/components/apps/icon-picker";
 import { OAuthFields } from "./oauth-fields";
-import type { McpTransport } from "./mcp-server-types";
+import { serverIconChoices, type McpTransport } from "./mcp-server-types";
 import type { useServerForm } from "./use-server-form";
 
 type Form = ReturnType<typeof useServerForm>;
@@ -59,6 +59,7 @@ export function ServerFormFields({
         <Input value={state.name} onChange={(e) => set("name", e.target.value)} required maxLength={60} placeholder="Weather tools" />
       </Field>
       <IconPicker
+        choices={serverIconChoices}
         icon={state.icon}
         background={state.iconBackground}
         onIconChange={(icon) => set("icon", icon)}

@@ -1,22 +1,24 @@
 "use client";
 import { useId } from "react";
-import { AppIcon } from "@/components/apps/app-icon";
-import { iconBackgrounds } from "@/components/apps/app-types";
 import { cn } from "@/components/ui/cn";
+import { AppIcon } from "./app-icon";
+import { iconBackgrounds } from "./app-types";
 
-export const serverIconChoices = ["🔌", "🛠️", "🌤️", "🔎", "📚", "🗂️", "🧮", "📈", "💾", "🌐", "🧩", "🤖"];
-
-/** Emoji on a colour, the same picker as Create app: two radio groups of buttons. */
+/** Emoji on a colour, for apps and MCP servers alike: two radio groups of buttons, with a preview unless the form shows one. */
 export function IconPicker({
+  choices,
   icon,
   background,
   onIconChange,
   onBackgroundChange,
+  preview = true,
 }: {
+  choices: readonly string[];
   icon: string;
   background: string;
   onIconChange: (icon: string) => void;
   onBackgroundChange: (background: string) => void;
+  preview?: boolean;
 }) {
   const labelId = useId();
   return (
@@ -25,10 +27,10 @@ export function IconPicker({
         Icon
       </span>
       <div className="flex items-start gap-3">
-        <AppIcon icon={icon} background={background} className="size-11" />
+        {preview && <AppIcon icon={icon} background={background} className="size-11" />}
         <div className="grid min-w-0 gap-2">
           <div role="radiogroup" aria-labelledby={labelId} className="flex flex-wrap gap-1.5">
-            {serverIconChoices.map((choice) => (
+            {choices.map((choice) => (
               <button
                 type="button"
                 key={choice}
