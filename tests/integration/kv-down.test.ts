@@ -9,16 +9,18 @@ const { createPublishedApp, connectClient } = await import("../support/published
 const { startTestEndpoint } = await import("../support/published-endpoint");
 const { startScriptedLlm } = await import("../support/scripted-llm");
 const { settleCallLogs } = await import("@/server/mcp/server/call-log");
+const { startOAuthPeers } = await import("../support/mcp-oauth");
 
 let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
 let llm: Awaited<ReturnType<typeof startScriptedLlm>>;
+let peers: Awaited<ReturnType<typeof startOAuthPeers>>;
 
 beforeAll(async () => {
-  [endpoint, llm] = await Promise.all([startTestEndpoint(), startScriptedLlm()]);
+  [endpoint, llm, peers] = await Promise.all([startTestEndpoint(), startScriptedLlm(), startOAuthPeers()]);
 });
 afterAll(async () => {
   await settleCallLogs();
-  await Promise.all([endpoint.close(), llm.close()]);
+  await Promise.all([endpoint.close(), llm.close(), peers.close()]);
 });
 
 describe("with the KV store down", () => {
@@ -36,5 +38,18 @@ describe("with the KV store down", () => {
     await client.close();
     expect(warn.mock.calls.some((args) => String(args[0]).includes("failed open"))).toBe(true);
     warn.mockRestore();
+  });
+
+  it("starting an OAuth authorization fails with a clear message and stores nothing", { timeout: 60_000 }, async () => {
+    const { callerAs, createOwner } = await import("../support/fixtures");
+    const { user, workspace } = await createOwner("kv-down");
+    const caller = callerAs(user.id, workspace.id);
+    const server = await caller.mcpServers.create({ name: "Protected", identifier: "protected", url: peers.mcp.url });
+    const before = await caller.mcpServers.get({ id: server.id });
+    await expect(caller.mcpServers.authorize({ id: server.id, display: "popup" })).rejects.toMatchObject({
+      code: "SERVICE_UNAVAILABLE",
+      message: expect.stringMatching(/shared store \(Redis\) is unreachable/),
+    });
+    expect(await caller.mcpServers.get({ id: server.id })).toEqual(before);
   });
 });

@@ -72,6 +72,8 @@ export async function startServerAuthorization({
   } catch (error) {
     throw new AppError("bad_request:mcp_oauth", describeOAuthError(error, server.name), { cause: error });
   }
+  // The flow's state must be readable by whichever instance receives the callback; without the shared store it
+  // could never finish, so nothing starts (and nothing was stored yet: the client registration travels in the state).
   await saveFlowState(state, {
     workspaceId: server.workspaceId,
     userId,
@@ -82,6 +84,8 @@ export async function startServerAuthorization({
     discovery: session.discovery && { ...session.discovery, authorizationServerMetadata: extras.apply(session.discovery.authorizationServerMetadata) },
     clientInformation: session.clientInformation,
     display,
+  }).catch((error: unknown) => {
+    throw new AppError("unavailable:mcp_oauth", "Authorization cannot start right now: the shared store (Redis) is unreachable. Try again in a moment.", { cause: error });
   });
   return { authorizationUrl: session.authorizationUrl.toString() };
 }
