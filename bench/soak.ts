@@ -3,7 +3,7 @@
 // instance before and after. Loopback only; not part of `npm test`.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readlinkSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -43,9 +43,11 @@ const env: NodeJS.ProcessEnv = {
 const startInstance = (port: number) =>
   startWatched(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env);
 
+/** Resident memory now (MB) and open sockets of one instance's server process. */
 function snapshot(w: Watched) {
+  const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readSafe(`/proc/${w.child.pid}/status`))?.[1] ?? 0) / 1024);
   const fds = readdirSafe(`/proc/${w.child.pid}/fd`).filter((fd) => readlinkSafe(`/proc/${w.child.pid}/fd/${fd}`).startsWith("socket:")).length;
-  return { rssMb: w.peakRssMb(), sockets: fds };
+  return { rssMb, peakRssMb: w.peakRssMb(), sockets: fds };
 }
 
 async function client(url: string) {
@@ -69,45 +71,66 @@ async function main() {
   const warm = await Promise.all(urls.map(client));
   await Promise.all(warm.map((c) => c.listTools()));
   const before = instances.map(snapshot);
-  instances.forEach((w) => w.resetPeak());
 
-  let made = 0;
-  let calls = 0;
-  const errors: string[] = [];
-  const deadline = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, i) => {
-      const c = await client(urls[i % urls.length]);
-      for (let n = 0; Date.now() < deadline; n++) {
-        try {
-          made++;
-          if (n % 2 === 0) await c.listTools();
-          else {
-            calls++;
-            const result = await c.callTool({ name: seeded.toolName, arguments: { query: `soak ${i}/${n}` } });
-            if (result.isError) throw new Error(JSON.stringify(result.content));
-          }
-        } catch (error) {
-          errors.push(String(error).slice(0, 200));
-        }
-      }
-      await c.close();
-    }),
-  );
-  await new Promise((resolve) => setTimeout(resolve, 2_000)); // call logs are written after each response
-  const after = instances.map(snapshot);
+  // Two equal halves: what the instances hold after the second, compared with after the first, is the growth.
+  const totals = { requests: 0, toolCalls: 0, errors: [] as string[] };
+  const settled: Array<ReturnType<typeof snapshot>[]> = [];
+  for (let phase = 0; phase < 2; phase++) {
+    instances.forEach((w) => w.resetPeak());
+    await runPhase(urls, seeded.toolName, (seconds * 1000) / 2, totals);
+    await new Promise((resolve) => setTimeout(resolve, 5_000)); // idle sockets close, call logs are written
+    settled.push(instances.map(snapshot));
+  }
   const sql = postgres(database.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const [{ count }] = await sql`select count(*)::int as count from mcp_call_logs where method = 'tools/call'`;
   await sql.end();
   await Promise.all(warm.map((c) => c.close()));
   await llm.close();
 
-  const report = { clients, seconds, requests: made, toolCalls: calls, errors: errors.length, toolCallsLogged: count, instances: ports.map((port, i) => ({ port, before: before[i], after: after[i] })) };
+  const report = {
+    clients,
+    seconds,
+    requests: totals.requests,
+    toolCalls: totals.toolCalls,
+    errors: totals.errors.length,
+    toolCallsLogged: count,
+    instances: ports.map((port, i) => ({ port, before: before[i], afterFirstHalf: settled[0]![i], afterSecondHalf: settled[1]![i] })),
+  };
   console.log(JSON.stringify(report, null, 2));
-  if (errors.length) console.log("first errors:", errors.slice(0, 5));
-  return errors.length === 0 && count === calls;
+  if (totals.errors.length) console.log("first errors:", totals.errors.slice(0, 5));
+  return totals.errors.length === 0 && count === totals.toolCalls;
 }
 
+async function runPhase(urls: string[], toolName: string, ms: number, totals: { requests: number; toolCalls: number; errors: string[] }) {
+  const deadline = Date.now() + ms;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, i) => {
+      const c = await client(urls[i % urls.length]!);
+      for (let n = 0; Date.now() < deadline; n++) {
+        try {
+          totals.requests++;
+          if (n % 2 === 0) await c.listTools();
+          else {
+            totals.toolCalls++;
+            const result = await c.callTool({ name: toolName, arguments: { query: `soak ${i}/${n}` } });
+            if (result.isError) throw new Error(JSON.stringify(result.content));
+          }
+        } catch (error) {
+          totals.errors.push(String(error).slice(0, 200));
+        }
+      }
+      await c.close();
+    }),
+  );
+}
+
+const readSafe = (file: string) => {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+};
 const readdirSafe = (dir: string) => {
   try {
     return readdirSync(dir);
