@@ -127,8 +127,8 @@ export async function touchServerKey(db: Tx, { id }: { id: string }) {
 
 // 4. Call logs -------------------------------------------------------------------------------------------------
 
-export async function insertCallLog(db: Tx, values: typeof mcpCallLogs.$inferInsert) {
-  await db.insert(mcpCallLogs).values(values);
+export async function insertCallLogs(db: Tx, rows: Array<typeof mcpCallLogs.$inferInsert>) {
+  await db.insert(mcpCallLogs).values(rows);
 }
 
 export interface CallLogFilters {
