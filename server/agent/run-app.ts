@@ -3,7 +3,7 @@
 import "server-only";
 import { NoSuchToolError, stepCountIs, streamText, type LanguageModel } from "ai";
 import { getDb } from "@/server/db";
-import { closeRunningToolCalls, touchConversation, updateMessage } from "@/server/db/queries/conversations";
+import { finishTurn, saveProgress } from "@/server/db/queries/conversations";
 import { buildToolSet, enabledTools } from "./build-tool-set";
 import { describeModelError, describeToolError, redactSecrets } from "./run-error";
 import { createWatchdog, runLimits } from "./run-limits";
@@ -123,7 +123,8 @@ export async function runApp(params: RunAppParams): Promise<RunResult> {
         stepText = "";
         usage.inputTokens += part.usage.inputTokens ?? 0;
         usage.outputTokens += part.usage.outputTokens ?? 0;
-        await updateMessage(db, { workspaceId, id: messageId, content: answer, usage });
+        // Progress is stored between tool rounds; the last step's goes out with the final state below.
+        if (part.finishReason === "tool-calls") await saveProgress(db, { workspaceId, id: messageId, content: answer, usage });
         emit({ type: "round-finished", round });
       } else if (part.type === "error") {
         modelError = part.error;
@@ -158,9 +159,16 @@ export async function runApp(params: RunAppParams): Promise<RunResult> {
         ? `Used all ${maxRounds} tool rounds (the app's limit); the answer is based on what was gathered so far.`
         : undefined;
 
-  await closeRunningToolCalls(db, { workspaceId, messageId, status: status === "completed" ? "failed" : status });
-  await updateMessage(db, { workspaceId, id: messageId, content: answer, status, error: error ?? note ?? null, usage, finishedAt: new Date() });
-  await touchConversation(db, { workspaceId, id: conversationId });
+  await finishTurn(db, {
+    workspaceId,
+    conversationId,
+    messageId,
+    content: answer,
+    status,
+    error: error ?? note ?? null,
+    usage,
+    toolCallStatus: status === "completed" ? "failed" : status,
+  });
 
   if (error) emit({ type: "error", message: error });
   emit({ type: "finished", answer, usage, status, roundLimitReached });

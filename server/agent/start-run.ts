@@ -4,7 +4,7 @@ import "server-only";
 import type { ModelMessage } from "ai";
 import type { AppConfig, AppType } from "@/server/apps/app-config";
 import type { Db } from "@/server/db";
-import { findConversation, insertConversation, insertMessage, listMessages, touchConversation } from "@/server/db/queries/conversations";
+import { findConversation, listMessages, startTurn } from "@/server/db/queries/conversations";
 import type { Message } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { renderPrompt } from "./render-prompt";
@@ -57,23 +57,18 @@ export async function startRun(db: Db, params: StartRunParams): Promise<StartedR
   const system = appType === "completion" && !query ? undefined : prompt || undefined;
   const messages: ModelMessage[] = [...history, { role: "user", content: query || prompt }];
 
-  return db.transaction(async (tx) => {
-    const conversationId =
-      earlier?.id ??
-      (
-        await insertConversation(tx, {
-          workspaceId,
-          appId,
-          appVersionId: params.appVersionId,
-          source: params.source,
-          inputs,
-          title: (query || prompt).slice(0, 100),
-          createdBy: params.userId ?? null,
-        })
-      ).id;
-    if (earlier) await touchConversation(tx, { workspaceId, id: earlier.id });
-    await insertMessage(tx, { workspaceId, conversationId, role: "user", content: query, status: "completed" });
-    const answer = await insertMessage(tx, { workspaceId, conversationId, role: "assistant", content: "", status: "running", model: params.modelId });
-    return { conversationId, messageId: answer.id, system, messages };
+  const { conversationId, answerId } = await startTurn(db, {
+    workspaceId,
+    conversation: earlier ?? {
+      appId,
+      appVersionId: params.appVersionId,
+      source: params.source,
+      inputs,
+      title: (query || prompt).slice(0, 100),
+      createdBy: params.userId ?? null,
+    },
+    query,
+    model: params.modelId,
   });
+  return { conversationId, messageId: answerId, system, messages };
 }

@@ -189,9 +189,15 @@ describe("tools/call", () => {
     const unknown = await client.callTool({ name: "weather_helper", arguments: { query: "Hi", conversation_id: "no-such-conversation" } });
     expect(unknown).toMatchObject({ isError: true, content: [{ type: "text", text: expect.stringMatching(/No conversation .* was found\. Leave out conversation_id/) }] });
 
-    const { insertConversation } = await import("@/server/db/queries/conversations");
-    const debug = await insertConversation(await getDb(), { workspaceId: (await caller.workspaces.current()).id, appId: app.id, appVersionId: null, source: "debug", inputs: {}, title: "debug", createdBy: null });
-    const fromDebug = await client.callTool({ name: "weather_helper", arguments: { query: "Hi", conversation_id: debug.id } });
+    const { startTurn } = await import("@/server/db/queries/conversations");
+    const workspaceId = (await caller.workspaces.current()).id;
+    const debug = await startTurn(await getDb(), {
+      workspaceId,
+      conversation: { appId: app.id, appVersionId: null, source: "debug", inputs: {}, title: "debug", createdBy: null },
+      query: "Hi",
+      model: "m",
+    });
+    const fromDebug = await client.callTool({ name: "weather_helper", arguments: { query: "Hi", conversation_id: debug.conversationId } });
     expect(fromDebug.isError).toBe(true);
     expect(llm.requests).toHaveLength(0);
   });

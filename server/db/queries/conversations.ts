@@ -7,29 +7,12 @@ type RunStatus = Message["status"];
 
 // 1. Conversations -----------------------------------------------------------------------------------------------
 
-export async function insertConversation(
-  db: Tx,
-  values: { workspaceId: string; appId: string; appVersionId: string | null; source: "debug" | "mcp" | "api"; inputs: Record<string, unknown>; title: string; createdBy: string | null },
-) {
-  // Timestamps from JS (millisecond precision) so the list cursor, also in milliseconds, compares exactly.
-  const now = new Date();
-  const [row] = await db.insert(conversations).values({ ...values, createdAt: now, updatedAt: now }).returning();
-  return row!;
-}
-
 export async function findConversation(db: Tx, { workspaceId, appId, id }: { workspaceId: string; appId: string; id: string }) {
   const [row] = await db
     .select()
     .from(conversations)
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.appId, appId), eq(conversations.id, id)));
   return row ?? null;
-}
-
-export async function touchConversation(db: Tx, { workspaceId, id }: { workspaceId: string; id: string }) {
-  await db
-    .update(conversations)
-    .set({ updatedAt: new Date() })
-    .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, id)));
 }
 
 /** Newest first; `cursor` is the `nextCursor` of the previous page. */
@@ -95,22 +78,93 @@ export async function listMessages(db: Tx, { workspaceId, conversationId }: { wo
     .orderBy(asc(messages.createdAt), sql`${messages.role} = 'assistant'`);
 }
 
-export async function insertMessage(
-  db: Tx,
-  values: { workspaceId: string; conversationId: string; role: "user" | "assistant"; content: string; status: RunStatus; model?: string | null },
-) {
-  const [row] = await db.insert(messages).values(values).returning();
-  return row!;
-}
-
-export async function updateMessage(
-  db: Tx,
-  { workspaceId, id, ...values }: { workspaceId: string; id: string; content?: string; status?: RunStatus; error?: string | null; usage?: TokenUsage; finishedAt?: Date },
-) {
+/** A running answer's text and usage so far, stored between tool rounds. */
+export async function saveProgress(db: Tx, { workspaceId, id, ...values }: { workspaceId: string; id: string; content: string; usage: TokenUsage }) {
   await db.update(messages).set(values).where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, id)));
 }
 
-// 3. Tool calls --------------------------------------------------------------------------------------------------
+// 3. Runs: one statement to start a turn, one to finish it ------------------------------------------------------
+
+export interface NewConversation {
+  appId: string;
+  appVersionId: string | null;
+  source: "debug" | "mcp" | "api";
+  inputs: Record<string, unknown>;
+  title: string;
+  createdBy: string | null;
+}
+
+/**
+ * Opens a turn: creates the conversation (or touches the one it continues) and stores the question with a
+ * "running" answer. One statement, so it is atomic without a transaction and costs one round trip and one commit.
+ */
+export async function startTurn(
+  db: Tx,
+  { workspaceId, conversation, query, model }: { workspaceId: string; conversation: { id: string } | NewConversation; query: string; model: string },
+) {
+  const now = new Date();
+  const conversationId = "id" in conversation ? conversation.id : crypto.randomUUID();
+  const answerId = crypto.randomUUID();
+  const opened = db.$with("opened").as(
+    "id" in conversation
+      ? db
+          .update(conversations)
+          .set({ updatedAt: now })
+          .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId)))
+          .returning({ id: conversations.id })
+      : db
+          .insert(conversations)
+          .values({ ...conversation, id: conversationId, workspaceId, createdAt: now, updatedAt: now })
+          .returning({ id: conversations.id }),
+  );
+  // The foreign key is checked at the end of the statement, when the conversation row exists.
+  await db
+    .with(opened)
+    .insert(messages)
+    .values([
+      { workspaceId, conversationId, role: "user", content: query, status: "completed" },
+      { id: answerId, workspaceId, conversationId, role: "assistant", content: "", status: "running", model },
+    ]);
+  return { conversationId, answerId };
+}
+
+/**
+ * Closes a turn: the answer's final state, any tool call it left running, and the conversation's last activity,
+ * in one statement.
+ */
+export async function finishTurn(
+  db: Tx,
+  {
+    workspaceId,
+    conversationId,
+    messageId,
+    toolCallStatus,
+    ...values
+  }: { workspaceId: string; conversationId: string; messageId: string; toolCallStatus: RunStatus; content: string; status: RunStatus; error: string | null; usage: TokenUsage },
+) {
+  const now = new Date();
+  const closed = db.$with("closed").as(
+    db
+      .update(toolCalls)
+      .set({ status: toolCallStatus })
+      .where(and(eq(toolCalls.workspaceId, workspaceId), eq(toolCalls.messageId, messageId), eq(toolCalls.status, "running")))
+      .returning({ id: toolCalls.id }),
+  );
+  const touched = db.$with("touched").as(
+    db
+      .update(conversations)
+      .set({ updatedAt: now })
+      .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId)))
+      .returning({ id: conversations.id }),
+  );
+  await db
+    .with(closed, touched)
+    .update(messages)
+    .set({ ...values, finishedAt: now })
+    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId)));
+}
+
+// 4. Tool calls --------------------------------------------------------------------------------------------------
 
 export async function insertToolCall(
   db: Tx,
@@ -131,15 +185,7 @@ export async function updateToolCall(
   await db.update(toolCalls).set(values).where(and(eq(toolCalls.workspaceId, workspaceId), eq(toolCalls.id, id)));
 }
 
-/** Closes calls a run left open (it was stopped or failed while they ran). */
-export async function closeRunningToolCalls(db: Tx, { workspaceId, messageId, status }: { workspaceId: string; messageId: string; status: RunStatus }) {
-  await db
-    .update(toolCalls)
-    .set({ status })
-    .where(and(eq(toolCalls.workspaceId, workspaceId), eq(toolCalls.messageId, messageId), eq(toolCalls.status, "running")));
-}
-
-// 4. Start-up sweep ----------------------------------------------------------------------------------------------
+// 5. Start-up sweep ----------------------------------------------------------------------------------------------
 
 /**
  * Runs still "running" from before `startedBefore` died with their process: mark them "interrupted".
