@@ -26,6 +26,7 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   MCP_SERVER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   MCP_ALLOW_PRIVATE_NETWORK: z.preprocess(blankToUndefined, flag.optional()),
 });
 

@@ -2,14 +2,15 @@
 // prompt, model, tool rounds, events as they happen, and every step stored as it happens.
 import "server-only";
 import { NoSuchToolError, stepCountIs, streamText, type LanguageModel } from "ai";
-import { getDb } from "@/server/db";
+import { getDb, type Db } from "@/server/db";
 import { finishTurn, saveProgress } from "@/server/db/queries/conversations";
 import { buildToolSet, enabledTools } from "./build-tool-set";
 import { describeModelError, describeToolError, redactSecrets } from "./run-error";
 import { createWatchdog, runLimits } from "./run-limits";
 import type { RunEvent, RunResult, RunStatus, RunUsage } from "./run-events";
 import type { RuntimeTool } from "./runtime-tool";
-import { startRun, type StartRunParams } from "./start-run";
+import { holdLease } from "./run-leases";
+import { startRun, type StartRunParams, type StartedRun } from "./start-run";
 import { createToolCallRecorder } from "./tool-call-recorder";
 
 export interface RunAppParams extends StartRunParams {
@@ -27,6 +28,18 @@ export interface RunAppParams extends StartRunParams {
 
 /** Throws AppError before anything is stored (bad inputs, unknown conversation); afterwards always resolves. */
 export async function runApp(params: RunAppParams): Promise<RunResult> {
+  const db = await getDb();
+  const started = await startRun(db, params);
+  // Until its final state is stored, the run's process vouches for it; if the process dies, the lease lapses.
+  const lease = holdLease(started.messageId);
+  try {
+    return await continueRun(db, params, started);
+  } finally {
+    lease.release();
+  }
+}
+
+async function continueRun(db: Db, params: RunAppParams, { conversationId, messageId, system, messages }: StartedRun): Promise<RunResult> {
   const { workspaceId, config, signal } = params;
   const emit = (event: RunEvent) => {
     try {
@@ -36,8 +49,6 @@ export async function runApp(params: RunAppParams): Promise<RunResult> {
       console.error("[agent:on_event]", redactSecrets(String(error)));
     }
   };
-  const db = await getDb();
-  const { conversationId, messageId, system, messages } = await startRun(db, params);
   emit({ type: "started", conversationId, messageId });
 
   const tools = params.appType === "agent" ? enabledTools(config.tools, params.tools) : [];

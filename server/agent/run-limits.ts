@@ -1,5 +1,4 @@
-// How long a run may go quiet or last. The start-up sweep relies on the second: a run still marked "running" after
-// maxRunMs cannot be alive on any instance, so it is marked interrupted.
+// How long a run may go quiet or last, so none is left "running" forever by a model that stops answering.
 export const runLimits = {
   /** No model output for this long (outside tool calls, which have their own timeouts) fails the run. */
   modelIdleMs: 120_000,

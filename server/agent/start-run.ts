@@ -8,6 +8,7 @@ import { findConversation, listMessages, startTurn } from "@/server/db/queries/c
 import type { Message } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { renderPrompt } from "./render-prompt";
+import { leaseSeconds } from "./run-leases";
 import { validateInputs } from "./validate-inputs";
 
 export interface StartRunParams {
@@ -69,6 +70,7 @@ export async function startRun(db: Db, params: StartRunParams): Promise<StartedR
     },
     query,
     model: params.modelId,
+    leaseSeconds,
   });
   return { conversationId, messageId: answerId, system, messages };
 }

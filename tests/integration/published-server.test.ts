@@ -196,6 +196,7 @@ describe("tools/call", () => {
       conversation: { appId: app.id, appVersionId: null, source: "debug", inputs: {}, title: "debug", createdBy: null },
       query: "Hi",
       model: "m",
+      leaseSeconds: 30,
     });
     const fromDebug = await client.callTool({ name: "weather_helper", arguments: { query: "Hi", conversation_id: debug.conversationId } });
     expect(fromDebug.isError).toBe(true);

@@ -19,6 +19,8 @@ export interface ScriptedTurn {
   rawStream?: string;
   /** Stop sending after the first chunk without closing (a stalled stream). */
   stallAfterFirstChunk?: boolean;
+  /** Send the text, then stay open and silent (a run caught mid-answer). */
+  stallAfterText?: boolean;
   /** An HTTP error status; the body is `errorBody` or an OpenAI-style error. */
   status?: number;
   errorBody?: unknown;
@@ -128,6 +130,7 @@ export async function startScriptedLlm({ fallback, keepRequests = true }: { fall
     if (turn.stallAfterFirstChunk) return; // the connection stays open and silent until the client gives up
     // Word-sized pieces, so clients must join deltas as real servers require.
     for (const piece of (turn.text ?? "").match(/\S+\s*|\s+/g) ?? []) await send({ content: piece });
+    if (turn.stallAfterText) return;
     for (const [i, call] of toolCalls.entries()) {
       const args = call.function.arguments;
       const half = Math.ceil(args.length / 2);

@@ -100,7 +100,13 @@ export interface NewConversation {
  */
 export async function startTurn(
   db: Tx,
-  { workspaceId, conversation, query, model }: { workspaceId: string; conversation: { id: string } | NewConversation; query: string; model: string },
+  {
+    workspaceId,
+    conversation,
+    query,
+    model,
+    leaseSeconds,
+  }: { workspaceId: string; conversation: { id: string } | NewConversation; query: string; model: string; leaseSeconds: number },
 ) {
   const now = new Date();
   const conversationId = "id" in conversation ? conversation.id : crypto.randomUUID();
@@ -123,7 +129,7 @@ export async function startTurn(
     .insert(messages)
     .values([
       { workspaceId, conversationId, role: "user", content: query, status: "completed" },
-      { id: answerId, workspaceId, conversationId, role: "assistant", content: "", status: "running", model },
+      { id: answerId, workspaceId, conversationId, role: "assistant", content: "", status: "running", model, leaseUntil: leaseFrom(leaseSeconds) },
     ]);
   return { conversationId, answerId };
 }
@@ -164,6 +170,9 @@ export async function finishTurn(
     .where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId)));
 }
 
+/** Lease ends by the database's clock, which every instance shares, rather than each instance's own. */
+const leaseFrom = (seconds: number) => sql`now() + make_interval(secs => ${seconds})`;
+
 // 4. Tool calls --------------------------------------------------------------------------------------------------
 
 export async function insertToolCall(
@@ -185,23 +194,35 @@ export async function updateToolCall(
   await db.update(toolCalls).set(values).where(and(eq(toolCalls.workspaceId, workspaceId), eq(toolCalls.id, id)));
 }
 
-// 5. Start-up sweep ----------------------------------------------------------------------------------------------
+// 5. Run leases: how a dead process's runs are found ------------------------------------------------------------
+
+/** Extends the leases of the runs this process is still working on. */
+export async function renewLeases(db: Tx, { ids, leaseSeconds }: { ids: string[]; leaseSeconds: number }) {
+  if (ids.length === 0) return;
+  await db
+    .update(messages)
+    .set({ leaseUntil: leaseFrom(leaseSeconds) })
+    .where(and(inArray(messages.id, ids), eq(messages.status, "running")));
+}
 
 /**
- * Runs still "running" from before `startedBefore` died with their process: mark them "interrupted".
- * Spans workspaces on purpose (a maintenance sweep, not a tenant lookup). With several instances, pass a time
- * older than any live run could be, or a restart would mark another instance's live runs.
+ * Runs still "running" whose lease lapsed (or every running run, with `all`) died with their process: mark them
+ * "interrupted", with the tool calls they left running. Spans workspaces on purpose: a maintenance sweep, not a
+ * tenant lookup.
  */
-export async function markInterruptedRuns(db: Tx, { startedBefore = new Date() }: { startedBefore?: Date } = {}) {
-  const interruptedMessages = await db
+export async function markInterruptedRuns(db: Tx, { all = false }: { all?: boolean } = {}) {
+  const interrupted = await db
     .update(messages)
-    .set({ status: "interrupted", finishedAt: new Date(), error: "The server restarted while this answer was being written." })
-    .where(and(eq(messages.status, "running"), lt(messages.createdAt, startedBefore)))
+    .set({ status: "interrupted", finishedAt: new Date(), leaseUntil: null, error: "The server stopped while this answer was being written." })
+    .where(and(eq(messages.status, "running"), all ? undefined : lt(messages.leaseUntil, sql`now()`)))
     .returning({ id: messages.id });
-  const interruptedCalls = await db
-    .update(toolCalls)
-    .set({ status: "interrupted" })
-    .where(and(eq(toolCalls.status, "running"), lt(toolCalls.startedAt, startedBefore)))
-    .returning({ id: toolCalls.id });
-  return { messages: interruptedMessages.length, toolCalls: interruptedCalls.length };
+  const ids = interrupted.map((m) => m.id);
+  const calls = ids.length
+    ? await db
+        .update(toolCalls)
+        .set({ status: "interrupted" })
+        .where(and(eq(toolCalls.status, "running"), inArray(toolCalls.messageId, ids)))
+        .returning({ id: toolCalls.id })
+    : [];
+  return { messages: ids.length, toolCalls: calls.length };
 }

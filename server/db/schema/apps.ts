@@ -1,4 +1,5 @@
 // Apps, their frozen published versions, and every conversation with its messages and tool calls.
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import type { AppConfig } from "@/server/apps/app-config";
 import { users } from "./users";
@@ -89,8 +90,13 @@ export const messages = pgTable(
     usage: jsonb("usage").$type<TokenUsage>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** While "running": until when the process running it vouches for it (server/agent/run-leases.ts). */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
   },
-  (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
+  (t) => [
+    index("messages_conversation_idx").on(t.conversationId, t.createdAt),
+    index("messages_running_lease_idx").on(t.leaseUntil).where(sql`${t.status} = 'running'`),
+  ],
 );
 
 export const toolCalls = pgTable(
