@@ -79,6 +79,13 @@ const cases: Case[] = [
   { name: "a GET", method: "GET", status: 405, error: -32000 },
   { name: "a DELETE", method: "DELETE", status: 405, error: -32000 },
   { name: "an unknown method", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "resources/list" }), status: 200, error: -32601 },
+  // Found by the fuzzer: names of Object.prototype's members once reached a lookup in a plain object.
+  ...["__proto__", "constructor", "toString", "hasOwnProperty"].map((method) => ({
+    name: `a method named ${method}`,
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method }),
+    status: 200,
+    error: -32601,
+  })),
   { name: "an unknown tool", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "rm_rf", arguments: {} } }), status: 200, error: -32602, message: /Unknown tool/ },
   { name: "arguments that are not an object", body: call("query"), status: 200, error: -32602, message: /Invalid params for tools\/call/ },
   { name: "initialize without clientInfo", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18" } }), status: 200, error: -32602 },

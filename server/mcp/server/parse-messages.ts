@@ -48,13 +48,14 @@ export function parseMessages(text: string, protocolVersion: string): ParsedBody
   return { messages, raw };
 }
 
-const paramSchemas: Record<string, { safeParse(value: unknown): { success: boolean } }> = {
-  initialize: InitializeRequestSchema,
-  ping: PingRequestSchema,
-  "tools/list": ListToolsRequestSchema,
-  "tools/call": CallToolRequestSchema,
-  "logging/setLevel": SetLevelRequestSchema,
-};
+// A Map, not an object literal: a method named "__proto__" or "constructor" must find nothing.
+const paramSchemas = new Map<string, { safeParse(value: unknown): { success: boolean } }>([
+  ["initialize", InitializeRequestSchema],
+  ["ping", PingRequestSchema],
+  ["tools/list", ListToolsRequestSchema],
+  ["tools/call", CallToolRequestSchema],
+  ["logging/setLevel", SetLevelRequestSchema],
+]);
 
 /**
  * An answer for a request whose params do not fit its method, or null. Checked here because the SDK would answer
@@ -62,7 +63,7 @@ const paramSchemas: Record<string, { safeParse(value: unknown): { success: boole
  */
 export function invalidParamsAnswer(message: JSONRPCMessage): JSONRPCErrorResponse | null {
   if (!isJSONRPCRequest(message)) return null;
-  const schema = paramSchemas[message.method];
+  const schema = paramSchemas.get(message.method);
   if (!schema || schema.safeParse({ method: message.method, params: message.params }).success) return null;
   return { jsonrpc: "2.0", id: message.id, error: { code: -32602, message: `Invalid params for ${message.method}: check the request against the tool's schema.` } };
 }
