@@ -1,6 +1,7 @@
 // Turns whatever a model call threw into a message safe to show and store: the provider's own words, with anything
 // that looks like a credential removed, and never a stack trace.
 import { APICallError, RetryError } from "ai";
+import { isAppError } from "@/server/errors";
 
 const secretPatterns: Array<[RegExp, string]> = [
   [/\b(sk|pk|rk|ak)-[A-Za-z0-9_-]{4,}/g, "[redacted]"],
@@ -27,6 +28,8 @@ export function describeModelError(error: unknown): string {
     const where = status ? `The model provider answered ${status}` : "The model provider could not be reached";
     return redactSecrets(`${where}: ${cause.message.trim().replace(/\.$/, "")}. ${hintFor(status)}`);
   }
+  // Our own refusals (a provider address the network policy forbids) already say what to do.
+  if (isAppError(cause)) return cause.publicMessage;
   if (cause instanceof Error && (cause.name === "TimeoutError" || /timed? ?out/i.test(cause.message))) {
     return "The model provider did not answer in time. Try again in a moment.";
   }

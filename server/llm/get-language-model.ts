@@ -8,6 +8,7 @@ import { getDb } from "@/server/db";
 import { getModelProvider } from "@/server/db/queries/model-providers";
 import type { ModelProvider, ProviderKind } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
+import { providerFetch } from "./provider-fetch";
 import { openProviderKey } from "./provider-key";
 import { providerKinds, resolveBaseUrl } from "./provider-kinds";
 
@@ -31,12 +32,12 @@ export function createLanguageModel(connection: ProviderConnection, model: strin
   switch (kind) {
     case "openai":
       // Chat completions rather than the responses API: OpenAI-compatible proxies behave the same way.
-      return createOpenAI({ apiKey, baseURL }).chat(model);
+      return createOpenAI({ apiKey, baseURL, fetch: providerFetch }).chat(model);
     case "anthropic":
-      return createAnthropic({ apiKey, baseURL }).languageModel(model);
+      return createAnthropic({ apiKey, baseURL, fetch: providerFetch }).languageModel(model);
     case "openai_compatible":
       // includeUsage asks for the final usage chunk, so token counts are stored for streamed answers too.
-      return createOpenAICompatible({ name, baseURL, apiKey, includeUsage: true }).chatModel(model);
+      return createOpenAICompatible({ name, baseURL, apiKey, includeUsage: true, fetch: providerFetch }).chatModel(model);
   }
 }
 

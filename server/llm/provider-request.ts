@@ -6,6 +6,7 @@ import { APICallError, RetryError } from "ai";
 import { maskSecret } from "@/server/crypto/secret-box";
 import type { ProviderKind } from "@/server/db/schema";
 import { isAppError } from "@/server/errors";
+import { providerFetch } from "./provider-fetch";
 
 export interface ProviderEndpoint {
   kind: ProviderKind;
@@ -35,10 +36,9 @@ function authHeaders({ kind, apiKey }: ProviderEndpoint): Record<string, string>
 }
 
 export async function providerGet(endpoint: ProviderEndpoint, path: string, signal: AbortSignal): Promise<unknown> {
-  // Redirects are not followed: fetch keeps custom headers such as x-api-key across hosts.
-  const response = await fetch(`${endpoint.baseUrl}${path}`, {
+  // Redirects to another host are refused: fetch would keep custom headers such as x-api-key across hosts.
+  const response = await providerFetch(`${endpoint.baseUrl}${path}`, {
     headers: { accept: "application/json", ...authHeaders(endpoint) },
-    redirect: "manual",
     signal,
   });
   const body = await response.text();

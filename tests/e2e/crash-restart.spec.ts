@@ -32,6 +32,8 @@ test.beforeAll(async () => {
     APP_URL: base,
     DATA_DIR: dataDir,
     KV_PREFIX: `sy-crash:${runId}:`,
+    // The scripted model listens on loopback, which production refuses by default.
+    MCP_ALLOW_PRIVATE_NETWORK: "true",
     // Short, so that on PostgreSQL the dead run's lease lapses within seconds of the restart.
     RUN_LEASE_SECONDS: "3",
   };

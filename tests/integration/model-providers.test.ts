@@ -1,6 +1,6 @@
 import { generateText } from "ai";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/trpc/[trpc]/route";
 import { maskSecret } from "@/server/crypto/secret-box";
 import { getDb } from "@/server/db";
@@ -282,5 +282,42 @@ describe("getLanguageModel", () => {
     const model = await getLanguageModel({ workspaceId: workspace.id, providerId: provider.id, model: "gpt-4o-mini" });
     expect((await generateText({ model, prompt: "Say OK", maxRetries: 0 })).text).toBe("OK");
     expect(api.requests.at(-1)).toMatchObject({ path: "/v1/chat/completions", headers: expect.objectContaining({ authorization: `Bearer ${goodKey}` }) });
+  });
+});
+
+describe("provider addresses, with private networks not allowed (a hosted deployment)", () => {
+  // The address policy is read from the environment when the modules load, so they are loaded afresh here.
+  async function loadStrict() {
+    vi.resetModules();
+    vi.stubEnv("MCP_ALLOW_PRIVATE_NETWORK", "false");
+    try {
+      return {
+        ...(await import("@/server/llm/test-provider")),
+        ...(await import("@/server/llm/get-language-model")),
+        ...(await import("@/server/agent/run-error")),
+      };
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }
+  const refusal = /points at a private or reserved network address.*MCP_ALLOW_PRIVATE_NETWORK=true/;
+
+  it("Test refuses a provider on a loopback, private or metadata address, and sends it nothing", async () => {
+    const { testProvider } = await loadStrict();
+    const before = api.requests.length;
+    for (const baseUrl of [api.baseUrl, "http://169.254.169.254/v1", "http://10.0.0.8:11434/v1", "http://[::ffff:127.0.0.1]:8080/v1"]) {
+      const result = await testProvider({ kind: "openai_compatible", name: "Internal", baseUrl, apiKey: goodKey });
+      expect(result, baseUrl).toMatchObject({ ok: false, error: expect.stringMatching(refusal) });
+    }
+    expect(api.requests.length).toBe(before);
+  });
+
+  it("a model call to such a provider fails with the same explanation, and the fake provider sees nothing", async () => {
+    const { createLanguageModel, describeModelError } = await loadStrict();
+    const before = api.requests.length;
+    const model = createLanguageModel({ kind: "openai_compatible", name: "Internal", baseUrl: api.baseUrl, apiKey: goodKey }, "qwen-plus");
+    const failure = await generateText({ model, prompt: "Hi", maxRetries: 0 }).catch((error: unknown) => error);
+    expect(describeModelError(failure)).toMatch(refusal);
+    expect(api.requests.length).toBe(before);
   });
 });
