@@ -5,6 +5,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "@/server/env";
+import { failFastSocket, reconnectBackoff } from "./fail-fast-socket";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -27,7 +28,9 @@ async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30 });
+  // One host per URL (the custom socket connects to the first); a multi-host URL keeps postgres.js's own sockets.
+  const failFast = new URL(url).host.includes(",") ? {} : { socket: failFastSocket, backoff: reconnectBackoff };
+  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30, ...failFast });
   const db = drizzle(client, drizzleOptions);
   // Several instances may start at once: an advisory lock lets exactly one apply migrations.
   // One connection (max: 1), so the session-level lock covers the migrator's own transaction.

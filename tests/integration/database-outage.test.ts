@@ -41,4 +41,23 @@ describe.runIf(realUrl)("PostgreSQL outage", () => {
     await caller.apps.create({ type: "chat", name: "After the outage" });
     expect(await caller.apps.list()).toHaveLength(2);
   });
+
+  it("a proxy that accepts connections and closes them at once also gets a fast 503, and the app recovers", async () => {
+    const { GET } = await import("@/app/api/health/route");
+    const { callerAs, createOwner } = await import("../support/fixtures");
+    const { user, workspace } = await createOwner();
+    const caller = callerAs(user.id, workspace.id);
+    await caller.apps.create({ type: "chat", name: "Behind a proxy" });
+
+    await proxy.down({ acceptThenClose: true });
+    const started = Date.now();
+    expect((await GET()).status).toBe(503);
+    const failures = await Promise.all(Array.from({ length: 12 }, () => caller.apps.list().then(() => null, (error: { code?: string }) => error.code)));
+    expect(failures).toEqual(Array.from({ length: 12 }, () => "SERVICE_UNAVAILABLE"));
+    expect(Date.now() - started).toBeLessThan(4_000);
+
+    await proxy.up();
+    await expect.poll(async () => (await GET()).status, { timeout: 15_000, interval: 200 }).toBe(200);
+    expect((await caller.apps.list()).map((a) => a.name)).toEqual(["Behind a proxy"]);
+  });
 });

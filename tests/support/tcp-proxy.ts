@@ -1,17 +1,25 @@
 // A TCP proxy in front of a real service, so a test can take it "down" and bring it back on the same port, as a
-// restart would: down() drops every open connection and stops listening (new connections are refused).
+// restart would: down() drops every open connection and stops listening (new connections are refused). With
+// `acceptThenClose`, it keeps listening and closes each new connection at once, as a load balancer in front of an
+// absent database does.
 import { createServer, connect, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 
 export async function startTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
+  let closeAtOnce = false;
+  let closed = false;
+  const track = (s: Socket) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+    s.on("error", () => {});
+  };
   const server = createServer((client) => {
+    track(client);
+    if (closed) return void client.destroy();
+    if (closeAtOnce) return void client.end();
     const upstream = connect(target.port, target.host);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-      s.on("error", () => {});
-    }
+    track(upstream);
     client.pipe(upstream).pipe(client);
     client.on("close", () => upstream.destroy());
     upstream.on("close", () => client.destroy());
@@ -22,12 +30,20 @@ export async function startTcpProxy(target: { host: string; port: number }) {
   const dropAll = () => sockets.forEach((s) => s.destroy());
   return {
     port,
-    down: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      dropAll();
-    }),
-    up: () => listen(port),
+    down: ({ acceptThenClose = false } = {}) =>
+      new Promise<void>((resolve) => {
+        closeAtOnce = acceptThenClose;
+        if (acceptThenClose) resolve();
+        else server.close(() => resolve());
+        dropAll();
+      }),
+    up: async () => {
+      closeAtOnce = false;
+      if (!server.listening) await listen(port);
+    },
     close: () => new Promise<void>((resolve) => {
+      // Clients reconnect at once; a connection that arrives while the server closes must not hold it open.
+      closed = true;
       dropAll();
       if (server.listening) server.close(() => resolve());
       else resolve();
