@@ -36,19 +36,24 @@ const env: NodeJS.ProcessEnv = {
   KV_PREFIX: `sy-soak:${runId}:`,
   MCP_ALLOW_PRIVATE_NETWORK: "true",
   MCP_SERVER_RATE_LIMIT_PER_MINUTE: "100000000",
+  BENCH_ROUTES: "1",
   AUTH_SECRET: randomBytes(32).toString("hex"),
   ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64url")}`,
 };
 
 const startInstance = (port: number) =>
-  startWatched(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env);
+  // --expose-gc: the memory route collects before it measures, so growth means something is kept.
+  startWatched(process.execPath, ["--expose-gc", path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], env);
 
-/** Resident memory now (MB) and open sockets of one instance's server process. */
-function snapshot(w: Watched) {
+/** Heap after a full collection, resident memory (MB) and open sockets of one instance's server process. */
+async function snapshot(w: Watched, port: number) {
+  const heap = (await (await fetch(`http://127.0.0.1:${port}/bench/memory`)).json()) as { collected: boolean; heapUsedMb: number };
+  if (!heap.collected) throw new Error("the memory route could not collect garbage: is --expose-gc passed?");
   const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readSafe(`/proc/${w.child.pid}/status`))?.[1] ?? 0) / 1024);
   const fds = readdirSafe(`/proc/${w.child.pid}/fd`).filter((fd) => readlinkSafe(`/proc/${w.child.pid}/fd/${fd}`).startsWith("socket:")).length;
-  return { rssMb, peakRssMb: w.peakRssMb(), sockets: fds };
+  return { heapUsedMb: heap.heapUsedMb, rssMb, peakRssMb: w.peakRssMb(), sockets: fds };
 }
+const snapshotAll = (instances: Watched[]) => Promise.all(instances.map((w, i) => snapshot(w, ports[i]!)));
 
 async function client(url: string) {
   const c = new Client({ name: "soak", version: "1.0.0" });
@@ -70,16 +75,16 @@ async function main() {
 
   const warm = await Promise.all(urls.map(client));
   await Promise.all(warm.map((c) => c.listTools()));
-  const before = instances.map(snapshot);
+  const before = await snapshotAll(instances);
 
   // Two equal halves: what the instances hold after the second, compared with after the first, is the growth.
   const totals = { requests: 0, toolCalls: 0, errors: [] as string[] };
-  const settled: Array<ReturnType<typeof snapshot>[]> = [];
+  const settled: Array<Awaited<ReturnType<typeof snapshotAll>>> = [];
   for (let phase = 0; phase < 2; phase++) {
     instances.forEach((w) => w.resetPeak());
     await runPhase(urls, seeded.toolName, (seconds * 1000) / 2, totals);
     await new Promise((resolve) => setTimeout(resolve, 5_000)); // idle sockets close, call logs are written
-    settled.push(instances.map(snapshot));
+    settled.push(await snapshotAll(instances));
   }
   const sql = postgres(database.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const [{ count }] = await sql`select count(*)::int as count from mcp_call_logs where method = 'tools/call'`;
@@ -94,7 +99,14 @@ async function main() {
     toolCalls: totals.toolCalls,
     errors: totals.errors.length,
     toolCallsLogged: count,
-    instances: ports.map((port, i) => ({ port, before: before[i], afterFirstHalf: settled[0]![i], afterSecondHalf: settled[1]![i] })),
+    instances: ports.map((port, i) => ({
+      port,
+      before: before[i],
+      afterFirstHalf: settled[0]![i],
+      afterSecondHalf: settled[1]![i],
+      // Under the same load, a heap that keeps what it should not grows from one half to the next.
+      heapGrowthSecondHalfMb: Math.round((settled[1]![i]!.heapUsedMb - settled[0]![i]!.heapUsedMb) * 10) / 10,
+    })),
   };
   console.log(JSON.stringify(report, null, 2));
   if (totals.errors.length) console.log("first errors:", totals.errors.slice(0, 5));
