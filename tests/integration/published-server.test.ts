@@ -289,3 +289,32 @@ describe("progress and cancellation", () => {
     }
   });
 });
+
+describe("the call log", () => {
+  it("stores a client's NUL bytes and unpaired surrogates as U+FFFD, and never loses other rows of the batch to them", async () => {
+    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const post = (body: unknown, userAgent = "plain-client") =>
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "user-agent": userAgent },
+        body: JSON.stringify(body),
+      });
+    const hostile = "x\u0000y\ud800z\udc00";
+    llm.script([{ text: "Hello." }]);
+    // Sent together, so they share the log's batch.
+    const responses = await Promise.all([
+      post({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: hostile, version: hostile } } }),
+      post({ jsonrpc: "2.0", id: 2, method: `tools/${hostile}` }),
+      post({ jsonrpc: "2.0", id: 3, method: "tools/call", params: { name: "weather_helper", arguments: { query: "Hi", [hostile]: [hostile, "\\u0000 stays as typed"] } } }),
+      post({ jsonrpc: "2.0", id: 4, method: "tools/list" }),
+      post({ jsonrpc: "2.0", id: 5, method: "ping" }),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+
+    const logs = await callLogs(caller, app.id);
+    expect(logs.map((l) => l.method).sort()).toEqual(["initialize", "ping", "tools/call", "tools/list", "tools/x\uFFFDy\uFFFDz\uFFFD"]);
+    const clean = "x\uFFFDy\uFFFDz\uFFFD";
+    expect(logs.find((l) => l.method === "initialize")).toMatchObject({ clientName: clean, clientVersion: clean });
+    expect(logs.find((l) => l.method === "tools/call")!.toolArguments).toEqual({ query: "Hi", [clean]: [clean, "\\u0000 stays as typed"] });
+  });
+});
