@@ -60,4 +60,78 @@ describe.runIf(realUrl)("PostgreSQL outage", () => {
     await expect.poll(async () => (await GET()).status, { timeout: 15_000, interval: 200 }).toBe(200);
     expect((await caller.apps.list()).map((a) => a.name)).toEqual(["Behind a proxy"]);
   });
+
+  it("under MCP load: calls during the outage fail fast with a 503 JSON-RPC error, and no acknowledged answer is lost", async () => {
+    const { startTestEndpoint } = await import("../support/published-endpoint");
+    const { startScriptedLlm } = await import("../support/scripted-llm");
+    const { createPublishedApp } = await import("../support/published-app");
+    const { dumpRuns } = await import("../support/runtime");
+    const { GET } = await import("@/app/api/health/route");
+    const [endpoint, llm] = await Promise.all([startTestEndpoint(), startScriptedLlm({ fallback: { text: "Sunny." }, keepRequests: false })]);
+    try {
+      const { url, workspace, app } = await createPublishedApp(endpoint, llm);
+      const outcomes: Array<{ status: number; ms: number; body: any }> = [];
+      let stop = false;
+      const worker = async (w: number) => {
+        for (let n = 0; !stop; n++) {
+          const started = Date.now();
+          const response = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" },
+            body: JSON.stringify({ jsonrpc: "2.0", id: n, method: "tools/call", params: { name: "weather_helper", arguments: { query: `Weather ${w}/${n}?` } } }),
+          });
+          outcomes.push({ status: response.status, ms: Date.now() - started, body: await response.json() });
+        }
+      };
+      const load = Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      await sleep(500);
+      await proxy.down();
+      const outageStart = outcomes.length;
+      await sleep(1_500);
+      await proxy.up();
+      await expect.poll(async () => (await GET()).status, { timeout: 15_000, interval: 200 }).toBe(200);
+      const recovered = outcomes.length;
+      await sleep(500);
+      stop = true;
+      await load;
+
+      const refused = outcomes.filter((o) => o.status === 503);
+      const answered = outcomes.filter((o) => o.status === 200);
+      expect(refused.length + answered.length).toBe(outcomes.length); // nothing else: no 500, no hang
+      expect(refused.length).toBeGreaterThan(0);
+      for (const o of refused) {
+        expect(o.body).toMatchObject({ jsonrpc: "2.0", error: { code: -32603, message: "Service unavailable: try again in a moment." } });
+        expect(o.ms).toBeLessThan(2_000);
+      }
+      // A call already running when the database went away answers isError with a "try again", never internals.
+      for (const o of answered.filter((a) => a.body.result?.isError)) {
+        expect(o.body.result.content[0].text).toBe("The service is temporarily unavailable. Try again in a moment.");
+      }
+      expect(outageStart).toBeGreaterThan(0);
+      expect(outcomes.slice(recovered).every((o) => o.status === 200 && !o.body.result.isError)).toBe(true);
+
+      // Every answer a client received is stored, completed, with its question.
+      const acknowledged = answered.filter((a) => !a.body.result.isError).map((a) => a.body.result.structuredContent.conversation_id as string);
+      expect(acknowledged.length).toBeGreaterThan(outageStart);
+      const { messages } = await dumpRuns(workspace.id);
+      for (const conversationId of acknowledged) {
+        const turn = messages.filter((m) => m.conversationId === conversationId).sort((a) => (a.role === "user" ? -1 : 1));
+        expect(turn.map((m) => [m.role, m.status])).toEqual([
+          ["user", "completed"],
+          ["assistant", "completed"],
+        ]);
+        expect(turn[1]!.content).toBe("Sunny.");
+      }
+      // Every answered call is in the log, including those whose log rows waited for the database to come back.
+      const { settleCallLogs } = await import("@/server/mcp/server/call-log");
+      await settleCallLogs();
+      const { getDb } = await import("@/server/db");
+      const { sql } = await import("drizzle-orm");
+      const [row] = (await (await getDb()).execute(sql`select count(*)::int as n from mcp_call_logs where app_id = ${app.id}`)) as unknown as Array<{ n: number }>;
+      expect(row!.n).toBe(answered.length);
+    } finally {
+      await Promise.all([endpoint.close(), llm.close()]);
+    }
+  });
 });

@@ -9,7 +9,7 @@ import type { AppConfig, AppType } from "@/server/apps/app-config";
 import { conversationIdKey, queryKey } from "@/server/apps/input-schema";
 import { getDb } from "@/server/db";
 import { findConversation } from "@/server/db/queries/conversations";
-import { AppError, isAppError } from "@/server/errors";
+import { AppError, isAppError, toAppError } from "@/server/errors";
 import { getLanguageModel } from "@/server/llm/get-language-model";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import type { CallOutcome } from "./call-log";
@@ -106,7 +106,9 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
   } catch (error) {
     if (call.signal.aborted) return { ...failure("The call was cancelled."), outcome: "cancelled", error: null };
     if (isAppError(error)) return describeAppError(error);
-    console.error(`[mcp_server:call] app ${appId} failed`, error);
+    // Logged by toAppError. A database that went away mid-call is a "try again", like the 503 new requests get.
+    const appError = toAppError(error);
+    if (appError.status === 503) return failure("The service is temporarily unavailable. Try again in a moment.", appError.publicMessage);
     return failure(`Something went wrong while running the app. ${ownerHint}`, "Unexpected error; see the server log.");
   } finally {
     await tools?.close();
