@@ -4,6 +4,7 @@ import { getDb } from "@/server/db";
 import { getApp, getAppVersion, insertApp, insertAppVersion } from "@/server/db/queries/apps";
 import { getWorkspace } from "@/server/db/queries/workspaces";
 import { AppError } from "@/server/errors";
+import { changeEndpoint } from "@/server/mcp/server/endpoint-cache";
 import { compileInputSchema } from "./json-input-validator";
 import { appConfigSchema, emptyAppConfig, type AppConfig, type AppType } from "./app-config";
 
@@ -55,7 +56,7 @@ export async function publishApp({ workspaceId, id, publishedBy }: { workspaceId
     }
   }
   const db = await getDb();
-  return db.transaction((tx) => insertAppVersion(tx, { workspaceId, appId: id, config, publishedBy }));
+  return changeEndpoint(id, () => db.transaction((tx) => insertAppVersion(tx, { workspaceId, appId: id, config, publishedBy })));
 }
 
 export async function getPublishedConfig({ workspaceId, app }: { workspaceId: string; app: { publishedVersionId: string | null } }) {

@@ -21,7 +21,7 @@ test.beforeAll(async () => {
 test.afterAll(() => Promise.all([llm.close(), protectedServer.close(), as.close()]));
 
 if (scaledOut) {
-  test("a server disabled on one instance is refused on the other at the next request; load on both has no errors", async ({ page }) => {
+  test("key, Regenerate and Disable on one instance are seen by the other at its next request; load on both has no errors", async ({ page }) => {
     const app = await chatApp(page, llm, "Forecaster");
     await api(page, "apps.publish", { id: app.id });
     const publish = new PublishPage(page);
@@ -43,11 +43,21 @@ if (scaledOut) {
     );
     expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
 
-    // Disable through the first instance's console; the second refuses at once (no cache between them).
+    // Both instances now hold the server in their endpoint cache. Changes made through the first instance's
+    // console reach the second at its very next request: a key, a new URL, then Disable.
+    const created = await api<{ id: string; key: string }>(page, "publishedServers.createKey", { appId: app.id, name: "ci" });
+    expect((await ping(second)).status).toBe(401);
+    await api(page, "publishedServers.revokeKey", { appId: app.id, id: created.id });
+    expect((await ping(second)).status).toBe(200);
+
+    const { url: fresh } = await api<{ url: string }>(page, "publishedServers.regenerate", { appId: app.id });
+    expect((await ping(second)).status).toBe(404);
+    const secondFresh = onSecondInstance(fresh);
+    expect((await (await ping(secondFresh)).json()).result).toEqual({});
+
     await api(page, "publishedServers.disable", { appId: app.id });
-    const refused = await (await ping(second)).json();
+    const refused = await (await ping(secondFresh)).json();
     expect(refused.error.message).toMatch(/not active/i);
-    await expect(clients[1].listTools()).rejects.toThrow(/not active/i);
     await Promise.all(clients.map((c) => c.close()));
   });
 }

@@ -4,6 +4,7 @@ import { deleteApp, listApps, updateApp, updateAppDraft } from "@/server/db/quer
 import { appConfigSchema, appTypes } from "@/server/apps/app-config";
 import { createApp, duplicateApp, getAppOrThrow, getPublishedConfig, publishApp, sameConfig } from "@/server/apps/apps";
 import { AppError } from "@/server/errors";
+import { changeEndpoint } from "@/server/mcp/server/endpoint-cache";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
 const metaSchema = z.object({
@@ -37,7 +38,9 @@ export const appsRouter = createTRPCRouter({
     .meta({ role: "editor" })
     .input(metaSchema.partial().extend({ id: idSchema }))
     .mutation(async ({ ctx, input }) => {
-      const app = await updateApp(await getDb(), { workspaceId: ctx.workspaceId, ...input });
+      const db = await getDb();
+      // The name is the published server's title, so the endpoint hears about it.
+      const app = await changeEndpoint(input.id, () => updateApp(db, { workspaceId: ctx.workspaceId, ...input }));
       if (!app) throw new AppError("not_found:app", "This app does not exist or was deleted.");
       return app;
     }),
@@ -60,7 +63,8 @@ export const appsRouter = createTRPCRouter({
     .meta({ role: "editor" })
     .input(z.object({ id: idSchema }))
     .mutation(async ({ ctx, input }) => {
-      if (!(await deleteApp(await getDb(), { workspaceId: ctx.workspaceId, id: input.id }))) {
+      const db = await getDb();
+      if (!(await changeEndpoint(input.id, () => deleteApp(db, { workspaceId: ctx.workspaceId, id: input.id })))) {
         throw new AppError("not_found:app", "This app does not exist or was deleted.");
       }
       return { ok: true };

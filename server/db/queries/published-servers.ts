@@ -7,8 +7,8 @@ import { apps, appVersions, mcpCallLogs, publishedServerKeys, publishedServers, 
 
 /**
  * Everything one MCP request needs, in one round trip: the server, its app and published version, whether the
- * server has keys, and the key matching `keyHash` (pass "" without a bearer token). Never cached, so Disable and
- * Regenerate take effect on every instance at the next request.
+ * server has keys, and the key matching `keyHash` (pass "" without a bearer token). Cached only through
+ * server/mcp/server/endpoint-cache.ts, which every change to these rows must go through.
  */
 export async function findEndpointByCodeHash(db: Tx, { codeHash, keyHash }: { codeHash: string; keyHash: string }) {
   const [row] = await endpointQuery(db).execute({ codeHash, keyHash });

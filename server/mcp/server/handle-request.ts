@@ -1,16 +1,16 @@
 // POST /mcp/server/<code>/mcp: the published app as a stateless Streamable HTTP MCP server (MCP.md "Published app
-// endpoint"). Per request: transport checks, one query for server + app + version + key, a KV rate limit, the
-// body read under a size cap, then serveMessages. Every refusal is a JSON-RPC error without internals.
+// endpoint"). Per request: transport checks, the server + app + version + key (cached per instance, see
+// endpoint-cache.ts), a KV rate limit, the body read under a size cap, then serveMessages. Every refusal is a
+// JSON-RPC error without internals.
 import "server-only";
 import { isInitializeRequest, isJSONRPCNotification, isJSONRPCRequest, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { clientIp } from "@/server/auth/client-ip";
 import { hashToken, safeEqual } from "@/server/crypto/tokens";
-import { getDb } from "@/server/db";
-import { findEndpointByCodeHash } from "@/server/db/queries/published-servers";
 import { env } from "@/server/env";
 import { toAppError } from "@/server/errors";
 import { getKv } from "@/server/kv";
 import { cancelCall, callKey } from "./cancellations";
+import { findEndpoint, knownAppId, readGeneration } from "./endpoint-cache";
 import { clientInfoFromInitialize, readSessionId, type ClientInfo } from "./client-session";
 import { checkRequestShape, jsonRpcError, readBodyWithLimit, requestProtocolVersion } from "./http-checks";
 import { invalidParamsAnswer, parseMessages } from "./parse-messages";
@@ -52,10 +52,12 @@ async function handle(request: Request, code: string, options: EndpointOptions):
 
   const bearer = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ?? null;
   const codeHash = hashToken(code);
-  const endpoint = await findEndpointByCodeHash(await getDb(), { codeHash, keyHash: bearer ? hashToken(bearer) : "" });
+  const kv = getKv();
+  const appId = knownAppId(codeHash);
+  const generation = appId ? await readGeneration(kv, appId) : null;
+  const endpoint = await findEndpoint({ codeHash, keyHash: bearer ? hashToken(bearer) : "", generation });
   if (!endpoint || !safeEqual(endpoint.codeHash, codeHash)) return notFound();
 
-  const kv = getKv();
   const guardRefusal = authorize(endpoint, bearer) ?? (await limitRate(kv, endpoint.appId, options.rateLimit ?? defaults.rateLimit));
   if (guardRefusal) return guardRefusal;
 

@@ -14,6 +14,7 @@ import {
   updatePublishedServer,
 } from "@/server/db/queries/published-servers";
 import { AppError } from "@/server/errors";
+import { changeEndpoint } from "./endpoint-cache";
 import { newServerCode, openServerCode, serverUrl } from "./server-code";
 import { suggestToolName, toolNamePattern } from "./tool-name";
 
@@ -83,15 +84,18 @@ export async function enableServer(ref: AppRef, settings: ToolSettings | null) {
   if (!existing && !settings) throw new AppError("bad_request:mcp_server", "Give the tool a name and a description to turn the server on.");
   if (settings) assertSettings(settings, variables);
   const clean = settings ? cleanSettings(settings, variables) : null;
-  const row = existing
-    ? await updatePublishedServer(db, { ...ref, enabled: true, ...(clean ?? {}) })
-    : await insertPublishedServer(db, { ...ref, enabled: true, ...newServerCode(ref.appId), ...clean! });
+  const row = await changeEndpoint(ref.appId, () =>
+    existing
+      ? updatePublishedServer(db, { ...ref, enabled: true, ...(clean ?? {}) })
+      : insertPublishedServer(db, { ...ref, enabled: true, ...newServerCode(ref.appId), ...clean! }),
+  );
   return { enabled: true, url: serverUrl(openServerCode(row ?? existing!)) };
 }
 
 export async function disableServer(ref: AppRef) {
   await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
-  const row = await updatePublishedServer(await getDb(), { ...ref, enabled: false });
+  const db = await getDb();
+  const row = await changeEndpoint(ref.appId, () => updatePublishedServer(db, { ...ref, enabled: false }));
   if (!row) throw new AppError("not_found:mcp_server", "This app's MCP server was never turned on.");
   return row;
 }
@@ -99,7 +103,8 @@ export async function disableServer(ref: AppRef) {
 export async function updateServerSettings(ref: AppRef, settings: ToolSettings) {
   const { variables } = await publishedVariables(ref);
   assertSettings(settings, variables);
-  const row = await updatePublishedServer(await getDb(), { ...ref, ...cleanSettings(settings, variables) });
+  const db = await getDb();
+  const row = await changeEndpoint(ref.appId, () => updatePublishedServer(db, { ...ref, ...cleanSettings(settings, variables) }));
   if (!row) throw new AppError("not_found:mcp_server", "Turn the MCP server on first.");
   return row;
 }
@@ -108,7 +113,8 @@ export async function updateServerSettings(ref: AppRef, settings: ToolSettings) 
 export async function regenerateServerUrl(ref: AppRef) {
   await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
   const fresh = newServerCode(ref.appId);
-  const row = await updatePublishedServer(await getDb(), { ...ref, codeHash: fresh.codeHash, codeCiphertext: fresh.codeCiphertext });
+  const db = await getDb();
+  const row = await changeEndpoint(ref.appId, () => updatePublishedServer(db, { ...ref, codeHash: fresh.codeHash, codeCiphertext: fresh.codeCiphertext }));
   if (!row) throw new AppError("not_found:mcp_server", "Turn the MCP server on first.");
   return { url: serverUrl(fresh.code) };
 }
@@ -126,13 +132,15 @@ export async function listKeys(ref: AppRef) {
 export async function createKey(ref: AppRef, name: string) {
   await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
   const key = generateToken(keyPrefix);
-  const row = await insertServerKey(await getDb(), { ...ref, name, prefix: key.slice(0, keyPrefix.length + 6), keyHash: hashToken(key) });
+  const db = await getDb();
+  const row = await changeEndpoint(ref.appId, () => insertServerKey(db, { ...ref, name, prefix: key.slice(0, keyPrefix.length + 6), keyHash: hashToken(key) }));
   return { ...row, key };
 }
 
 export async function revokeKey(ref: AppRef, id: string) {
   await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
-  if (!(await deleteServerKey(await getDb(), { ...ref, id }))) {
+  const db = await getDb();
+  if (!(await changeEndpoint(ref.appId, () => deleteServerKey(db, { ...ref, id })))) {
     throw new AppError("not_found:mcp_server_key", "This key does not exist or was already revoked.");
   }
 }

@@ -21,6 +21,8 @@ export function authorize(endpoint: Pick<EndpointRow, "hasKeys" | "keyId" | "key
   }
   if (!endpoint.keyLastUsedAt || Date.now() - endpoint.keyLastUsedAt.getTime() > touchIntervalMs) {
     const id = endpoint.keyId;
+    // The row may be the endpoint cache's: the next requests then see the touch and skip theirs.
+    endpoint.keyLastUsedAt = new Date();
     void getDb()
       .then((db) => touchServerKey(db, { id }))
       .catch((error: unknown) => console.warn("[mcp_server:key] could not record key use", String(error)));

@@ -1,0 +1,90 @@
+// The endpoint's lookup (server, app, published version, key) cached in each instance, so a busy server does not
+// cost a database query per request, while Disable, Regenerate, a new version or a revoked key still take effect on
+// every instance at the next request. Each app has a generation in the KV store that every such change replaces;
+// a cached row is used only while the generation read for this request is the one it was cached under. A KV read
+// costs less than the query it replaces; without the KV store nothing is cached. The one case a generation cannot
+// cover, a change made while the KV store is unreachable, is bounded by a row's maximum age.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { getDb } from "@/server/db";
+import { findEndpointByCodeHash, type EndpointRow } from "@/server/db/queries/published-servers";
+import { getKv, type Kv } from "@/server/kv";
+import { kvKeys } from "@/server/kv/keys";
+
+const maxEntries = 1_000;
+const maxAgeMs = 30_000;
+// A lapsed generation is simply created again, and no cached row can match the new one.
+const generationTtlSeconds = 30 * 24 * 3600;
+// A code belongs to one app for good (a new code is a new random value), so this mapping never goes stale.
+const appIdByCode = new Map<string, string>();
+const rows = new Map<string, { generation: string; cachedAt: number; row: EndpointRow }>();
+
+function remember<V>(map: Map<string, V>, key: string, value: V) {
+  map.delete(key);
+  map.set(key, value);
+  // Oldest first in a Map: drop it beyond the bound.
+  if (map.size > maxEntries) map.delete(map.keys().next().value!);
+}
+
+/** The app a code belongs to, when this instance has seen the code before. */
+export function knownAppId(codeHash: string): string | undefined {
+  return appIdByCode.get(codeHash);
+}
+
+/**
+ * The endpoint for a code and key. `generation` is this request's read of the app's generation (null when the app
+ * is unknown here or the KV store failed): only then may a cached row be used or stored.
+ */
+export async function findEndpoint({ codeHash, keyHash, generation }: { codeHash: string; keyHash: string; generation: string | null }) {
+  const cacheKey = `${codeHash}:${keyHash}`;
+  const cached = rows.get(cacheKey);
+  if (generation && cached?.generation === generation && Date.now() - cached.cachedAt < maxAgeMs) return cached.row;
+  const row = await findEndpointByCodeHash(await getDb(), { codeHash, keyHash });
+  if (!row) {
+    // A regenerated or deleted code: forget it, so its requests are not tied to the app any more.
+    rows.delete(cacheKey);
+    appIdByCode.delete(codeHash);
+    return null;
+  }
+  remember(appIdByCode, codeHash, row.appId);
+  // Stored under the generation read before this query: a change committed meanwhile has replaced it already.
+  if (generation) remember(rows, cacheKey, { generation, cachedAt: Date.now(), row });
+  return row;
+}
+
+/** This request's generation for the app; a missing one is created, and then nothing cached can match it. */
+export async function readGeneration(kv: Kv, appId: string): Promise<string | null> {
+  try {
+    const key = kvKeys.endpointGeneration(appId);
+    const current = await kv.get(key);
+    if (current) return current;
+    await kv.setIfAbsent(key, randomUUID(), { ttlSeconds: generationTtlSeconds });
+    return null;
+  } catch {
+    // The KV store is away: no change can be seen, so nothing cached may be trusted.
+    rows.clear();
+    return null;
+  }
+}
+
+/**
+ * Wraps every change to what an app's endpoint serves. The generation is replaced before the write and again after
+ * it: a row cached in between (old data under the first new generation) is then not used again. When the KV store
+ * is unreachable the change still goes through (the console keeps working); instances that cannot read the store
+ * do not use their cache, and those that cached a row before the outage drop it within maxAgeMs.
+ */
+export async function changeEndpoint<T>(appId: string, write: () => Promise<T>): Promise<T> {
+  await announceChange(appId);
+  const result = await write();
+  await announceChange(appId);
+  return result;
+}
+
+async function announceChange(appId: string) {
+  rows.clear(); // this instance sees its own change at once, whatever the store does
+  await getKv()
+    .set(kvKeys.endpointGeneration(appId), randomUUID(), { ttlSeconds: generationTtlSeconds })
+    .catch((error: unknown) => {
+      console.error(`[mcp_server:endpoint_cache] could not announce a change to other instances; it reaches them within ${maxAgeMs / 1000} s`, String(error));
+    });
+}

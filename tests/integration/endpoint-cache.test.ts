@@ -1,0 +1,74 @@
+// The endpoint's per-instance cache: a row is reused while the app's generation in the KV store holds, and a change
+// announced by any instance (a new generation) is seen at the next request. "Another instance" is played here by
+// writing the database directly, then the KV store, as that instance's console would.
+import { sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/server/db";
+import { getKv } from "@/server/kv";
+import { kvKeys } from "@/server/kv/keys";
+import { settleCallLogs } from "@/server/mcp/server/call-log";
+import { createPublishedApp } from "../support/published-app";
+import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
+import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+
+let endpoint: TestEndpoint;
+let llm: ScriptedLlm;
+beforeAll(async () => {
+  endpoint = await startTestEndpoint();
+});
+afterAll(() => endpoint.close());
+beforeEach(async () => {
+  llm = await startScriptedLlm();
+});
+afterEach(async () => {
+  await settleCallLogs();
+  await llm.close();
+});
+
+async function ping(url: string) {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+/** What another instance's Disable does: its database write, then its announcement. */
+const disableBehindOurBack = (appId: string) => getDb().then((db) => db.execute(sql`update published_servers set enabled = false where app_id = ${appId}`));
+const announce = (appId: string) => getKv().set(kvKeys.endpointGeneration(appId), crypto.randomUUID());
+
+describe("the endpoint cache", () => {
+  it("reuses a row while the generation holds, and sees another instance's change at the next request", async () => {
+    const { url, app } = await createPublishedApp(endpoint, llm);
+    expect((await ping(url)).body.result).toEqual({}); // learns the app
+    expect((await ping(url)).body.result).toEqual({}); // caches its row
+
+    await disableBehindOurBack(app.id);
+    // Unannounced, the cached row still serves: the cache really spares the database.
+    expect((await ping(url)).body.result).toEqual({});
+
+    await announce(app.id);
+    expect((await ping(url)).body.error.message).toMatch(/not active/);
+  });
+
+  it("a lost generation (expired or evicted) never revives an old row", async () => {
+    const { url, app } = await createPublishedApp(endpoint, llm);
+    await ping(url);
+    await ping(url);
+    await disableBehindOurBack(app.id);
+    await getKv().del(kvKeys.endpointGeneration(app.id));
+    expect((await ping(url)).body.error.message).toMatch(/not active/);
+  });
+
+  it("a regenerated URL's old code stops at once and is forgotten; the console's own changes apply at the next request", async () => {
+    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    await ping(url);
+    await ping(url);
+    const { url: fresh } = await caller.publishedServers.regenerate({ appId: app.id });
+    expect((await ping(url)).status).toBe(404);
+    expect((await ping(endpoint.localUrl(fresh))).body.result).toEqual({});
+    await caller.publishedServers.disable({ appId: app.id });
+    expect((await ping(endpoint.localUrl(fresh))).body.error.message).toMatch(/not active/);
+  });
+});
