@@ -1,6 +1,7 @@
 // Two `next start` instances sharing PostgreSQL and Redis, as behind a load balancer (the e2e server starts the
 // second one on the next port when both are configured): Disable on one is refused on the other at the very next
-// request, MCP load spread across both has zero errors, and an OAuth flow started on one finishes on the other.
+// request, MCP load spread across both has zero errors, an OAuth flow started on one finishes on the other, and an
+// expired token used by calls on both is refreshed exactly once (the lock lives in Redis).
 import { expect, test } from "@playwright/test";
 import { startTestAuthServer, type TestAuthServer } from "../support/oauth-server";
 import { startProtectedMcpServer, type ProtectedMcpServer } from "../support/protected-mcp-server";
@@ -80,5 +81,67 @@ if (scaledOut) {
     await popup.getByRole("button", { name: "Approve" }).click();
     expect(new URL((await callback).url()).origin).not.toBe(second);
     await expect(tools.card("Shared").getByText("Connected")).toBeVisible({ timeout: 20_000 });
+  });
+}
+
+if (scaledOut) {
+  test("calls on both instances after the access token expired refresh it exactly once", async ({ page }) => {
+    test.setTimeout(120_000);
+    // An agent that calls the protected server's echo tool, then answers with what it got back.
+    const agentLlm = await startScriptedLlm({
+      keepRequests: false,
+      fallback: (body) =>
+        body.messages.some((m) => m.role === "tool")
+          ? { text: `Echoed: ${JSON.stringify(body.messages.filter((m) => m.role === "tool").at(-1)?.content)}` }
+          : { toolCalls: [{ name: "shared__echo", arguments: { text: "hello" } }] },
+    });
+    try {
+      await new SignUpPage(page).open();
+      await new SignUpPage(page).signUp(newUser("refresher"));
+      await expect(page).toHaveURL(/\/apps$/);
+      const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${agentLlm.url}/v1`, apiKey: "sk-e2e" });
+      // A short-lived token for this grant, so the calls below find it expired.
+      as.setAccessTokenTtl(3);
+      const tools = new ToolsPage(page);
+      await tools.open();
+      await tools.startAdding({ url: protectedServer.url, name: "Shared" });
+      await tools.save();
+      await tools.authorizeInPopup("Shared");
+      as.setAccessTokenTtl(300);
+      const listed = await page.request.get("/api/trpc/mcpServers.list");
+      const server = ((await listed.json()).result.data.json as Array<{ id: string; identifier: string }>).find((s) => s.identifier === "shared")!;
+      const agent = await api<{ id: string }>(page, "apps.create", { type: "agent", name: "Echo agent" });
+      await api(page, "apps.updateDraft", {
+        id: agent.id,
+        draft: {
+          instructions: "Use the echo tool.",
+          model: { providerId: provider.id, model: "scripted-model" },
+          tools: [{ serverId: server.id, mode: "all" }],
+          maxToolRounds: 2,
+        },
+      });
+      await api(page, "apps.publish", { id: agent.id });
+      const publish = new PublishPage(page);
+      await publish.open(agent.id);
+      await publish.turnOn({ description: "Echoes." });
+      const first = await publish.url();
+      const second = onSecondInstance(first);
+
+      await new Promise((resolve) => setTimeout(resolve, 3_500)); // the access token has expired
+      const before = as.grants.filter((g) => g.grantType === "refresh_token").length;
+      // A slow token endpoint: both instances' calls are waiting while the one refresh is in flight. Without the
+      // shared lock each instance would refresh, and the authorization server would see the rotated token replayed.
+      as.setTokenDelay(800);
+      const clients = await Promise.all(Array.from({ length: 8 }, (_, i) => connect(i % 2 ? second : first)));
+      const results = await Promise.all(clients.map((client, i) => client.callTool({ name: "echo_agent", arguments: { query: `Echo ${i}` } })));
+      expect(results.map((r) => r.isError ?? false)).toEqual(Array(8).fill(false));
+      expect(results.map((r) => JSON.stringify(r.structuredContent))).toEqual(Array(8).fill(expect.stringContaining("hello")));
+      const refreshes = as.grants.filter((g) => g.grantType === "refresh_token").slice(before);
+      expect(refreshes).toEqual([expect.objectContaining({ ok: true })]);
+      await Promise.all(clients.map((c) => c.close()));
+    } finally {
+      as.setTokenDelay(0);
+      await agentLlm.close();
+    }
   });
 }

@@ -33,6 +33,8 @@ export interface TestAuthServer {
   grants: RecordedGrant[];
   registrations: number;
   setAccessTokenTtl(seconds: number): void;
+  /** Holds every token request this long before answering, so concurrent refreshes overlap for certain. */
+  setTokenDelay(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startTestAuthServer(options: TestAuthServerOptions = {}): 
   };
   const provider = new Provider(issuer, configuration);
 
+  let tokenDelayMs = 0;
   const server: TestAuthServer = {
     issuer,
     jwks: { keys: [publicJwk] },
@@ -104,6 +107,9 @@ export async function startTestAuthServer(options: TestAuthServerOptions = {}): 
     registrations: 0,
     setAccessTokenTtl: (seconds) => {
       accessTokenTtl = seconds;
+    },
+    setTokenDelay: (ms) => {
+      tokenDelayMs = ms;
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -144,7 +150,8 @@ export async function startTestAuthServer(options: TestAuthServerOptions = {}): 
     // Mounted under the issuer's path, as express's app.use(prefix, ...) would: the provider sees the rest.
     (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
     req.url = req.url!.slice(prefix.length) || "/";
-    callback(req, res);
+    if (tokenDelayMs > 0 && req.method === "POST" && path.endsWith("/token")) setTimeout(() => callback(req, res), tokenDelayMs);
+    else callback(req, res);
   });
   return server;
 }

@@ -74,7 +74,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
  * `fallback` answers every request once the script runs out (benchmarks); without it such a request is a 500.
  * `keepRequests: false` stops recording bodies, so a long benchmark does not grow the process.
  */
-export async function startScriptedLlm({ fallback, keepRequests = true }: { fallback?: ScriptedTurn; keepRequests?: boolean } = {}): Promise<ScriptedLlm> {
+export async function startScriptedLlm({ fallback, keepRequests = true }: { fallback?: TurnSpec; keepRequests?: boolean } = {}): Promise<ScriptedLlm> {
   const queue: TurnSpec[] = [];
   const requests: ChatRequestBody[] = [];
   const abortedRequests: number[] = [];
