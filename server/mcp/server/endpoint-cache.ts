@@ -47,8 +47,9 @@ export async function findEndpoint({ codeHash, keyHash, generation }: { codeHash
     return null;
   }
   remember(appIdByCode, codeHash, row.appId);
-  // Stored under the generation read before this query: a change committed meanwhile has replaced it already.
-  if (generation) remember(rows, cacheKey, { generation, cachedAt: Date.now(), row });
+  // Stored under the generation read before this query: a change committed meanwhile has replaced it already. A
+  // bearer key that matches nothing is not stored: made-up keys must not push real entries out.
+  if (generation && (!keyHash || row.keyId)) remember(rows, cacheKey, { generation, cachedAt: Date.now(), row });
   return row;
 }
 
