@@ -9,10 +9,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { ShownOnceKey } from "@/components/ui/shown-once-key";
 import { Skeleton } from "@/components/ui/skeleton";
 
 export function ServerKeysCard({ appId }: { appId: string }) {
@@ -103,19 +103,7 @@ function CreateKeyDialog({ appId, open, onOpenChange, onCreated }: { appId: stri
     <Dialog open={open} onOpenChange={close}>
       <DialogContent>
         {create.data ? (
-          <>
-            <DialogHeader>
-              <DialogTitle>Copy your new key</DialogTitle>
-              <DialogDescription>This is the only time it is shown. Put it in your MCP client&apos;s configuration.</DialogDescription>
-            </DialogHeader>
-            <div className="flex gap-2">
-              <Input readOnly value={create.data.key} aria-label="New server API key" className="font-mono text-xs" onFocus={(e) => e.target.select()} />
-              <CopyButton value={create.data.key} label="API key" variant="outline" />
-            </div>
-            <DialogFooter>
-              <Button onClick={() => close(false)}>Done</Button>
-            </DialogFooter>
-          </>
+          <ShownOnceKey value={create.data.key} label="New server API key" hint="Put it in your MCP client's configuration." onDone={() => close(false)} />
         ) : (
           <form onSubmit={submit} className="grid gap-4">
             <DialogHeader>

@@ -8,12 +8,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
+import { ShownOnceKey } from "@/components/ui/shown-once-key";
 import { Skeleton } from "@/components/ui/skeleton";
 import { atLeast, roleLabels, roleOrder, type RoleName } from "./role-label";
 
@@ -136,19 +136,7 @@ function CreateKeyDialog({
     <Dialog open={open} onOpenChange={close}>
       <DialogContent>
         {create.data ? (
-          <>
-            <DialogHeader>
-              <DialogTitle>Copy your new key</DialogTitle>
-              <DialogDescription>This is the only time it is shown. Store it somewhere safe.</DialogDescription>
-            </DialogHeader>
-            <div className="flex gap-2">
-              <Input readOnly value={create.data.key} aria-label="New API key" className="font-mono text-xs" onFocus={(e) => e.target.select()} />
-              <CopyButton value={create.data.key} label="API key" variant="outline" />
-            </div>
-            <DialogFooter>
-              <Button onClick={() => close(false)}>Done</Button>
-            </DialogFooter>
-          </>
+          <ShownOnceKey value={create.data.key} label="New API key" hint="Store it somewhere safe." onDone={() => close(false)} />
         ) : (
           <form onSubmit={submit} className="grid gap-4">
             <DialogHeader>
