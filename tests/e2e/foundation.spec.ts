@@ -42,3 +42,30 @@ test("a wrong password is refused with a clear message", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Wrong" })).toHaveText("Wrong email or password.");
 });
+
+test("an owner creates a workspace API key in Settings, sees it once, and it works as a bearer token until revoked", async ({ page, request }) => {
+  await new SignUpPage(page).open();
+  await new SignUpPage(page).signUp(newUser("keys"));
+  await expect(page).toHaveURL(/\/apps$/);
+  await page.goto("/settings/api-keys");
+  await page.getByRole("button", { name: "Create API key" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("CI deploys");
+  await dialog.getByLabel("Role").selectOption("editor");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const key = await dialog.getByLabel("New API key").inputValue();
+  expect(key).toMatch(/^sy_/);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("list", { name: "API keys" }).getByText("CI deploys")).toBeVisible();
+  // The list never shows the key again.
+  await expect(page.getByText(key)).toHaveCount(0);
+
+  const listApps = () => request.get("/api/trpc/apps.list", { headers: { authorization: `Bearer ${key}` } });
+  expect((await listApps()).status()).toBe(200);
+  await page.getByRole("list", { name: "API keys" }).getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("button", { name: "Revoke key" }).click();
+  await expect(page.getByText("No API keys yet. Create one for scripts and CI.")).toBeVisible();
+  const refused = await listApps();
+  expect(refused.status(), await refused.text()).toBe(401);
+});

@@ -55,6 +55,25 @@ test("an owner publishes an app, turns on its MCP server, calls it with the SDK,
   expect((await again.listTools()).tools).toHaveLength(1);
   await again.close();
 
+  // A server key, shown once: without it the URL alone is refused; with it the client gets in; revoked, it stops.
+  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill("Ada's Claude Desktop");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const key = await dialog.getByLabel("New server API key").inputValue();
+  expect(key).toMatch(/^sym_/);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("list", { name: "Server API keys" }).getByText("Ada's Claude Desktop")).toBeVisible();
+  expect((await ping(fresh)).status).toBe(401);
+  const keyed = await connect(fresh, (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), authorization: `Bearer ${key}` } }));
+  expect((await keyed.listTools()).tools).toHaveLength(1);
+  await page.getByRole("list", { name: "Server API keys" }).getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("button", { name: "Revoke key" }).click();
+  await expect(page.getByText("No keys: the secret URL alone lets clients in.")).toBeVisible();
+  expect((await ping(fresh)).status).toBe(200);
+  await keyed.close();
+
   await page.getByRole("link", { name: "Logs" }).click();
   const calls = page.getByRole("table", { name: "MCP calls" });
   await expect(calls.getByText("tools/call")).toBeVisible();
