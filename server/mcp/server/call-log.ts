@@ -4,7 +4,7 @@
 // away for is tried again, and a batch refused for any other reason is retried row by row.
 import "server-only";
 import { getDb } from "@/server/db";
-import { toAppError } from "@/server/errors";
+import { isDatabaseUnreachable } from "@/server/errors";
 import { insertCallLogs } from "@/server/db/queries/published-servers";
 import type { mcpCallLogs } from "@/server/db/schema";
 
@@ -85,7 +85,7 @@ async function insertRows(rows: Row[]) {
   try {
     await insertCallLogs(await getDb(), rows);
   } catch (error) {
-    if (toAppError(error).status === 503) return holdForRetry(rows);
+    if (isDatabaseUnreachable(error)) return holdForRetry(rows);
     if (rows.length === 1) return void console.error("[mcp_server:call_log] a log row could not be written", String(error));
     // One row the database refuses must not take the others with it.
     for (const row of rows) await insertRows([row]);

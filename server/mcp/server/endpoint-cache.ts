@@ -6,7 +6,7 @@
 // cover, a change made while the KV store is unreachable, is bounded by a row's maximum age.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getDb } from "@/server/db";
+import { getDb, type Db } from "@/server/db";
 import { findEndpointByCodeHash, type EndpointRow } from "@/server/db/queries/published-servers";
 import { getKv, type Kv } from "@/server/kv";
 import { kvKeys } from "@/server/kv/keys";
@@ -26,16 +26,13 @@ function remember<V>(map: Map<string, V>, key: string, value: V) {
   if (map.size > maxEntries) map.delete(map.keys().next().value!);
 }
 
-/** The app a code belongs to, when this instance has seen the code before. */
-export function knownAppId(codeHash: string): string | undefined {
-  return appIdByCode.get(codeHash);
-}
-
 /**
- * The endpoint for a code and key. `generation` is this request's read of the app's generation (null when the app
- * is unknown here or the KV store failed): only then may a cached row be used or stored.
+ * The endpoint for a code and key. A cached row is used only under this request's read of its app's generation;
+ * a code this instance has not seen yet (or a KV store that failed) means a database query.
  */
-export async function findEndpoint({ codeHash, keyHash, generation }: { codeHash: string; keyHash: string; generation: string | null }) {
+export async function findEndpoint(kv: Kv, { codeHash, keyHash }: { codeHash: string; keyHash: string }) {
+  const appId = appIdByCode.get(codeHash);
+  const generation = appId ? await readGeneration(kv, appId) : null;
   const cacheKey = `${codeHash}:${keyHash}`;
   const cached = rows.get(cacheKey);
   if (generation && cached?.generation === generation && Date.now() - cached.cachedAt < maxAgeMs) return cached.row;
@@ -54,7 +51,7 @@ export async function findEndpoint({ codeHash, keyHash, generation }: { codeHash
 }
 
 /** This request's generation for the app; a missing one is created, and then nothing cached can match it. */
-export async function readGeneration(kv: Kv, appId: string): Promise<string | null> {
+async function readGeneration(kv: Kv, appId: string): Promise<string | null> {
   try {
     const key = kvKeys.endpointGeneration(appId);
     const current = await kv.get(key);
@@ -74,9 +71,10 @@ export async function readGeneration(kv: Kv, appId: string): Promise<string | nu
  * is unreachable the change still goes through (the console keeps working); instances that cannot read the store
  * do not use their cache, and those that cached a row before the outage drop it within maxAgeMs.
  */
-export async function changeEndpoint<T>(appId: string, write: () => Promise<T>): Promise<T> {
+export async function changeEndpoint<T>(appId: string, write: (db: Db) => Promise<T>): Promise<T> {
+  const db = await getDb();
   await announceChange(appId);
-  const result = await write();
+  const result = await write(db);
   await announceChange(appId);
   return result;
 }

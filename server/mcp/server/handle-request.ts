@@ -10,7 +10,7 @@ import { env } from "@/server/env";
 import { toAppError } from "@/server/errors";
 import { getKv } from "@/server/kv";
 import { cancelCall, callKey } from "./cancellations";
-import { findEndpoint, knownAppId, readGeneration } from "./endpoint-cache";
+import { findEndpoint } from "./endpoint-cache";
 import { clientInfoFromInitialize, readSessionId, type ClientInfo } from "./client-session";
 import { checkRequestShape, jsonRpcError, readBodyWithLimit, requestProtocolVersion } from "./http-checks";
 import { invalidParamsAnswer, parseMessages } from "./parse-messages";
@@ -53,9 +53,7 @@ async function handle(request: Request, code: string, options: EndpointOptions):
   const bearer = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] ?? null;
   const codeHash = hashToken(code);
   const kv = getKv();
-  const appId = knownAppId(codeHash);
-  const generation = appId ? await readGeneration(kv, appId) : null;
-  const endpoint = await findEndpoint({ codeHash, keyHash: bearer ? hashToken(bearer) : "", generation });
+  const endpoint = await findEndpoint(kv, { codeHash, keyHash: bearer ? hashToken(bearer) : "" });
   if (!endpoint || !safeEqual(endpoint.codeHash, codeHash)) return notFound();
 
   const guardRefusal = authorize(endpoint, bearer) ?? (await limitRate(kv, endpoint.appId, options.rateLimit ?? defaults.rateLimit));
