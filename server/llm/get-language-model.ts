@@ -41,8 +41,25 @@ export function createLanguageModel(connection: ProviderConnection, model: strin
   }
 }
 
-export function buildLanguageModel(provider: ModelProvider, model: string): LanguageModel {
-  return createLanguageModel({ ...provider, apiKey: openProviderKey(provider) }, model);
+// Built models, reused while the provider row they came from is unchanged. Building one costs more than a call's
+// own work (the AI SDK makes new zod schemas per model, and zod walks each on its first parse), and a model is
+// stateless between calls. The key is the row's content, its sealed key included, so any edit makes a new entry;
+// the row itself is still read for every call, so a deleted provider stops at once. Entries age out so a key in
+// the clear is not held in memory long after its last use.
+const maxModels = 200;
+const maxModelAgeMs = 10 * 60_000;
+const models = new Map<string, { model: LanguageModel; builtAt: number }>();
+
+function buildLanguageModel(provider: ModelProvider, model: string): LanguageModel {
+  const key = JSON.stringify([provider.id, provider.kind, provider.name, provider.baseUrl, provider.apiKeyCiphertext, model]);
+  const cached = models.get(key);
+  if (cached && Date.now() - cached.builtAt < maxModelAgeMs) return cached.model;
+  const built = createLanguageModel({ ...provider, apiKey: openProviderKey(provider) }, model);
+  models.delete(key);
+  models.set(key, { model: built, builtAt: Date.now() });
+  // Oldest first in a Map: drop it beyond the bound.
+  if (models.size > maxModels) models.delete(models.keys().next().value!);
+  return built;
 }
 
 export async function getLanguageModel({
