@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, or, sql, type Placeholder } from "drizzle-orm";
 import type { Tx } from "@/server/db";
+import { preparedPerDb } from "@/server/db/prepared";
 import { conversations, messages, toolCalls, type Message, type TokenUsage, type ToolCall } from "@/server/db/schema";
 
 type RunStatus = Message["status"];
@@ -109,30 +110,69 @@ export async function startTurn(
   }: { workspaceId: string; conversation: { id: string } | NewConversation; query: string; model: string; leaseSeconds: number },
 ) {
   const now = new Date();
-  const conversationId = "id" in conversation ? conversation.id : crypto.randomUUID();
   const answerId = crypto.randomUUID();
-  const opened = db.$with("opened").as(
-    "id" in conversation
-      ? db
-          .update(conversations)
-          .set({ updatedAt: now })
-          .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId)))
-          .returning({ id: conversations.id })
-      : db
-          .insert(conversations)
-          .values({ ...conversation, id: conversationId, workspaceId, createdAt: now, updatedAt: now })
-          .returning({ id: conversations.id }),
-  );
-  // The foreign key is checked at the end of the statement, when the conversation row exists.
-  await db
-    .with(opened)
-    .insert(messages)
-    .values([
-      { workspaceId, conversationId, role: "user", content: query, status: "completed" },
-      { id: answerId, workspaceId, conversationId, role: "assistant", content: "", status: "running", model, leaseUntil: leaseFrom(leaseSeconds) },
-    ]);
+  const turn = { workspaceId, questionId: crypto.randomUUID(), answerId, query, model, leaseSeconds, now };
+  if ("id" in conversation) {
+    await continueTurnQuery(db).execute({ ...turn, conversationId: conversation.id });
+    return { conversationId: conversation.id, answerId };
+  }
+  const conversationId = crypto.randomUUID();
+  await newTurnQuery(db).execute({ ...turn, ...conversation, conversationId });
   return { conversationId, answerId };
 }
+
+const p = sql.placeholder;
+/** Lease ends by the database's clock, which every instance shares, rather than each instance's own. */
+const leaseFrom = (seconds: number | Placeholder) => sql`now() + make_interval(secs => ${seconds})`;
+/** A placeholder where drizzle's types want the column's own type: update .set() encodes it like a value (jsonb, timestamps). */
+const setTo = <T>(name: string) => sql.placeholder(name) as unknown as T;
+
+/** The question and its "running" answer; the foreign key is checked at the end of the statement, when the conversation row exists. */
+const turnMessages = [
+  { id: p("questionId"), workspaceId: p("workspaceId"), conversationId: p("conversationId"), role: "user" as const, content: p("query"), status: "completed" as const },
+  {
+    id: p("answerId"),
+    workspaceId: p("workspaceId"),
+    conversationId: p("conversationId"),
+    role: "assistant" as const,
+    content: "",
+    status: "running" as const,
+    model: p("model"),
+    leaseUntil: leaseFrom(p("leaseSeconds")),
+  },
+];
+
+const newTurnQuery = preparedPerDb((db) => {
+  const opened = db.$with("opened").as(
+    db
+      .insert(conversations)
+      .values({
+        id: p("conversationId"),
+        workspaceId: p("workspaceId"),
+        appId: p("appId"),
+        appVersionId: p("appVersionId"),
+        source: p("source"),
+        inputs: p("inputs"),
+        title: p("title"),
+        createdBy: p("createdBy"),
+        createdAt: p("now"),
+        updatedAt: p("now"),
+      })
+      .returning({ id: conversations.id }),
+  );
+  return db.with(opened).insert(messages).values(turnMessages).prepare("start_new_turn");
+});
+
+const continueTurnQuery = preparedPerDb((db) => {
+  const opened = db.$with("opened").as(
+    db
+      .update(conversations)
+      .set({ updatedAt: setTo<Date>("now") })
+      .where(and(eq(conversations.workspaceId, p("workspaceId")), eq(conversations.id, p("conversationId"))))
+      .returning({ id: conversations.id }),
+  );
+  return db.with(opened).insert(messages).values(turnMessages).prepare("continue_turn");
+});
 
 /**
  * Closes a turn: the answer's final state, any tool call it left running, and the conversation's last activity,
@@ -140,38 +180,39 @@ export async function startTurn(
  */
 export async function finishTurn(
   db: Tx,
-  {
-    workspaceId,
-    conversationId,
-    messageId,
-    toolCallStatus,
-    ...values
-  }: { workspaceId: string; conversationId: string; messageId: string; toolCallStatus: RunStatus; content: string; status: RunStatus; error: string | null; usage: TokenUsage },
+  turn: { workspaceId: string; conversationId: string; messageId: string; toolCallStatus: RunStatus; content: string; status: RunStatus; error: string | null; usage: TokenUsage },
 ) {
-  const now = new Date();
+  await finishTurnQuery(db).execute({ ...turn, now: new Date() });
+}
+
+const finishTurnQuery = preparedPerDb((db) => {
   const closed = db.$with("closed").as(
     db
       .update(toolCalls)
-      .set({ status: toolCallStatus })
-      .where(and(eq(toolCalls.workspaceId, workspaceId), eq(toolCalls.messageId, messageId), eq(toolCalls.status, "running")))
+      .set({ status: setTo<RunStatus>("toolCallStatus") })
+      .where(and(eq(toolCalls.workspaceId, p("workspaceId")), eq(toolCalls.messageId, p("messageId")), eq(toolCalls.status, "running")))
       .returning({ id: toolCalls.id }),
   );
   const touched = db.$with("touched").as(
     db
       .update(conversations)
-      .set({ updatedAt: now })
-      .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.id, conversationId)))
+      .set({ updatedAt: setTo<Date>("now") })
+      .where(and(eq(conversations.workspaceId, p("workspaceId")), eq(conversations.id, p("conversationId"))))
       .returning({ id: conversations.id }),
   );
-  await db
+  return db
     .with(closed, touched)
     .update(messages)
-    .set({ ...values, finishedAt: now })
-    .where(and(eq(messages.workspaceId, workspaceId), eq(messages.id, messageId)));
-}
-
-/** Lease ends by the database's clock, which every instance shares, rather than each instance's own. */
-const leaseFrom = (seconds: number) => sql`now() + make_interval(secs => ${seconds})`;
+    .set({
+      content: setTo<string>("content"),
+      status: setTo<RunStatus>("status"),
+      error: setTo<string | null>("error"),
+      usage: setTo<TokenUsage>("usage"),
+      finishedAt: setTo<Date>("now"),
+    })
+    .where(and(eq(messages.workspaceId, p("workspaceId")), eq(messages.id, p("messageId"))))
+    .prepare("finish_turn");
+});
 
 // 4. Tool calls --------------------------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db";
+import { preparedPerDb } from "@/server/db/prepared";
 import { modelProviders, workspaces, type ModelProvider, type NewModelProvider } from "@/server/db/schema";
 
 type ProviderChanges = Partial<Pick<ModelProvider, "kind" | "name" | "baseUrl" | "apiKeyCiphertext" | "models">>;
@@ -9,11 +10,17 @@ export async function listModelProviders(db: Tx, { workspaceId }: { workspaceId:
   return db.select().from(modelProviders).where(eq(modelProviders.workspaceId, workspaceId)).orderBy(asc(modelProviders.createdAt));
 }
 
-export async function getModelProvider(db: Tx, { workspaceId, id }: { workspaceId: string; id: string }) {
-  const [row] = await db
+const providerQuery = preparedPerDb((db) =>
+  db
     .select()
     .from(modelProviders)
-    .where(and(eq(modelProviders.workspaceId, workspaceId), eq(modelProviders.id, id)));
+    .where(and(eq(modelProviders.workspaceId, sql.placeholder("workspaceId")), eq(modelProviders.id, sql.placeholder("id"))))
+    .prepare("model_provider"),
+);
+
+/** Read for every model call (published tools/call included), so a changed or deleted provider applies at once. */
+export async function getModelProvider(db: Tx, { workspaceId, id }: { workspaceId: string; id: string }) {
+  const [row] = await providerQuery(db).execute({ workspaceId, id });
   return row ?? null;
 }
 

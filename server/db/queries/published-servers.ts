@@ -1,31 +1,13 @@
 import "server-only";
 import { and, desc, eq, gte, lt, lte, or, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db";
+import { preparedPerDb } from "@/server/db/prepared";
 import { apps, appVersions, mcpCallLogs, publishedServerKeys, publishedServers, type PublishedServer } from "@/server/db/schema";
 
 // 1. The endpoint's one query ----------------------------------------------------------------------------------
 
-/**
- * Everything one MCP request needs, in one round trip: the server, its app and published version, whether the
- * server has keys, and the key matching `keyHash` (pass "" without a bearer token). Cached only through
- * server/mcp/server/endpoint-cache.ts, which every change to these rows must go through.
- */
-export async function findEndpointByCodeHash(db: Tx, { codeHash, keyHash }: { codeHash: string; keyHash: string }) {
-  const [row] = await endpointQuery(db).execute({ codeHash, keyHash });
-  return row ?? null;
-}
-
-// Built once per database handle: drizzle then skips rebuilding the SQL text on every request (the hot path).
-const preparedEndpointQueries = new WeakMap<object, ReturnType<typeof buildEndpointQuery>>();
-
-function endpointQuery(db: Tx) {
-  let prepared = preparedEndpointQueries.get(db);
-  if (!prepared) preparedEndpointQueries.set(db, (prepared = buildEndpointQuery(db)));
-  return prepared;
-}
-
-function buildEndpointQuery(db: Tx) {
-  return db
+const endpointQuery = preparedPerDb((db) =>
+  db
     .select({
       appId: publishedServers.appId,
       workspaceId: publishedServers.workspaceId,
@@ -52,7 +34,17 @@ function buildEndpointQuery(db: Tx) {
       and(eq(publishedServerKeys.appId, publishedServers.appId), eq(publishedServerKeys.keyHash, sql.placeholder("keyHash"))),
     )
     .where(eq(publishedServers.codeHash, sql.placeholder("codeHash")))
-    .prepare("published_endpoint");
+    .prepare("published_endpoint"),
+);
+
+/**
+ * Everything one MCP request needs, in one round trip: the server, its app and published version, whether the
+ * server has keys, and the key matching `keyHash` (pass "" without a bearer token). Cached only through
+ * server/mcp/server/endpoint-cache.ts, which every change to these rows must go through.
+ */
+export async function findEndpointByCodeHash(db: Tx, { codeHash, keyHash }: { codeHash: string; keyHash: string }) {
+  const [row] = await endpointQuery(db).execute({ codeHash, keyHash });
+  return row ?? null;
 }
 
 export type EndpointRow = NonNullable<Awaited<ReturnType<typeof findEndpointByCodeHash>>>;
