@@ -1,7 +1,8 @@
 // The one runtime that runs an app, whoever asks (Debug & Preview, the published MCP server, the API):
-// prompt, model, tool rounds, events as they happen, and every step stored as it happens.
+// prompt, model, tool rounds, events as they happen (or per step, for callers that do not stream), and every step
+// stored as it happens.
 import "server-only";
-import { NoSuchToolError, stepCountIs, streamText, type LanguageModel } from "ai";
+import { generateText, NoSuchToolError, stepCountIs, streamText, type LanguageModel, type StepResult, type TextStreamPart, type ToolSet } from "ai";
 import { getDb, type Db } from "@/server/db";
 import { finishTurn, saveProgress } from "@/server/db/queries/conversations";
 import { buildToolSet, enabledTools } from "./build-tool-set";
@@ -24,6 +25,11 @@ export interface RunAppParams extends StartRunParams {
   maxRetries?: number;
   /** Overrides runLimits.modelIdleMs (tests). */
   modelIdleMs?: number;
+  /**
+   * Whether the caller passes events on as they happen (Debug & Preview, MCP progress). Default true. Without it the
+   * model's answers are asked for whole and the events of a step come when the step ends.
+   */
+  streaming?: boolean;
 }
 
 /** Throws AppError before anything is stored (bad inputs, unknown conversation); afterwards always resolves. */
@@ -41,6 +47,7 @@ export async function runApp(params: RunAppParams): Promise<RunResult> {
 
 async function continueRun(db: Db, params: RunAppParams, { conversationId, messageId, system, messages }: StartedRun): Promise<RunResult> {
   const { workspaceId, config, signal } = params;
+  const streaming = params.streaming ?? true;
   const emit = (event: RunEvent) => {
     try {
       params.onEvent(event);
@@ -74,75 +81,94 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
   if (signal.aborted) forwardAbort();
   else signal.addEventListener("abort", forwardAbort, { once: true });
   // A model that stops sending (a stalled stream) must not leave the run "running" forever.
-  let toolsInFlight = 0;
   let stalled = false;
   const watchdog = createWatchdog({
     idleMs: params.modelIdleMs ?? runLimits.modelIdleMs,
     maxMs: runLimits.maxRunMs,
-    busy: () => toolsInFlight > 0,
+    busy: () => recorder.busy(),
     onStall: () => {
       stalled = true;
       run.abort();
     },
   });
 
-  try {
-    const toolSet = buildToolSet({ tools, recorder, signal: run.signal, round: () => stepRound });
-    const result = streamText({
-      model: params.model,
-      system,
-      messages,
-      tools: tools.length > 0 ? toolSet : undefined,
-      // One step per tool round, plus one for the answer.
-      stopWhen: stepCountIs(maxRounds + 1),
-      prepareStep: ({ stepNumber }) => {
-        stepRound = stepNumber + 1;
-        if (maxRounds === 0 || stepNumber < maxRounds) return undefined;
-        // Out of rounds: offer no tools, so the model answers with what it has (a call anyway is refused, not run).
-        roundLimitReached = true;
-        return { activeTools: [] };
-      },
-      temperature: config.model?.temperature ?? undefined,
-      maxOutputTokens: config.model?.maxTokens ?? undefined,
-      maxRetries: params.maxRetries,
-      abortSignal: run.signal,
-      // Errors arrive as stream parts below; without this the SDK logs the raw error object.
-      onError: () => {},
-    });
-
-    for await (const part of result.fullStream) {
-      watchdog.touch();
-      if (part.type === "tool-call" && !part.invalid) toolsInFlight++;
-      if (part.type === "tool-result" || part.type === "tool-error") toolsInFlight = Math.max(0, toolsInFlight - 1);
-      if (part.type === "text-delta") {
-        // A later round's text starts a new paragraph rather than running into the previous one.
-        const text = !stepText && answer && part.text ? `\n\n${part.text}` : part.text;
-        stepText += part.text;
-        answer += text;
-        emit({ type: "text-delta", text });
-      } else if (part.type === "tool-call") {
-        emit({ type: "tool-call-started", callId: part.toolCallId, name: part.toolName, arguments: part.input });
-        if (part.invalid) {
-          const refused = NoSuchToolError.isInstance(part.error) && toolSet[part.toolName];
-          const message = refused ? `Not run: the app's limit of ${maxRounds} tool rounds was reached.` : describeToolError(part.error);
-          await recorder.reject(part.toolCallId, part.toolName, part.input, round + 1, message);
-        }
-      } else if (part.type === "tool-result" || part.type === "tool-error") {
-        reportFinished(part.toolCallId);
-      } else if (part.type === "finish-step") {
-        round += 1;
-        stepText = "";
-        usage.inputTokens += part.usage.inputTokens ?? 0;
-        usage.outputTokens += part.usage.outputTokens ?? 0;
-        // Progress is stored between tool rounds; the last step's goes out with the final state below.
-        if (part.finishReason === "tool-calls") await saveProgress(db, { workspaceId, id: messageId, content: answer, usage });
-        emit({ type: "round-finished", round });
-      } else if (part.type === "error") {
-        modelError = part.error;
+  const toolSet = buildToolSet({ tools, recorder, signal: run.signal, round: () => stepRound });
+  async function onPart(part: TextStreamPart<ToolSet>) {
+    watchdog.touch();
+    if (part.type === "text-delta") {
+      // A later round's text starts a new paragraph rather than running into the previous one.
+      const text = !stepText && answer && part.text ? `\n\n${part.text}` : part.text;
+      stepText += part.text;
+      answer += text;
+      emit({ type: "text-delta", text });
+    } else if (part.type === "tool-call") {
+      emit({ type: "tool-call-started", callId: part.toolCallId, name: part.toolName, arguments: part.input });
+      if (part.invalid) {
+        const refused = NoSuchToolError.isInstance(part.error) && toolSet[part.toolName];
+        const message = refused ? `Not run: the app's limit of ${maxRounds} tool rounds was reached.` : describeToolError(part.error);
+        await recorder.reject(part.toolCallId, part.toolName, part.input, round + 1, message);
       }
+    } else if (part.type === "tool-result" || part.type === "tool-error") {
+      reportFinished(part.toolCallId);
+    } else if (part.type === "finish-step") {
+      round += 1;
+      stepText = "";
+      usage.inputTokens += part.usage.inputTokens ?? 0;
+      usage.outputTokens += part.usage.outputTokens ?? 0;
+      // Progress is stored between tool rounds; the last step's goes out with the final state below.
+      if (part.finishReason === "tool-calls") await saveProgress(db, { workspaceId, id: messageId, content: answer, usage });
+      emit({ type: "round-finished", round });
+    } else if (part.type === "error") {
+      modelError = part.error;
+    }
+  }
+
+  const request = {
+    model: params.model,
+    system,
+    messages,
+    tools: tools.length > 0 ? toolSet : undefined,
+    // One step per tool round, plus one for the answer.
+    stopWhen: stepCountIs(maxRounds + 1),
+    prepareStep: ({ stepNumber }: { stepNumber: number }) => {
+      stepRound = stepNumber + 1;
+      if (maxRounds === 0 || stepNumber < maxRounds) return undefined;
+      // Out of rounds: offer no tools, so the model answers with what it has (a call anyway is refused, not run).
+      roundLimitReached = true;
+      return { activeTools: [] };
+    },
+    temperature: config.model?.temperature ?? undefined,
+    maxOutputTokens: config.model?.maxTokens ?? undefined,
+    maxRetries: params.maxRetries,
+    abortSignal: run.signal,
+  };
+  try {
+    if (streaming) {
+      // Errors arrive as stream parts; without onError the SDK would also log the raw error object.
+      const result = streamText({ ...request, onError: () => {} });
+      for await (const part of result.fullStream) await onPart(part);
+    } else {
+      // Nobody watches this run live: each step's answer is asked for whole, which costs a fraction of the CPU of
+      // streaming it, and its parts then go through the same handling in the order a stream would give them.
+      await generateText({
+        ...request,
+        onStepFinish: async (step) => {
+          try {
+            for (const part of stepParts(step)) await onPart(part);
+          } catch (error) {
+            // The SDK ignores what this callback throws: our own failure is kept, and stops the run, here.
+            internalError ??= error;
+            run.abort();
+          }
+        },
+      });
     }
   } catch (error) {
-    if (!signal.aborted) internalError = error;
+    // Streamed, only our own failures are thrown; asked for whole, the model's are thrown too.
+    if (!signal.aborted && !internalError) {
+      if (streaming) internalError = error;
+      else modelError = error;
+    }
     run.abort();
   } finally {
     watchdog.stop();
@@ -184,4 +210,14 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
   if (error) emit({ type: "error", message: error });
   emit({ type: "finished", answer, usage, status, roundLimitReached });
   return { conversationId, messageId, status, answer, usage, roundLimitReached, ...(error ? { error } : {}) };
+}
+
+/** A finished step as the stream would have given it: its text as one delta, its tool calls and results, its end. */
+function stepParts(step: StepResult<ToolSet>): TextStreamPart<ToolSet>[] {
+  const parts = step.content.flatMap((part): TextStreamPart<ToolSet>[] => {
+    if (part.type === "text") return [{ type: "text-delta", id: "text", text: part.text }];
+    return part.type === "tool-call" || part.type === "tool-result" || part.type === "tool-error" ? [part] : [];
+  });
+  const { response, usage, finishReason, rawFinishReason, providerMetadata } = step;
+  return [...parts, { type: "finish-step", response, usage, finishReason, rawFinishReason, providerMetadata }];
 }

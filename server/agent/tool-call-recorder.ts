@@ -64,6 +64,8 @@ export function createToolCallRecorder({ db, workspaceId, messageId }: { db: Tx;
     track,
     start,
     finish,
+    /** A tool is running or its records are being written: the run is busy even though the model is quiet. */
+    busy: () => pending.size > 0,
     /** A call the AI SDK refused before running it (unknown tool, unparsable arguments): stored like any other. */
     async reject(callId: string, name: string, args: unknown, round: number, error: string) {
       start(callId, name, args, round);

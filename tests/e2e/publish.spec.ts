@@ -98,7 +98,8 @@ if (scaledOut) test("a call cancelled through another instance stops the model o
   };
   const client = await connect(url, routed);
   const before = llm.requests.length;
-  llm.script([{ text: "one two three four five six seven eight nine ten eleven twelve", chunkDelayMs: 1000 }]);
+  // No progress token: the answer is asked for whole, and the model takes its time before giving it.
+  llm.script([{ text: "one two three four five six seven eight nine ten eleven twelve", delayMs: 15_000 }]);
   const controller = new AbortController();
   const call = client.callTool({ name: "slow_planner", arguments: { query: "Slowly", city: "Rome" } }, undefined, { signal: controller.signal });
   await expect.poll(() => llm.requests.length).toBe(before + 1);

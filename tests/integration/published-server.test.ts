@@ -133,6 +133,8 @@ describe("tools/call", () => {
       { role: "system", content: "You forecast for Bergen." },
       { role: "user", content: "Tomorrow?" },
     ]);
+    // Nobody listens for progress, so the answer is asked for whole rather than streamed.
+    expect(llm.requests[0]!.stream).toBeFalsy();
     const { answer, conversation_id } = result.structuredContent as { answer: string; conversation_id: string };
     expect(answer).toBe("Rain in Bergen.");
     const conversation = await findConversation(await getDb(), { workspaceId: workspace.id, appId: app.id, id: conversation_id });
@@ -241,12 +243,15 @@ describe("progress and cancellation", () => {
       "Model round 3 finished",
     ]);
     expect(progress.map((p) => p.progress)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // A client listening for progress gets it as the run goes: the model's answers are streamed.
+    expect(llm.requests.map((r) => r.stream)).toEqual([true, true, true]);
   });
 
   it("cancelling a call (notifications/cancelled) stops the run and the model server sees its request aborted", async () => {
     const { url, caller, app } = await createPublishedApp(endpoint, llm);
     const client = await connect(url);
-    llm.script([{ text: "one two three four five six seven eight nine ten", chunkDelayMs: 500 }]);
+    // No progress token, so the answer is asked for whole: the model takes its time before answering at all.
+    llm.script([{ text: "one two three four five six seven eight nine ten", delayMs: 10_000 }]);
     const controller = new AbortController();
     const call = client.callTool({ name: "weather_helper", arguments: { query: "Slowly." } }, undefined, { signal: controller.signal });
     await expect.poll(() => llm.requests.length).toBe(1);

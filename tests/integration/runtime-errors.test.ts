@@ -27,14 +27,17 @@ afterEach(() => llm.close());
 const openAiError = (message: string, type: string, code: string) => ({ error: { message, type, param: null, code } });
 
 describe("runtime failures", () => {
+  // Streamed, or asked for whole (a published tools/call without progress): the same failure either way.
   it.each([
-    [401, openAiError("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")],
-    [429, openAiError("Rate limit reached for requests.", "requests", "rate_limit_exceeded")],
-    [500, openAiError("The server had an error while processing your request.", "server_error", "internal_error")],
-  ])("a model answering %i fails the run with the provider's own message, stored on the answer and sent as an error event", async (status, body) => {
+    [401, true, openAiError("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")],
+    [429, true, openAiError("Rate limit reached for requests.", "requests", "rate_limit_exceeded")],
+    [500, true, openAiError("The server had an error while processing your request.", "server_error", "internal_error")],
+    [401, false, openAiError("Incorrect API key provided.", "invalid_request_error", "invalid_api_key")],
+    [500, false, openAiError("The server had an error while processing your request.", "server_error", "internal_error")],
+  ])("a model answering %i fails the run with the provider's own message, stored on the answer and sent as an error event (streaming: %s)", async (status, streaming, body) => {
     const app = await createTestApp("chat");
     llm.script([{ status, errorBody: body }]);
-    const { result, events } = await runTestApp(app, llm, { query: "Hello", maxRetries: 0 });
+    const { result, events } = await runTestApp(app, llm, { query: "Hello", maxRetries: 0, streaming });
 
     expect(result.status).toBe("failed");
     expect(result.error).toContain(`answered ${status}`);
@@ -50,12 +53,14 @@ describe("runtime failures", () => {
   });
 
   it.each([
-    ["a malformed stream", { rawStream: "data: {not json\n\ndata: [DONE]\n\n" }, /model's answer could not be used|model call failed/],
-    ["a stream that stalls", { text: "Half an", stallAfterFirstChunk: true }, /did not answer in time/],
-  ])("%s fails the run with a clear error and leaves nothing running", async (_, turn, message) => {
+    ["a malformed stream", { rawStream: "data: {not json\n\ndata: [DONE]\n\n" }, /model's answer could not be used|model call failed/, true],
+    ["a stream that stalls", { text: "Half an", stallAfterFirstChunk: true }, /did not answer in time/, true],
+    ["an answer asked for whole that is not JSON", { rawStream: "data: {not json\n\n" }, /answered 200: Invalid JSON/, false],
+    ["an answer asked for whole that never comes", { text: "Late", delayMs: 5_000 }, /did not answer in time/, false],
+  ])("%s fails the run with a clear error and leaves nothing running", async (_, turn, message, streaming) => {
     const app = await createTestApp("chat");
     llm.script([turn]);
-    const { result, events } = await runTestApp(app, llm, { query: "Hello", maxRetries: 0, modelIdleMs: 300 });
+    const { result, events } = await runTestApp(app, llm, { query: "Hello", maxRetries: 0, modelIdleMs: 300, streaming });
 
     expect(result.status).toBe("failed");
     expect(result.error).toMatch(message);

@@ -29,7 +29,9 @@ afterEach(() => llm.close());
 
 const toolMessages = (body: ChatRequestBody) => body.messages.filter((m) => m.role === "tool");
 
-describe("agent runtime", () => {
+// Streamed for callers that pass events on live, asked for whole otherwise (a published tools/call without progress):
+// both must store and report the same run.
+describe.each([{ streaming: true }, { streaming: false }])("agent runtime (streaming: $streaming)", ({ streaming }) => {
   it("an agent calls two tools across two rounds, the results reach the model, and every step is stored", async () => {
     const app = await createTestApp("agent", { instructions: "You help the {{team}} team.", variables: [{ key: "team", label: "Team", type: "text" }] });
     llm.script([
@@ -37,7 +39,7 @@ describe("agent runtime", () => {
       { toolCalls: [{ name: "test__get_weather", arguments: { city: "Oslo" } }] },
       { text: "It is 18 °C in Oslo, and 2 + 3 = 5." },
     ]);
-    const { result, events } = await runTestApp(app, llm, { query: "Weather in Oslo, and 2+3?", inputs: { team: "Ops" }, tools });
+    const { result, events } = await runTestApp(app, llm, { query: "Weather in Oslo, and 2+3?", inputs: { team: "Ops" }, tools, streaming });
 
     expect(llm.requests[0]!.messages[0]).toEqual({ role: "system", content: "You help the Ops team." });
     expect(llm.requests[0]!.tools?.map((t) => t.function.name)).toEqual(expect.arrayContaining(["test__add", "test__get_weather", "test__slow"]));
@@ -87,7 +89,7 @@ describe("agent runtime", () => {
       { toolCalls: [{ name: "test__fail", arguments: {} }, { name: "explode", arguments: {} }] },
       { text: "The weather service is down right now; try again later." },
     ]);
-    const { result, events } = await runTestApp(app, llm, { query: "Weather?", tools: [...tools, explode] });
+    const { result, events } = await runTestApp(app, llm, { query: "Weather?", tools: [...tools, explode], streaming });
 
     const [failed, thrown] = toolMessages(llm.requests[1]!);
     expect(failed!.content).toContain("The weather service is unavailable (upstream returned 503).");
@@ -113,7 +115,7 @@ describe("agent runtime", () => {
     const app = await createTestApp("agent", { maxToolRounds: 2 });
     const loop = () => ({ text: "Checking again.", toolCalls: [{ name: "test__echo", arguments: { text: "again" } }] });
     llm.script([loop, loop, loop, loop]);
-    const { result, events } = await runTestApp(app, llm, { query: "Loop forever", tools });
+    const { result, events } = await runTestApp(app, llm, { query: "Loop forever", tools, streaming });
 
     expect(llm.requests).toHaveLength(3);
     expect(llm.requests[1]!.tools).toBeDefined();
@@ -130,7 +132,9 @@ describe("agent runtime", () => {
     ]);
     expect(answer.toolCalls[2]!.error).toMatch(/limit of 2 tool rounds/);
   });
+});
 
+describe("agent runtime, streamed", () => {
   it("aborting during a slow tool call stops the run, cancels the call on the tool server, and keeps what was done", async () => {
     const app = await createTestApp("agent");
     llm.script([{ toolCalls: [{ name: "test__add", arguments: { a: 1, b: 1 } }] }, { toolCalls: [{ name: "test__slow", arguments: { ms: 15_000 } }] }]);

@@ -88,6 +88,8 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
       userId: null,
       signal: call.signal,
       onEvent: (event) => call.onEvent?.(event),
+      // Only a client that asked for progress hears about the run before its result.
+      streaming: call.onEvent !== undefined,
     });
     if (run.status === "stopped") {
       return { result: { content: [{ type: "text", text: "The call was cancelled." }], isError: true }, outcome: "cancelled", error: null, conversationId: run.conversationId };
