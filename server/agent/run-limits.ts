@@ -1,6 +1,9 @@
 // How long a run may go quiet or last, so none is left "running" forever by a model that stops answering.
 export const runLimits = {
-  /** No model output for this long (outside tool calls, which have their own timeouts) fails the run. */
+  /**
+   * No model output for this long (outside tool calls, which have their own timeouts) fails the run: no chunk when
+   * the answer is streamed, no answer at all when it is asked for whole.
+   */
   modelIdleMs: 120_000,
   /** No run lasts longer than this. */
   maxRunMs: 30 * 60_000,
