@@ -12,7 +12,7 @@ import { providerFetch } from "./provider-fetch";
 import { openProviderKey } from "./provider-key";
 import { providerKinds, resolveBaseUrl } from "./provider-kinds";
 
-/** A provider with its key in the clear: only ever held in memory for one request. */
+/** A provider with its key in the clear: held in memory only, by the built model (see the cache below). */
 export interface ProviderConnection {
   kind: ProviderKind;
   name: string;

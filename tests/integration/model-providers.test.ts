@@ -277,6 +277,22 @@ describe("getLanguageModel", () => {
     });
   });
 
+  it("a model is built again after its provider changes: a new key is used at once, a deleted provider is refused", async () => {
+    const { workspace, owner, provider } = await workspaceWithProvider();
+    const call = async () => {
+      const model = await getLanguageModel({ workspaceId: workspace.id, providerId: provider.id, model: "gpt-4o-mini" });
+      return generateText({ model, prompt: "Say OK", maxRetries: 0 });
+    };
+    expect((await call()).text).toBe("OK");
+    await owner.modelProviders.update({ id: provider.id, kind: "openai_compatible", name: "DeepSeek", baseUrl: api.baseUrl, apiKey: wrongKey });
+    await expect(call()).rejects.toThrow(/Incorrect API key/);
+    expect(api.requests.at(-1)!.headers).toMatchObject({ authorization: `Bearer ${wrongKey}` });
+    await owner.modelProviders.update({ id: provider.id, kind: "openai_compatible", name: "DeepSeek", baseUrl: api.baseUrl, apiKey: goodKey });
+    expect((await call()).text).toBe("OK");
+    await owner.modelProviders.delete({ id: provider.id });
+    await expect(call()).rejects.toMatchObject({ code: "not_found:model_provider" });
+  });
+
   it("talks chat completions for OpenAI providers too", async () => {
     const { workspace, provider } = await workspaceWithProvider({ kind: "openai" });
     const model = await getLanguageModel({ workspaceId: workspace.id, providerId: provider.id, model: "gpt-4o-mini" });
