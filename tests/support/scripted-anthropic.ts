@@ -1,5 +1,6 @@
-// A real server on 127.0.0.1 speaking Anthropic's Messages API with streaming (POST /v1/messages, SSE events
-// message_start, content_block_*, message_delta, message_stop), whose turns each test scripts. Wire format:
+// A real server on 127.0.0.1 speaking Anthropic's Messages API (POST /v1/messages), whose turns each test scripts:
+// streamed as SSE events (message_start, content_block_*, message_delta, message_stop) when the request asks for a
+// stream, one Message object otherwise. Wire format: https://docs.anthropic.com/en/api/messages and
 // https://docs.anthropic.com/en/api/messages-streaming
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,7 +14,7 @@ export interface ScriptedAnthropic {
   url: string;
   script(turns: AnthropicTurn[]): void;
   /** Request bodies as received. */
-  requests: Array<{ model: string; system?: unknown; messages: Array<{ role: string; content: unknown }>; tools?: Array<{ name: string }> }>;
+  requests: Array<{ model: string; stream?: boolean; system?: unknown; messages: Array<{ role: string; content: unknown }>; tools?: Array<{ name: string }> }>;
   headers: Array<Record<string, string | string[] | undefined>>;
   close(): Promise<void>;
 }
@@ -30,6 +31,15 @@ export async function startScriptedAnthropic(): Promise<ScriptedAnthropic> {
       const n = state.requests.push(body);
       state.headers.push(req.headers);
       const turn = queue.shift() ?? { text: "(no turn scripted)" };
+      const stopReason = turn.toolUse ? "tool_use" : "end_turn";
+      if (!body.stream) {
+        const content = [
+          ...(turn.text ? [{ type: "text", text: turn.text }] : []),
+          ...(turn.toolUse ? [{ type: "tool_use", id: `toolu_${n}`, name: turn.toolUse.name, input: turn.toolUse.input }] : []),
+        ];
+        const message = { id: `msg_${n}`, type: "message", role: "assistant", model: body.model, content, stop_reason: stopReason, stop_sequence: null, usage: { input_tokens: 13, output_tokens: 5 } };
+        return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(message));
+      }
       const events: Array<[string, object]> = [
         ["message_start", { type: "message_start", message: { id: `msg_${n}`, type: "message", role: "assistant", model: body.model, content: [], stop_reason: null, usage: { input_tokens: 13, output_tokens: 0 } } }],
       ];
@@ -47,7 +57,7 @@ export async function startScriptedAnthropic(): Promise<ScriptedAnthropic> {
         events.push(["content_block_delta", { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: json.slice(5) } }]);
         events.push(["content_block_stop", { type: "content_block_stop", index }]);
       }
-      events.push(["message_delta", { type: "message_delta", delta: { stop_reason: turn.toolUse ? "tool_use" : "end_turn", stop_sequence: null }, usage: { output_tokens: 5 } }]);
+      events.push(["message_delta", { type: "message_delta", delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: 5 } }]);
       events.push(["message_stop", { type: "message_stop" }]);
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.end(events.map(([event, data]) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`).join(""));
