@@ -1,6 +1,8 @@
 // Runs once when a server process starts (not during `next build`, which must never open the database).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { capHeapGrowth } = await import("@/server/heap-growth");
+  capHeapGrowth();
   const { startLeaseKeeper, sweepInterruptedRuns } = await import("@/server/agent/run-leases");
   try {
     const swept = await sweepInterruptedRuns({ atStart: true });
