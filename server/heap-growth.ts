@@ -4,6 +4,7 @@
 // benchmark machine (24 GB) peak RSS went from about 400 to about 250 MB with the factor held at 2, with no
 // measurable change in throughput (docs/performance.md). Smaller limits, such as the one Node derives from a
 // container's memory limit, keep V8's own choice.
+import "server-only";
 import v8 from "node:v8";
 
 const largeHeapBytes = 2 * 1024 ** 3;
