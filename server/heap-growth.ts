@@ -1,9 +1,8 @@
 // How far V8 lets the heap grow between full collections. From a heap limit of 2 GB up (Node's default on any
 // machine with 8 GB or more), V8 may let the old generation reach four times what is live before it collects;
-// under 2 GB, at most twice. A server with a small live set then sits on hundreds of MB of garbage: on the
-// benchmark machine (24 GB) peak RSS went from about 400 to about 270 MB with the factor held at 2, with no
-// measurable change in throughput (docs/performance.md). Smaller limits, such as the one Node derives from a
-// container's memory limit, keep V8's own choice.
+// under 2 GB, at most twice. A server with a small live set then sits on hundreds of MB of garbage, so on such
+// limits the factor is held at 2 (figures: docs/performance.md, item 11). Smaller limits, such as the one Node
+// derives from a container's memory limit, keep V8's own choice.
 import "server-only";
 import v8 from "node:v8";
 
