@@ -102,6 +102,18 @@ describe("connecting external MCP servers", () => {
     await expect(caller.mcpServers.create({ name: "Bad", identifier: "Bad Id!", url: guarded.url })).rejects.toThrow(/lowercase/);
   });
 
+  it("refuses headers that would not reach the server, and saves nothing", async () => {
+    const caller = await owner();
+    const attempt = (headers: { name: string; value: string }[]) => caller.mcpServers.create({ name: "Headers", identifier: "headers", url: guarded.url, headers });
+    await expect(attempt([{ name: "X Key", value: "v" }])).rejects.toThrow(/letters, digits and -/);
+    await expect(attempt([{ name: "X-Key", value: "a\r\nX-Other: b" }])).rejects.toThrow(/line breaks/);
+    await expect(attempt([{ name: "Mcp-Session-Id", value: "v" }])).rejects.toThrow(/set by the MCP client/);
+    await expect(attempt([{ name: "x-key", value: "a" }, { name: "X-Key", value: "b" }])).rejects.toThrow(/appear once/);
+    await expect(attempt([{ name: "__proto__", value: "v" }])).rejects.toThrow(/cannot be sent/);
+    await expect(caller.mcpServers.testConnection({ connection: { url: guarded.url, headers: [{ name: "__proto__", value: "v" }] } })).rejects.toThrow(/cannot be sent/);
+    expect(await caller.mcpServers.list()).toEqual([]);
+  });
+
   it("renaming a server's identifier keeps the apps that use it, and removal lists them first", async () => {
     const caller = await owner();
     const server = await caller.mcpServers.create({ name: "Tools", identifier: "tools", url: guarded.url });

@@ -6,7 +6,12 @@ export const identifierSchema = z
   .regex(/^[a-z0-9_-]{1,24}$/, "Use up to 24 lowercase letters, digits, _ or -.");
 
 export const headerInputSchema = z.object({
-  name: z.string().trim().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, "Header names use letters, digits and - only."),
+  name: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, "Header names use letters, digits and - only.")
+    // A valid HTTP token, but fetch's Headers drops it from a plain object without a word: refuse rather than lose it.
+    .refine((n) => n !== "__proto__", "That header name cannot be sent; choose another."),
   value: z.string().max(8_000).refine((v) => !/[\r\n]/.test(v), "Header values cannot contain line breaks."),
 });
 
