@@ -78,18 +78,33 @@ describe("SSRF address policy", () => {
   });
 });
 
-describe("guarded fetch", () => {
+// Both transports keep fetch's contract; the request transport is what model providers use.
+describe.each(["fetch", "request"] as const)("guarded fetch (%s transport)", (transport) => {
   let server: Server;
   let base: string;
   // Treat 127.0.0.1 as "public" for these tests so a real local server can stand in for the internet.
-  const policy = { allowPrivate: false, isAllowedAddress: (a: string) => a === "127.0.0.1" };
+  const policy = { allowPrivate: false, isAllowedAddress: (a: string) => a === "127.0.0.1", transport };
+  let releaseStream = () => {};
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    server = createServer(async (req, res) => {
       if (req.url === "/same") return res.writeHead(302, { location: "/final" }).end();
       if (req.url === "/post-303") return res.writeHead(303, { location: "/final" }).end();
       if (req.url === "/to-private") return res.writeHead(302, { location: `http://127.0.0.2:${port()}/final` }).end();
       if (req.url === "/loop") return res.writeHead(302, { location: "/loop" }).end();
+      if (req.url === "/echo") {
+        let body = "";
+        for await (const chunk of req) body += chunk;
+        const seen = { body, contentType: req.headers["content-type"], key: req.headers["x-api-key"], encoding: req.headers["accept-encoding"] };
+        return res.writeHead(201, { "content-type": "application/json", "set-cookie": ["a=1", "b=2"] }).end(JSON.stringify(seen));
+      }
+      if (req.url === "/empty") return res.writeHead(204).end();
+      if (req.url === "/slow") return void setTimeout(() => res.writeHead(200).end("late"), 2_000);
+      if (req.url === "/events") {
+        res.writeHead(200, { "content-type": "text/event-stream" }).write("data: first\n\n");
+        // The second event waits for the client to have read the first: the answer must arrive as a stream.
+        return void new Promise<void>((resolve) => (releaseStream = resolve)).then(() => res.end("data: second\n\n"));
+      }
       res.writeHead(200, { "content-type": "text/plain" }).end(`${req.method} ${req.url}`);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -107,7 +122,7 @@ describe("guarded fetch", () => {
   it("refuses a redirect to another origin or a private address", async () => {
     const fetch = createGuardedFetch(policy);
     await expect(fetch(`${base}/to-private`)).rejects.toMatchObject({ code: "bad_request:redirect" });
-    const open = createGuardedFetch({ allowPrivate: true });
+    const open = createGuardedFetch({ allowPrivate: true, transport });
     await expect(open(`${base}/to-private`)).rejects.toMatchObject({ code: "bad_request:redirect" });
   });
 
@@ -129,7 +144,60 @@ describe("guarded fetch", () => {
   });
 
   it("refuses a private target outright", async () => {
-    await expect(createGuardedFetch({ allowPrivate: false })(`${base}/final`)).rejects.toMatchObject({ code: "forbidden:ssrf" });
+    await expect(createGuardedFetch({ allowPrivate: false, transport })(`${base}/final`)).rejects.toMatchObject({ code: "forbidden:ssrf" });
+  });
+
+  it("sends the body and headers, and answers with status, headers, body and url as fetch does", async () => {
+    const response = await createGuardedFetch(policy)(`${base}/echo`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Api-Key": "k-1" },
+      body: JSON.stringify({ q: "hi" }),
+    });
+    expect(response).toBeInstanceOf(Response);
+    expect(response).toMatchObject({ status: 201, statusText: "Created", url: `${base}/echo` });
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+    const seen = await response.json();
+    expect(seen).toMatchObject({ body: '{"q":"hi"}', contentType: "application/json", key: "k-1" });
+    if (transport === "request") expect(seen.encoding).toBe("identity");
+  });
+
+  it("answers 204 without a body", async () => {
+    const response = await createGuardedFetch(policy)(`${base}/empty`);
+    expect(response.status).toBe(204);
+    expect(response.body).toBeNull();
+  });
+
+  it("hands an event stream on as it arrives", async () => {
+    const response = await createGuardedFetch(policy)(`${base}/events`);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    expect((await reader.read()).value).toBe("data: first\n\n");
+    releaseStream();
+    let rest = "";
+    for (let part = await reader.read(); !part.done; part = await reader.read()) rest += part.value;
+    expect(rest).toBe("data: second\n\n");
+  });
+
+  it("rejects with the signal's reason when aborted, and with TypeError('fetch failed') when it cannot connect", async () => {
+    const controller = new AbortController();
+    const reason = new Error("stopped by the user");
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(createGuardedFetch(policy)(`${base}/slow`, { signal: controller.signal })).rejects.toBe(reason);
+
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const failure = await createGuardedFetch(policy)(`http://127.0.0.1:${closedPort}/`).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TypeError);
+    expect(failure).toMatchObject({ message: "fetch failed", cause: { code: "ECONNREFUSED" } });
+  });
+});
+
+describe("guarded fetch, request transport", () => {
+  it("refuses a body it cannot send, before sending anything", async () => {
+    const fetch = createGuardedFetch({ allowPrivate: true, transport: "request" });
+    await expect(fetch("http://127.0.0.1:9/", { method: "POST", body: new URLSearchParams("a=1") })).rejects.toThrow(/only string or byte bodies/);
   });
 });
 

@@ -1,33 +1,37 @@
-// A fetch for every outbound MCP and OAuth request. Each hop is checked before it is sent, and the connection itself
-// resolves names through the same policy, so DNS rebinding between check and connect cannot reach a private address.
+// A fetch for every outbound MCP, OAuth and model provider request. Each hop is checked before it is sent, and the
+// connection itself resolves names through the same policy, so DNS rebinding between check and connect cannot reach a
+// private address.
 // Redirects are followed by hand (each target checked); a redirect to another origin is refused rather than followed,
 // because our headers (bearer tokens, API keys) must not travel to a host the user did not enter.
-import { Agent, fetch as undiciFetch } from "undici";
+import { Agent } from "undici";
 import type { LookupFunction } from "node:net";
 import { AppError } from "@/server/errors";
 import { assertPublicUrl, refused } from "./assert-public-url";
 import { resolvePolicy, type SsrfOptions } from "./policy";
+import { fetchHop, requestHop } from "./send-hop";
 
 export interface GuardedFetchOptions extends SsrfOptions {
   maxRedirects?: number;
+  /**
+   * How each hop is sent: undici's fetch (the default, for any body and stream), or its request API for callers
+   * that send strings and get back small answers or event streams (model providers; see send-hop.ts).
+   */
+  transport?: "fetch" | "request";
 }
 
 export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fetch {
   const policy = resolvePolicy(options);
   const maxRedirects = options.maxRedirects ?? 5;
   const dispatcher = policy.allowPrivate ? undefined : new Agent({ connect: { lookup: pinnedLookup(policy) } });
+  const send = options.transport === "request" ? requestHop : fetchHop;
 
   return async function guardedFetch(input, init = {}) {
     let url = new URL(input instanceof Request ? input.url : input.toString());
     let request: RequestInit = input instanceof Request ? { method: input.method, headers: input.headers, body: input.body, signal: input.signal, ...init } : init;
     for (let hop = 0; ; hop++) {
       await assertPublicUrl(url, options);
-      // undici's fetch even without a dispatcher: inside Next, the global fetch is patched to cache and tee response
-      // bodies, and cancelling one branch of a tee never settles (the SDK cancels every unused metadata response).
-      const response = toGlobalResponse(
-        await undiciFetch(url, { ...(request as object), redirect: "manual", ...(dispatcher ? { dispatcher } : {}) } as never),
-        url,
-      );
+      const response = await send(url, request, dispatcher);
+      Object.defineProperty(response, "url", { value: url.toString() });
       const location = response.headers.get("location");
       if (response.status < 300 || response.status > 399 || !location) return response;
       if (hop >= maxRedirects) throw new AppError("bad_request:redirect", `Too many redirects from ${url.host}.`);
@@ -42,19 +46,6 @@ export function createGuardedFetch(options: GuardedFetchOptions = {}): typeof fe
       url = next;
     }
   } as typeof fetch;
-}
-
-const nullBodyStatuses = new Set([101, 204, 205, 304]);
-
-/** undici's Response is another class than the global one, and the SDK tests `instanceof Response` (error parsing). */
-function toGlobalResponse(response: Awaited<ReturnType<typeof undiciFetch>>, url: URL): Response {
-  const wrapped = new Response(nullBodyStatuses.has(response.status) ? null : (response.body as ReadableStream | null), {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers as unknown as Headers,
-  });
-  Object.defineProperty(wrapped, "url", { value: url.toString() });
-  return wrapped;
 }
 
 /** A net.connect lookup that only ever hands back allowed addresses. */
