@@ -120,8 +120,9 @@ export async function touchServerKey(db: Tx, { id }: { id: string }) {
 // 4. Call logs -------------------------------------------------------------------------------------------------
 
 // A batch goes in as one JSON parameter that PostgreSQL unpacks, so the statement is the same for every batch and is
-// prepared once: drizzle's multi-row VALUES built every row's parameters in JavaScript, about 4% of the CPU of a
-// busy endpoint's tools/list. insert…select names every column in table order; the record's fields follow it.
+// prepared once: drizzle's multi-row VALUES built every row's parameters in JavaScript, a visible share of a busy
+// endpoint's CPU (docs/performance.md, item 12). insert…select names every column in table order; the record's
+// fields follow it.
 const callLogColumns = Object.entries(getTableColumns(mcpCallLogs));
 const callLogRecord = sql.raw(callLogColumns.map(([key, column]) => `"${key}" ${column.getSQLType()}`).join(", "));
 const insertCallLogsQuery = preparedPerDb((db) =>
