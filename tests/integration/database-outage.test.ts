@@ -67,7 +67,10 @@ describe.runIf(realUrl)("PostgreSQL outage", () => {
     const { createPublishedApp } = await import("../support/published-app");
     const { dumpRuns } = await import("../support/runtime");
     const { GET } = await import("@/app/api/health/route");
-    const [endpoint, llm] = await Promise.all([startTestEndpoint(), startScriptedLlm({ fallback: { text: "Sunny." }, keepRequests: false })]);
+    // The load is there to meet the outage, not the per-server rate limit: a fast run sends more calls than its
+    // default of 300 a minute, and the 429s would hide what this test looks at.
+    const rateLimit = { limit: 100_000, windowSeconds: 60 };
+    const [endpoint, llm] = await Promise.all([startTestEndpoint({ rateLimit }), startScriptedLlm({ fallback: { text: "Sunny." }, keepRequests: false })]);
     try {
       const { url, workspace, app } = await createPublishedApp(endpoint, llm);
       const outcomes: Array<{ status: number; ms: number; body: any }> = [];
