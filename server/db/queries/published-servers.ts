@@ -133,8 +133,8 @@ const insertCallLogsQuery = preparedPerDb((db) =>
 );
 
 export async function insertCallLogs(db: Tx, rows: Array<typeof mcpCallLogs.$inferInsert>) {
-  // insert…select does not run the schema's JavaScript defaults: the id is made here.
-  const batch = rows.map((row) => ({ ...row, id: row.id ?? crypto.randomUUID() }));
+  // insert…select applies none of the schema's defaults, JavaScript or SQL: the two columns that have one get it here.
+  const batch = rows.map((row) => ({ ...row, id: row.id ?? crypto.randomUUID(), createdAt: row.createdAt ?? new Date() }));
   await insertCallLogsQuery(db).execute({ rows: JSON.stringify(batch) });
 }
 
