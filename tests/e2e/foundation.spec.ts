@@ -69,3 +69,10 @@ test("an owner creates a workspace API key in Settings, sees it once, and it wor
   const refused = await listApps();
   expect(refused.status(), await refused.text()).toBe(401);
 });
+
+test("robots.txt keeps crawlers out of the console and the published endpoints, with the security headers", async ({ request }) => {
+  const response = await request.get("/robots.txt");
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+});
