@@ -1,5 +1,6 @@
 // PostgreSQL going away under the app (restart, network cut): requests fail fast with 503 and a safe message, and
 // the same process recovers on its own once the database is back, with acknowledged data intact.
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTcpProxy } from "../support/tcp-proxy";
 
@@ -59,6 +60,27 @@ describe.runIf(realUrl)("PostgreSQL outage", () => {
     await proxy.up();
     await expect.poll(async () => (await GET()).status, { timeout: 15_000, interval: 200 }).toBe(200);
     expect((await caller.apps.list()).map((a) => a.name)).toEqual(["Behind a proxy"]);
+  });
+
+  it("a log batch that the database wrote but whose reply was lost is not written again when it is retried", async () => {
+    const { callerAs, createOwner } = await import("../support/fixtures");
+    const { recordCall, settleCallLogs } = await import("@/server/mcp/server/call-log");
+    const { user, workspace } = await createOwner();
+    const app = await callerAs(user.id, workspace.id).apps.create({ type: "chat", name: "Logged" });
+    const direct = postgres(realUrl!, { max: 1, onnotice: () => {} }); // around the proxy
+    const stored = async () => (await direct<Array<{ n: number }>>`select count(*)::int as n from mcp_call_logs where app_id = ${app.id}`)[0]!.n;
+    try {
+      // The insert commits, then its connection breaks before the answer arrives: to the app the batch may not be
+      // written, so it is held and tried again.
+      const broken = proxy.breakOnReply("INSERT 0 1");
+      recordCall({ appId: app.id, workspaceId: workspace.id, method: "tools/list", outcome: "ok", startedAt: Date.now() });
+      await broken;
+      await expect.poll(stored, { timeout: 5_000, interval: 50 }).toBe(1);
+      await settleCallLogs();
+      expect(await stored()).toBe(1);
+    } finally {
+      await direct.end();
+    }
   });
 
   it("under MCP load: calls during the outage fail fast with a 503 JSON-RPC error, and no acknowledged answer is lost", async () => {

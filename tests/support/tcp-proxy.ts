@@ -1,14 +1,17 @@
 // A TCP proxy in front of a real service, so a test can take it "down" and bring it back on the same port, as a
 // restart would: down() drops every open connection and stops listening (new connections are refused). With
 // `acceptThenClose`, it keeps listening and closes each new connection at once, as a load balancer in front of an
-// absent database does.
+// absent database does. breakOnReply(marker) drops the next answer that holds the marker and breaks its connection,
+// as when a connection breaks after the database has run a statement and before its answer arrives.
 import { createServer, connect, type Socket } from "node:net";
+import { Transform } from "node:stream";
 import type { AddressInfo } from "node:net";
 
 export async function startTcpProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
   let closeAtOnce = false;
   let closed = false;
+  let breakOn: { marker: Buffer; broke: () => void } | null = null;
   const track = (s: Socket) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
@@ -20,7 +23,16 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     if (closeAtOnce) return void client.end();
     const upstream = connect(target.port, target.host);
     track(upstream);
-    client.pipe(upstream).pipe(client);
+    const gate = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        if (!breakOn || !chunk.includes(breakOn.marker)) return done(null, chunk);
+        breakOn.broke();
+        breakOn = null;
+        client.destroy();
+        done();
+      },
+    });
+    client.pipe(upstream).pipe(gate).pipe(client);
     client.on("close", () => upstream.destroy());
     upstream.on("close", () => client.destroy());
   });
@@ -37,6 +49,8 @@ export async function startTcpProxy(target: { host: string; port: number }) {
         else server.close(() => resolve());
         dropAll();
       }),
+    /** Resolves once the connection is broken. */
+    breakOnReply: (marker: string) => new Promise<void>((broke) => (breakOn = { marker: Buffer.from(marker), broke })),
     up: async () => {
       closeAtOnce = false;
       if (!server.listening) await listen(port);

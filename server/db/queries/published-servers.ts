@@ -122,13 +122,14 @@ export async function touchServerKey(db: Tx, { id }: { id: string }) {
 // A batch goes in as one JSON parameter that PostgreSQL unpacks, so the statement is the same for every batch and is
 // prepared once: drizzle's multi-row VALUES built every row's parameters in JavaScript, a visible share of a busy
 // endpoint's CPU (docs/performance.md, item 12). insert…select names every column in table order; the record's
-// fields follow it.
+// fields follow it. A retried batch may hold rows that are already in (call-log.ts): their ids skip them.
 const callLogColumns = Object.entries(getTableColumns(mcpCallLogs));
 const callLogRecord = sql.raw(callLogColumns.map(([key, column]) => `"${key}" ${column.getSQLType()}`).join(", "));
 const insertCallLogsQuery = preparedPerDb((db) =>
   db
     .insert(mcpCallLogs)
     .select(sql`select * from jsonb_to_recordset(${sql.placeholder("rows")}::jsonb) as r(${callLogRecord})`)
+    .onConflictDoNothing({ target: mcpCallLogs.id })
     .prepare("insert_call_logs"),
 );
 

@@ -1,7 +1,8 @@
 // One mcp_call_logs row per JSON-RPC request. Written off the response path and in batches: the caller never waits
 // for the insert, and a failed insert is reported in the server log rather than failing the call. Rows are made
 // storable first (a client's NUL bytes must not sink the batch with everyone else's rows), a batch the database was
-// away for is tried again, and a batch refused for any other reason is retried row by row.
+// away for is tried again (rows already written are skipped by id), and a batch refused for any other reason is
+// retried row by row.
 import "server-only";
 import { getDb } from "@/server/db";
 import { isDatabaseUnreachable } from "@/server/errors";
@@ -52,6 +53,9 @@ function storableJson(value: unknown): unknown {
 
 export function recordCall(entry: CallLogEntry): void {
   queued.push({
+    // Set once, here: a batch whose connection broke after the database wrote it is tried again, and the same ids
+    // then make the second insert a no-op rather than a second copy of every row.
+    id: crypto.randomUUID(),
     appId: entry.appId,
     workspaceId: entry.workspaceId,
     method: storableText(entry.method, 100),
@@ -105,8 +109,11 @@ function holdForRetry(rows: Row[]) {
   timer ??= setTimeout(flush, retryDelayMs);
 }
 
-/** Resolves once every log row recorded so far is written (tests, graceful shutdown). */
+/** Resolves once every log row recorded so far is written, or dropped after its last try (tests, shutdown). */
 export async function settleCallLogs(): Promise<void> {
-  flush();
-  while (pending.size > 0) await Promise.all([...pending]);
+  // Rows held for a retry go now rather than at their timer.
+  while (queued.length > 0 || pending.size > 0) {
+    flush();
+    await Promise.all([...pending]);
+  }
 }
