@@ -1,6 +1,5 @@
 // PostgreSQL going away under the app (restart, network cut): requests fail fast with 503 and a safe message, and
 // the same process recovers on its own once the database is back, with acknowledged data intact.
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTcpProxy } from "../support/tcp-proxy";
 
@@ -16,6 +15,13 @@ beforeAll(async () => {
   process.env.DATABASE_URL = url.toString(); // before the app opens its pool
 });
 afterAll(() => proxy?.close());
+
+async function countCallLogs(appId: string) {
+  const { getDb } = await import("@/server/db");
+  const { sql } = await import("drizzle-orm");
+  const [row] = (await (await getDb()).execute(sql`select count(*)::int as n from mcp_call_logs where app_id = ${appId}`)) as unknown as Array<{ n: number }>;
+  return row!.n;
+}
 
 describe.runIf(realUrl)("PostgreSQL outage", () => {
   it("answers 503 while the database is away and recovers by itself", async () => {
@@ -67,20 +73,14 @@ describe.runIf(realUrl)("PostgreSQL outage", () => {
     const { recordCall, settleCallLogs } = await import("@/server/mcp/server/call-log");
     const { user, workspace } = await createOwner();
     const app = await callerAs(user.id, workspace.id).apps.create({ type: "chat", name: "Logged" });
-    const direct = postgres(realUrl!, { max: 1, onnotice: () => {} }); // around the proxy
-    const stored = async () => (await direct<Array<{ n: number }>>`select count(*)::int as n from mcp_call_logs where app_id = ${app.id}`)[0]!.n;
-    try {
-      // The insert commits, then its connection breaks before the answer arrives: to the app the batch may not be
-      // written, so it is held and tried again.
-      const broken = proxy.breakOnReply("INSERT 0 1");
-      recordCall({ appId: app.id, workspaceId: workspace.id, method: "tools/list", outcome: "ok", startedAt: Date.now() });
-      await broken;
-      await expect.poll(stored, { timeout: 5_000, interval: 50 }).toBe(1);
-      await settleCallLogs();
-      expect(await stored()).toBe(1);
-    } finally {
-      await direct.end();
-    }
+    // The insert commits, then its connection breaks before the answer arrives: to the app the batch may not be
+    // written, so it is held and tried again.
+    const broken = proxy.breakOnReply("INSERT 0 1");
+    recordCall({ appId: app.id, workspaceId: workspace.id, method: "tools/list", outcome: "ok", startedAt: Date.now() });
+    await broken;
+    await expect.poll(() => countCallLogs(app.id), { timeout: 5_000, interval: 50 }).toBe(1);
+    await settleCallLogs();
+    expect(await countCallLogs(app.id)).toBe(1);
   });
 
   it("under MCP load: calls during the outage fail fast with a 503 JSON-RPC error, and no acknowledged answer is lost", async () => {
@@ -151,10 +151,7 @@ describe.runIf(realUrl)("PostgreSQL outage", () => {
       // Every answered call is in the log, including those whose log rows waited for the database to come back.
       const { settleCallLogs } = await import("@/server/mcp/server/call-log");
       await settleCallLogs();
-      const { getDb } = await import("@/server/db");
-      const { sql } = await import("drizzle-orm");
-      const [row] = (await (await getDb()).execute(sql`select count(*)::int as n from mcp_call_logs where app_id = ${app.id}`)) as unknown as Array<{ n: number }>;
-      expect(row!.n).toBe(answered.length);
+      expect(await countCallLogs(app.id)).toBe(answered.length);
     } finally {
       await Promise.all([endpoint.close(), llm.close()]);
     }

@@ -133,10 +133,11 @@ const insertCallLogsQuery = preparedPerDb((db) =>
     .prepare("insert_call_logs"),
 );
 
-export async function insertCallLogs(db: Tx, rows: Array<typeof mcpCallLogs.$inferInsert>) {
-  // insert…select applies none of the schema's defaults, JavaScript or SQL: the two columns that have one get it here.
-  const batch = rows.map((row) => ({ ...row, id: row.id ?? crypto.randomUUID(), createdAt: row.createdAt ?? new Date() }));
-  await insertCallLogsQuery(db).execute({ rows: JSON.stringify(batch) });
+/** insert…select applies none of the schema's defaults, so the two columns that have one are the caller's to set. */
+export type CallLogRow = typeof mcpCallLogs.$inferInsert & { id: string; createdAt: Date };
+
+export async function insertCallLogs(db: Tx, rows: CallLogRow[]) {
+  await insertCallLogsQuery(db).execute({ rows: JSON.stringify(rows) });
 }
 
 export interface CallLogFilters {

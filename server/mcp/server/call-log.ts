@@ -6,8 +6,7 @@
 import "server-only";
 import { getDb } from "@/server/db";
 import { isDatabaseUnreachable } from "@/server/errors";
-import { insertCallLogs } from "@/server/db/queries/published-servers";
-import type { mcpCallLogs } from "@/server/db/schema";
+import { insertCallLogs, type CallLogRow } from "@/server/db/queries/published-servers";
 
 export type CallOutcome = "ok" | "error" | "cancelled";
 
@@ -27,7 +26,7 @@ export interface CallLogEntry {
 // Rows wait a few milliseconds and go in together: under load one multi-row insert replaces hundreds of single ones.
 const flushDelayMs = 20;
 const maxBatch = 200;
-let queued: Array<typeof mcpCallLogs.$inferInsert> = [];
+let queued: CallLogRow[] = [];
 let timer: NodeJS.Timeout | null = null;
 const pending = new Set<Promise<void>>();
 // While the database is away: a retry each second for half a minute, holding at most this many rows.
@@ -83,9 +82,7 @@ function flush() {
   pending.add(write);
 }
 
-type Row = (typeof queued)[number];
-
-async function insertRows(rows: Row[]) {
+async function insertRows(rows: CallLogRow[]) {
   try {
     await insertCallLogs(await getDb(), rows);
   } catch (error) {
@@ -96,7 +93,7 @@ async function insertRows(rows: Row[]) {
   }
 }
 
-function holdForRetry(rows: Row[]) {
+function holdForRetry(rows: CallLogRow[]) {
   const again = rows.filter((row) => {
     const n = (attempts.get(row) ?? 0) + 1;
     attempts.set(row, n);
