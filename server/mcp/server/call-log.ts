@@ -106,7 +106,7 @@ function holdForRetry(rows: CallLogRow[]) {
   timer ??= setTimeout(flush, retryDelayMs);
 }
 
-/** Resolves once every log row recorded so far is written, or dropped after its last try (tests, shutdown). */
+/** Resolves once every log row recorded so far is written, or dropped after its last try (tests). */
 export async function settleCallLogs(): Promise<void> {
   // Rows held for a retry go now rather than at their timer.
   while (queued.length > 0 || pending.size > 0) {
