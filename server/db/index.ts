@@ -21,6 +21,12 @@ interface Handle {
   close: () => Promise<void>;
 }
 
+// fetch_types off: postgres.js runs a pg_type query on each new connection and drops its promise. A connection that
+// breaks during that query, with the database then away, raises an unhandled rejection (which ends a Node process)
+// and left the pool's later queries hanging (porsager/postgres#1192, #1223). That query only adds array parsers,
+// and the schema has no array column; one would need it back.
+const clientOptions = { onnotice: () => {}, fetch_types: false };
+
 // Kept on globalThis so Next's dev reloads reuse one connection (PGlite allows one owner per folder).
 const holder = globalThis as unknown as { __switchyardDb?: Promise<Handle> };
 
@@ -30,11 +36,11 @@ async function openPostgres(url: string): Promise<Handle> {
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   // One host per URL (the custom socket connects to the first); a multi-host URL keeps postgres.js's own sockets.
   const failFast = new URL(url).host.includes(",") ? {} : { socket: failFastSocket, backoff: reconnectBackoff };
-  const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30, ...failFast });
+  const client = postgres(url, { ...clientOptions, max: 10, connect_timeout: 5, idle_timeout: 30, ...failFast });
   const db = drizzle(client, drizzleOptions);
   // Several instances may start at once: an advisory lock lets exactly one apply migrations.
   // One connection (max: 1), so the session-level lock covers the migrator's own transaction.
-  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  const migrator = postgres(url, { ...clientOptions, max: 1 });
   try {
     await migrator`select pg_advisory_lock(727274)`;
     await migrate(drizzle(migrator, drizzleOptions), { migrationsFolder });

@@ -83,6 +83,30 @@ describe.runIf(realUrl)("PostgreSQL outage", () => {
     expect(await countCallLogs(app.id)).toBe(1);
   });
 
+  it("a database that goes away just as a new connection opens fails that request, never the process", async () => {
+    const { GET } = await import("@/app/api/health/route");
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      // Every pooled connection goes, so the next query opens a new one.
+      await proxy.down();
+      expect((await GET()).status).toBe(503);
+      await proxy.up();
+      // postgres.js can run a setup query of its own on a new connection (array types, answered with a "typarray"
+      // column). Should it, the connection breaks there and the database stays away for the reconnect.
+      void proxy.breakOnReply("typarray").then(() => proxy.down());
+      await GET();
+      await proxy.up();
+      await expect.poll(async () => (await GET()).status, { timeout: 10_000, interval: 100 }).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(unhandled).toEqual([]);
+    } finally {
+      proxy.stopBreaking();
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
   it("under MCP load: calls during the outage fail fast with a 503 JSON-RPC error, and no acknowledged answer is lost", async () => {
     const { startTestEndpoint } = await import("../support/published-endpoint");
     const { startScriptedLlm } = await import("../support/scripted-llm");

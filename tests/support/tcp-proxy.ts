@@ -51,6 +51,8 @@ export async function startTcpProxy(target: { host: string; port: number }) {
       }),
     /** Resolves once the connection is broken. */
     breakOnReply: (marker: string) => new Promise<void>((broke) => (breakOn = { marker: Buffer.from(marker), broke })),
+    /** Forgets a breakOnReply whose marker did not come. */
+    stopBreaking: () => void (breakOn = null),
     up: async () => {
       closeAtOnce = false;
       if (!server.listening) await listen(port);
