@@ -1,6 +1,6 @@
 // PostgreSQL going away under the app (restart, network cut): requests fail fast with 503 and a safe message, and
 // the same process recovers on its own once the database is back, with acknowledged data intact.
-import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTcpProxy } from "../support/tcp-proxy";
 
@@ -101,7 +101,7 @@ describe.runIf(realUrl)("PostgreSQL outage", () => {
       await GET();
       await proxy.up();
       await expect.poll(async () => (await GET()).status, { timeout: 10_000, interval: 100 }).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await sleep(200);
       expect(unhandled).toEqual([]);
     } finally {
       proxy.stopBreaking();
@@ -114,6 +114,7 @@ describe.runIf(realUrl)("PostgreSQL outage", () => {
     const { startScriptedLlm } = await import("../support/scripted-llm");
     const { createPublishedApp } = await import("../support/published-app");
     const { dumpRuns } = await import("../support/runtime");
+    const { newServerCode } = await import("@/server/mcp/server/server-code");
     const { GET } = await import("@/app/api/health/route");
     // The load is there to meet the outage, not the per-server rate limit: a fast run sends more calls than its
     // default of 300 a minute, and the 429s would hide what this test looks at.
@@ -136,13 +137,12 @@ describe.runIf(realUrl)("PostgreSQL outage", () => {
         for (let n = 0; !stop; n++) outcomes.push(await call(url, n, `Weather ${w}/${n}?`));
       };
       const load = Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
-      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
       await sleep(500);
       await proxy.down();
       const outageStart = outcomes.length;
       // The load's calls find their endpoint in this instance's cache, so they meet the outage inside the run. A
-      // server this instance has not looked up yet meets it at the lookup, before any call starts.
-      const uncached = await call(endpoint.urlForCode(randomBytes(24).toString("base64url")), 1, "Weather?");
+      // code this instance has not looked up yet (here a fresh one) meets it at the lookup, before any call starts.
+      const uncached = await call(endpoint.urlForCode(newServerCode(app.id).code), 1, "Weather?");
       await sleep(1_500);
       await proxy.up();
       await expect.poll(async () => (await GET()).status, { timeout: 15_000, interval: 200 }).toBe(200);
