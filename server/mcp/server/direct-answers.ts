@@ -2,12 +2,12 @@
 // building an SDK server and transport for them: that construction cost more than the rest of the request. The
 // SDK's own schemas still validate the request, and the result is the same the SDK server would send.
 import "server-only";
-import { ListToolsRequestSchema, PingRequestSchema, type JSONRPCMessage, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import { ListToolsRequestSchema, PingRequestSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { toolForProtocol } from "./build-tool";
-import type { RequestLedger } from "./request-ledger";
+import type { ServerContext } from "./tool-call";
 
 /** An answer for a lone tools/list or ping, or null when the SDK server should handle the request. */
-export function directAnswer(messages: JSONRPCMessage[], { tool, protocolVersion, ledger }: { tool: Tool; protocolVersion: string; ledger: RequestLedger }): Response | null {
+export function directAnswer(messages: JSONRPCMessage[], { tool, protocolVersion, ledger }: ServerContext): Response | null {
   if (messages.length !== 1) return null;
   const [message] = messages;
   if (!("id" in message) || !("method" in message)) return null;

@@ -1,8 +1,9 @@
-// One HTTP request's JSON-RPC messages through a fresh MCP server and stateless transport (a stateless transport
-// serves exactly one request: TOOLCHAIN.md). JSON answers, or SSE when a request asked for progress.
+// One HTTP request's JSON-RPC messages: answered directly where direct-answers.ts can, otherwise through a fresh
+// MCP server and stateless transport (a stateless transport serves exactly one request: TOOLCHAIN.md). JSON
+// answers, or SSE when a request asked for progress.
 import "server-only";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { isInitializeRequest, isJSONRPCErrorResponse, isJSONRPCRequest, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { isInitializeRequest, isJSONRPCRequest, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { EndpointRow } from "@/server/db/queries/published-servers";
 import type { Kv } from "@/server/kv";
 import { getPublishedTool } from "./build-tool";
@@ -10,6 +11,8 @@ import { newSessionId, type ClientInfo } from "./client-session";
 import { directAnswer } from "./direct-answers";
 import { createPublishedServer } from "./mcp-server";
 import type { RequestLedger } from "./request-ledger";
+import type { ServerContext } from "./tool-call";
+import { withoutInternals } from "./without-internals";
 
 export interface ServeParams {
   request: Request;
@@ -27,11 +30,7 @@ export async function serveMessages({ request, endpoint, parsed, protocolVersion
   const { messages } = parsed;
   const initialize = messages.some((m) => isInitializeRequest(m));
   const { tool, config } = getPublishedTool(endpoint);
-  const direct = directAnswer(messages, { tool, protocolVersion, ledger });
-  if (direct) return direct;
-  ledger.begin(messages);
-  const wantsProgress = messages.some((m) => isJSONRPCRequest(m) && m.params?._meta?.progressToken !== undefined);
-  const server = createPublishedServer({
+  const ctx: ServerContext = {
     appId: endpoint.appId,
     workspaceId: endpoint.workspaceId,
     appType: endpoint.appType,
@@ -46,7 +45,12 @@ export async function serveMessages({ request, endpoint, parsed, protocolVersion
     kv,
     cancelPollMs,
     ledger,
-  });
+  };
+  const direct = directAnswer(messages, ctx);
+  if (direct) return direct;
+  ledger.begin(messages);
+  const wantsProgress = messages.some((m) => isJSONRPCRequest(m) && m.params?._meta?.progressToken !== undefined);
+  const server = createPublishedServer(ctx);
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !wantsProgress });
   await server.connect(transport);
   const send = transport.send.bind(transport);
@@ -74,13 +78,6 @@ export async function serveMessages({ request, endpoint, parsed, protocolVersion
   // JSON answers are complete here; an SSE stream stays open until its last answer is sent.
   ledger.onIdle(close);
   return initialize && response.ok ? withSession(response, newSessionId(client)) : response;
-}
-
-/** The SDK answers an unexpected throw with -32603 and the exception's text: callers get a plain message instead. */
-function withoutInternals(message: JSONRPCMessage): JSONRPCMessage {
-  if (!isJSONRPCErrorResponse(message) || message.error.code !== -32603) return message;
-  console.error("[mcp_server:internal]", message.error.message);
-  return { ...message, error: { code: -32603, message: "Internal error: the request could not be processed. Try again later." } };
 }
 
 function withSession(response: Response, sessionId: string): Response {
