@@ -265,21 +265,51 @@ describe("progress and cancellation", () => {
     expect(conversation.messages[1]).toMatchObject({ role: "assistant", status: "stopped" });
   });
 
-  it("the client going away mid-call (connection closed) stops the run too, and the call is logged as cancelled", async () => {
+  // A plain call is answered directly as JSON; one asking for progress goes through the SDK server over SSE.
+  it.each([
+    ["a plain call", {}],
+    ["a call asking for progress", { _meta: { progressToken: "p1" } }],
+  ])("the client going away mid-call (connection closed) stops the run too, and the call is logged as cancelled: %s", async (_, extra) => {
     const { url, caller, app } = await createPublishedApp(endpoint, llm);
-    llm.script([{ text: "slow slow slow slow slow slow", chunkDelayMs: 500 }]);
+    llm.script([{ text: "slow slow slow slow slow slow", chunkDelayMs: 500, delayMs: 1_000 }]);
     const controller = new AbortController();
     const response = fetch(url, {
       method: "POST",
       signal: controller.signal,
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "weather_helper", arguments: { query: "Hi" }, _meta: { progressToken: "p1" } } }),
+      body: JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "weather_helper", arguments: { query: "Hi" }, ...extra } }),
     });
     await expect.poll(() => llm.requests.length).toBe(1);
     controller.abort();
     await expect(response.then((r) => r.text())).rejects.toThrow();
     await expect.poll(() => llm.abortedRequests).toEqual([0]);
     await expect.poll(async () => (await callLogs(caller, app.id))[0]).toMatchObject({ method: "tools/call", outcome: "cancelled", conversationId: expect.any(String) });
+    const [log] = await callLogs(caller, app.id);
+    const conversation = await caller.conversations.get({ appId: app.id, id: log!.conversationId! });
+    expect(conversation.messages[1]).toMatchObject({ role: "assistant", status: "stopped" });
+  });
+
+  it("a plain call answered directly and one asking for progress through the SDK server give the same result", async () => {
+    const { url } = await createPublishedApp(endpoint, llm);
+    const call = async (extra: object) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 9, method: "tools/call", params: { name: "weather_helper", arguments: { query: "Weather?" }, ...extra } }),
+      });
+      const text = await response.text();
+      // The SSE answer's last event carries the JSON-RPC response.
+      const json = response.headers.get("content-type")?.startsWith("text/event-stream") ? text.trim().split("data: ").at(-1)! : text;
+      return { type: response.headers.get("content-type"), answer: JSON.parse(json) };
+    };
+    llm.script([{ text: "Sunny." }, { text: "Sunny." }]);
+    const plain = await call({});
+    const withProgress = await call({ _meta: { progressToken: "p2" } });
+    expect(plain.type).toMatch(/^application\/json/);
+    expect(withProgress.type).toMatch(/^text\/event-stream/);
+    const withoutIds = ({ answer }: { answer: { result: { structuredContent: { conversation_id: string } } } }) => JSON.parse(JSON.stringify(answer).replaceAll(answer.result.structuredContent.conversation_id, "<conversation>"));
+    expect(withoutIds(plain)).toEqual(withoutIds(withProgress));
+    expect(plain.answer).toMatchObject({ jsonrpc: "2.0", id: 9, result: { structuredContent: { answer: "Sunny." } } });
   });
 
   it("a cancellation that reached another instance stops the call through the KV flag", async () => {

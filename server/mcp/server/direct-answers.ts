@@ -1,22 +1,57 @@
-// The requests whose answers never change for a published version (tools/list, ping) are answered here, without
-// building an SDK server and transport for them: that construction cost more than the rest of the request. The
-// SDK's own schemas still validate the request, and the result is the same the SDK server would send.
+// The requests answered here without building an SDK server and transport for them: a lone tools/list or ping,
+// whose answers never change for a published version, and a lone tools/call that asked for no progress, whose one
+// JSON answer comes when the run ends. That construction cost more than the rest of a tools/list, and a sizeable
+// share of a tools/call. The SDK's own schemas still validate request and result, and the answer is the one the
+// SDK server would send. Batches, progress (SSE) and everything else go through the SDK server.
 import "server-only";
-import { ListToolsRequestSchema, PingRequestSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolRequestSchema,
+  CallToolResultSchema,
+  ListToolsRequestSchema,
+  PingRequestSchema,
+  type JSONRPCMessage,
+  type JSONRPCRequest,
+} from "@modelcontextprotocol/sdk/types.js";
 import { toolForProtocol } from "./build-tool";
-import type { ServerContext } from "./tool-call";
+import { runToolCall, type ServerContext } from "./tool-call";
+import { errorAnswer } from "./without-internals";
 
-/** An answer for a lone tools/list or ping, or null when the SDK server should handle the request. */
-export function directAnswer(messages: JSONRPCMessage[], { tool, protocolVersion, ledger }: ServerContext): Response | null {
+/** The answer for a request this module handles, or null when the SDK server should handle it. */
+export async function directAnswer(messages: JSONRPCMessage[], ctx: ServerContext): Promise<Response | null> {
   if (messages.length !== 1) return null;
+  // parseMessages validated the message already: only whether it is a request is left to see.
   const [message] = messages;
   if (!("id" in message) || !("method" in message)) return null;
+  if (message.method === "tools/call") return answerToolCall(message, ctx);
   let result: unknown;
-  if (message.method === "tools/list" && ListToolsRequestSchema.safeParse(message).success) result = { tools: [toolForProtocol(tool, protocolVersion)] };
+  if (message.method === "tools/list" && ListToolsRequestSchema.safeParse(message).success) result = { tools: [toolForProtocol(ctx.tool, ctx.protocolVersion)] };
   else if (message.method === "ping" && PingRequestSchema.safeParse(message).success) result = {};
   else return null;
-  const answer = { jsonrpc: "2.0" as const, id: message.id, result };
-  ledger.begin(messages);
-  ledger.answered(answer as JSONRPCMessage);
-  return Response.json(answer);
+  ctx.ledger.begin([message]);
+  return send({ jsonrpc: "2.0", id: message.id, result } as JSONRPCMessage, ctx);
+}
+
+async function answerToolCall(message: JSONRPCRequest, ctx: ServerContext): Promise<Response | null> {
+  const parsed = CallToolRequestSchema.safeParse(message);
+  // Progress needs the SDK's SSE stream; a task-augmented call (2025-11-25) gets the SDK's own answer.
+  if (!parsed.success || parsed.data.params._meta?.progressToken !== undefined || parsed.data.params.task !== undefined) return null;
+  ctx.ledger.begin([message]);
+  let reply: JSONRPCMessage;
+  try {
+    const result = CallToolResultSchema.parse(await runToolCall(ctx, parsed.data.params, { requestId: message.id }));
+    reply = { jsonrpc: "2.0", id: message.id, result };
+  } catch (error) {
+    reply = errorAnswer(message.id, error);
+  }
+  if (ctx.requestSignal.aborted) {
+    // The client went away: the run stopped with it (its signal includes the request's), and nobody reads an answer.
+    ctx.ledger.settle(message.id, "cancelled");
+    return new Response(null, { status: 499 });
+  }
+  return send(reply, ctx);
+}
+
+function send(reply: JSONRPCMessage, ctx: ServerContext): Response {
+  ctx.ledger.answered(reply);
+  return Response.json(reply);
 }

@@ -1,5 +1,6 @@
 // The MCP server for one HTTP request: one tool, the published app. Built per request because a stateless
-// transport serves exactly one (TOOLCHAIN.md); the tool definition itself comes from the per-version cache.
+// transport serves exactly one (TOOLCHAIN.md); the tool definition itself comes from the per-version cache. Lone
+// tools/list, ping and plain tools/call requests never get here (direct-answers.ts).
 import "server-only";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";

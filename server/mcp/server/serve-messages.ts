@@ -46,7 +46,7 @@ export async function serveMessages({ request, endpoint, parsed, protocolVersion
     cancelPollMs,
     ledger,
   };
-  const direct = directAnswer(messages, ctx);
+  const direct = await directAnswer(messages, ctx);
   if (direct) return direct;
   ledger.begin(messages);
   const wantsProgress = messages.some((m) => isJSONRPCRequest(m) && m.params?._meta?.progressToken !== undefined);

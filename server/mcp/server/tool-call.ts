@@ -1,6 +1,6 @@
-// tools/call on the published tool, apart from the SDK server that receives it, so that another path can serve it
-// too: the name check, cancellation from this or another instance, a progress notification per runtime step, the
-// run, and what the call log needs to know.
+// tools/call on the published tool, whichever way the request came: through the per-request SDK server (batches,
+// progress over SSE) or answered directly as JSON (direct-answers.ts). The name check, cancellation from this or
+// another instance, a progress notification per runtime step, the run, and what the call log needs to know.
 import "server-only";
 import { ErrorCode, type CallToolRequest, type CallToolResult, type RequestId, type ServerNotification, type Tool } from "@modelcontextprotocol/sdk/types.js";
 import type { RunEvent } from "@/server/agent/run-events";
