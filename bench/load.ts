@@ -29,6 +29,25 @@ export async function measure({ url, body, connections, seconds }: { url: string
   };
 }
 
+// Enough requests for V8 to have optimized the hot path: measured at c16, the bare route's CPU per request and our
+// tools/call's stopped falling after about 5,000 (our first seconds cost twice the steady state). The time cap keeps
+// a slow machine's run short; docs/performance.md has the figures.
+const warmUpRequests = 5_000;
+const warmUpMaxSeconds = 20;
+
+/** Load until the server is warm (JIT, pools, caches), so that the cells measure steady state, not warm-up. */
+export async function warmUp({ url, body }: { url: string; body: string }): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const options = { url, method: "POST" as const, body, headers: mcpHeaders, connections: 16, amount: warmUpRequests, timeout: 10 };
+    const run = autocannon(options, (error) => {
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve();
+    });
+    const timer = setTimeout(() => run.stop(), warmUpMaxSeconds * 1000);
+  });
+}
+
 /** One request whose answer must be a JSON-RPC result without isError, so a cell never measures a failure path. */
 export async function checkAnswer(url: string, body: string): Promise<void> {
   const response = await fetch(url, { method: "POST", headers: mcpHeaders, body });

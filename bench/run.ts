@@ -8,7 +8,7 @@ import path from "node:path";
 import { startScriptedLlm } from "../tests/support/scripted-llm";
 import { freshDatabase } from "../scripts/fresh-database";
 import { previewOverheadMs } from "./first-token";
-import { checkAnswer, measure, mcpHeaders, type Cell } from "./load";
+import { checkAnswer, measure, mcpHeaders, warmUp, type Cell } from "./load";
 import { startWatched, stopAll, waitForOutput, type Watched } from "./processes";
 import { printTable, type Results, type Target } from "./report";
 import { seedAccount, seedPublishedApp } from "./seed";
@@ -45,7 +45,7 @@ async function cells(url: string, tool: string): Promise<Record<string, Record<n
   const out: Record<string, Record<number, Cell>> = {};
   for (const [method, body] of [["tools/list", listBody], ["tools/call", callBody(tool)]] as const) {
     await checkAnswer(url, body);
-    await measure({ url, body, connections: 4, seconds: 1 }); // warm-up: JIT, pools, caches
+    await warmUp({ url, body });
     out[method] = {};
     for (const connections of concurrencies) {
       out[method][connections] = await measure({ url, body, connections, seconds });
