@@ -50,7 +50,10 @@ const maxModels = 200;
 const maxModelAgeMs = 10 * 60_000;
 const models = new Map<string, { model: LanguageModel; builtAt: number }>();
 
-function buildLanguageModel(provider: ModelProvider, model: string): LanguageModel {
+/** What a model is built from: a provider row, or the same columns read with another query (the MCP endpoint's). */
+export type ProviderSource = Pick<ModelProvider, "id" | "kind" | "name" | "baseUrl" | "apiKeyCiphertext">;
+
+function buildLanguageModel(provider: ProviderSource, model: string): LanguageModel {
   const key = JSON.stringify([provider.id, provider.kind, provider.name, provider.baseUrl, provider.apiKeyCiphertext, model]);
   const cached = models.get(key);
   if (cached && Date.now() - cached.builtAt < maxModelAgeMs) return cached.model;
@@ -71,7 +74,11 @@ export async function getLanguageModel({
   providerId: string;
   model: string;
 }): Promise<LanguageModel> {
-  const provider = await getModelProvider(await getDb(), { workspaceId, id: providerId });
+  return languageModelFor(await getModelProvider(await getDb(), { workspaceId, id: providerId }), model);
+}
+
+/** getLanguageModel for a provider the caller has read already; null means it was removed. */
+export function languageModelFor(provider: ProviderSource | null, model: string): LanguageModel {
   if (!provider) {
     throw new AppError("not_found:model_provider", "This app's model provider was removed. Choose another model in the editor.");
   }

@@ -11,6 +11,7 @@ import {
 } from "@/server/db/queries/model-providers";
 import type { ModelProvider, ProviderModel } from "@/server/db/schema";
 import { AppError, toAppError } from "@/server/errors";
+import { changeWorkspaceEndpoints } from "@/server/mcp/server/endpoint-cache";
 import { maskProviderKey, sealProviderKey } from "./provider-key";
 import { resolveBaseUrl } from "./provider-kinds";
 import type { ProviderInput } from "./provider-input";
@@ -59,7 +60,10 @@ export async function editModelProvider({ workspaceId, id, input }: { workspaceI
     apiKeyCiphertext = existing.apiKeyCiphertext;
   }
   try {
-    const updated = await updateModelProvider(await getDb(), { workspaceId, id, kind: input.kind, name: input.name, baseUrl: input.baseUrl, apiKeyCiphertext });
+    // Published apps carry their provider in the endpoint cache: the change must reach them at their next call.
+    const updated = await changeWorkspaceEndpoints(workspaceId, (db) =>
+      updateModelProvider(db, { workspaceId, id, kind: input.kind, name: input.name, baseUrl: input.baseUrl, apiKeyCiphertext }),
+    );
     if (!updated) throw new AppError("not_found:model_provider", "This model provider does not exist or was removed.");
     return updated;
   } catch (error) {
@@ -69,12 +73,13 @@ export async function editModelProvider({ workspaceId, id, input }: { workspaceI
 
 /** Removes the provider and, in the same transaction, the workspace default if it pointed at it. */
 export async function removeModelProvider({ workspaceId, id }: { workspaceId: string; id: string }) {
-  const db = await getDb();
-  const removed = await db.transaction(async (tx) => {
-    if (!(await deleteModelProvider(tx, { workspaceId, id }))) return false;
-    await setWorkspaceDefaultModel(tx, { workspaceId, providerId: null, model: null, onlyIfProviderId: id });
-    return true;
-  });
+  const removed = await changeWorkspaceEndpoints(workspaceId, (db) =>
+    db.transaction(async (tx) => {
+      if (!(await deleteModelProvider(tx, { workspaceId, id }))) return false;
+      await setWorkspaceDefaultModel(tx, { workspaceId, providerId: null, model: null, onlyIfProviderId: id });
+      return true;
+    }),
+  );
   if (!removed) throw new AppError("not_found:model_provider", "This model provider does not exist or was removed.");
 }
 

@@ -71,4 +71,36 @@ describe("the endpoint cache", () => {
     await caller.publishedServers.disable({ appId: app.id });
     expect((await ping(endpoint.localUrl(fresh))).body.error.message).toMatch(/not active/);
   });
+
+  it("an edited or removed model provider reaches the workspace's published apps at their next call, on every instance", async () => {
+    const { url, caller, app, provider } = await createPublishedApp(endpoint, llm);
+    const call = async () => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" },
+        body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "weather_helper", arguments: { query: "Weather?" } } }),
+      });
+      return (await response.json()).result;
+    };
+    await ping(url);
+    await ping(url); // the row, with its provider, is cached from here on
+    llm.script([{ text: "From the first model server." }]);
+    expect((await call()).structuredContent.answer).toBe("From the first model server.");
+
+    const other = await startScriptedLlm();
+    try {
+      const generation = await getKv().get(kvKeys.endpointGeneration(app.id));
+      await caller.modelProviders.update({ id: provider.id, kind: "openai_compatible", name: "Scripted", baseUrl: `${other.url}/v1`, apiKey: "sk-test-secret" });
+      // Announced: every instance drops its cached row at its next request, not only this one.
+      expect(await getKv().get(kvKeys.endpointGeneration(app.id))).not.toBe(generation);
+      other.script([{ text: "From the new one." }]);
+      expect((await call()).structuredContent.answer).toBe("From the new one.");
+
+      await caller.modelProviders.delete({ id: provider.id });
+      expect(await call()).toMatchObject({ isError: true, content: [{ text: expect.stringMatching(/cannot run right now/) }] });
+      expect(other.requests).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -39,7 +39,7 @@ export async function createPublishedApp(
   await caller.apps.updateDraft({ id: app.id, draft: { model: { providerId: provider.id, model: "scripted-model" }, tools, ...draft } as never });
   await caller.apps.publish({ id: app.id });
   const enabled = await caller.publishedServers.enable({ appId: app.id, toolName: "weather_helper", toolDescription: "Answers weather questions.", ...settings });
-  return { user, workspace, caller, app, url: endpoint.localUrl(enabled.url) };
+  return { user, workspace, caller, app, provider, url: endpoint.localUrl(enabled.url) };
 }
 
 export interface ConnectOptions {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, getTableColumns, gte, lt, lte, or, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { preparedPerDb } from "@/server/db/prepared";
-import { apps, appVersions, mcpCallLogs, publishedServerKeys, publishedServers, type PublishedServer } from "@/server/db/schema";
+import { apps, appVersions, mcpCallLogs, modelProviders, publishedServerKeys, publishedServers, type PublishedServer } from "@/server/db/schema";
 
 // 1. The endpoint's one query ----------------------------------------------------------------------------------
 
@@ -25,10 +25,22 @@ const endpointQuery = preparedPerDb((db) =>
       hasKeys: sql<boolean>`exists (select 1 from ${publishedServerKeys} where ${publishedServerKeys.appId} = ${publishedServers.appId})`,
       keyId: publishedServerKeys.id,
       keyLastUsedAt: publishedServerKeys.lastUsedAt,
+      // The published version's model provider, so a call needs no query of its own for it (null when removed).
+      provider: {
+        id: modelProviders.id,
+        kind: modelProviders.kind,
+        name: modelProviders.name,
+        baseUrl: modelProviders.baseUrl,
+        apiKeyCiphertext: modelProviders.apiKeyCiphertext,
+      },
     })
     .from(publishedServers)
     .innerJoin(apps, and(eq(apps.id, publishedServers.appId), eq(apps.workspaceId, publishedServers.workspaceId)))
     .leftJoin(appVersions, and(eq(appVersions.id, apps.publishedVersionId), eq(appVersions.workspaceId, apps.workspaceId)))
+    .leftJoin(
+      modelProviders,
+      and(eq(modelProviders.workspaceId, publishedServers.workspaceId), eq(modelProviders.id, sql`${appVersions.config} #>> '{model,providerId}'`)),
+    )
     .leftJoin(
       publishedServerKeys,
       and(eq(publishedServerKeys.appId, publishedServers.appId), eq(publishedServerKeys.keyHash, sql.placeholder("keyHash"))),
@@ -38,8 +50,8 @@ const endpointQuery = preparedPerDb((db) =>
 );
 
 /**
- * Everything one MCP request needs, in one round trip: the server, its app and published version, whether the
- * server has keys, and the key matching `keyHash` (pass "" without a bearer token). Cached only through
+ * Everything one MCP request needs, in one round trip: the server, its app and published version with its model
+ * provider, whether the server has keys, and the key matching `keyHash` (pass "" without a bearer token). Cached only through
  * server/mcp/server/endpoint-cache.ts, which every change to these rows must go through.
  */
 export async function findEndpointByCodeHash(db: Tx, { codeHash, keyHash }: { codeHash: string; keyHash: string }) {
@@ -57,6 +69,12 @@ export async function getPublishedServer(db: Tx, { workspaceId, appId }: { works
     .from(publishedServers)
     .where(and(eq(publishedServers.workspaceId, workspaceId), eq(publishedServers.appId, appId)));
   return row ?? null;
+}
+
+/** The apps of a workspace that have an MCP server (enabled or not): what a workspace-wide change reaches. */
+export async function listPublishedAppIds(db: Tx, { workspaceId }: { workspaceId: string }): Promise<string[]> {
+  const rows = await db.select({ appId: publishedServers.appId }).from(publishedServers).where(eq(publishedServers.workspaceId, workspaceId));
+  return rows.map((row) => row.appId);
 }
 
 export async function insertPublishedServer(db: Tx, values: typeof publishedServers.$inferInsert) {

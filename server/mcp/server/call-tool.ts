@@ -10,7 +10,7 @@ import { conversationIdKey, queryKey } from "@/server/apps/input-schema";
 import { getDb } from "@/server/db";
 import { findConversation } from "@/server/db/queries/conversations";
 import { AppError, isAppError, toAppError } from "@/server/errors";
-import { getLanguageModel } from "@/server/llm/get-language-model";
+import { languageModelFor, type ProviderSource } from "@/server/llm/get-language-model";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import type { CallOutcome } from "./call-log";
 
@@ -20,6 +20,8 @@ export interface PublishedCall {
   appType: AppType;
   versionId: string;
   config: AppConfig;
+  /** The version's model provider, read with the endpoint (endpoint-cache.ts); null when it was removed. */
+  provider: ProviderSource | null;
   args: Record<string, unknown>;
   signal: AbortSignal;
   /** Clients on 2025-06-18 or later get structuredContent. */
@@ -70,7 +72,7 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
       }
     }
     if (!config.model) throw new AppError("bad_request:app", "The published version has no model.");
-    const model = await getLanguageModel({ workspaceId, providerId: config.model.providerId, model: config.model.model });
+    const model = languageModelFor(call.provider, config.model.model);
     tools = call.appType === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: call.signal }) : null;
     const run = await runApp({
       workspaceId,

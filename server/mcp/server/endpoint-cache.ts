@@ -1,13 +1,13 @@
-// The endpoint's lookup (server, app, published version, key) cached in each instance, so a busy server does not
-// cost a database query per request, while Disable, Regenerate, a new version or a revoked key still take effect on
-// every instance at the next request. Each app has a generation in the KV store that every such change replaces;
+// The endpoint's lookup (server, app, published version and its model provider, key) cached in each instance, so a
+// busy server does not cost a database query per request, while Disable, Regenerate, a new version, a revoked key or
+// an edited model provider still take effect on every instance at the next request. Each app has a generation in the KV store that every such change replaces;
 // a cached row is used only while the generation read for this request is the one it was cached under. A KV read
 // costs less than the query it replaces; without the KV store nothing is cached. The one case a generation cannot
 // cover, a change made while the KV store is unreachable, is bounded by a row's maximum age.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "@/server/db";
-import { findEndpointByCodeHash, type EndpointRow } from "@/server/db/queries/published-servers";
+import { findEndpointByCodeHash, listPublishedAppIds, type EndpointRow } from "@/server/db/queries/published-servers";
 import { getKv, type Kv } from "@/server/kv";
 import { kvKeys } from "@/server/kv/keys";
 
@@ -71,11 +71,23 @@ async function readGeneration(kv: Kv, appId: string): Promise<string | null> {
  * is unreachable the change still goes through (the console keeps working); instances that cannot read the store
  * do not use their cache, and those that cached a row before the outage drop it within maxAgeMs.
  */
-export async function changeEndpoint<T>(appId: string, write: (db: Db) => Promise<T>): Promise<T> {
+export function changeEndpoint<T>(appId: string, write: (db: Db) => Promise<T>): Promise<T> {
+  return announceAround([appId], write);
+}
+
+/**
+ * changeEndpoint for what every published app of a workspace may serve: its model providers. A server enabled while
+ * this runs is not announced to; like any missed announcement, that is bounded by maxAgeMs.
+ */
+export async function changeWorkspaceEndpoints<T>(workspaceId: string, write: (db: Db) => Promise<T>): Promise<T> {
+  return announceAround(await listPublishedAppIds(await getDb(), { workspaceId }), write);
+}
+
+async function announceAround<T>(appIds: string[], write: (db: Db) => Promise<T>): Promise<T> {
   const db = await getDb();
-  await announceChange(appId);
+  await Promise.all(appIds.map(announceChange));
   const result = await write(db);
-  await announceChange(appId);
+  await Promise.all(appIds.map(announceChange));
   return result;
 }
 

@@ -38,6 +38,7 @@ export async function serveMessages({ request, endpoint, parsed, protocolVersion
     version: endpoint.version,
     versionId: endpoint.versionId,
     config,
+    provider: endpoint.provider,
     tool,
     protocolVersion,
     requestSignal: request.signal,

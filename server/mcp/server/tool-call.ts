@@ -6,6 +6,7 @@ import { ErrorCode, type CallToolRequest, type CallToolResult, type RequestId, t
 import type { RunEvent } from "@/server/agent/run-events";
 import type { AppConfig, AppType } from "@/server/apps/app-config";
 import type { Kv } from "@/server/kv";
+import type { ProviderSource } from "@/server/llm/get-language-model";
 import { supportsStructuredOutput } from "./build-tool";
 import { callPublishedTool } from "./call-tool";
 import { callKey, trackCall } from "./cancellations";
@@ -20,6 +21,7 @@ export interface ServerContext {
   version: number;
   versionId: string;
   config: AppConfig;
+  provider: ProviderSource | null;
   tool: Tool;
   protocolVersion: string;
   /** Aborts when the HTTP client goes away. */
@@ -83,6 +85,7 @@ export async function runToolCall(ctx: ServerContext, params: CallToolRequest["p
       appType: ctx.appType,
       versionId: ctx.versionId,
       config: ctx.config,
+      provider: ctx.provider,
       args: params.arguments ?? {},
       signal,
       structured: supportsStructuredOutput(ctx.protocolVersion),
