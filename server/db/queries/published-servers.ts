@@ -51,8 +51,8 @@ const endpointQuery = preparedPerDb((db) =>
 
 /**
  * Everything one MCP request needs, in one round trip: the server, its app and published version with its model
- * provider, whether the server has keys, and the key matching `keyHash` (pass "" without a bearer token). Cached only through
- * server/mcp/server/endpoint-cache.ts, which every change to these rows must go through.
+ * provider, whether the server has keys, and the key matching `keyHash` (pass "" without a bearer token). Cached
+ * only through server/mcp/server/endpoint-cache.ts, which every change to these rows must go through.
  */
 export async function findEndpointByCodeHash(db: Tx, { codeHash, keyHash }: { codeHash: string; keyHash: string }) {
   const [row] = await endpointQuery(db).execute({ codeHash, keyHash });

@@ -1,9 +1,10 @@
 // The endpoint's lookup (server, app, published version and its model provider, key) cached in each instance, so a
-// busy server does not cost a database query per request, while Disable, Regenerate, a new version, a revoked key or
-// an edited model provider still take effect on every instance at the next request. Each app has a generation in the KV store that every such change replaces;
-// a cached row is used only while the generation read for this request is the one it was cached under. A KV read
-// costs less than the query it replaces; without the KV store nothing is cached. The one case a generation cannot
-// cover, a change made while the KV store is unreachable, is bounded by a row's maximum age.
+// busy server does not cost a database query per request, while Disable, Regenerate, a new version, a revoked key
+// or an edited model provider still take effect on every instance at the next request. Each app has a generation in
+// the KV store that every such change replaces; a cached row is used only while the generation read for this
+// request is the one it was cached under. A KV read costs less than the query it replaces; without the KV store
+// nothing is cached. The one case a generation cannot cover, a change made while the KV store is unreachable, is
+// bounded by a row's maximum age.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb, type Db } from "@/server/db";
