@@ -16,8 +16,11 @@ export const mcpHeaders = {
   "mcp-protocol-version": "2025-06-18",
 };
 
+/** The same POST for every request of a cell or warm-up; a request with no answer in 10 s counts as a timeout. */
+const mcpPost = (url: string, body: string) => ({ url, method: "POST" as const, body, headers: mcpHeaders, timeout: 10 });
+
 export async function measure({ url, body, connections, seconds }: { url: string; body: string; connections: number; seconds: number }): Promise<Cell> {
-  const result = await autocannon({ url, method: "POST", body, headers: mcpHeaders, connections, duration: seconds, timeout: 10 });
+  const result = await autocannon({ ...mcpPost(url, body), connections, duration: seconds });
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -38,8 +41,7 @@ const warmUpMaxSeconds = 20;
 /** Load until the server is warm (JIT, pools, caches), so that the cells measure steady state, not warm-up. */
 export async function warmUp({ url, body }: { url: string; body: string }): Promise<void> {
   await new Promise<void>((resolve, reject) => {
-    const options = { url, method: "POST" as const, body, headers: mcpHeaders, connections: 16, amount: warmUpRequests, timeout: 10 };
-    const run = autocannon(options, (error) => {
+    const run = autocannon({ ...mcpPost(url, body), connections: 16, amount: warmUpRequests }, (error) => {
       clearTimeout(timer);
       if (error) reject(error);
       else resolve();
