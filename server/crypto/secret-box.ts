@@ -75,11 +75,16 @@ export function openSecret(ciphertext: string, aad?: string): string {
 // User-perceived characters, so a mask never cuts an emoji or accented letter in half.
 const graphemes = (value: string) => Array.from(new Intl.Segmenter().segment(value), (s) => s.segment);
 
-/** For showing a stored secret in a form: enough to recognise it, never enough to use it. */
+/** Enough of a secret to show, never enough to use: the last 4 characters of a long one, nothing of a short one. */
+const SHOWN = 4;
+// Below this many characters, 4 of them would be a third of the secret or more: show none.
+const SHOW_FROM = 12;
+
+/** For showing a stored secret in a form: "••••" and the last 4 characters, never the first. */
 export function maskSecret(value: string): string {
   const chars = graphemes(value);
-  if (chars.length <= 8) return MASK + MASK;
-  return chars.slice(0, 2).join("") + MASK + chars.slice(-2).join("");
+  if (chars.length < SHOW_FROM) return MASK + MASK;
+  return MASK + chars.slice(-SHOWN).join("");
 }
 
 /** True for a value maskSecret produced, so a form echoing it back leaves the stored secret unchanged. */
@@ -87,5 +92,13 @@ export function isMasked(value: string): boolean {
   // A mask is 8 graphemes; anything long is not one, and segmenting a huge string would only cost time.
   if (value.length > 64) return false;
   const chars = graphemes(value);
-  return chars.length === 8 && chars.slice(2, 6).join("") === MASK;
+  if (chars.length !== 8) return false;
+  // The earlier form ("sk••••ab", first 2 and last 2) is still accepted for one release, since a form left open in
+  // a browser sends it back; it keeps a stored secret under the same address rule as the new form. Remove after.
+  return chars.slice(0, 4).join("") === MASK || chars.slice(2, 6).join("") === MASK;
+}
+
+/** True when a text carries a mask anywhere (a masked URL, say): it stands for a stored secret, never for itself. */
+export function containsMask(value: string): boolean {
+  return value.includes(MASK);
 }

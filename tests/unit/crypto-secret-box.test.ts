@@ -106,26 +106,32 @@ describe("sealWith and openWith", () => {
 });
 
 describe("maskSecret and isMasked", () => {
-  it("a long secret shows only its first two and last two characters", () => {
-    expect(maskSecret("sk-abcdefghijklmnop")).toBe("sk••••op");
-    expect(maskSecret("123456789")).toBe("12••••89");
+  it("a long secret shows only its last four characters, never its first", () => {
+    expect(maskSecret("sk-abcdefghijklmnop")).toBe("••••mnop");
+    expect(maskSecret("123456789012")).toBe("••••9012");
+    expect(maskSecret("sk-abcdefghijklmnop")).not.toContain("sk");
   });
 
-  it("a secret of eight characters or fewer is masked entirely", () => {
-    for (const value of ["", "a", "12345678"]) expect(maskSecret(value)).toBe("••••••••");
+  it("a secret of fewer than twelve characters is masked entirely", () => {
+    for (const value of ["", "a", "12345678", "12345678901"]) expect(maskSecret(value)).toBe("••••••••");
   });
 
   it("masking counts visible characters, so emoji are never split", () => {
-    expect(maskSecret("🔑🔑abcdefg🗝️x")).toBe("🔑🔑••••🗝️x");
+    expect(maskSecret("🔑🔑abcdefghi🗝️x")).toBe("••••hi🗝️x");
     expect(maskSecret("👩‍💻abcdef")).toBe("••••••••");
-    expect(isMasked("🔑🔑••••🗝️x")).toBe(true);
+    expect(isMasked("••••hi🗝️x")).toBe(true);
   });
 
   it("a masked value is recognised when a form sends it back, and a real secret is not", () => {
     expect(isMasked(maskSecret("sk-abcdefghijklmnop"))).toBe(true);
     expect(isMasked(maskSecret("short"))).toBe(true);
     expect(isMasked("sk-abcdefghijklmnop")).toBe(false);
-    expect(isMasked("sk••••o")).toBe(false);
+    expect(isMasked("••••mno")).toBe(false);
     expect(isMasked("")).toBe(false);
+  });
+
+  it("the earlier mask form (first two and last two) is still recognised for one release", () => {
+    expect(isMasked("sk••••op")).toBe(true);
+    expect(isMasked("sk••••o")).toBe(false);
   });
 });
