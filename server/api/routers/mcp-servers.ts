@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { getDb } from "@/server/db";
 import { listMcpServers } from "@/server/db/queries/mcp-servers";
-import { openHeaders } from "@/server/mcp/servers/headers";
 import { connectionInputSchema, mcpServerInputSchema } from "@/server/mcp/servers/mcp-server-input";
 import {
   appsUsingServer,
@@ -12,15 +11,11 @@ import {
   toPublicServer,
 } from "@/server/mcp/servers/mcp-servers";
 import { applyToolsUpdate, previewToolsUpdate } from "@/server/mcp/servers/server-tools";
-import { testConnection } from "@/server/mcp/servers/test-connection";
+import { testFormConnection } from "@/server/mcp/servers/test-form-connection";
 import { tryTool } from "@/server/mcp/servers/try-tool";
-import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
-import { serverTokenSource } from "@/server/mcp/oauth/access-tokens";
 import { disconnectServer } from "@/server/mcp/oauth/disconnect";
-import { createOAuthFetch } from "@/server/mcp/oauth/oauth-fetch";
 import { oauthRedirectUrl } from "@/server/mcp/oauth/redirect-url";
 import { startServerAuthorization } from "@/server/mcp/oauth/start-authorization";
-import { isMasked } from "@/server/crypto/secret-box";
 import { AppError } from "@/server/errors";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
@@ -56,24 +51,13 @@ export const mcpServersRouter = createTRPCRouter({
       return { ok: true };
     }),
 
-  /** Tests a saved server, or a form that is not saved yet (masked header values fall back to the stored ones). */
+  /** Tests a saved server, or a form that is not saved yet (masks keep stored secrets only at the same address). */
   testConnection: workspaceProcedure
     .meta({ role: "editor" })
     .input(z.object({ id: idSchema.optional(), connection: connectionInputSchema, name: z.string().max(60).default("The server") }))
     .mutation(async ({ ctx, input }) => {
       const stored = input.id ? await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }) : null;
-      const storedHeaders = stored ? openHeaders(stored.id, stored.headers) : {};
-      const headers: Record<string, string> = {};
-      for (const { name, value } of input.connection.headers) {
-        const kept = Object.entries(storedHeaders).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
-        if (isMasked(value) && kept === undefined) throw new AppError("bad_request:mcp_server", `Enter the value of the header ${name} again.`);
-        headers[name] = isMasked(value) ? kept! : value;
-      }
-      // A saved server that holds OAuth tokens is tested with them, as long as the URL they were issued for is kept.
-      const withTokens = stored && stored.oauthTokensCiphertext && stored.url === input.connection.url;
-      const fetchFn = withTokens ? createOAuthFetch(createGuardedFetch(), serverTokenSource(stored)) : undefined;
-      const outcome = await testConnection({ ...input.connection, headers, name: input.name }, fetchFn);
-      return { ...outcome, tools: outcome.tools.map((t) => ({ name: t.name, description: t.description })) };
+      return testFormConnection({ stored, connection: input.connection, name: input.name });
     }),
 
   previewTools: workspaceProcedure

@@ -33,7 +33,11 @@ export const mcpServers = pgTable(
     name: text("name").notNull(),
     /** Short id used to namespace tool names for models: [a-z0-9_-]{1,24}, unique in the workspace. */
     identifier: text("identifier").notNull(),
+    /** The URL as shown (maskUrl: credentials in userinfo, query or path masked); the plain URL only in rows from
+     * before sealing, which writes and `npm run admin -- secrets:reseal` seal. */
     url: text("url").notNull(),
+    /** sealSecret(url, aad = `mcp_servers:${id}:url`): the URL requests go to. */
+    urlCiphertext: text("url_ciphertext"),
     icon: text("icon").notNull().default("🔌"),
     iconBackground: text("icon_background").notNull().default("#E0E7FF"),
     transport: mcpTransportEnum("transport").notNull().default("auto"),

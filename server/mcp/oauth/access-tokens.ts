@@ -12,6 +12,7 @@ import { AppError } from "@/server/errors";
 import { getKv } from "@/server/kv";
 import { withLock } from "@/server/kv/lock";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
+import { openServerUrl } from "@/server/mcp/servers/server-url";
 import { describeOAuthError } from "./describe-oauth-error";
 import { createMcpOAuthProvider } from "./oauth-provider";
 import { oauthRedirectUrl } from "./redirect-url";
@@ -81,7 +82,7 @@ async function refreshLocked(server: McpServer, seen: string | null): Promise<St
   const provider = createMcpOAuthProvider(session, { redirectUrl: oauthRedirectUrl(), preRegistered: preRegisteredClient(row) });
   const fetchFn = createGuardedFetch();
   try {
-    const resource = await selectResourceURL(row.url, provider, latest.discovery.resourceMetadata);
+    const resource = await selectResourceURL(openServerUrl(row), provider, latest.discovery.resourceMetadata);
     const tokens = await refreshAuthorization(latest.discovery.authorizationServerUrl, {
       metadata: latest.discovery.authorizationServerMetadata,
       clientInformation: (await provider.clientInformation())!,

@@ -6,6 +6,7 @@ import { getMcpServer, updateMcpServer } from "@/server/db/queries/mcp-servers";
 import { AppError } from "@/server/errors";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import { fetchServerTools } from "@/server/mcp/servers/server-tools";
+import { openServerUrl } from "@/server/mcp/servers/server-url";
 import { describeOAuthError, oauthErrorText } from "./describe-oauth-error";
 import { exchangeCode } from "./exchange-code";
 import { takeFlowState, type FlowDisplay } from "./flow-state";
@@ -33,7 +34,7 @@ export async function finishServerAuthorization({ params, userId }: { params: UR
 
   const db = await getDb();
   const server = await getMcpServer(db, { workspaceId: flow.workspaceId, id: flow.serverId });
-  if (!server || server.url !== flow.serverUrl) return fail("This server was removed or its URL changed while you were authorizing. Try again.");
+  if (!server || openServerUrl(server) !== flow.serverUrl) return fail("This server was removed or its URL changed while you were authorizing. Try again.");
   const setStatus = (status: "error" | "needs_authorization", reason: string) =>
     updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, status, statusReason: reason, statusAt: new Date() });
 
@@ -50,7 +51,7 @@ export async function finishServerAuthorization({ params, userId }: { params: UR
   try {
     assertCallbackIssuer(params.get("iss"), flow.discovery?.authorizationServerMetadata);
     const provider = createMcpOAuthProvider(session, { redirectUrl: flow.redirectUri, preRegistered: preRegisteredClient(server) });
-    await exchangeCode(provider, session, { serverUrl: server.url, code, fetchFn: createGuardedFetch() });
+    await exchangeCode(provider, session, { serverUrl: flow.serverUrl, code, fetchFn: createGuardedFetch() });
   } catch (cause) {
     const reason = describeOAuthError(cause, server.name);
     await setStatus("error", reason);

@@ -15,7 +15,9 @@ export interface StoredTokens {
   obtainedAt: number;
 }
 
-const aad = (serverId: string, field: "client" | "tokens" | "client_secret") => `mcp_servers:${serverId}:oauth:${field}`;
+/** Associated data of each sealed OAuth column; key rotation (server/key-rotation) reseals with the same. */
+export const oauthAad = (serverId: string, field: "client" | "tokens" | "client_secret") => `mcp_servers:${serverId}:oauth:${field}`;
+const aad = oauthAad;
 
 export function sealClientSecret(serverId: string, secret: string) {
   return sealSecret(secret, aad(serverId, "client_secret"));

@@ -10,6 +10,7 @@ import { getKv } from "@/server/kv";
 import { assertRateLimit } from "@/server/kv/rate-limit";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import { openHeaders } from "@/server/mcp/servers/headers";
+import { openServerUrl } from "@/server/mcp/servers/server-url";
 import { describeOAuthError } from "./describe-oauth-error";
 import { recordMetadataExtras } from "./metadata-extras";
 import { saveFlowState, type FlowDisplay } from "./flow-state";
@@ -19,7 +20,7 @@ import { openClientInformation, preRegisteredClient } from "./server-oauth";
 
 /** MCP.md step 1: the 401's WWW-Authenticate names the resource metadata and the scope to ask for. */
 async function readChallenge(server: McpServer, fetchFn: typeof fetch) {
-  const response = await fetchFn(server.url, {
+  const response = await fetchFn(openServerUrl(server), {
     method: "POST",
     headers: { ...openHeaders(server.id, server.headers), "content-type": "application/json", accept: "application/json, text/event-stream" },
     body: JSON.stringify({
@@ -61,7 +62,7 @@ export async function startServerAuthorization({
   try {
     const challenge = await readChallenge(server, fetchFn);
     const result = await auth(provider, {
-      serverUrl: server.url,
+      serverUrl: openServerUrl(server),
       resourceMetadataUrl: challenge.resourceMetadataUrl,
       scope: server.oauthScopes ?? challenge.scope,
       fetchFn: extras.fetch,
@@ -78,7 +79,7 @@ export async function startServerAuthorization({
     workspaceId: server.workspaceId,
     userId,
     serverId: server.id,
-    serverUrl: server.url,
+    serverUrl: openServerUrl(server),
     redirectUri: redirectUrl,
     codeVerifier: session.codeVerifier,
     discovery: session.discovery && { ...session.discovery, authorizationServerMetadata: extras.apply(session.discovery.authorizationServerMetadata) },

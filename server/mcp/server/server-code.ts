@@ -9,7 +9,8 @@ import { env } from "@/server/env";
 const codeBytes = 24;
 const codeShape = /^[A-Za-z0-9_-]{32}$/;
 
-const aad = (appId: string) => `published_servers:${appId}:code`;
+export const serverCodeAad = (appId: string) => `published_servers:${appId}:code`;
+const aad = serverCodeAad;
 
 export function newServerCode(appId: string) {
   const code = generateToken("", codeBytes);

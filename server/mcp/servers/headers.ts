@@ -1,26 +1,28 @@
-// Custom header values are secrets: sealed per server and header name, masked on every read, and an edit that
-// sends the masked value back keeps the stored one.
+// Custom header values are secrets: sealed per server and header name, masked on every read. Whether a masked value
+// sent back keeps the stored one is decided in server-secrets.ts (the one masked-secret rule), not here.
 import "server-only";
-import { isMasked, maskSecret, openSecret, sealSecret } from "@/server/crypto/secret-box";
+import { maskSecret, openSecret, sealSecret } from "@/server/crypto/secret-box";
 import type { StoredHeader } from "@/server/db/schema";
-import { AppError } from "@/server/errors";
 
 export interface HeaderInput {
   name: string;
   value: string;
 }
 
-const aad = (serverId: string, name: string) => `${serverId}:header:${name.toLowerCase()}`;
+/** A header of a form after the masked-secret rule: a kept ciphertext, or a new plain value. */
+export type ResolvedHeader = { name: string; keptCiphertext: string; value?: never } | { name: string; value: string; keptCiphertext?: never };
 
-export function sealHeaders(serverId: string, input: HeaderInput[], previous: StoredHeader[] = []): StoredHeader[] {
-  return input.map(({ name, value }) => {
-    const kept = previous.find((h) => h.name.toLowerCase() === name.toLowerCase());
-    if (isMasked(value)) {
-      if (kept) return { name, valueCiphertext: kept.valueCiphertext };
-      throw new AppError("bad_request:mcp_server", `Enter the value of the header ${name} again: a masked value cannot be saved.`);
-    }
-    return { name, valueCiphertext: sealSecret(value, aad(serverId, name)) };
-  });
+/** Case-blind, so a kept ciphertext still opens when only the name's case changed. */
+export const headerAad = (serverId: string, name: string) => `${serverId}:header:${name.toLowerCase()}`;
+const aad = headerAad;
+
+export function sealHeaders(serverId: string, resolved: ResolvedHeader[]): StoredHeader[] {
+  return resolved.map((h) => ({ name: h.name, valueCiphertext: h.keptCiphertext ?? sealSecret(h.value!, aad(serverId, h.name)) }));
+}
+
+/** Plain values to send, for a form that is not saved (Test connection). */
+export function resolvedHeaderValues(serverId: string, resolved: ResolvedHeader[]): Record<string, string> {
+  return Object.fromEntries(resolved.map((h) => [h.name, h.keptCiphertext ? openSecret(h.keptCiphertext, aad(serverId, h.name)) : h.value!]));
 }
 
 export function openHeaders(serverId: string, stored: StoredHeader[]): Record<string, string> {
@@ -30,3 +32,4 @@ export function openHeaders(serverId: string, stored: StoredHeader[]): Record<st
 export function maskHeaders(serverId: string, stored: StoredHeader[]): HeaderInput[] {
   return stored.map((h) => ({ name: h.name, value: maskSecret(openSecret(h.valueCiphertext, aad(serverId, h.name))) }));
 }
+

@@ -6,18 +6,20 @@ import { deleteMcpServer, getMcpServer, insertMcpServer, updateMcpServer } from 
 import type { McpServer } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { assertPublicUrl } from "@/server/mcp/client/ssrf/assert-public-url";
-import { isMasked, maskSecret } from "@/server/crypto/secret-box";
+import { maskSecret } from "@/server/crypto/secret-box";
 import { oauthRedirectUrl } from "@/server/mcp/oauth/redirect-url";
 import { openClientSecret, openStoredTokens, sealClientSecret } from "@/server/mcp/oauth/server-oauth";
 import { maskHeaders, sealHeaders } from "./headers";
 import type { McpServerInput } from "./mcp-server-input";
+import { resolveServerSecrets, type ResolvedServerSecrets } from "./server-secrets";
+import { openServerUrl, serverUrlColumns, shownServerUrl } from "./server-url";
 
 export function toPublicServer(server: McpServer) {
   return {
     id: server.id,
     name: server.name,
     identifier: server.identifier,
-    url: server.url,
+    url: shownServerUrl(server),
     icon: server.icon,
     iconBackground: server.iconBackground,
     transport: server.transport,
@@ -51,20 +53,12 @@ function publicOAuth(server: McpServer) {
 }
 
 /** The OAuth columns of a create or edit; a changed URL, mode or client makes earlier tokens and registrations void. */
-function oauthColumns(id: string, input: McpServerInput, existing?: McpServer) {
+function oauthColumns(id: string, input: McpServerInput, secrets: ResolvedServerSecrets, existing?: McpServer) {
   const clientId = input.oauthClientId?.trim() || null;
-  if (input.authMode === "oauth_custom" && !clientId) {
-    throw new AppError("bad_request:mcp_server", "Enter the OAuth client ID of your custom client.");
-  }
-  const secret = input.oauthClientSecret ?? "";
-  let secretCiphertext: string | null = null;
-  if (input.authMode === "oauth_custom" && secret) {
-    if (isMasked(secret)) {
-      if (!existing?.oauthClientSecretCiphertext) throw new AppError("bad_request:mcp_server", "Enter the OAuth client secret again.");
-      secretCiphertext = existing.oauthClientSecretCiphertext;
-    } else secretCiphertext = sealClientSecret(id, secret);
-  }
   const custom = input.authMode === "oauth_custom";
+  if (custom && !clientId) throw new AppError("bad_request:mcp_server", "Enter the OAuth client ID of your custom client.");
+  const secret = custom ? secrets.clientSecret : null;
+  const secretCiphertext = !secret ? null : "keptCiphertext" in secret ? secret.keptCiphertext : sealClientSecret(id, secret.value);
   const columns = {
     authMode: input.authMode,
     oauthClientId: custom ? clientId : null,
@@ -73,13 +67,21 @@ function oauthColumns(id: string, input: McpServerInput, existing?: McpServer) {
   };
   const voided =
     existing &&
-    (existing.url !== input.url ||
+    (openServerUrl(existing) !== secrets.url ||
       existing.authMode !== input.authMode ||
       existing.oauthClientId !== columns.oauthClientId ||
       existing.oauthClientSecretCiphertext !== columns.oauthClientSecretCiphertext);
   return voided
     ? { ...columns, oauthClientInfoCiphertext: null, oauthTokensCiphertext: null, oauthIssuer: null, oauthTokenExpiresAt: null }
     : columns;
+}
+
+/** Every column a create or edit writes from the form, after the masked-secret rule and the address check. */
+async function formColumns(id: string, input: McpServerInput, existing?: McpServer) {
+  const secrets = resolveServerSecrets({ url: input.url, headers: input.headers, oauthClientSecret: input.authMode === "oauth_custom" ? input.oauthClientSecret : null }, existing);
+  await assertPublicUrl(secrets.url);
+  const { headers: _headers, url: _url, oauthClientId: _id, oauthClientSecret: _secret, oauthScopes: _scopes, ...rest } = input;
+  return { ...rest, ...serverUrlColumns(id, secrets.url), ...oauthColumns(id, input, secrets, existing), headers: sealHeaders(id, secrets.headers) };
 }
 
 export async function getMcpServerOrThrow({ workspaceId, id }: { workspaceId: string; id: string }) {
@@ -89,11 +91,10 @@ export async function getMcpServerOrThrow({ workspaceId, id }: { workspaceId: st
 }
 
 export async function createMcpServer({ workspaceId, createdBy, input }: { workspaceId: string; createdBy: string | null; input: McpServerInput }) {
-  await assertPublicUrl(input.url);
   const id = crypto.randomUUID();
-  const { headers, oauthClientId: _id, oauthClientSecret: _secret, oauthScopes: _scopes, ...rest } = input;
+  const columns = await formColumns(id, input);
   try {
-    return await insertMcpServer(await getDb(), { ...rest, ...oauthColumns(id, input), id, workspaceId, createdBy, headers: sealHeaders(id, headers) });
+    return await insertMcpServer(await getDb(), { ...columns, id, workspaceId, createdBy });
   } catch (error) {
     throw uniqueIdentifierError(error, input.identifier);
   }
@@ -101,16 +102,9 @@ export async function createMcpServer({ workspaceId, createdBy, input }: { works
 
 export async function editMcpServer({ workspaceId, id, input }: { workspaceId: string; id: string; input: McpServerInput }) {
   const existing = await getMcpServerOrThrow({ workspaceId, id });
-  await assertPublicUrl(input.url);
-  const { headers, oauthClientId: _id, oauthClientSecret: _secret, oauthScopes: _scopes, ...rest } = input;
+  const columns = await formColumns(id, input, existing);
   try {
-    const updated = await updateMcpServer(await getDb(), {
-      workspaceId,
-      id,
-      ...rest,
-      ...oauthColumns(id, input, existing),
-      headers: sealHeaders(id, headers, existing.headers),
-    });
+    const updated = await updateMcpServer(await getDb(), { workspaceId, id, ...columns });
     return updated!;
   } catch (error) {
     throw uniqueIdentifierError(error, input.identifier);

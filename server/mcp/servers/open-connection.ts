@@ -7,6 +7,7 @@ import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import { serverTokenSource, type TokenCache } from "@/server/mcp/oauth/access-tokens";
 import { createOAuthFetch } from "@/server/mcp/oauth/oauth-fetch";
 import { openHeaders } from "./headers";
+import { openServerUrl } from "./server-url";
 
 export interface OpenConnectionOptions {
   signal?: AbortSignal;
@@ -18,7 +19,7 @@ export async function openServerConnection(server: McpServer, { signal, tokenCac
   const guarded = createGuardedFetch();
   const usesOAuth = server.authMode !== "none" || server.oauthTokensCiphertext !== null;
   return connectMcpServer({
-    url: server.url,
+    url: openServerUrl(server),
     transport: server.transport,
     headers: openHeaders(server.id, server.headers),
     connectTimeoutMs: server.connectTimeoutMs,
