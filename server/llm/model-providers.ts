@@ -1,6 +1,6 @@
 // Model providers of a workspace: create, edit, remove, and what the console may see of them (never the key).
 import "server-only";
-import { isMasked } from "@/server/crypto/secret-box";
+import { keepMaskedSecrets, maskedField } from "@/server/crypto/keep-masked-secret";
 import { getDb } from "@/server/db";
 import {
   deleteModelProvider,
@@ -12,6 +12,7 @@ import {
 import type { ModelProvider, ProviderModel } from "@/server/db/schema";
 import { AppError, toAppError } from "@/server/errors";
 import { changeWorkspaceEndpoints } from "@/server/mcp/server/endpoint-cache";
+import { assertProviderAddress } from "./provider-address";
 import { maskProviderKey, sealProviderKey } from "./provider-key";
 import { resolveBaseUrl } from "./provider-kinds";
 import type { ProviderInput } from "./provider-input";
@@ -38,7 +39,10 @@ export async function getModelProviderOrThrow({ workspaceId, id }: { workspaceId
 }
 
 export async function createModelProvider({ workspaceId, input, models = [] }: { workspaceId: string; input: ProviderInput; models?: ProviderModel[] }) {
-  if (input.apiKey && isMasked(input.apiKey)) throw new AppError("bad_request:model_provider", "Enter the API key.");
+  keepMaskedSecrets({ from: null, to: resolveBaseUrl(input.kind, input.baseUrl), owner: "the provider's", code: "bad_request:model_provider" }, [
+    maskedField("API key", input.apiKey, null),
+  ]);
+  await assertProviderAddress(input);
   // The id is chosen first: it is part of the key's sealing context.
   const id = crypto.randomUUID();
   const apiKeyCiphertext = input.apiKey ? sealProviderKey(id, input.apiKey) : null;
@@ -51,14 +55,13 @@ export async function createModelProvider({ workspaceId, input, models = [] }: {
 
 export async function editModelProvider({ workspaceId, id, input }: { workspaceId: string; id: string; input: ProviderInput }) {
   const existing = await getModelProviderOrThrow({ workspaceId, id });
-  let apiKeyCiphertext: string | null = input.apiKey ? sealProviderKey(id, input.apiKey) : null;
-  if (input.apiKey && isMasked(input.apiKey)) {
-    if (!existing.apiKeyCiphertext) throw new AppError("bad_request:model_provider", "Enter the API key.");
-    // Keeping a key someone cannot see only while it goes where it went before: otherwise an edit could send it elsewhere.
-    const moved = existing.kind !== input.kind || resolveBaseUrl(existing.kind, existing.baseUrl) !== resolveBaseUrl(input.kind, input.baseUrl);
-    if (moved) throw new AppError("bad_request:model_provider", "Enter the API key again: a saved key is only kept while the kind and base URL stay the same.");
-    apiKeyCiphertext = existing.apiKeyCiphertext;
-  }
+  // The one masked-secret rule: a masked key is kept only while requests go to the origin it was entered for.
+  const [kept] = keepMaskedSecrets(
+    { from: resolveBaseUrl(existing.kind, existing.baseUrl), to: resolveBaseUrl(input.kind, input.baseUrl), owner: "the provider's", code: "bad_request:model_provider" },
+    [maskedField("API key", input.apiKey, existing.apiKeyCiphertext)],
+  );
+  await assertProviderAddress(input);
+  const apiKeyCiphertext = kept ?? (input.apiKey ? sealProviderKey(id, input.apiKey) : null);
   try {
     // Published apps carry their provider in the endpoint cache: the change must reach them at their next call.
     const updated = await changeWorkspaceEndpoints(workspaceId, (db) =>
