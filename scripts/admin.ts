@@ -8,6 +8,7 @@ import { closeDb, getDb, migrateDb } from "@/server/db";
 import { getUserByEmail } from "@/server/db/queries/users";
 import { listWorkspacesForUser } from "@/server/db/queries/workspaces";
 import { isAppError } from "@/server/errors";
+import { resealSealedValues } from "@/server/key-rotation/reseal-sealed-values";
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -16,7 +17,9 @@ Commands:
   user:create --email E --password P [--name N] [--workspace NAME]
                                                   create a user and their first workspace
   apikey:create --email E --workspace NAME_OR_ID --role owner|admin|editor|member [--name N]
-                                                  create a workspace API key (printed once)`;
+                                                  create a workspace API key (printed once)
+  secrets:reseal                                  re-encrypt every sealed value with the first key of ENCRYPTION_KEYS
+                                                  (resumable; prints counts per column), so older keys can be removed`;
 
 class UsageError extends Error {}
 
@@ -24,6 +27,10 @@ const commands: Record<string, (flags: Record<string, string | undefined>) => Pr
   async migrate() {
     const { driver } = await migrateDb();
     return { ok: true, driver };
+  },
+
+  async "secrets:reseal"() {
+    return resealSealedValues();
   },
 
   async "user:create"(flags) {
