@@ -75,7 +75,7 @@ describe("connecting external MCP servers", () => {
       url: guarded.url,
       headers: [{ name: "X-Api-Key", value: secretHeader }],
     });
-    expect(server.headers).toEqual([{ name: "X-Api-Key", value: "hd••••11" }]);
+    expect(server.headers).toEqual([{ name: "X-Api-Key", value: "••••4711" }]);
     expect(JSON.stringify(await caller.mcpServers.list())).not.toContain(secretHeader);
     const dump = JSON.stringify(await (await getDb()).execute(sql`select * from mcp_servers`));
     expect(dump).not.toContain(secretHeader);

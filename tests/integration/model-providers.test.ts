@@ -41,7 +41,7 @@ describe("storing a provider's key", () => {
   it("a created provider's key is sealed in the database and masked in every listing", async () => {
     const { workspace, owner, provider } = await workspaceWithProvider();
     expect(provider.apiKey).toBe(maskSecret(goodKey));
-    expect(provider.apiKey).toBe("sk••••80");
+    expect(provider.apiKey).toBe("••••6f80");
 
     const dump = await (await getDb()).execute(sql`select * from model_providers where workspace_id = ${workspace.id}`);
     expect(JSON.stringify(dump)).not.toContain(goodKey);
@@ -64,7 +64,7 @@ describe("storing a provider's key", () => {
   it("a masked key is not carried over to a different base URL", async () => {
     const { owner, provider } = await workspaceWithProvider();
     const moved = owner.modelProviders.update({ id: provider.id, kind: "openai_compatible", name: "DeepSeek", baseUrl: "http://127.0.0.1:9/v1", apiKey: provider.apiKey });
-    await expect(moved).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Enter the API key again") });
+    await expect(moved).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Enter again: API key") });
   });
 
   it("a member sees providers with masked keys but cannot add one", async () => {
@@ -103,7 +103,7 @@ describe("testing a provider", () => {
     const { owner, provider } = await workspaceWithProvider({ apiKey: wrongKey });
     const result = await owner.modelProviders.test({ id: provider.id });
     expect(result.ok).toBe(false);
-    expect(result.error).toMatch(/^Incorrect API key provided: sk•+21\. You can find your API key/);
+    expect(result.error).toMatch(/^Incorrect API key provided: ••••4321\. You can find your API key/);
     expect(JSON.stringify(result)).not.toContain(wrongKey);
   });
 
