@@ -23,6 +23,9 @@ Commands:
 
 class UsageError extends Error {}
 
+// stdout carries only the JSON answer; start-up notes (e.g. "[secrets] Development secrets ...") go to stderr.
+console.log = console.info = (...args: unknown[]) => console.error(...args);
+
 const commands: Record<string, (flags: Record<string, string | undefined>) => Promise<unknown>> = {
   async migrate() {
     const { driver } = await migrateDb();

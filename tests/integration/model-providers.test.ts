@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/trpc/[trpc]/route";
 import { maskSecret } from "@/server/crypto/secret-box";
 import { getDb } from "@/server/db";
+import { getModelProvider, listModelProviders } from "@/server/db/queries/model-providers";
 import { getLanguageModel } from "@/server/llm/get-language-model";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
 import { closedPortUrl, startFakeModelApi, startSilentServer, type FakeModelApi } from "../support/fake-model-api";
@@ -311,6 +312,7 @@ describe("provider addresses, with private networks not allowed (a hosted deploy
         ...(await import("@/server/llm/test-provider")),
         ...(await import("@/server/llm/get-language-model")),
         ...(await import("@/server/agent/run-error")),
+        ...(await import("@/server/llm/model-providers")),
       };
     } finally {
       vi.unstubAllEnvs();
@@ -326,6 +328,22 @@ describe("provider addresses, with private networks not allowed (a hosted deploy
       expect(result, baseUrl).toMatchObject({ ok: false, error: expect.stringMatching(refusal) });
     }
     expect(api.requests.length).toBe(before);
+  });
+
+  it("a provider cannot be saved with a loopback, private or metadata base URL, and the message says what to do", async () => {
+    const { createModelProvider, editModelProvider } = await loadStrict();
+    const { workspace, provider } = await workspaceWithProvider();
+    const before = await getModelProvider(await getDb(), { workspaceId: workspace.id, id: provider.id });
+    for (const baseUrl of [api.baseUrl, "http://169.254.169.254/v1", "http://10.0.0.8:11434/v1", "http://[::ffff:127.0.0.1]:8080/v1"]) {
+      const input = { kind: "openai_compatible" as const, name: "Internal", baseUrl, apiKey: goodKey };
+      await expect(createModelProvider({ workspaceId: workspace.id, input }), baseUrl).rejects.toMatchObject({
+        code: "forbidden:model_provider",
+        message: expect.stringMatching(/^Base URL: .*points at a private or reserved network address.*MCP_ALLOW_PRIVATE_NETWORK=true/),
+      });
+      await expect(editModelProvider({ workspaceId: workspace.id, id: provider.id, input: { ...input, name: "DeepSeek" } })).rejects.toMatchObject({ code: "forbidden:model_provider" });
+    }
+    const rows = await listModelProviders(await getDb(), { workspaceId: workspace.id });
+    expect(rows).toEqual([before]);
   });
 
   it("a model call to such a provider fails with the same explanation, and the fake provider sees nothing", async () => {
