@@ -81,6 +81,11 @@ export function useServerForm(server: McpServerView | null) {
     setState((s) => {
       const next = { ...s, [key]: value };
       if (key === "name" && !identifierEdited) next.identifier = suggestIdentifier(value as string);
+      // Saved secrets stay only at the saved origin (scheme, host, port): a move asks for them again, as the server does.
+      if (key === "url" && server && originOf(value as string) !== originOf(server.url)) {
+        next.headers = s.headers.map((h) => (server.headers.some((saved) => saved.value === h.value) ? { ...h, value: "" } : h));
+        if (s.oauthClientSecret === server.oauth.clientSecret) next.oauthClientSecret = "";
+      }
       return next;
     });
   }
@@ -112,4 +117,12 @@ export function useServerForm(server: McpServerView | null) {
   };
 
   return { state, set, setIdentifier, connection, input };
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url.trim()).origin;
+  } catch {
+    return null;
+  }
 }

@@ -49,13 +49,14 @@ export function ProviderFormDialog({
     // Only when the dialog opens: the form is the user's from then on.
   }, [open, provider?.id]);
 
-  // A saved key stays only while it goes where it went before; moving it asks for the key again (the server insists too).
+  // A saved key stays only while requests go to the same origin (scheme, host, port); moving it asks for the key
+  // again (the server insists too: server/crypto/keep-masked-secret.ts).
   const keyKept = Boolean(provider?.apiKey) && form.apiKey === provider?.apiKey;
   function change(next: Partial<FormState>) {
     setForm((f) => {
       const merged = { ...f, ...next };
       if (f.name === kindOptions[f.kind].label && next.kind) merged.name = kindOptions[next.kind].label;
-      const moved = provider && (merged.kind !== provider.kind || merged.baseUrl.trim() !== (provider.baseUrl ?? ""));
+      const moved = provider && originOf(merged.kind, merged.baseUrl) !== originOf(provider.kind, provider.baseUrl ?? "");
       if (moved && merged.apiKey === provider.apiKey) merged.apiKey = "";
       return merged;
     });
@@ -174,4 +175,13 @@ export function ProviderFormDialog({
       </DialogContent>
     </Dialog>
   );
+}
+
+/** Scheme, host and port requests go to; null when there is no usable address. */
+function originOf(kind: FormState["kind"], baseUrl: string): string | null {
+  try {
+    return new URL(baseUrl.trim() || kindOptions[kind].defaultBaseUrl || "").origin;
+  } catch {
+    return null;
+  }
 }
