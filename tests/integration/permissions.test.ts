@@ -18,6 +18,7 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "members.list": () => undefined,
   "members.updateRole": (ids) => ({ userId: ids.userId, role: "editor" }),
   "members.remove": (ids) => ({ userId: ids.userId }),
+  "members.countKeys": (ids) => ({ userId: ids.userId }),
   "invites.list": () => undefined,
   "invites.create": () => ({ role: "member" }),
   "invites.revoke": (ids) => ({ id: ids.inviteId }),
