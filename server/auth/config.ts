@@ -1,16 +1,15 @@
 // Auth.js: email + password always; GitHub and Google only when their client id and secret are set.
 import "server-only";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { getDb } from "@/server/db";
-import { accounts, users } from "@/server/db/schema";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { getSecrets } from "@/server/secrets";
 import { createWorkspace, defaultWorkspaceName } from "@/server/workspaces/create-workspace";
+import { adapter } from "./adapter";
 import { clientIp } from "./client-ip";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -26,7 +25,7 @@ export const oauthProviders = [
 async function buildConfig(): Promise<NextAuthConfig> {
   const db = await getDb();
   return {
-    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts }),
+    adapter: adapter(db),
     secret: getSecrets().authSecret,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     trustHost: true,
