@@ -55,7 +55,7 @@ export function SessionsPanel() {
         ) : (
           <ul className="divide-y border-t" aria-label="Signed-in sessions">
             {sessions.data.map((session) => (
-              <li key={session.id} className="flex flex-wrap items-center gap-3 px-6 py-3">
+              <li key={session.id} className="flex items-center gap-3 px-6 py-3">
                 <MonitorSmartphone aria-hidden className="size-4 shrink-0 text-muted-foreground" />
                 <div className="min-w-0 flex-1">
                   <p className="truncate text-sm font-medium" title={session.userAgent ?? undefined}>

@@ -71,8 +71,9 @@ export function ApiKeysPanel() {
         ) : (
           <ul className="divide-y border-t" aria-label="API keys">
             {keys.data.map((key) => (
-              <li key={key.id} className="flex flex-wrap items-center gap-3 px-6 py-3">
-                <div className="min-w-0 flex-1">
+              <li key={key.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-6 py-3">
+                {/* On a phone the details take the whole line and the badges and Revoke wrap under them. */}
+                <div className="min-w-0 flex-1 basis-full sm:basis-0">
                   <p className="truncate text-sm font-medium">{key.name}</p>
                   <p className="break-words text-xs text-muted-foreground">
                     <span className="font-mono">{key.prefix}…</span> · made by{" "}
@@ -81,10 +82,11 @@ export function ApiKeysPanel() {
                   <p className="text-xs text-muted-foreground">
                     Last used {formatDate(key.lastUsedAt)} ·{" "}
                     {key.expiresAt
-                      ? `${isExpired(key.expiresAt) ? "expired" : "expires"} ${formatDate(key.expiresAt)}`
+                      ? `${isExpired(key.expiresAt) ? "expired" : "expires"} ${new Date(key.expiresAt).toLocaleDateString()}`
                       : "never expires"}
                   </p>
                 </div>
+                <span className="flex-1 sm:hidden" />
                 {isExpired(key.expiresAt) && <Badge variant="destructive">Expired</Badge>}
                 <Badge>{roleLabels[key.role]}</Badge>
                 <ConfirmDialog
