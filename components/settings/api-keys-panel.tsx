@@ -1,24 +1,25 @@
 "use client";
+// Settings -> API keys: who made each key, when it was last used, when it expires; revoke.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { KeyRound, Plus } from "lucide-react";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/select";
-import { ShownOnceKey } from "@/components/ui/shown-once-key";
 import { Skeleton } from "@/components/ui/skeleton";
-import { atLeast, roleLabels, roleOrder, type RoleName } from "./role-label";
+import { CreateApiKeyDialog } from "./create-api-key-dialog";
+import { atLeast, roleLabels } from "./role-label";
 
 function formatDate(value: Date | null) {
   return value ? new Date(value).toLocaleString() : "Never";
+}
+
+function isExpired(expiresAt: Date | null) {
+  return expiresAt !== null && new Date(expiresAt).getTime() <= Date.now();
 }
 
 export function ApiKeysPanel() {
@@ -70,13 +71,23 @@ export function ApiKeysPanel() {
         ) : (
           <ul className="divide-y border-t" aria-label="API keys">
             {keys.data.map((key) => (
-              <li key={key.id} className="flex flex-wrap items-center gap-3 px-6 py-3">
-                <div className="min-w-0 flex-1">
-                  <p className="text-sm font-medium">{key.name}</p>
+              <li key={key.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-6 py-3">
+                {/* On a phone the details take the whole line and the badges and Revoke wrap under them. */}
+                <div className="min-w-0 flex-1 basis-full sm:basis-0">
+                  <p className="truncate text-sm font-medium">{key.name}</p>
+                  <p className="break-words text-xs text-muted-foreground">
+                    <span className="font-mono">{key.prefix}…</span> · made by{" "}
+                    {key.creatorEmail ? (key.creatorName ? `${key.creatorName} (${key.creatorEmail})` : key.creatorEmail) : "a deleted user"}
+                  </p>
                   <p className="text-xs text-muted-foreground">
-                    <span className="font-mono">{key.prefix}…</span> · last used {formatDate(key.lastUsedAt)}
+                    Last used {formatDate(key.lastUsedAt)} ·{" "}
+                    {key.expiresAt
+                      ? `${isExpired(key.expiresAt) ? "expired" : "expires"} ${new Date(key.expiresAt).toLocaleDateString()}`
+                      : "never expires"}
                   </p>
                 </div>
+                <span className="flex-1 sm:hidden" />
+                {isExpired(key.expiresAt) && <Badge variant="destructive">Expired</Badge>}
                 <Badge>{roleLabels[key.role]}</Badge>
                 <ConfirmDialog
                   title={`Revoke "${key.name}"?`}
@@ -98,76 +109,7 @@ export function ApiKeysPanel() {
           </ul>
         )}
       </CardContent>
-      <CreateKeyDialog open={open} onOpenChange={setOpen} myRole={current.data?.role} onCreated={refresh} />
+      <CreateApiKeyDialog open={open} onOpenChange={setOpen} myRole={current.data?.role} onCreated={refresh} />
     </Card>
-  );
-}
-
-function CreateKeyDialog({
-  open,
-  onOpenChange,
-  myRole,
-  onCreated,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  myRole: RoleName | undefined;
-  onCreated: () => void;
-}) {
-  const trpc = useTRPC();
-  const [name, setName] = useState("");
-  const [role, setRole] = useState<RoleName>("member");
-  const create = useMutation(trpc.apiKeys.create.mutationOptions({ onSuccess: onCreated }));
-
-  function close(next: boolean) {
-    if (!next) {
-      create.reset();
-      setName("");
-      setRole("member");
-    }
-    onOpenChange(next);
-  }
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate({ name, role });
-  }
-
-  return (
-    <Dialog open={open} onOpenChange={close}>
-      <DialogContent>
-        {create.data ? (
-          <ShownOnceKey value={create.data.key} label="New API key" hint="Store it somewhere safe." onDone={() => close(false)} />
-        ) : (
-          <form onSubmit={submit} className="grid gap-4">
-            <DialogHeader>
-              <DialogTitle>Create API key</DialogTitle>
-              <DialogDescription>The key acts with the role you choose, never above your own.</DialogDescription>
-            </DialogHeader>
-            <Field label="Name" error={create.error?.message}>
-              <Input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="CI deploys" autoFocus />
-            </Field>
-            <Field label="Role">
-              <NativeSelect value={role} onChange={(e) => setRole(e.target.value as RoleName)}>
-                {roleOrder
-                  .filter((r) => atLeast(myRole, r))
-                  .map((r) => (
-                    <option key={r} value={r}>
-                      {roleLabels[r]}
-                    </option>
-                  ))}
-              </NativeSelect>
-            </Field>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => close(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Create key
-              </Button>
-            </DialogFooter>
-          </form>
-        )}
-      </DialogContent>
-    </Dialog>
   );
 }

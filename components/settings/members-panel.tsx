@@ -1,5 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Badge } from "@/components/ui/badge";
@@ -8,7 +9,14 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
+import { KeysAtStake } from "./keys-at-stake";
 import { atLeast, roleLabels, roleOrder, type RoleName } from "./role-label";
+
+interface PendingDemotion {
+  userId: string;
+  label: string;
+  role: RoleName;
+}
 
 export function MembersPanel() {
   const trpc = useTRPC();
@@ -26,6 +34,8 @@ export function MembersPanel() {
     }),
   );
   const remove = useMutation(trpc.members.remove.mutationOptions({ onSuccess: refresh }));
+  // Lowering a role can revoke API keys, so it is confirmed first; raising one applies at once.
+  const [demotion, setDemotion] = useState<PendingDemotion | null>(null);
 
   const myRole = current.data?.role;
   const canManage = atLeast(myRole, "admin");
@@ -62,7 +72,11 @@ export function MembersPanel() {
                       wrapperClassName="w-32"
                       value={member.role}
                       disabled={updateRole.isPending}
-                      onChange={(e) => updateRole.mutate({ userId: member.userId, role: e.target.value as RoleName })}
+                      onChange={(e) => {
+                        const role = e.target.value as RoleName;
+                        if (atLeast(role, member.role)) updateRole.mutate({ userId: member.userId, role });
+                        else setDemotion({ userId: member.userId, label: member.name || member.email, role });
+                      }}
                     >
                       {roleOrder
                         .filter((r) => atLeast(myRole, r))
@@ -78,7 +92,12 @@ export function MembersPanel() {
                   {editable && (
                     <ConfirmDialog
                       title={`Remove ${member.name || member.email}?`}
-                      description="They lose access to this workspace at once. You can invite them again later."
+                      description={
+                        <>
+                          They lose access to this workspace at once. You can invite them again later.
+                          <KeysAtStake userId={member.userId} />
+                        </>
+                      }
                       confirmLabel="Remove"
                       destructive
                       onConfirm={async () => {
@@ -98,6 +117,23 @@ export function MembersPanel() {
           </ul>
         )}
       </CardContent>
+      {demotion && (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => !open && setDemotion(null)}
+          title={`Make ${demotion.label} ${article(demotion.role)} ${roleLabels[demotion.role].toLowerCase()}?`}
+          description={<KeysAtStake userId={demotion.userId} role={demotion.role} />}
+          confirmLabel="Change role"
+          onConfirm={async () => {
+            await updateRole.mutateAsync({ userId: demotion.userId, role: demotion.role });
+            setDemotion(null);
+          }}
+        />
+      )}
     </Card>
   );
+}
+
+function article(role: RoleName) {
+  return role === "member" ? "a" : "an";
 }

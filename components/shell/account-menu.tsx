@@ -1,8 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import { useRef } from "react";
 import { useTheme } from "next-themes";
-import { ChevronsUpDown, LogOut, SunMoon } from "lucide-react";
+import { ChevronsUpDown, LogOut, MonitorSmartphone, SunMoon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import {
   DropdownMenu,
@@ -69,6 +70,12 @@ export function AccountMenu({ user, signOutAction, variant = "full" }: AccountMe
             {user.name && <span className="truncate text-xs text-muted-foreground">{user.email}</span>}
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
+          <DropdownMenuItem asChild>
+            <Link href="/account">
+              <MonitorSmartphone />
+              Account and sessions
+            </Link>
+          </DropdownMenuItem>
           <ThemeSubmenu />
           {signOutAction && (
             <>

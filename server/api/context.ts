@@ -9,7 +9,7 @@ import { assertRateLimit } from "@/server/kv/rate-limit";
 import { getKv } from "@/server/kv";
 
 export type Actor =
-  | { kind: "user"; userId: string }
+  | { kind: "user"; userId: string; /** The server-side session behind the cookie, when known. */ sessionId?: string }
   | { kind: "apiKey"; apiKeyId: string; workspaceId: string; role: Role };
 
 export interface Context {
@@ -35,5 +35,5 @@ export async function createContext({ headers }: { headers: Headers }): Promise<
   const { auth } = await import("@/server/auth/config");
   const session = await auth();
   const userId = session?.user?.id;
-  return { actor: userId ? { kind: "user", userId } : null, requestedWorkspaceId };
+  return { actor: userId ? { kind: "user", userId, sessionId: session?.sessionId } : null, requestedWorkspaceId };
 }

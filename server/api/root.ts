@@ -6,6 +6,7 @@ import { mcpServersRouter } from "./routers/mcp-servers";
 import { membersRouter } from "./routers/members";
 import { modelProvidersRouter } from "./routers/model-providers";
 import { publishedServersRouter } from "./routers/published-servers";
+import { sessionsRouter } from "./routers/sessions";
 import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   mcpServers: mcpServersRouter,
   modelProviders: modelProvidersRouter,
   publishedServers: publishedServersRouter,
+  sessions: sessionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -74,7 +74,7 @@ export const userProcedure = publicProcedure.meta({ scope: "user" }).use(({ ctx,
       message: ctx.actor ? "This needs a signed-in user, not an API key." : "Sign in to continue.",
     });
   }
-  return next({ ctx: { ...ctx, userId: ctx.actor.userId } });
+  return next({ ctx: { ...ctx, userId: ctx.actor.userId, sessionId: ctx.actor.sessionId ?? null } });
 });
 
 export const workspaceProcedure = publicProcedure.meta({ scope: "workspace" }).use(async ({ ctx, meta, type, path, next }) => {

@@ -1,17 +1,17 @@
 // Auth.js: email + password always; GitHub and Google only when their client id and secret are set.
 import "server-only";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { getDb } from "@/server/db";
-import { accounts, users } from "@/server/db/schema";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { getSecrets } from "@/server/secrets";
 import { createWorkspace, defaultWorkspaceName } from "@/server/workspaces/create-workspace";
+import { adapter } from "./adapter";
 import { clientIp } from "./client-ip";
+import { endUserSession, isUserSessionLive, startUserSession } from "./user-sessions";
 import { verifyCredentials } from "./verify-credentials";
 
 class RateLimitedSignIn extends CredentialsSignin {
@@ -23,10 +23,21 @@ export const oauthProviders = [
   env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET ? { id: "google", name: "Google" } : null,
 ].filter((p) => p !== null);
 
-async function buildConfig(): Promise<NextAuthConfig> {
+/** The browser's User-Agent: from the request Auth.js hands us, or from Next when a server action signs in. */
+async function userAgentOf(request: Request | undefined): Promise<string | null> {
+  if (request) return request.headers.get("user-agent");
+  try {
+    const { headers } = await import("next/headers");
+    return (await headers()).get("user-agent");
+  } catch {
+    return null; // outside a Next request (scripts, tests)
+  }
+}
+
+async function buildConfig(request?: Request): Promise<NextAuthConfig> {
   const db = await getDb();
   return {
-    adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts }),
+    adapter: adapter(db),
     secret: getSecrets().authSecret,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     trustHost: true,
@@ -69,18 +80,38 @@ async function buildConfig(): Promise<NextAuthConfig> {
           createWorkspace(tx, { userId: user.id!, name: defaultWorkspaceName({ name: user.name, email: user.email! }) }),
         );
       },
+      // Sign-out ends the server-side session too, so a copy of the cookie stops working at once.
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (token?.sub && typeof token.sid === "string") await endUserSession(db, { userId: token.sub, sessionId: token.sid });
+      },
     },
     callbacks: {
-      jwt({ token, user }) {
-        if (user?.id) token.sub = user.id;
-        return token;
+      // Runs at sign-in (with `user`) and on every auth() after it. Returning null signs the cookie out.
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sid = await startUserSession(db, { userId: user.id, userAgent: await userAgentOf(request) });
+          return token;
+        }
+        // A cookie from before server-side sessions has no sid and cannot be revoked: it signs in again, once.
+        if (!token.sub || typeof token.sid !== "string") return null;
+        return (await isUserSessionLive(db, { userId: token.sub, sessionId: token.sid })) ? token : null;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (typeof token.sid === "string") session.sessionId = token.sid;
         return session;
       },
     },
   };
+}
+
+declare module "next-auth" {
+  interface Session {
+    /** The server-side session (user_sessions row) behind this cookie; not a credential. */
+    sessionId?: string;
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(buildConfig);

@@ -1,14 +1,21 @@
-// Role changes and removals, with the rules that keep a workspace governable.
+// Role changes and removals, with the rules that keep a workspace governable. API keys die with their maker's
+// standing: removing someone revokes their keys, lowering their role revokes their keys above the new role.
 import "server-only";
-import { getDb } from "@/server/db";
+import { getDb, type Tx } from "@/server/db";
+import { countCreatorApiKeys, revokeCreatorApiKeys } from "@/server/db/queries/api-keys";
 import { countOwners, deleteMembership, getMembership, updateMemberRole } from "@/server/db/queries/workspaces";
 import type { Role } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
-import { assertRole } from "@/server/auth/roles";
+import { assertRole, hasRole, roles } from "@/server/auth/roles";
 
 interface Actor {
   workspaceId: string;
   role: Role;
+}
+
+/** Key roles a member holding `role` may no longer back; every role when they leave (role null). */
+function rolesAbove(role: Role | null): Role[] {
+  return roles.filter((r) => !role || !hasRole(role, r));
 }
 
 export async function changeMemberRole(actor: Actor, { userId, role }: { userId: string; role: Role }) {
@@ -20,6 +27,7 @@ export async function changeMemberRole(actor: Actor, { userId, role }: { userId:
     assertRole(actor.role, target.role, "member");
     assertRole(actor.role, role, "member");
     if (target.role === "owner" && role !== "owner") await assertAnotherOwner(tx, actor.workspaceId);
+    await revokeCreatorApiKeys(tx, { workspaceId: actor.workspaceId, createdBy: userId, roles: rolesAbove(role) });
     return updateMemberRole(tx, { workspaceId: actor.workspaceId, userId, role });
   });
 }
@@ -31,11 +39,22 @@ export async function removeMember(actor: Actor, { userId }: { userId: string })
     if (!target) throw new AppError("not_found:member", "This person is not a member of the workspace.");
     assertRole(actor.role, target.role, "member");
     if (target.role === "owner") await assertAnotherOwner(tx, actor.workspaceId);
+    await revokeCreatorApiKeys(tx, { workspaceId: actor.workspaceId, createdBy: userId });
     await deleteMembership(tx, { workspaceId: actor.workspaceId, userId });
   });
 }
 
-async function assertAnotherOwner(tx: Parameters<typeof countOwners>[0], workspaceId: string) {
+/** How many working keys a removal (role absent) or a change to `role` would revoke: said before confirming. */
+export async function countKeysAtStake(actor: Actor, { userId, role }: { userId: string; role?: Role }) {
+  const db = await getDb();
+  if (!(await getMembership(db, { workspaceId: actor.workspaceId, userId }))) {
+    throw new AppError("not_found:member", "This person is not a member of the workspace.");
+  }
+  const count = await countCreatorApiKeys(db, { workspaceId: actor.workspaceId, createdBy: userId, roles: rolesAbove(role ?? null) });
+  return { count };
+}
+
+async function assertAnotherOwner(tx: Tx, workspaceId: string) {
   if ((await countOwners(tx, { workspaceId })) < 2) {
     throw new AppError("conflict:member", "A workspace needs at least one owner. Make someone else an owner first.");
   }

@@ -18,6 +18,7 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "members.list": () => undefined,
   "members.updateRole": (ids) => ({ userId: ids.userId, role: "editor" }),
   "members.remove": (ids) => ({ userId: ids.userId }),
+  "members.countKeys": (ids) => ({ userId: ids.userId }),
   "invites.list": () => undefined,
   "invites.create": () => ({ role: "member" }),
   "invites.revoke": (ids) => ({ id: ids.inviteId }),
@@ -68,6 +69,9 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "publishedServers.createKey": (ids) => ({ appId: ids.appId, name: "k" }),
   "publishedServers.revokeKey": (ids) => ({ appId: ids.appId, id: "no-such-key" }),
   "publishedServers.listCalls": (ids) => ({ appId: ids.appId }),
+  "sessions.list": () => undefined,
+  "sessions.revoke": () => ({ id: "no-such-session" }),
+  "sessions.revokeOthers": () => undefined,
 };
 
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/server/db";
 import { listApiKeys, revokeApiKey } from "@/server/db/queries/api-keys";
 import { roles } from "@/server/auth/roles";
-import { createApiKey } from "@/server/api-keys/api-keys";
+import { apiKeyLifetimes, createApiKey } from "@/server/api-keys/api-keys";
 import { AppError } from "@/server/errors";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
@@ -13,16 +13,27 @@ export const apiKeysRouter = createTRPCRouter({
 
   create: workspaceProcedure
     .meta({ role: "admin" })
-    .input(z.object({ name: z.string().trim().min(1, "Give the key a name.").max(100), role: z.enum(roles) }))
-    .mutation(async ({ ctx, input }) =>
-      createApiKey(await getDb(), {
+    .input(
+      z.object({
+        name: z.string().trim().min(1, "Give the key a name.").max(100),
+        role: z.enum(roles),
+        expiresInDays: z.union(apiKeyLifetimes.map((d) => z.literal(d))).nullish(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      // Otherwise a leaked key could mint its own successors and outlive its revocation.
+      if (!ctx.userId) {
+        throw new AppError("forbidden:api_key", "An API key cannot create API keys. Sign in to the console to create one.");
+      }
+      return createApiKey(await getDb(), {
         workspaceId: ctx.workspaceId,
         name: input.name,
         role: input.role,
         createdBy: ctx.userId,
         creatorRole: ctx.role,
-      }),
-    ),
+        expiresInDays: input.expiresInDays,
+      });
+    }),
 
   revoke: workspaceProcedure
     .meta({ role: "admin" })

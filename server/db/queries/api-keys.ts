@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db";
-import { apiKeys, type NewApiKey } from "@/server/db/schema";
+import { apiKeys, memberships, users, type NewApiKey, type Role } from "@/server/db/schema";
 
 const publicColumns = {
   id: apiKeys.id,
@@ -9,6 +9,7 @@ const publicColumns = {
   prefix: apiKeys.prefix,
   role: apiKeys.role,
   lastUsedAt: apiKeys.lastUsedAt,
+  expiresAt: apiKeys.expiresAt,
   createdAt: apiKeys.createdAt,
 };
 
@@ -17,20 +18,30 @@ export async function insertApiKey(db: Tx, values: NewApiKey) {
   return row!;
 }
 
+/** Active and expired keys (expired ones are shown as such), with who made them. */
 export async function listApiKeys(db: Tx, { workspaceId }: { workspaceId: string }) {
   return db
-    .select(publicColumns)
+    .select({ ...publicColumns, creatorName: users.name, creatorEmail: users.email })
     .from(apiKeys)
+    .leftJoin(users, eq(users.id, apiKeys.createdBy))
     .where(and(eq(apiKeys.workspaceId, workspaceId), isNull(apiKeys.revokedAt)))
     .orderBy(desc(apiKeys.createdAt));
 }
 
+/**
+ * An unrevoked key by hash, with its creator's current role in the key's workspace (null when the creator left,
+ * was deleted, or never was a member): the caller decides whether the key still stands.
+ */
 export async function getActiveApiKeyByHash(db: Tx, { keyHash }: { keyHash: string }) {
   const [row] = await db
-    .select()
+    .select({ key: apiKeys, creatorRole: memberships.role })
     .from(apiKeys)
+    .leftJoin(
+      memberships,
+      and(eq(memberships.workspaceId, apiKeys.workspaceId), eq(memberships.userId, apiKeys.createdBy)),
+    )
     .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));
-  return row ?? null;
+  return row ? { ...row.key, creatorRole: row.creatorRole } : null;
 }
 
 export async function touchApiKey(db: Tx, { id }: { id: string }) {
@@ -44,4 +55,39 @@ export async function revokeApiKey(db: Tx, { workspaceId, id }: { workspaceId: s
     .where(and(eq(apiKeys.workspaceId, workspaceId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
   return row ?? null;
+}
+
+interface CreatorKeys {
+  workspaceId: string;
+  createdBy: string;
+  /** Only keys with one of these roles; all of the creator's keys when absent. */
+  roles?: Role[];
+}
+
+function creatorKeysWhere({ workspaceId, createdBy, roles }: CreatorKeys) {
+  return and(
+    eq(apiKeys.workspaceId, workspaceId),
+    eq(apiKeys.createdBy, createdBy),
+    isNull(apiKeys.revokedAt),
+    roles ? (roles.length > 0 ? inArray(apiKeys.role, roles) : sql`false`) : undefined,
+  );
+}
+
+/** Keys that still work: expired ones are revoked along with the rest but are not worth a warning. */
+export async function countCreatorApiKeys(db: Tx, input: CreatorKeys) {
+  const live = or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, sql`now()`));
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(apiKeys)
+    .where(and(creatorKeysWhere(input), live));
+  return row?.count ?? 0;
+}
+
+export async function revokeCreatorApiKeys(db: Tx, input: CreatorKeys) {
+  const rows = await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(creatorKeysWhere(input))
+    .returning({ id: apiKeys.id });
+  return rows.length;
 }

@@ -1,4 +1,5 @@
-// Workspace API keys: stored only as a SHA-256 hash, with the role they act as.
+// Workspace API keys: stored only as a SHA-256 hash, with the role they act as. A key lives only as long as its
+// creator is a member with at least the key's role (server/api-keys/api-keys.ts checks this on every use).
 import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users";
 import { roleEnum, workspaces } from "./workspaces";
@@ -17,6 +18,8 @@ export const apiKeys = pgTable(
     role: roleEnum("role").notNull(),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    /** Null: never expires. An expired key is refused like a revoked one. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

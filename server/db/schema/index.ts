@@ -5,3 +5,4 @@ export * from "./model-providers";
 export * from "./apps";
 export * from "./mcp-servers";
 export * from "./published-servers";
+export * from "./user-sessions";

@@ -21,6 +21,7 @@ export const accounts = pgTable(
     type: text("type").notNull(),
     provider: text("provider").notNull(),
     providerAccountId: text("provider_account_id").notNull(),
+    // The four token columns below stay null: server/auth/adapter.ts drops them, as we never call these providers.
     refresh_token: text("refresh_token"),
     access_token: text("access_token"),
     expires_at: integer("expires_at"),
