@@ -6,6 +6,7 @@
 // the reader puts them back as plain own data properties: they stay data, never a prototype.
 import type { TRPCDataTransformer } from "@trpc/server";
 import superjson from "superjson";
+import { isNestedDeeper } from "./json-depth";
 
 // superjson walks values recursively and overflows the stack past about 1,500 levels. Input deeper than this is
 // refused with a message of ours rather than the engine's; output deeper than this (a stored tool result, say) is cut
@@ -62,23 +63,11 @@ const unescape = (value: unknown) =>
     throw new WireDepthError();
   });
 
-/** Refuses plain JSON nested deeper than the limit, counted without recursion: checked before superjson reads it. */
-function assertShallow(json: unknown) {
-  const stack: [unknown, number][] = [[json, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (value === null || typeof value !== "object") continue;
-    // Two levels for superjson's envelope ({ json, meta }).
-    if (depth > maxWireDepth + 2) throw new WireDepthError();
-    for (const child of Object.values(value)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
-  }
-}
-
 export const wireTransformer: TRPCDataTransformer = {
   serialize: (value: unknown) => superjson.serialize(escape(value)),
   deserialize: (payload: unknown) => {
-    // superjson's payload is { json, meta }; the meta's paths are as deep as the json, so both are measured.
-    assertShallow(payload);
+    // Measured before superjson copies it recursively; two levels more for its { json, meta } envelope.
+    if (isNestedDeeper(payload, maxWireDepth + 2)) throw new WireDepthError();
     return unescape(superjson.deserialize(payload as Parameters<typeof superjson.deserialize>[0]));
   },
 };
