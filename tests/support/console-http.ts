@@ -46,6 +46,7 @@ export async function readEverythingOfApp(client: ReturnType<typeof consoleOverH
     client.publishedServers.listCalls.query({ appId, limit: 100 }),
     client.publishedServers.listKeys.query({ appId }),
   ]);
-  const opened = await Promise.all(conversations.items.map((c: { id: string }) => client.conversations.get.query({ appId, id: c.id })));
+  // The newest ten, one batch: a fuzz run leaves thousands, and each read counts against the key's limit.
+  const opened = await Promise.all(conversations.items.slice(0, 10).map((c: { id: string }) => client.conversations.get.query({ appId, id: c.id })));
   return { app, apps, conversations, opened, server, calls, keys };
 }
