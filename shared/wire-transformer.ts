@@ -43,14 +43,17 @@ function mapKeys(value: unknown, rename: (key: string) => string | null, tooDeep
   }
   if (!isPlainObject(value)) return value;
   if (depth >= maxWireDepth) return tooDeep();
-  let changed = false;
-  const entries = Object.keys(value).map((key) => {
+  // Most objects have no such key: they are passed on as they are, and only a changed one is copied.
+  const keys = Object.keys(value);
+  let entries: [string, unknown][] | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const renamed = rename(key);
     const mapped = mapKeys(value[key], rename, tooDeep, depth + 1);
-    if (renamed !== null || mapped !== value[key]) changed = true;
-    return [renamed ?? key, mapped] as const;
-  });
-  if (!changed) return value;
+    if (!entries && (renamed !== null || mapped !== value[key])) entries = keys.slice(0, i).map((k) => [k, value[k]]);
+    entries?.push([renamed ?? key, mapped]);
+  }
+  if (!entries) return value;
   const copy: Record<string, unknown> = {};
   // defineProperty, not assignment: `copy["__proto__"] = x` would set the prototype instead of a key.
   for (const [key, mapped] of entries) Object.defineProperty(copy, key, { value: mapped, enumerable: true, writable: true, configurable: true });
