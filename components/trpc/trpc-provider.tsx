@@ -4,8 +4,9 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
-import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
+import { maxBatchSize } from "@/shared/batch-size";
+import { wireTransformer } from "@/shared/wire-transformer";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -18,7 +19,9 @@ export function TrpcProvider({ workspaceId, children }: { workspaceId: string | 
       links: [
         httpBatchLink({
           url: "/api/trpc",
-          transformer: superjson,
+          transformer: wireTransformer,
+          // The server refuses larger batches; the link splits them so the console never meets that refusal.
+          maxItems: maxBatchSize,
           headers: () => (workspaceId ? { "x-workspace-id": workspaceId } : {}),
         }),
       ],

@@ -18,9 +18,10 @@ export interface Context {
   requestedWorkspaceId: string | null;
 }
 
-const apiKeyCallsPerMinute = 600;
+export const apiKeyCallsPerMinute = 600;
 
-export async function createContext({ headers }: { headers: Headers }): Promise<Context> {
+/** `procedures`: how many procedures the request carries (a batch); each counts against the API key's budget. */
+export async function createContext({ headers, procedures = 1 }: { headers: Headers; procedures?: number }): Promise<Context> {
   const requestedWorkspaceId = headers.get("x-workspace-id");
   const bearer = headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
   if (bearer) {
@@ -28,7 +29,8 @@ export async function createContext({ headers }: { headers: Headers }): Promise<
     const key = await authenticateApiKey(await getDb(), bearer);
     if (!key) throw new AppError("unauthorized:api_key", "This API key is not valid or was revoked.");
     // Per key as well as per address: a script spreading one key over many addresses is still held to one budget.
-    await assertRateLimit(getKv(), { bucket: "api_key_use", id: key.apiKeyId, limit: apiKeyCallsPerMinute, windowSeconds: 60 }, "This API key made too many calls. Wait a minute and try again.");
+    // A batch is refused whole when its procedures do not all fit in what is left, so none of it runs.
+    await assertRateLimit(getKv(), { bucket: "api_key_use", id: key.apiKeyId, limit: apiKeyCallsPerMinute, windowSeconds: 60, cost: procedures }, "This API key made too many calls. Wait a minute and try again.");
     return { actor: { kind: "apiKey", ...key }, requestedWorkspaceId };
   }
   // Imported lazily: Auth.js pulls in next/headers, which only exists inside a Next request.

@@ -1,13 +1,14 @@
 // tRPC: the procedure ladder public -> user -> workspace member (with a role), and AppError mapped in one place.
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Role } from "@/server/db/schema";
 import { AppError, toAppError } from "@/server/errors";
 import { assertRole } from "@/server/auth/roles";
 import { resolveWorkspaceAccess, type WorkspaceAccess } from "@/server/auth/workspace-access";
+import { wireTransformer } from "@/shared/wire-transformer";
 import type { Context } from "./context";
+import { publicErrorMessage } from "./public-error-message";
 
 export interface Meta {
   /** Who may call: set by the ladder below, read by the permission tests. */
@@ -31,14 +32,14 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer: wireTransformer,
     errorFormatter({ shape, error }) {
       const cause = error.cause;
       const zodIssues =
         cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : null;
       return {
         ...shape,
-        message: zodIssues ? zodIssues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ") : shape.message,
+        message: zodIssues ? zodIssues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ") : publicErrorMessage(error),
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,

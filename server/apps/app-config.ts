@@ -9,7 +9,9 @@ export const variableTypes = ["text", "paragraph", "select", "number", "checkbox
 /** Keys become JSON Schema property names and `{{key}}` placeholders: keep them identifier-like. */
 export const variableKeySchema = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, "Use letters, digits and _ for the key, starting with a letter.");
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, "Use letters, digits and _ for the key, starting with a letter.")
+  // Assigning obj["__proto__"] sets a prototype instead of a key, so the field would vanish from schemas and inputs.
+  .refine((key) => key !== "__proto__", "__proto__ cannot be a key: choose another name.");
 
 export const variableSchema = z.object({
   key: variableKeySchema,

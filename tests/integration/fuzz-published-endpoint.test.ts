@@ -1,5 +1,6 @@
 // Property-based fuzzing of the published MCP endpoint: thousands of generated and mutated JSON-RPC messages with
-// odd header combinations. Never a 5xx, never a stack trace, SQL or file path in a response, and memory stays flat.
+// odd header combinations and hostile keys (__proto__, constructor). Never a 5xx, never a stack trace, SQL, file path
+// or library text in a response, memory stays flat, and afterwards every read of the app still answers over HTTP.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import fc from "fast-check";
@@ -7,6 +8,8 @@ import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleCallLogs } from "@/server/mcp/server/call-log";
 import { handlePublishedRequest } from "@/server/mcp/server/handle-request";
+import { consoleOverHttp, ownerKey, readEverythingOfApp } from "../support/console-http";
+import { brokenBodies, hostileValues, libraryTexts, withHostileKeys } from "../support/hostile-json";
 import { createPublishedApp } from "../support/published-app";
 import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
@@ -16,21 +19,25 @@ const appUrl = process.env.APP_URL!;
 let endpoint: TestEndpoint;
 let llm: ScriptedLlm;
 let code: string;
+let appId: string;
+let consoleApi: ReturnType<typeof consoleOverHttp>;
 
 beforeAll(async () => {
   [endpoint, llm] = await Promise.all([startTestEndpoint(), startScriptedLlm({ fallback: { text: "Sunny." }, keepRequests: false })]);
-  const { url } = await createPublishedApp(endpoint, llm, {
+  const { url, app, user, workspace } = await createPublishedApp(endpoint, llm, {
     draft: { variables: [{ key: "days", label: "Days", type: "number", min: 1, max: 14 }, { key: "extra", label: "Extra", type: "json" }] },
     settings: { parameterDescriptions: { days: "d", extra: "e" } },
   });
   code = /\/mcp\/server\/([^/]+)\/mcp/.exec(url)![1];
+  appId = app.id;
+  consoleApi = consoleOverHttp(await ownerKey(user.id, workspace.id));
 });
 afterAll(async () => {
   await settleCallLogs();
   await Promise.all([endpoint.close(), llm.close()]);
 });
 
-const anyJson = fc.jsonValue({ maxDepth: 3 });
+const anyJson = fc.oneof({ weight: 4, arbitrary: fc.jsonValue({ maxDepth: 3 }) }, { weight: 1, arbitrary: withHostileKeys(fc.jsonValue({ maxDepth: 2 })) });
 const id = fc.oneof(fc.integer(), fc.string({ maxLength: 20 }), fc.constant(null), fc.constant(undefined), anyJson);
 const method = fc.oneof(
   fc.constantFrom("initialize", "ping", "tools/list", "tools/call", "notifications/initialized", "notifications/cancelled", "resources/list", "prompts/get", "logging/setLevel", "completion/complete"),
@@ -89,7 +96,7 @@ const envelope = fc.oneof(
   { weight: 2, arbitrary: fc.record({ verb: httpMethod, given: headers as fc.Arbitrary<Record<string, string>>, rightCode: fc.boolean() }) },
 );
 
-const leaks = /\n\s+at |node_modules|\/work\/|\.ts:\d+|\bselect\b.+\bfrom\b|\binsert into\b|postgres|drizzle|ECONN/i;
+const leaks = /\n\s+at |node_modules|\/work\/|\.ts:\d+|\bselect\b.+\bfrom\b|\binsert into\b|postgres|drizzle|ECONN|Unexpected (end|token)|in JSON at position|call stack|Detected property/i;
 
 async function gcHeapMb() {
   setFlagsFromString("--expose-gc");
@@ -123,5 +130,30 @@ describe("fuzzing the published endpoint", () => {
     expect(jsonRpcAnswers).toBeGreaterThan(runs / 4);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(runs / 100);
     expect(after - before).toBeLessThan(40);
+    // What the run stored (call logs, conversations with generated inputs) must not break a later read.
+    const read = await readEverythingOfApp(consoleApi, appId);
+    expect(read.calls.items.length).toBeGreaterThan(0);
+  });
+
+  const hostileBodies = Object.entries({
+    ...brokenBodies,
+    ...hostileValues,
+    ...Object.fromEntries(
+      Object.entries(hostileValues).map(([name, text]) => [
+        `a tools/call whose arguments hold ${name}`,
+        `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"weather_helper","arguments":{"query":"q","extra":${text}}}}`,
+      ]),
+    ),
+  });
+
+  it.each(hostileBodies)("a body of %s is answered in our words and leaves the app's reads answering", async (_name, body) => {
+    const request = new Request(`${appUrl}/mcp/server/x/mcp`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body });
+    const response = await handlePublishedRequest(request, code, { rateLimit: { limit: 1_000_000, windowSeconds: 60 } });
+    const answer = await response.text();
+    expect(response.status, answer).toBeLessThan(500);
+    expect(answer).not.toMatch(libraryTexts);
+    expect(answer).not.toMatch(/Something went wrong/);
+    await settleCallLogs();
+    await readEverythingOfApp(consoleApi, appId);
   });
 });

@@ -56,7 +56,8 @@ async function handle(request: Request, code: string, options: EndpointOptions):
   const endpoint = await findEndpoint(kv, { codeHash, keyHash: bearer ? hashToken(bearer) : "" });
   if (!endpoint || !safeEqual(endpoint.codeHash, codeHash)) return notFound();
 
-  const guardRefusal = authorize(endpoint, bearer) ?? (await limitRate(kv, endpoint.appId, options.rateLimit ?? defaults.rateLimit));
+  const rateLimit = options.rateLimit ?? defaults.rateLimit;
+  const guardRefusal = authorize(endpoint, bearer) ?? (await limitRate(kv, endpoint.appId, rateLimit));
   if (guardRefusal) return guardRefusal;
 
   const maxBodyBytes = options.maxBodyBytes ?? defaults.maxBodyBytes;
@@ -66,6 +67,10 @@ async function handle(request: Request, code: string, options: EndpointOptions):
   const parsed = parseMessages(body.text, protocolVersion);
   if ("refusal" in parsed) return parsed.refusal;
   const { messages } = parsed;
+  // The request was counted once above, before its body was read; each further message of a batch counts too, and a
+  // batch that does not fit is refused whole (nothing of it runs).
+  const batchRefusal = messages.length > 1 ? await limitRate(kv, endpoint.appId, rateLimit, messages.length - 1) : null;
+  if (batchRefusal) return batchRefusal;
 
   const sessionId = request.headers.get("mcp-session-id");
   const initialize = messages.find((m) => isInitializeRequest(m)) as { params?: unknown } | undefined;

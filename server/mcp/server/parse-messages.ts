@@ -11,6 +11,7 @@ import {
   type JSONRPCErrorResponse,
   type JSONRPCMessage,
 } from "@modelcontextprotocol/sdk/types.js";
+import { isNestedDeeper, maxJsonDepth } from "@/shared/json-depth";
 import { jsonRpcError } from "./http-checks";
 
 // JSON-RPC batches were dropped in MCP 2025-06-18 (changelog: "Remove support for JSON-RPC batching").
@@ -30,6 +31,8 @@ export function parseMessages(text: string, protocolVersion: string): ParsedBody
   } catch {
     return { refusal: jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.") };
   }
+  // Before any schema walks it: validators recurse, and a body of 100,000 nested arrays would overflow the stack.
+  if (isNestedDeeper(raw, maxJsonDepth)) return invalid(`a message may nest at most ${maxJsonDepth} levels deep.`);
   if (Array.isArray(raw)) {
     if (protocolVersion > lastVersionWithBatches) return invalid(`batches are not supported in protocol ${protocolVersion}; send one message per request.`);
     if (raw.length === 0 || raw.length > maxBatch) return invalid(`a batch holds 1 to ${maxBatch} messages.`);

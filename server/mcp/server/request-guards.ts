@@ -30,8 +30,9 @@ export function authorize(endpoint: Pick<EndpointRow, "hasKeys" | "keyId" | "key
   return null;
 }
 
-export async function limitRate(kv: Kv, appId: string, { limit, windowSeconds }: { limit: number; windowSeconds: number }): Promise<Response | null> {
-  const result = await rateLimit(kv, { bucket: "mcp_server", id: appId, limit, windowSeconds });
+/** `cost`: how many messages this check stands for; every message of a batch counts as a call. */
+export async function limitRate(kv: Kv, appId: string, { limit, windowSeconds }: { limit: number; windowSeconds: number }, cost = 1): Promise<Response | null> {
+  const result = await rateLimit(kv, { bucket: "mcp_server", id: appId, limit, windowSeconds, cost });
   if (result.ok) return null;
   const retryAfter = Math.max(1, result.retryAfter);
   return jsonRpcError(429, -32000, `Too many requests to this server: retry in ${retryAfter} seconds.`, { headers: { "Retry-After": String(retryAfter) } });

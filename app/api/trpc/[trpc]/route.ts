@@ -1,16 +1,19 @@
 // tRPC over HTTP: the console API behind every page.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "@/server/api/context";
+import { batchSize, refuseOversizedBatch } from "@/server/api/batch-limit";
 import { appRouter } from "@/server/api/root";
 import { AppError, toAppError } from "@/server/errors";
 
 export const dynamic = "force-dynamic";
 
 async function handler(req: Request) {
+  const oversized = refuseOversizedBatch(req);
+  if (oversized) return oversized;
   // Resolved before tRPC so a bad API key or a rate limit answers with its own status, not a 500.
   let context;
   try {
-    context = await createContext({ headers: req.headers });
+    context = await createContext({ headers: req.headers, procedures: batchSize(req) });
   } catch (error) {
     return toAppError(error).toResponse();
   }

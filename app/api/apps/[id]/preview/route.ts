@@ -4,6 +4,7 @@ import { createContext } from "@/server/api/context";
 import { runDraft } from "@/server/apps/run-draft";
 import { assertWorkspaceAccess } from "@/server/auth/workspace-access";
 import { AppError, toAppError } from "@/server/errors";
+import { isNestedDeeper, maxJsonDepth } from "@/shared/json-depth";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,9 @@ export async function POST(req: Request, { params }: RouteContext<"/api/apps/[id
   try {
     const context = await createContext({ headers: req.headers });
     access = await assertWorkspaceAccess(context.actor, context.requestedWorkspaceId, "editor");
-    const parsed = bodySchema.safeParse(await req.json().catch(() => null));
+    const json: unknown = await req.json().catch(() => null);
+    if (isNestedDeeper(json)) throw new AppError("bad_request:preview", `The inputs may nest at most ${maxJsonDepth} levels deep.`);
+    const parsed = bodySchema.safeParse(json);
     if (!parsed.success) throw new AppError("bad_request:preview", "Send a JSON body with a query and the form's inputs.");
     body = parsed.data;
   } catch (error) {
