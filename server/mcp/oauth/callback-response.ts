@@ -8,8 +8,10 @@ export const oauthChannel = "switchyard-mcp-oauth";
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
+// Only codes in the address bar: the console words them itself (see oauth-return-code.ts).
 function toolsUrl(outcome: CallbackOutcome): string {
-  const params = new URLSearchParams({ oauth: outcome.ok ? "connected" : "error", message: outcome.message });
+  const params = new URLSearchParams({ oauth: outcome.ok ? "connected" : "error" });
+  if (outcome.reason) params.set("reason", outcome.reason);
   if (outcome.serverId) params.set("server", outcome.serverId);
   return `/tools?${params}`;
 }
