@@ -2,11 +2,15 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
+import { refuseUntrustedRequest } from "@/server/auth/assert-trusted-request";
 import { AppError, toAppError } from "@/server/errors";
 
 export const dynamic = "force-dynamic";
 
 async function handler(req: Request) {
+  // CSRF: a cross-site or non-JSON write never reaches a procedure (see assert-trusted-request.ts).
+  const refused = refuseUntrustedRequest(req, "trpc");
+  if (refused) return refused;
   // Resolved before tRPC so a bad API key or a rate limit answers with its own status, not a 500.
   let context;
   try {
