@@ -9,6 +9,7 @@ import { getDb } from "@/server/db";
 import { accounts, users } from "@/server/db/schema";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
+import { usesHttps } from "@/server/http/security-headers";
 import { getSecrets } from "@/server/secrets";
 import { createWorkspace, defaultWorkspaceName } from "@/server/workspaces/create-workspace";
 import { clientIp } from "./client-ip";
@@ -30,6 +31,9 @@ async function buildConfig(): Promise<NextAuthConfig> {
     secret: getSecrets().authSecret,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     trustHost: true,
+    // Secure (and __Secure-/__Host- named) cookies whenever the public URL is https, even when TLS ends at a proxy
+    // and the request reaching us says http.
+    useSecureCookies: usesHttps(),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     logger: {
       // A wrong password is an answer, not an error: keep it out of the error log.
