@@ -53,7 +53,7 @@ describe("authorization state", () => {
     expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/expired, was already used/) });
   });
 
-  it("another signed-in person cannot finish someone else's authorization, and it is gone afterwards", async () => {
+  it("another signed-in person cannot finish or use up someone else's authorization; its owner then finishes it once", async () => {
     const { user, workspace, caller, server } = await protectedServer("crossuser");
     const colleague = await addMember(workspace.id, "admin");
     const { authorizationUrl } = await caller.mcpServers.authorize({ id: server.id, display: "popup" });
