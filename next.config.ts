@@ -1,30 +1,9 @@
 import type { NextConfig } from "next";
-import { env } from "./server/env";
+import { routeContentSecurityPolicy, securityHeaders } from "./server/http/security-headers";
 
-const dev = env.NODE_ENV !== "production";
-
-// 'unsafe-inline' scripts: Next's App Router inlines its bootstrap; nonces would make every page dynamic.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  // Sign-in with GitHub or Google posts a form that redirects to their https pages.
-  "form-action 'self' https:",
-  "frame-ancestors 'none'",
-].join("; ");
-
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+// Pages get their CSP (with a per-request nonce) from proxy.ts; route handlers get a deny-all one here, except the
+// OAuth callback, whose small page sets its own (server/mcp/oauth/callback-response.ts).
+const routeCsp = [{ key: "Content-Security-Policy", value: routeContentSecurityPolicy }];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -33,7 +12,12 @@ const nextConfig: NextConfig = {
   // Native and WASM drivers load their own files at run time: keep them out of the bundle.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders() },
+      { source: "/api/:path*", headers: routeCsp },
+      { source: "/mcp/:path*", headers: routeCsp },
+      { source: "/console/api/mcp/oauth/client-metadata", headers: routeCsp },
+    ];
   },
 };
 

@@ -14,6 +14,8 @@ const env: NodeJS.ProcessEnv = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   APP_URL: `http://localhost:${port}`,
+  // The scale-out specs open the console on the second instance too (its own origin, as a second public name).
+  TRUSTED_ORIGINS: `http://localhost:${Number(port) + 1}`,
   KV_PREFIX: `sy-e2e:${runId}:`,
   DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "sy-e2e-")),
   MCP_ALLOW_PRIVATE_NETWORK: "true",

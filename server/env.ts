@@ -10,6 +10,11 @@ const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   APP_URL: z.url().default("http://localhost:3000"),
+  /** Extra browser origins (besides APP_URL's) that may change state, comma-separated; for a second public name. */
+  TRUSTED_ORIGINS: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? v.split(",").map((o) => o.trim()).filter(Boolean) : []),
+    z.array(z.url().transform((u) => new URL(u).origin)),
+  ),
   DATA_DIR: z.string().default(".data"),
   DATABASE_URL: z.preprocess(blankToUndefined, optionalUrl),
   PGLITE_DIR: z.string().optional(),

@@ -7,9 +7,7 @@ import { auth } from "@/server/auth/config";
 import { getDb } from "@/server/db";
 import { getMembership } from "@/server/db/queries/workspaces";
 import { createWorkspace } from "@/server/workspaces/create-workspace";
-import { workspaceCookie } from "@/server/workspaces/console-session";
-
-const cookieOptions = { httpOnly: true, sameSite: "lax" as const, path: "/", maxAge: 60 * 60 * 24 * 365 };
+import { workspaceCookie, workspaceCookieOptions } from "@/server/workspaces/console-session";
 
 async function requireUserId() {
   const userId = (await auth())?.user?.id;
@@ -21,7 +19,7 @@ export async function switchWorkspaceAction(workspaceId: string) {
   const userId = await requireUserId();
   const membership = await getMembership(await getDb(), { workspaceId: String(workspaceId), userId });
   if (!membership) return;
-  (await cookies()).set(workspaceCookie, membership.workspaceId, cookieOptions);
+  (await cookies()).set(workspaceCookie, membership.workspaceId, workspaceCookieOptions());
   redirect("/apps");
 }
 
@@ -39,6 +37,6 @@ export async function createWorkspaceAction(_: CreateWorkspaceState, form: FormD
   if (!parsed.success) return { error: parsed.error.issues[0]!.message };
   const db = await getDb();
   const workspace = await db.transaction((tx) => createWorkspace(tx, { userId, name: parsed.data }));
-  (await cookies()).set(workspaceCookie, workspace.id, cookieOptions);
+  (await cookies()).set(workspaceCookie, workspace.id, workspaceCookieOptions());
   redirect("/apps");
 }

@@ -1,12 +1,13 @@
 // App lifecycle: create (starting from the workspace's default model), duplicate, publish a frozen version.
 import "server-only";
 import { getDb } from "@/server/db";
-import { getApp, getAppVersion, insertApp, insertAppVersion } from "@/server/db/queries/apps";
+import { getApp, getAppVersion, insertApp, insertAppVersion, updateAppDraft } from "@/server/db/queries/apps";
 import { getWorkspace } from "@/server/db/queries/workspaces";
 import { AppError } from "@/server/errors";
 import { changeEndpoint } from "@/server/mcp/server/endpoint-cache";
 import { compileInputSchema } from "./json-input-validator";
 import { appConfigSchema, emptyAppConfig, type AppConfig, type AppType } from "./app-config";
+import { assertDraftReferences } from "./assert-draft-references";
 
 export interface AppMeta {
   name: string;
@@ -43,6 +44,17 @@ export async function duplicateApp({ workspaceId, id, createdBy }: { workspaceId
     draft: source.draft,
     createdBy,
   });
+}
+
+/** Saves the editor's draft once every provider and server it names is this workspace's. */
+export async function saveDraft({ workspaceId, id, draft }: { workspaceId: string; id: string; draft: AppConfig }) {
+  const app = await getAppOrThrow({ workspaceId, id });
+  const saved = appConfigSchema.safeParse(app.draft);
+  const db = await getDb();
+  await assertDraftReferences(db, { workspaceId, draft, saved: saved.success ? saved.data : null });
+  const updated = await updateAppDraft(db, { workspaceId, id, draft });
+  if (!updated) throw new AppError("not_found:app", "This app does not exist or was deleted.");
+  return updated;
 }
 
 /** Freezes the current draft as the next version; everything outside the editor runs that version. */

@@ -7,6 +7,7 @@ import Google from "next-auth/providers/google";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
+import { usesHttps } from "@/server/http/security-headers";
 import { getSecrets } from "@/server/secrets";
 import { createWorkspace, defaultWorkspaceName } from "@/server/workspaces/create-workspace";
 import { adapter } from "./adapter";
@@ -41,6 +42,9 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
     secret: getSecrets().authSecret,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     trustHost: true,
+    // Secure (and __Secure-/__Host- named) cookies whenever the public URL is https, even when TLS ends at a proxy
+    // and the request reaching us says http.
+    useSecureCookies: usesHttps(),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     logger: {
       // A wrong password is an answer, not an error: keep it out of the error log.

@@ -2,8 +2,12 @@ import "server-only";
 import { getDb } from "@/server/db";
 import { getUserById } from "@/server/db/queries/users";
 import { listWorkspacesForUser } from "@/server/db/queries/workspaces";
+import { usesHttps } from "@/server/http/security-headers";
 
 export const workspaceCookie = "sy_workspace";
+
+/** The selected workspace's cookie: a year, never readable by scripts, Secure whenever APP_URL is https. */
+export const workspaceCookieOptions = () => ({ httpOnly: true, sameSite: "lax" as const, path: "/", maxAge: 60 * 60 * 24 * 365, secure: usesHttps() });
 
 /** The signed-in user, their workspaces, and the selected one (the cookie's if still a member, else the first). */
 export async function getConsoleSession({ userId, selectedWorkspaceId }: { userId: string; selectedWorkspaceId?: string }) {

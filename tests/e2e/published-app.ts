@@ -5,9 +5,11 @@ import { expect, type Page } from "@playwright/test";
 import type { ScriptedLlm } from "../support/scripted-llm";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 
-/** A console API call with the browser's session, as the console's own pages make them. */
+/** A console API call with the browser's session, as the console's own pages make them (with their Origin). */
 export async function api<T>(page: Page, path: string, input: unknown): Promise<T> {
-  const response = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  const origin = new URL(page.url()).origin;
+  expect(origin, "open a console page before calling the API").toMatch(/^https?:/);
+  const response = await page.request.post(`${origin}/api/trpc/${path}`, { data: { json: input }, headers: { origin } });
   expect(response.ok(), await response.text()).toBe(true);
   return (await response.json()).result.data.json as T;
 }

@@ -30,7 +30,9 @@ async function agentWithServer(url: string, settings: { callTimeoutMs?: number }
   const server = await caller.mcpServers.create({ name: "Test tools", identifier: "test", url, ...settings });
   const preview = await caller.mcpServers.previewTools({ id: server.id });
   await caller.mcpServers.applyTools({ id: server.id, token: preview.token });
-  const draft = appConfigSchema.parse({ model: { providerId: "scripted", model: "scripted-model" }, tools: [{ serverId: server.id, mode: "all" }] });
+  // The run below uses the scripted model directly; the draft still names a provider of this workspace.
+  const provider = await caller.modelProviders.create({ kind: "openai_compatible", name: "Scripted", baseUrl: "http://127.0.0.1:9/v1", apiKey: "sk-test" });
+  const draft = appConfigSchema.parse({ model: { providerId: provider.id, model: "scripted-model" }, tools: [{ serverId: server.id, mode: "all" }] });
   const app = await caller.apps.create({ type: "agent", name: "Agent" });
   await caller.apps.updateDraft({ id: app.id, draft });
   const stored = await caller.apps.get({ id: app.id });

@@ -3,7 +3,12 @@ import { getDb } from "@/server/db";
 import { updateWorkspaceDefaultModelForTest } from "../support/apps";
 import { callerAs, createOwner } from "../support/fixtures";
 
-const model = { providerId: "provider-1", model: "gpt-test", temperature: 0.2, maxTokens: 500 };
+const modelOf = (providerId: string) => ({ providerId, model: "gpt-test", temperature: 0.2, maxTokens: 500 });
+
+/** A provider of this workspace (never called: creating one does not reach its API). */
+async function providerOf(caller: ReturnType<typeof callerAs>, name = "Test provider") {
+  return caller.modelProviders.create({ kind: "openai_compatible", name, baseUrl: "http://127.0.0.1:9/v1", apiKey: "sk-test" });
+}
 
 describe("apps", () => {
   it("an app is created with a name, icon and description, and listed", async () => {
@@ -26,6 +31,7 @@ describe("apps", () => {
     const caller = callerAs(user.id, workspace.id);
     const app = await caller.apps.create({ type: "chat", name: "Chatty" });
     expect((await caller.apps.get({ id: app.id })).hasUnpublishedChanges).toBe(true);
+    const model = modelOf((await providerOf(caller)).id);
 
     await caller.apps.updateDraft({ id: app.id, draft: { instructions: "You are {{persona}}.", model, variables: [{ key: "persona", label: "Persona", type: "text" }] } });
     const first = await caller.apps.publish({ id: app.id });
@@ -52,6 +58,7 @@ describe("apps", () => {
     const { user, workspace } = await createOwner();
     const caller = callerAs(user.id, workspace.id);
     const app = await caller.apps.create({ type: "completion", name: "Schema" });
+    const model = modelOf((await providerOf(caller)).id);
     const jsonField = (jsonSchema: Record<string, unknown>) => ({ variables: [{ key: "data", label: "Data", type: "json" as const, jsonSchema }], model });
     await expect(caller.apps.updateDraft({ id: app.id, draft: jsonField({ type: "array" }) })).rejects.toThrow(/must describe an object/);
     await caller.apps.updateDraft({ id: app.id, draft: jsonField({ type: "object", properties: { n: { type: "no-such-type" } } }) });
@@ -69,6 +76,40 @@ describe("apps", () => {
     ).rejects.toThrow(/used twice/);
     await expect(caller.apps.updateDraft({ id: app.id, draft: { variables: [{ key: "s", label: "S", type: "select" }] } })).rejects.toThrow(/at least one option/);
     expect((await caller.apps.get({ id: app.id })).draft.instructions).toBe("keep me");
+  });
+
+  it("a draft naming another workspace's model provider or MCP server is refused, naming the field", async () => {
+    const mine = await createOwner("mine");
+    const theirs = await createOwner("theirs");
+    const caller = callerAs(mine.user.id, mine.workspace.id);
+    const other = callerAs(theirs.user.id, theirs.workspace.id);
+    const theirProvider = await providerOf(other, "Theirs");
+    const theirServer = await other.mcpServers.create({ name: "Their tools", identifier: "theirs", url: "http://127.0.0.1:9/mcp" });
+    const myProvider = await providerOf(caller, "Mine");
+    const myServer = await caller.mcpServers.create({ name: "My tools", identifier: "mine", url: "http://127.0.0.1:9/mcp" });
+    const app = await caller.apps.create({ type: "agent", name: "Borrower" });
+    await caller.apps.updateDraft({ id: app.id, draft: { instructions: "keep me", model: modelOf(myProvider.id), tools: [{ serverId: myServer.id, mode: "all" }] } });
+
+    await expect(caller.apps.updateDraft({ id: app.id, draft: { model: modelOf(theirProvider.id) } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/model\.providerId.*not one of this workspace's/),
+    });
+    await expect(
+      caller.apps.updateDraft({ id: app.id, draft: { model: modelOf(myProvider.id), tools: [{ serverId: myServer.id, mode: "all" }, { serverId: theirServer.id, mode: "all" }] } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/tools\[1\]\.serverId.*MCP server is not one of this workspace's/) });
+    const stored = (await caller.apps.get({ id: app.id })).draft;
+    expect(stored).toMatchObject({ instructions: "keep me", model: { providerId: myProvider.id }, tools: [{ serverId: myServer.id }] });
+  });
+
+  it("a draft still naming a provider deleted since it was saved keeps saving its other edits", async () => {
+    const { user, workspace } = await createOwner();
+    const caller = callerAs(user.id, workspace.id);
+    const provider = await providerOf(caller);
+    const app = await caller.apps.create({ type: "chat", name: "Orphan" });
+    await caller.apps.updateDraft({ id: app.id, draft: { model: modelOf(provider.id) } });
+    await caller.modelProviders.delete({ id: provider.id });
+    await caller.apps.updateDraft({ id: app.id, draft: { model: modelOf(provider.id), instructions: "Edited after the delete." } });
+    expect((await caller.apps.get({ id: app.id })).draft.instructions).toBe("Edited after the delete.");
   });
 
   it("duplicate copies the draft under a new name, and delete removes only that app", async () => {

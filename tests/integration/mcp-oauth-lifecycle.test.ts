@@ -50,19 +50,23 @@ describe("authorization state", () => {
     const { callback, outcome } = await authorizeServer(caller, { serverId: server.id, userId: user.id });
     expect(outcome.ok).toBe(true);
     const again = await finishServerAuthorization({ params: callback.searchParams, userId: user.id });
-    expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/expired or was already used/) });
+    expect(again).toMatchObject({ ok: false, message: expect.stringMatching(/expired, was already used/) });
   });
 
-  it("another signed-in person cannot finish someone else's authorization, and it is gone afterwards", async () => {
+  it("another signed-in person cannot finish or use up someone else's authorization; its owner then finishes it once", async () => {
     const { user, workspace, caller, server } = await protectedServer("crossuser");
     const colleague = await addMember(workspace.id, "admin");
     const { authorizationUrl } = await caller.mcpServers.authorize({ id: server.id, display: "popup" });
     const callback = await approveAuthorization(authorizationUrl, { redirectUri: oauthRedirectUrl() });
     const stolen = await finishServerAuthorization({ params: callback.searchParams, userId: colleague.id });
-    expect(stolen).toMatchObject({ ok: false, message: expect.stringMatching(/started by someone else/) });
+    expect(stolen).toMatchObject({ ok: false, message: expect.stringMatching(/started by another account/) });
+    expect(stolen.serverId).toBeUndefined();
+    // The owner's own callback still works: the colleague's attempt did not use the state up.
+    const owners = await finishServerAuthorization({ params: callback.searchParams, userId: user.id });
+    expect(owners.ok).toBe(true);
+    expect((await caller.mcpServers.get({ id: server.id })).oauth.authorized).toBe(true);
     const late = await finishServerAuthorization({ params: callback.searchParams, userId: user.id });
     expect(late.ok).toBe(false);
-    expect((await caller.mcpServers.get({ id: server.id })).oauth.authorized).toBe(false);
   });
 
   it("a reply whose iss names another authorization server is refused (RFC 9207)", async () => {
@@ -220,6 +224,41 @@ describe("the callback route", () => {
     const { caller, server } = await protectedServer("signedout");
     const callback = await approveAuthorization((await caller.mcpServers.authorize({ id: server.id })).authorizationUrl, { redirectUri: oauthRedirectUrl() });
     const response = await get(callback);
-    expect(await response.text()).toMatch(/Sign in as the person who started/);
+    expect(await response.text()).toMatch(/Sign in as the person who started it/);
+  });
+
+  it("a callback with another user's state is refused without the server's id, and its owner then finishes it", async () => {
+    const { user, workspace, caller, server } = await protectedServer("stranger");
+    const stranger = await createOwner("stranger");
+    const colleague = await addMember(workspace.id, "editor");
+    const full = await approveAuthorization((await caller.mcpServers.authorize({ id: server.id, display: "page" })).authorizationUrl, { redirectUri: oauthRedirectUrl() });
+    for (const other of [stranger.user.id, colleague.id, undefined]) {
+      const refused = await get(full, other);
+      expect(refused.status).toBe(400);
+      const headers = JSON.stringify([...refused.headers]);
+      expect(headers).not.toContain(server.id);
+      expect(refused.headers.get("location")).toBeNull();
+      const body = await refused.text();
+      expect(body).not.toContain(server.id);
+      expect(body).toMatch(/started by another account/);
+    }
+    const finished = await get(full, user.id);
+    expect(finished.status).toBe(303);
+    expect(finished.headers.get("location")).toMatch(new RegExp(`/tools\\?oauth=connected&reason=connected&server=${server.id}$`));
+  });
+
+  it("the way back to the console carries a code, never the authorization server's text", async () => {
+    const { user, caller, server } = await protectedServer("denied");
+    const { authorizationUrl } = await caller.mcpServers.authorize({ id: server.id, display: "page" });
+    const state = new URL(authorizationUrl).searchParams.get("state")!;
+    const callback = new URL(oauthRedirectUrl());
+    callback.search = new URLSearchParams({ state, error: "access_denied", error_description: "Call +1-555-0100 to unlock your account" }).toString();
+    const response = await get(callback, user.id);
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get("location")!);
+    expect(Object.fromEntries(location.searchParams)).toEqual({ oauth: "error", reason: "access_denied", server: server.id });
+    const saved = await caller.mcpServers.get({ id: server.id });
+    expect(saved.statusReason).toMatch(/answered access_denied: the sign-in was declined/);
+    expect(saved.statusReason).not.toContain("555");
   });
 });

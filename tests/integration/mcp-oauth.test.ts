@@ -100,12 +100,14 @@ describe("authorizing an external MCP server", () => {
     expect(JSON.stringify(called.result.content)).toContain("5");
   });
 
-  it("shows the authorization server's own error when the person denies access", async () => {
+  it("shows the authorization server's error code, in our words, when the person denies access", async () => {
     const { user, caller } = await owner();
     const server = await caller.mcpServers.create({ name: "Denied", identifier: "denied", url: peers.mcp.url, headers: [{ name: "X-Api-Key", value: apiKey }] });
     const { outcome } = await authorizeServer(caller, { serverId: server.id, userId: user.id, deny: true });
     expect(outcome).toMatchObject({ ok: false, serverId: server.id });
-    expect(outcome.message).toMatch(/access_denied: The person declined access/);
+    expect(outcome.message).toMatch(/answered access_denied: the sign-in was declined/);
+    // The error_description is free text from the URL: never shown.
+    expect(outcome.message).not.toMatch(/The person declined access/);
     const after = await caller.mcpServers.get({ id: server.id });
     expect(after).toMatchObject({ status: "error", statusReason: expect.stringContaining("access_denied") });
   });

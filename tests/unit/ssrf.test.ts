@@ -37,8 +37,17 @@ const refusedUrls = [
   "http://[ff02::1]/", // multicast
   "http://[64:ff9b::7f00:1]/", // NAT64 wrapping 127.0.0.1
   "http://[2002:7f00:1::]/", // 6to4 wrapping 127.0.0.1
+  "http://[::127.0.0.1]/", // IPv4-compatible (::/96): the URL parser turns it into [::7f00:1]
+  "http://[::7f00:1]/",
+  "http://[0:0:0:0:0:0:127.0.0.1]/",
+  "http://[0000:0000:0000:0000:0000:0000:7f00:0001]/",
+  "http://[::10.0.0.1]/",
+  "http://[::169.254.169.254]/",
+  "http://[::a9fe:a9fe]/",
+  "http://[::8.8.8.8]/", // even a public IPv4 address: the whole ::/96 block is refused
   "https://internal.example/", // a name resolving to a private address
   "https://split.example/", // one public and one private record
+  "https://compat.example/",
 ];
 
 const fakeDns: Record<string, string[]> = {
@@ -46,6 +55,7 @@ const fakeDns: Record<string, string[]> = {
   "internal.example": ["10.1.2.3"],
   "split.example": ["93.184.216.34", "192.168.0.10"],
   "public.example": ["93.184.216.34", "2606:2800:220:1::1"],
+  "compat.example": ["::7f00:1"], // a AAAA record holding an IPv4-compatible address
 };
 const lookup = async (name: string) => (fakeDns[name] ?? []).map((address) => ({ address, family: address.includes(":") ? 6 : 4 }));
 
@@ -63,6 +73,7 @@ describe("SSRF address policy", () => {
   it("names the range it refused", () => {
     expect(addressRange("::ffff:10.0.0.1")).toBe("private");
     expect(addressRange("169.254.1.1")).toBe("linkLocal");
+    expect(addressRange("::7f00:1")).toBe("ipv4Compatible");
   });
 
   it("refuses non-http schemes and unresolvable names with their own errors", async () => {

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/server/auth/config";
 import { isAppError } from "@/server/errors";
-import { workspaceCookie } from "@/server/workspaces/console-session";
+import { workspaceCookie, workspaceCookieOptions } from "@/server/workspaces/console-session";
 import { acceptInvite } from "@/server/workspaces/invites";
 
 export async function acceptInviteAction(_: { error?: string }, form: FormData): Promise<{ error?: string }> {
@@ -17,6 +17,6 @@ export async function acceptInviteAction(_: { error?: string }, form: FormData):
     if (isAppError(error) && (error.type === "conflict" || error.type === "not_found")) return { error: error.message };
     throw error;
   }
-  (await cookies()).set(workspaceCookie, workspaceId, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 31_536_000 });
+  (await cookies()).set(workspaceCookie, workspaceId, workspaceCookieOptions());
   redirect("/apps");
 }

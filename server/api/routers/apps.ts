@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { getDb } from "@/server/db";
-import { deleteApp, listApps, updateApp, updateAppDraft } from "@/server/db/queries/apps";
+import { deleteApp, listApps, updateApp } from "@/server/db/queries/apps";
 import { appConfigSchema, appTypes } from "@/server/apps/app-config";
-import { createApp, duplicateApp, getAppOrThrow, getPublishedConfig, publishApp, sameConfig } from "@/server/apps/apps";
+import { createApp, duplicateApp, getAppOrThrow, getPublishedConfig, publishApp, sameConfig, saveDraft } from "@/server/apps/apps";
 import { AppError } from "@/server/errors";
 import { changeEndpoint } from "@/server/mcp/server/endpoint-cache";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
@@ -48,8 +48,7 @@ export const appsRouter = createTRPCRouter({
     .meta({ role: "editor" })
     .input(z.object({ id: idSchema, draft: appConfigSchema }))
     .mutation(async ({ ctx, input }) => {
-      const app = await updateAppDraft(await getDb(), { workspaceId: ctx.workspaceId, id: input.id, draft: input.draft });
-      if (!app) throw new AppError("not_found:app", "This app does not exist or was deleted.");
+      const app = await saveDraft({ workspaceId: ctx.workspaceId, id: input.id, draft: input.draft });
       return { id: app.id, draftUpdatedAt: app.draftUpdatedAt };
     }),
 

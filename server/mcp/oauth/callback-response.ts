@@ -1,6 +1,7 @@
 // What the browser sees at the end of an authorization: in a popup, a short page that tells the console (opener
 // message and BroadcastChannel) and closes itself on success; in a full-page flow, a redirect back to the server's
 // detail sheet. Never a blank page: every outcome has words and a link back.
+import { randomBytes } from "node:crypto";
 import type { CallbackOutcome } from "./finish-authorization";
 
 export const oauthChannel = "switchyard-mcp-oauth";
@@ -8,8 +9,10 @@ export const oauthChannel = "switchyard-mcp-oauth";
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
+// Only codes in the address bar: the console words them itself (see oauth-return-code.ts).
 function toolsUrl(outcome: CallbackOutcome): string {
-  const params = new URLSearchParams({ oauth: outcome.ok ? "connected" : "error", message: outcome.message });
+  const params = new URLSearchParams({ oauth: outcome.ok ? "connected" : "error" });
+  if (outcome.reason) params.set("reason", outcome.reason);
   if (outcome.serverId) params.set("server", outcome.serverId);
   return `/tools?${params}`;
 }
@@ -23,6 +26,9 @@ export function callbackResponse(outcome: CallbackOutcome, appUrl: string): Resp
   // JSON inside a script: "<" escaped so no value can close the tag.
   const data = JSON.stringify(message).replace(/</g, "\\u003c");
   const title = outcome.ok ? "Connected" : "Authorization did not finish";
+  // This page's own CSP: only its one script (by nonce) runs; nothing else loads.
+  const nonce = randomBytes(16).toString("base64");
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Switchyard</title>
@@ -31,10 +37,13 @@ main{max-width:28rem;padding:2rem;border:1px solid #e4e4e7;border-radius:12px;ba
 a{color:#4f46e5}</style></head>
 <body><main><h1>${title}</h1><p data-testid="oauth-message">${escapeHtml(outcome.message)}</p>
 <p>${outcome.ok ? "This window closes by itself. " : ""}<a href="${escapeHtml(toolsUrl(outcome))}">Back to Switchyard</a></p></main>
-<script>(function(){var m=${data};
+<script nonce="${nonce}">(function(){var m=${data};
 try{new BroadcastChannel(${JSON.stringify(oauthChannel)}).postMessage(m)}catch(e){}
 try{if(window.opener)window.opener.postMessage(m,location.origin)}catch(e){}
 if(m.ok&&window.opener)setTimeout(function(){window.close()},400);})();</script>
 </body></html>`;
-  return new Response(html, { status: outcome.ok ? 200 : 400, headers: { ...headers, "content-type": "text/html; charset=utf-8" } });
+  return new Response(html, {
+    status: outcome.ok ? 200 : 400,
+    headers: { ...headers, "content-type": "text/html; charset=utf-8", "content-security-policy": csp },
+  });
 }

@@ -1,5 +1,6 @@
-// The callback's work: take the flow by its `state` (once), check that the person finishing it is the one who
-// started it, check `iss`, exchange the code (PKCE verifier, `resource`), store the tokens sealed, list the tools.
+// The callback's work: find the flow by its `state`, check that the person finishing it is the one who started it,
+// only then take the state (once), check `iss`, exchange the code (PKCE verifier, `resource`), store the tokens
+// sealed, list the tools.
 import "server-only";
 import { getDb } from "@/server/db";
 import { getMcpServer, updateMcpServer } from "@/server/db/queries/mcp-servers";
@@ -7,45 +8,61 @@ import { AppError } from "@/server/errors";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import { fetchServerTools } from "@/server/mcp/servers/server-tools";
 import { openServerUrl } from "@/server/mcp/servers/server-url";
-import { describeOAuthError, oauthErrorText } from "./describe-oauth-error";
+import { describeOAuthError } from "./describe-oauth-error";
 import { exchangeCode } from "./exchange-code";
-import { takeFlowState, type FlowDisplay } from "./flow-state";
+import { peekFlowState, takeFlowState, type FlowDisplay } from "./flow-state";
 import { createMcpOAuthProvider, type OAuthSession } from "./oauth-provider";
+import { authorizationErrorOutcome, type OAuthReturnCode } from "./oauth-return-code";
 import { assertCallbackIssuer } from "./oauth-rules";
 import { preRegisteredClient, sessionColumns } from "./server-oauth";
 
 export interface CallbackOutcome {
   ok: boolean;
+  /** Our own words for the popup page (the authorization server's text is never shown). */
   message: string;
-  /** Known once the state was found: where to send the person back to. */
+  /** What the console is told in the address bar of a full-page flow. */
+  reason?: OAuthReturnCode;
+  /** Known once the person who started the flow finishes it: where to send them back to. */
   serverId?: string;
   display: FlowDisplay;
 }
 
+// One answer for "no such state", "already used", "nobody signed in" and "someone else's": a stranger holding a
+// state learns nothing from it (not even that it exists, nor the server it is for).
+const refusal: CallbackOutcome = {
+  ok: false,
+  display: "page",
+  message:
+    "This authorization cannot be finished here: it expired, was already used, or was started by another account. " +
+    "Sign in as the person who started it and press Authorize again.",
+};
+
 export async function finishServerAuthorization({ params, userId }: { params: URLSearchParams; userId: string | null }): Promise<CallbackOutcome> {
   const state = params.get("state");
   if (!state) return { ok: false, display: "page", message: "This authorization reply has no state. Start again from Tools → MCP." };
-  // Read before the user check and deleted either way: a state is never usable twice, whoever holds it.
+  // Looked at first and taken only by its owner: another person's callback must neither learn about the flow nor
+  // use it up (a stolen or leaked callback URL would otherwise cancel the owner's authorization).
+  const found = await peekFlowState(state);
+  if (!found || !userId || found.userId !== userId) return refusal;
+  // Taken atomically: of two parallel callbacks by the owner, one wins.
   const flow = await takeFlowState(state);
-  if (!flow) return { ok: false, display: "page", message: "This authorization expired or was already used. Press Authorize again." };
-  const fail = (message: string): CallbackOutcome => ({ ok: false, display: flow.display, serverId: flow.serverId, message });
-  if (!userId) return fail("Sign in as the person who started this authorization, then press Authorize again.");
-  if (flow.userId !== userId) return fail("This authorization was started by someone else, so it cannot be finished here. Press Authorize yourself.");
+  if (!flow) return refusal;
+  const fail = (message: string, reason: OAuthReturnCode): CallbackOutcome => ({ ok: false, display: flow.display, serverId: flow.serverId, message, reason });
 
   const db = await getDb();
   const server = await getMcpServer(db, { workspaceId: flow.workspaceId, id: flow.serverId });
-  if (!server || openServerUrl(server) !== flow.serverUrl) return fail("This server was removed or its URL changed while you were authorizing. Try again.");
+  if (!server || openServerUrl(server) !== flow.serverUrl) return fail("This server was removed or its URL changed while you were authorizing. Try again.", "server_changed");
   const setStatus = (status: "error" | "needs_authorization", reason: string) =>
     updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, status, statusReason: reason, statusAt: new Date() });
 
   const error = params.get("error");
   if (error) {
-    const reason = oauthErrorText(error.slice(0, 100), params.get("error_description"));
-    await setStatus("error", reason);
-    return fail(reason);
+    const { reason, text } = authorizationErrorOutcome(error);
+    await setStatus("error", text);
+    return fail(text, reason);
   }
   const code = params.get("code");
-  if (!code) return fail("The authorization server sent neither a code nor an error. Press Authorize again.");
+  if (!code) return fail("The authorization server sent neither a code nor an error. Press Authorize again.", "no_code");
 
   const session: OAuthSession = { clientInformation: flow.clientInformation, discovery: flow.discovery, codeVerifier: flow.codeVerifier };
   try {
@@ -55,7 +72,7 @@ export async function finishServerAuthorization({ params, userId }: { params: UR
   } catch (cause) {
     const reason = describeOAuthError(cause, server.name);
     await setStatus("error", reason);
-    return fail(reason);
+    return fail(reason, "exchange_failed");
   }
 
   const saved = await updateMcpServer(db, {
@@ -67,18 +84,20 @@ export async function finishServerAuthorization({ params, userId }: { params: UR
     statusReason: null,
     statusAt: new Date(),
   });
-  return { ok: true, display: flow.display, serverId: server.id, message: await listFirstTools(saved!) };
+  const listed = await listFirstTools(saved!);
+  return { ok: true, display: flow.display, serverId: server.id, message: listed.message, reason: listed.ok ? "connected" : "tools_failed" };
 }
 
 /** A server authorized for the first time shows its tools at once; a known list changes only through Update tools. */
-async function listFirstTools(server: NonNullable<Awaited<ReturnType<typeof updateMcpServer>>>): Promise<string> {
+async function listFirstTools(server: NonNullable<Awaited<ReturnType<typeof updateMcpServer>>>): Promise<{ ok: boolean; message: string }> {
   try {
     const tools = await fetchServerTools(server);
     if (server.tools.length === 0) {
       await updateMcpServer(await getDb(), { workspaceId: server.workspaceId, id: server.id, tools, toolsUpdatedAt: new Date() });
     }
-    return `${server.name} is connected.`;
+    return { ok: true, message: `${server.name} is connected.` };
   } catch (error) {
-    return error instanceof AppError ? `${server.name} is authorized, but listing its tools failed: ${error.publicMessage}` : `${server.name} is authorized.`;
+    const detail = error instanceof AppError ? `: ${error.publicMessage}` : ".";
+    return { ok: false, message: `${server.name} is authorized, but listing its tools failed${detail}` };
   }
 }

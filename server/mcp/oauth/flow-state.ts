@@ -1,5 +1,5 @@
-// A pending authorization, kept in the KV store under its `state` so any instance can finish it: 10 minutes, read
-// once (getDel), bound to the user, workspace and server that started it. Sealed, because it carries the PKCE
+// A pending authorization, kept in the KV store under its `state` so any instance can finish it: 10 minutes, taken
+// once (getDel) by the person who started it, bound to the user, workspace and server that started it. Sealed, because it carries the PKCE
 // verifier and possibly a freshly registered client secret.
 import "server-only";
 import type { OAuthDiscoveryState } from "@modelcontextprotocol/sdk/client/auth.js";
@@ -28,6 +28,12 @@ export interface FlowState {
 
 export async function saveFlowState(state: string, flow: FlowState, ttlSeconds = flowTtlSeconds): Promise<void> {
   await getKv().set(kvKeys.oauthState(state), sealSecret(JSON.stringify(flow), aad), { ttlSeconds });
+}
+
+/** Reads the flow without using it up: someone else's callback must leave it for its owner. */
+export async function peekFlowState(state: string): Promise<FlowState | null> {
+  const sealed = await getKv().get(kvKeys.oauthState(state));
+  return sealed ? (JSON.parse(openSecret(sealed, aad)) as FlowState) : null;
 }
 
 /** Returns the flow and forgets it: a second use of the same state finds nothing. */

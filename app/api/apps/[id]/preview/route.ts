@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { createContext } from "@/server/api/context";
 import { runDraft } from "@/server/apps/run-draft";
+import { refuseUntrustedRequest } from "@/server/auth/assert-trusted-request";
 import { assertWorkspaceAccess } from "@/server/auth/workspace-access";
 import { AppError, toAppError } from "@/server/errors";
 import { isNestedDeeper, maxJsonDepth } from "@/shared/json-depth";
@@ -15,6 +16,9 @@ const bodySchema = z.object({
 });
 
 export async function POST(req: Request, { params }: RouteContext<"/api/apps/[id]/preview">) {
+  // CSRF: runs an agent with its tools, so only JSON from our own origin (see assert-trusted-request.ts).
+  const refused = refuseUntrustedRequest(req);
+  if (refused) return refused;
   let access, body;
   try {
     const context = await createContext({ headers: req.headers });
