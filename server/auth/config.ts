@@ -11,8 +11,7 @@ import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { getSecrets } from "@/server/secrets";
 import { createWorkspace, defaultWorkspaceName } from "@/server/workspaces/create-workspace";
-import { clientIp } from "./client-ip";
-import { verifyCredentials } from "./verify-credentials";
+import { authorizeCredentials } from "./authorize-credentials";
 
 class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
@@ -43,11 +42,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
         credentials: { email: {}, password: {} },
         async authorize(credentials, request) {
           try {
-            return await verifyCredentials({
-              email: credentials.email,
-              password: credentials.password,
-              ip: clientIp(request.headers),
-            });
+            return await authorizeCredentials(credentials, request);
           } catch (error) {
             if (isAppError(error) && error.type === "rate_limit") throw new RateLimitedSignIn();
             throw error;
