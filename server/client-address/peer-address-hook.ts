@@ -25,7 +25,7 @@ export function installPeerAddressHook(): void {
         if (address) request.headers[peerAddressHeader] = address;
         else delete request.headers[peerAddressHeader];
       }
-      return emit.call(this, event, ...args);
+      return Reflect.apply(emit, this, [event, ...args]) as boolean;
     } as typeof emit;
   }
   global[installedFlag] = true;
