@@ -2,7 +2,7 @@
 import "server-only";
 import { env } from "@/server/env";
 import { addressSubject } from "./address-subject";
-import { isPeerAddressHookInstalled, peerAddressHeader } from "./peer-address-hook";
+import { peerAddressHeader } from "./peer-address-hook";
 import { pickClientAddress } from "./pick-client-address";
 
 let warned = false;
@@ -13,7 +13,8 @@ let warned = false;
  * "unknown" bucket lets anyone exhaust everyone's budget.
  */
 export function clientAddress(headers: Headers): string | null {
-  const peer = isPeerAddressHookInstalled() ? headers.get(peerAddressHeader) : null;
+  const header = peerAddressHeader();
+  const peer = header ? headers.get(header) : null;
   const address = pickClientAddress({
     forwardedFor: headers.get("x-forwarded-for"),
     peer,

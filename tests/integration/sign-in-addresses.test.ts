@@ -33,7 +33,7 @@ describe("sign-in limits count the address that connected", () => {
   it("a spoofed X-Forwarded-For does not escape a lockout", async () => {
     const { email, password } = await createOwner();
     for (let i = 0; i < 5; i++) expect(await signIn("127.0.0.2", email, `wrong-${i}-password`)).toMatchObject({ result: "wrong" });
-    const spoofed = { "x-forwarded-for": "1.2.3.4", "x-switchyard-peer-address": "1.2.3.4" };
+    const spoofed = { "x-forwarded-for": "1.2.3.4", "x-real-ip": "1.2.3.4", "x-switchyard-peer-address": "1.2.3.4" };
     expect(await signIn("127.0.0.2", email, password, spoofed)).toMatchObject({ result: "rate-limited" });
   });
 
