@@ -30,11 +30,14 @@ beforeAll(() => expect(env.SIGN_IN_MAX_FAILURES).toBe(5));
 afterAll(() => server.close());
 
 describe("sign-in limits count the address that connected", () => {
-  it("a spoofed X-Forwarded-For does not escape a lockout", async () => {
+  it("a spoofed X-Forwarded-For does not escape a lockout, and the lockout holds only that address", async () => {
     const { email, password } = await createOwner();
     for (let i = 0; i < 5; i++) expect(await signIn("127.0.0.2", email, `wrong-${i}-password`)).toMatchObject({ result: "wrong" });
+    // Past the account's 1 s backoff, only the per-address lockout can still refuse: so the address was told apart.
+    await sleep(1_200);
     const spoofed = { "x-forwarded-for": "1.2.3.4", "x-real-ip": "1.2.3.4", "x-switchyard-peer-address": "1.2.3.4" };
-    expect(await signIn("127.0.0.2", email, password, spoofed)).toMatchObject({ result: "rate-limited" });
+    expect(await signIn("127.0.0.2", email, password, spoofed)).toMatchObject({ result: "rate-limited", retryAfter: env.SIGN_IN_WINDOW_SECONDS });
+    expect(await signIn("127.0.0.9", email, password)).toMatchObject({ result: "signed-in" });
   });
 
   it("wrong passwords under twelve spoofed addresses still count, for the address and for the account", async () => {
