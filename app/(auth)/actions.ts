@@ -32,7 +32,7 @@ export async function signInAction(_: AuthFormState, form: FormData): Promise<Au
     return {};
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      return { email, error: "Too many failed attempts. Wait a few minutes, then try again." };
+      return { email, error: "Too many failed attempts. Wait a moment (after many, up to a few minutes), then try again." };
     }
     if (error instanceof AuthError) return { email, error: "Wrong email or password." };
     throw error;
