@@ -26,6 +26,7 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().positive().default(300),
   SIGN_IN_BACKOFF_MAX_SECONDS: z.coerce.number().int().positive().default(900),
+  SIGN_UP_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(10),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   MCP_SERVER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),

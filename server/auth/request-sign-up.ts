@@ -4,6 +4,7 @@
 // password they always had; someone else learns nothing without a sign-in attempt, which the sign-in limits count.
 import "server-only";
 import type { z } from "zod";
+import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { getKv } from "@/server/kv";
 import { assertRateLimit } from "@/server/kv/rate-limit";
@@ -13,7 +14,7 @@ import { signUp, type signUpSchema } from "./sign-up";
 const answerFloorMs = 600;
 
 const limits = {
-  perAddress: { limit: 10, windowSeconds: 60 * 60 },
+  perAddress: { limit: env.SIGN_UP_MAX_PER_ADDRESS, windowSeconds: 60 * 60 },
   perEmail: { limit: 5, windowSeconds: 60 * 60 },
 };
 const tooMany = "Too many sign-up attempts. Wait an hour, or sign in if you already have an account.";
