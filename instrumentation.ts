@@ -1,6 +1,9 @@
 // Runs once when a server process starts (not during `next build`, which must never open the database).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // First, before anything slow: requests are only tagged with their socket address from here on (see the file).
+  const { installPeerAddressHook } = await import("@/server/client-address/peer-address-hook");
+  installPeerAddressHook();
   const { capHeapGrowth } = await import("@/server/heap-growth");
   capHeapGrowth();
   const { startLeaseKeeper, sweepInterruptedRuns } = await import("@/server/agent/run-leases");

@@ -19,6 +19,8 @@ const env: NodeJS.ProcessEnv = {
   KV_PREFIX: `sy-e2e:${runId}:`,
   DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "sy-e2e-")),
   MCP_ALLOW_PRIVATE_NETWORK: "true",
+  // Every spec signs its users up from the one browser on one address; the default (10 an hour) is for people.
+  SIGN_UP_MAX_PER_ADDRESS: "1000",
 };
 
 const database = await freshDatabase(`sy_e2e_${runId}`, env.DATA_DIR!);

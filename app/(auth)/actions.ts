@@ -1,8 +1,12 @@
 "use server";
 // Sign-in, sign-up and sign-out as server actions: the forms work before any JavaScript loads.
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/server/auth/config";
-import { signUp, signUpSchema } from "@/server/auth/sign-up";
+import { requestSignUp } from "@/server/auth/request-sign-up";
+import { signUpSchema } from "@/server/auth/sign-up";
+import { clientSubject } from "@/server/client-address/client-address";
 import { isAppError } from "@/server/errors";
 
 export interface AuthFormState {
@@ -28,7 +32,7 @@ export async function signInAction(_: AuthFormState, form: FormData): Promise<Au
     return {};
   } catch (error) {
     if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      return { email, error: "Too many failed attempts. Wait a few minutes, then try again." };
+      return { email, error: "Too many failed attempts. Wait a moment (after many, up to a few minutes), then try again." };
     }
     if (error instanceof AuthError) return { email, error: "Wrong email or password." };
     throw error;
@@ -48,17 +52,16 @@ export async function signUpAction(_: AuthFormState, form: FormData): Promise<Au
     return { email, fieldErrors };
   }
   try {
-    await signUp(parsed.data);
+    await requestSignUp(parsed.data, { address: clientSubject(await headers()) });
   } catch (error) {
-    if (isAppError(error) && error.type === "conflict") return { email, fieldErrors: { email: error.message } };
+    if (isAppError(error) && error.type === "rate_limit") return { email, error: error.message };
     throw error;
   }
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirectTo: safeRedirect(form.get("callbackUrl")),
-  });
-  return {};
+  // Never signed in from here: a known email must look exactly like a new one (see server/auth/request-sign-up.ts).
+  const callbackUrl = form.get("callbackUrl");
+  const query = new URLSearchParams({ signedUp: "1" });
+  if (typeof callbackUrl === "string" && callbackUrl) query.set("callbackUrl", safeRedirect(callbackUrl));
+  redirect(`/sign-in?${query}`);
 }
 
 export async function signInWithProviderAction(form: FormData) {

@@ -66,7 +66,7 @@ export function AuthForm({ mode, action, callbackUrl, notice, providers, provide
           <Field
             label="Password"
             error={state.fieldErrors?.password}
-            hint={mode === "sign-up" ? "At least 8 characters." : undefined}
+            hint={mode === "sign-up" ? "At least 8 characters, and not one of the most common passwords." : undefined}
           >
             <Input
               name="password"

@@ -3,7 +3,7 @@ import "server-only";
 import { getDb } from "@/server/db";
 import type { Role } from "@/server/db/schema";
 import { authenticateApiKey } from "@/server/api-keys/api-keys";
-import { clientIp } from "@/server/auth/client-ip";
+import { clientSubject } from "@/server/client-address/client-address";
 import { AppError } from "@/server/errors";
 import { assertRateLimit } from "@/server/kv/rate-limit";
 import { getKv } from "@/server/kv";
@@ -25,7 +25,10 @@ export async function createContext({ headers, procedures = 1 }: { headers: Head
   const requestedWorkspaceId = headers.get("x-workspace-id");
   const bearer = headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
   if (bearer) {
-    await assertRateLimit(getKv(), { bucket: "api_key", id: clientIp(headers), limit: 600, windowSeconds: 60 });
+    // Per address before the key is even looked up. An unknown address skips it (one shared bucket would let any
+    // caller use up every caller's budget); the per-key limit below still holds.
+    const address = clientSubject(headers);
+    if (address) await assertRateLimit(getKv(), { bucket: "api_key", id: address, limit: 600, windowSeconds: 60 });
     const key = await authenticateApiKey(await getDb(), bearer);
     if (!key) throw new AppError("unauthorized:api_key", "This API key is not valid or was revoked.");
     // Per key as well as per address: a script spreading one key over many addresses is still held to one budget.

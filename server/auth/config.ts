@@ -11,9 +11,8 @@ import { usesHttps } from "@/server/http/security-headers";
 import { getSecrets } from "@/server/secrets";
 import { createWorkspace, defaultWorkspaceName } from "@/server/workspaces/create-workspace";
 import { adapter } from "./adapter";
-import { clientIp } from "./client-ip";
+import { authorizeCredentials } from "./authorize-credentials";
 import { endUserSession, isUserSessionLive, startUserSession } from "./user-sessions";
-import { verifyCredentials } from "./verify-credentials";
 
 class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
@@ -58,11 +57,7 @@ async function buildConfig(request?: Request): Promise<NextAuthConfig> {
         credentials: { email: {}, password: {} },
         async authorize(credentials, request) {
           try {
-            return await verifyCredentials({
-              email: credentials.email,
-              password: credentials.password,
-              ip: clientIp(request.headers),
-            });
+            return await authorizeCredentials(credentials, request);
           } catch (error) {
             if (isAppError(error) && error.type === "rate_limit") throw new RateLimitedSignIn();
             throw error;

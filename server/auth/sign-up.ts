@@ -4,6 +4,7 @@ import { getDb } from "@/server/db";
 import { getUserByEmail, insertUser } from "@/server/db/queries/users";
 import { hashPassword } from "@/server/crypto/password";
 import { AppError } from "@/server/errors";
+import { isCommonPassword } from "./common-passwords";
 import { createWorkspace, defaultWorkspaceName } from "@/server/workspaces/create-workspace";
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address."));
@@ -12,10 +13,16 @@ export const passwordSchema = z
   .min(8, "Use at least 8 characters for the password.")
   .max(200, "Use at most 200 characters for the password.");
 
+/** A password for a new account: sign-in still takes any old password (passwordSchema), sign-up refuses common ones. */
+export const newPasswordSchema = passwordSchema.refine(
+  (password) => !isCommonPassword(password),
+  "This password is one of the most common ones, so it is among the first anyone guesses. Choose another: a few unrelated words work well.",
+);
+
 export const signUpSchema = z.object({
   name: z.string().trim().max(100).optional(),
   email: emailSchema,
-  password: passwordSchema,
+  password: newPasswordSchema,
   workspaceName: z.string().trim().min(1).max(100).optional(),
 });
 

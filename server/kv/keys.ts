@@ -20,6 +20,12 @@ function name(value: string): string {
 export const kvKeys = {
   /** Failed sign-ins per email and client address; the email is normalized so case does not split the count. */
   signInFailures: (email: string, ip: string) => `signin:fail:${hash(email.trim().toLowerCase())}:${hash(ip)}`,
+  /** Failed sign-ins per email from any address (the account's backoff counts these). */
+  signInAccountFailures: (email: string) => `signin:acct:${hash(email.trim().toLowerCase())}`,
+  /** Set while an account's next sign-in attempt must wait; holds the time (ms) the wait ends. */
+  signInBackoff: (email: string) => `signin:wait:${hash(email.trim().toLowerCase())}`,
+  /** An address (limit subject) this email signed in from before: exempt from the account's backoff. */
+  signInKnownAddress: (email: string, subject: string) => `signin:known:${hash(email.trim().toLowerCase())}:${hash(subject)}`,
   /** One fixed-window counter per bucket (a code-chosen name such as "mcp_server") and caller id. */
   rateLimit: (bucket: string, id: string) => `rl:${name(bucket)}:${hash(id)}`,
   /** A named mutex; `name` may carry ids, e.g. `oauth-refresh:<connectionId>`. */

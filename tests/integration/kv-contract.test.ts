@@ -379,6 +379,18 @@ describe("kvKeys", () => {
     expect(kvKeys.rateLimit("a", "b:c")).not.toBe(kvKeys.rateLimit("a:b", "c"));
   });
 
+  it("keeps an account's backoff keys apart from each other, whatever the email's case, with no email in the clear", () => {
+    const keys = [
+      kvKeys.signInAccountFailures(" Some.One@Example.com"),
+      kvKeys.signInBackoff("some.one@example.com"),
+      kvKeys.signInKnownAddress("SOME.ONE@example.com", "2001:db8:0:1::/64"),
+    ];
+    expect(new Set(keys).size).toBe(3);
+    for (const k of keys) expect(k).not.toMatch(/\s|example|some/i);
+    expect(kvKeys.signInAccountFailures("A@Example.com")).toBe(kvKeys.signInAccountFailures("a@example.com"));
+    expect(kvKeys.signInKnownAddress("a@example.com", "1.2.3.4")).not.toBe(kvKeys.signInKnownAddress("a@example.com", "1.2.3.5"));
+  });
+
   it("refuses a code-chosen name with spaces", () => {
     expect(() => kvKeys.lock("has space")).toThrow();
   });

@@ -4,7 +4,7 @@
 // JSON-RPC error without internals.
 import "server-only";
 import { isInitializeRequest, isJSONRPCNotification, isJSONRPCRequest, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import { clientIp } from "@/server/auth/client-ip";
+import { clientAddress } from "@/server/client-address/client-address";
 import { hashToken, safeEqual } from "@/server/crypto/tokens";
 import { env } from "@/server/env";
 import { toAppError } from "@/server/errors";
@@ -77,7 +77,7 @@ async function handle(request: Request, code: string, options: EndpointOptions):
   const client: ClientInfo = initialize
     ? clientInfoFromInitialize(initialize.params)
     : (readSessionId(sessionId) ?? { name: request.headers.get("user-agent"), version: null });
-  const clientScope = readSessionId(sessionId) ? sessionId! : hashToken(`${bearer ?? ""}|${request.headers.get("user-agent") ?? ""}|${clientIp(request.headers)}`);
+  const clientScope = readSessionId(sessionId) ? sessionId! : hashToken(`${bearer ?? ""}|${request.headers.get("user-agent") ?? ""}|${clientAddress(request.headers) ?? ""}`);
   const ledger = new RequestLedger({ appId: endpoint.appId, workspaceId: endpoint.workspaceId }, client);
 
   const { versionId, config, version } = endpoint;

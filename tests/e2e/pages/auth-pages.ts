@@ -17,6 +17,11 @@ export class SignUpPage {
     await this.page.getByLabel("Email").fill(user.email);
     await this.page.getByLabel("Password").fill(user.password);
     await this.page.getByRole("button", { name: "Create account" }).click();
+    // Sign-up never signs in by itself (it must look the same for a known email): sign in as a person would.
+    await expect(this.page.getByRole("heading", { name: "Sign in to Switchyard" })).toBeVisible();
+    await this.page.getByLabel("Email").fill(user.email);
+    await this.page.getByLabel("Password").fill(user.password);
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
 
   async open() {
