@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/server/db";
+import { isUniqueViolation } from "@/server/db/is-unique-violation";
 import { getUserByEmail, insertUser } from "@/server/db/queries/users";
 import { hashPassword } from "@/server/crypto/password";
 import { AppError } from "@/server/errors";
@@ -31,15 +32,18 @@ export async function signUp(input: z.input<typeof signUpSchema>) {
   const { name, email, password, workspaceName } = signUpSchema.parse(input);
   const passwordHash = await hashPassword(password);
   const db = await getDb();
-  return db.transaction(async (tx) => {
-    if (await getUserByEmail(tx, { email })) {
-      throw new AppError("conflict:user", "An account with this email already exists. Sign in instead.");
-    }
+  const exists = () => new AppError("conflict:user", "An account with this email already exists. Sign in instead.");
+  // Two sign-ups for one new email can both pass the look-up: the unique index decides, with the same answer.
+  const created = db.transaction(async (tx) => {
+    if (await getUserByEmail(tx, { email })) throw exists();
     const user = await insertUser(tx, { email, name: name || null, passwordHash });
     const workspace = await createWorkspace(tx, {
       userId: user.id,
       name: workspaceName ?? defaultWorkspaceName(user),
     });
     return { user: { id: user.id, email: user.email, name: user.name }, workspace };
+  });
+  return created.catch((error: unknown) => {
+    throw isUniqueViolation(error) ? exists() : error;
   });
 }

@@ -2,6 +2,7 @@
 import "server-only";
 import { keepMaskedSecrets, maskedField } from "@/server/crypto/keep-masked-secret";
 import { getDb } from "@/server/db";
+import { isUniqueViolation } from "@/server/db/is-unique-violation";
 import {
   deleteModelProvider,
   getModelProvider,
@@ -87,7 +88,6 @@ export async function removeModelProvider({ workspaceId, id }: { workspaceId: st
 }
 
 function uniqueNameError(error: unknown, name: string) {
-  const code = (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  if (code === "23505") return new AppError("conflict:model_provider", `Another provider is already named "${name}".`);
+  if (isUniqueViolation(error)) return new AppError("conflict:model_provider", `Another provider is already named "${name}".`);
   return error;
 }

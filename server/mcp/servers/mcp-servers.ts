@@ -1,6 +1,7 @@
 // MCP servers of a workspace: create, edit, remove, and what the console may see of them (never a secret).
 import "server-only";
 import { getDb } from "@/server/db";
+import { isUniqueViolation } from "@/server/db/is-unique-violation";
 import { listAgentDrafts } from "@/server/db/queries/apps";
 import { deleteMcpServer, getMcpServer, insertMcpServer, updateMcpServer } from "@/server/db/queries/mcp-servers";
 import type { McpServer } from "@/server/db/schema";
@@ -124,8 +125,7 @@ export async function appsUsingServer({ workspaceId, serverId }: { workspaceId: 
 }
 
 function uniqueIdentifierError(error: unknown, identifier: string) {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  if (code === "23505") return new AppError("conflict:mcp_server", `Another server already uses the identifier "${identifier}".`);
+  if (isUniqueViolation(error)) return new AppError("conflict:mcp_server", `Another server already uses the identifier "${identifier}".`);
   return error;
 }
 
