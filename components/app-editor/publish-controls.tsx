@@ -28,7 +28,7 @@ export function PublishedPointer({ appId, version, onDismiss }: { appId: string;
         <p className="text-sm text-muted-foreground">Use this app from Claude, Cursor or any MCP client: turn on its MCP server and copy the configuration.</p>
       </div>
       <Link href={`/apps/${appId}/publish`} className={buttonVariants({ size: "sm" })}>
-        Open the MCP Server tab <ArrowRight aria-hidden />
+        Connect a client <ArrowRight aria-hidden />
       </Link>
       <Button variant="ghost" size="icon-sm" aria-label="Dismiss" onClick={onDismiss}>
         <X aria-hidden />

@@ -73,7 +73,7 @@ export function ClientConfigCard({ appId, url, name }: { appId: string; url: str
       </CardHeader>
       <CardContent>
         <Tabs defaultValue="claude">
-          <TabsList>
+          <TabsList className="h-auto flex-wrap">
             {snippets.map((s) => (
               <TabsTrigger key={s.id} value={s.id}>
                 {s.label}

@@ -30,7 +30,7 @@ export function PublishPage({ appId }: { appId: string }) {
       ) : !status.data ? (
         <Skeleton className="h-48" />
       ) : (
-        <div className="grid max-w-3xl gap-6">
+        <div className="grid max-w-3xl grid-cols-1 gap-6">
           <McpServerCard appId={appId} status={status.data} />
           {/* Off: no configuration is offered, since none would work; keys can still be managed (revoke a leaked one). */}
           {status.data.url && status.data.enabled && <ClientConfigCard appId={appId} url={status.data.url} name={status.data.toolName} />}
