@@ -81,9 +81,9 @@ export function ClientConfigCard({ appId, url, name }: { appId: string; url: str
             ))}
           </TabsList>
           {snippets.map((s) => (
-            <TabsContent key={s.id} value={s.id} className="grid gap-2">
+            <TabsContent key={s.id} value={s.id} className="grid min-w-0 grid-cols-1 gap-2">
               <p className="text-sm text-muted-foreground">{s.where}</p>
-              <div className="relative">
+              <div className="relative min-w-0">
                 <pre className="overflow-x-auto rounded-lg border bg-muted/40 p-3 pr-12 font-mono text-xs leading-relaxed" aria-label={`${s.label} configuration`}>
                   {s.code}
                 </pre>
