@@ -1,6 +1,7 @@
 "use client";
 // The "Orchestrate" editor: draft on the left (autosaved), Debug & Preview on the right.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Badge } from "@/components/ui/badge";
@@ -11,6 +12,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { AppHeader } from "./app-header";
 import { DebugPreview } from "./debug-preview";
 import { ModelSection } from "./model-section";
+import { PublishButton, PublishedPointer } from "./publish-controls";
 import { ToolsSection } from "./tools-section";
 import { useAppDraft, type SaveState } from "./use-app-draft";
 import { VariablesEditor } from "./variables-editor";
@@ -23,10 +25,12 @@ export function AppEditor({ appId }: { appId: string }) {
   const { app, draft, setDraft, saveState, saveError, saveNow } = useAppDraft(appId);
   const current = useQuery(trpc.workspaces.current.queryOptions());
   const canEdit = current.data ? current.data.role !== "member" : false;
+  const [justPublished, setJustPublished] = useState<number | null>(null);
   const publish = useMutation(
     trpc.apps.publish.mutationOptions({
       onSuccess: async (version) => {
         toast.success(`Published version ${version.version}`);
+        setJustPublished(version.version);
         // The Apps page shows Draft / Published from its own cached list, so that list is stale now too.
         await Promise.all([
           queryClient.invalidateQueries(trpc.apps.get.queryFilter({ id: appId })),
@@ -52,15 +56,14 @@ export function AppEditor({ appId }: { appId: string }) {
         <Badge variant="success" dot>Published v{data.published?.version}</Badge>
       )}
       {canEdit && (
-        <Button
-          loading={publish.isPending}
-          onClick={async () => {
+        <PublishButton
+          pending={publish.isPending}
+          nothingNew={!data.hasUnpublishedChanges && saveState !== "saving" && saveState !== "error"}
+          onPublish={async () => {
             await saveNow();
             publish.mutate({ id: appId });
           }}
-        >
-          Publish
-        </Button>
+        />
       )}
     </div>
   );
@@ -68,6 +71,7 @@ export function AppEditor({ appId }: { appId: string }) {
   return (
     <>
       <AppHeader app={data} actions={actions} />
+      {justPublished && <PublishedPointer appId={appId} version={justPublished} onDismiss={() => setJustPublished(null)} />}
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         {/* grid-cols-1 (minmax(0, 1fr)) keeps long unbreakable content, such as a tool description, from widening the cards past the column. */}
         <div className="grid min-w-0 grid-cols-1 content-start gap-6">

@@ -18,6 +18,7 @@ export function AppHeader({ app, actions }: AppHeaderProps) {
     { href: `/apps/${app.id}`, label: "Orchestrate" },
     { href: `/apps/${app.id}/logs`, label: "Logs" },
     { href: `/apps/${app.id}/publish`, label: "MCP Server" },
+    { href: `/apps/${app.id}/versions`, label: "Versions" },
   ];
   return (
     <div className="mb-6 grid gap-4">
@@ -39,7 +40,7 @@ export function AppHeader({ app, actions }: AppHeaderProps) {
             href={tab.href}
             aria-current={pathname === tab.href ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              "-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
               pathname === tab.href ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >

@@ -1,6 +1,9 @@
 "use client";
-// Ready-to-paste configuration for the common MCP clients, each with a copy button.
+// Ready-to-paste configuration for the common MCP clients, each with a copy button. Once the server has keys the
+// snippets carry the Authorization header (a placeholder here; the real key only in the dialog that creates it).
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Label } from "@/components/ui/label";
@@ -17,10 +20,13 @@ interface Snippet {
 
 const keyPlaceholder = "<your API key>";
 
-export function clientSnippets(url: string, name: string, withKey: boolean): Snippet[] {
-  const headers = withKey ? { headers: { Authorization: `Bearer ${keyPlaceholder}` } } : {};
+/** `key`: true for the placeholder, a string for a real key (only right after it is created), false for none. */
+export function clientSnippets(url: string, name: string, key: boolean | string): Snippet[] {
+  const withKey = key !== false;
+  const bearer = `Bearer ${typeof key === "string" ? key : keyPlaceholder}`;
+  const headers = withKey ? { headers: { Authorization: bearer } } : {};
   const json = (value: unknown) => JSON.stringify(value, null, 2);
-  const remoteArgs = ["mcp-remote", url, ...(withKey ? ["--header", `Authorization: Bearer ${keyPlaceholder}`] : [])];
+  const remoteArgs = ["mcp-remote", url, ...(withKey ? ["--header", `Authorization: ${bearer}`] : [])];
   return [
     {
       id: "claude",
@@ -41,24 +47,33 @@ export function clientSnippets(url: string, name: string, withKey: boolean): Sni
   ];
 }
 
-export function ClientConfigCard({ url, name }: { url: string; name: string }) {
-  const [withKey, setWithKey] = useState(false);
+export function ClientConfigCard({ appId, url, name }: { appId: string; url: string; name: string }) {
+  const trpc = useTRPC();
+  // Same query as the keys card: one request. The switch follows whether keys exist until the person flips it.
+  const keys = useQuery(trpc.publishedServers.listKeys.queryOptions({ appId }));
+  const hasKeys = (keys.data?.length ?? 0) > 0;
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const withKey = choice ?? hasKeys;
   const snippets = clientSnippets(url, name, withKey);
   return (
     <Card>
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
         <div>
           <CardTitle as="h2">Connect a client</CardTitle>
-          <CardDescription>Copy the configuration for your MCP client.</CardDescription>
+          <CardDescription>
+            Copy the configuration for your MCP client.
+            {withKey && hasKeys && " This server needs an API key: replace the placeholder with yours, or create a key below and copy its ready-made configuration."}
+            {!withKey && hasKeys && " Without an API key this server refuses clients (401)."}
+          </CardDescription>
         </div>
         <div className="flex items-center gap-2">
-          <Switch id="config-with-key" checked={withKey} onCheckedChange={setWithKey} />
+          <Switch id="config-with-key" checked={withKey} onCheckedChange={setChoice} />
           <Label htmlFor="config-with-key">Include an API key</Label>
         </div>
       </CardHeader>
       <CardContent>
         <Tabs defaultValue="claude">
-          <TabsList>
+          <TabsList className="h-auto flex-wrap">
             {snippets.map((s) => (
               <TabsTrigger key={s.id} value={s.id}>
                 {s.label}
@@ -66,9 +81,9 @@ export function ClientConfigCard({ url, name }: { url: string; name: string }) {
             ))}
           </TabsList>
           {snippets.map((s) => (
-            <TabsContent key={s.id} value={s.id} className="grid gap-2">
+            <TabsContent key={s.id} value={s.id} className="grid min-w-0 grid-cols-1 gap-2">
               <p className="text-sm text-muted-foreground">{s.where}</p>
-              <div className="relative">
+              <div className="relative min-w-0">
                 <pre className="overflow-x-auto rounded-lg border bg-muted/40 p-3 pr-12 font-mono text-xs leading-relaxed" aria-label={`${s.label} configuration`}>
                   {s.code}
                 </pre>

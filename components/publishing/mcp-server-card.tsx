@@ -1,7 +1,7 @@
 "use client";
 // The MCP Server card: on/off, status, the secret URL with copy and Regenerate, and the tool's public face.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { RefreshCw } from "lucide-react";
+import { PowerOff, RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
@@ -40,8 +40,8 @@ export function McpServerCard({ appId, status }: { appId: string; status: Server
           <CardDescription>Claude Desktop, Cursor and any MCP client can use this app as a tool. It runs the published version.</CardDescription>
         </div>
         <div className="flex items-center gap-3">
-          <Badge variant={status.enabled ? "success" : "neutral"} dot={status.enabled}>
-            {status.enabled ? "Running" : "Disabled"}
+          <Badge variant={status.enabled ? "success" : status.configured ? "destructive" : "neutral"} dot={status.enabled}>
+            {status.enabled ? "Running" : status.configured ? "Off" : "Disabled"}
           </Badge>
           <Switch
             id={switchId}
@@ -56,7 +56,22 @@ export function McpServerCard({ appId, status }: { appId: string; status: Server
         {!status.hasPublishedVersion && (
           <p className="text-sm text-muted-foreground">Publish the app first: the MCP server runs the published version, never the draft.</p>
         )}
-        {status.url && (
+        {status.configured && !status.enabled && (
+          <div role="status" aria-label="Server is off" className="grid gap-3 rounded-lg border border-destructive/30 bg-destructive/10 p-4 sm:grid-cols-[auto_1fr] sm:items-start">
+            <PowerOff aria-hidden className="size-5 text-destructive" />
+            <div className="grid min-w-0 gap-2">
+              <p className="font-semibold">This server is off</p>
+              <p className="text-sm text-muted-foreground">
+                Every MCP client that calls it gets HTTP 503 &ldquo;server is not active&rdquo;. Its URL, keys and tool settings are kept: turn it
+                on and the same configuration works again.
+              </p>
+              <Button className="justify-self-start" loading={enable.isPending} disabled={!status.hasPublishedVersion} onClick={() => enable.mutate({ appId })}>
+                Turn on
+              </Button>
+            </div>
+          </div>
+        )}
+        {status.url && status.enabled && (
           <div className="grid gap-2">
             <label htmlFor="mcp-server-url" className="text-sm font-medium">
               Server URL

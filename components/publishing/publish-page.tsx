@@ -30,14 +30,11 @@ export function PublishPage({ appId }: { appId: string }) {
       ) : !status.data ? (
         <Skeleton className="h-48" />
       ) : (
-        <div className="grid max-w-3xl gap-6">
+        <div className="grid max-w-3xl grid-cols-1 gap-6">
           <McpServerCard appId={appId} status={status.data} />
-          {status.data.url && (
-            <>
-              <ClientConfigCard url={status.data.url} name={status.data.toolName} />
-              <ServerKeysCard appId={appId} />
-            </>
-          )}
+          {/* Off: no configuration is offered, since none would work; keys can still be managed (revoke a leaked one). */}
+          {status.data.url && status.data.enabled && <ClientConfigCard appId={appId} url={status.data.url} name={status.data.toolName} />}
+          {status.data.url && <ServerKeysCard appId={appId} url={status.data.enabled ? status.data.url : null} name={status.data.toolName} />}
         </div>
       )}
     </>

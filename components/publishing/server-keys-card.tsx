@@ -9,13 +9,16 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ShownOnceKey } from "@/components/ui/shown-once-key";
 import { Skeleton } from "@/components/ui/skeleton";
+import { clientSnippets } from "./client-config-card";
 
-export function ServerKeysCard({ appId }: { appId: string }) {
+/** `url` and `name` make the configurations offered with a new key; without a URL (server off) none are offered. */
+export function ServerKeysCard({ appId, url, name }: { appId: string; url: string | null; name: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const keys = useQuery(trpc.publishedServers.listKeys.queryOptions({ appId }));
@@ -77,12 +80,21 @@ export function ServerKeysCard({ appId }: { appId: string }) {
           </ul>
         )}
       </CardContent>
-      <CreateKeyDialog appId={appId} open={open} onOpenChange={setOpen} onCreated={refresh} />
+      <CreateKeyDialog appId={appId} url={url} name={name} open={open} onOpenChange={setOpen} onCreated={refresh} />
     </Card>
   );
 }
 
-function CreateKeyDialog({ appId, open, onOpenChange, onCreated }: { appId: string; open: boolean; onOpenChange(open: boolean): void; onCreated(): void }) {
+interface CreateKeyDialogProps {
+  appId: string;
+  url: string | null;
+  name: string;
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  onCreated(): void;
+}
+
+function CreateKeyDialog({ appId, url, name: toolName, open, onOpenChange, onCreated }: CreateKeyDialogProps) {
   const trpc = useTRPC();
   const [name, setName] = useState("");
   const create = useMutation(trpc.publishedServers.createKey.mutationOptions({ onSuccess: onCreated }));
@@ -103,7 +115,9 @@ function CreateKeyDialog({ appId, open, onOpenChange, onCreated }: { appId: stri
     <Dialog open={open} onOpenChange={close}>
       <DialogContent>
         {create.data ? (
-          <ShownOnceKey value={create.data.key} label="New server API key" hint="Put it in your MCP client's configuration." onDone={() => close(false)} />
+          <ShownOnceKey value={create.data.key} label="New server API key" hint="Put it in your MCP client's configuration." onDone={() => close(false)}>
+            {url && <ConfigWithKey url={url} name={toolName} apiKey={create.data.key} />}
+          </ShownOnceKey>
         ) : (
           <form onSubmit={submit} className="grid gap-4">
             <DialogHeader>
@@ -125,5 +139,26 @@ function CreateKeyDialog({ appId, open, onOpenChange, onCreated }: { appId: stri
         )}
       </DialogContent>
     </Dialog>
+  );
+}
+
+/** The key is shown only now, so the configurations that need it are offered with it filled in: nothing to edit. */
+function ConfigWithKey({ url, name, apiKey }: { url: string; name: string; apiKey: string }) {
+  // Claude Desktop's connectors take a URL only; the mcp-remote configuration is the one that carries a key there.
+  const snippets = clientSnippets(url, name, apiKey).filter((s) => s.id !== "claude");
+  return (
+    <div role="group" aria-labelledby="config-with-key-heading" className="grid gap-2 rounded-lg border bg-muted/30 p-3">
+      <p id="config-with-key-heading" className="text-sm font-medium">
+        Copy config with this key
+      </p>
+      <p className="text-[13px] text-muted-foreground">Ready to paste: the URL and this key are already in it. Claude Desktop: use mcp-remote.</p>
+      <div className="flex flex-wrap gap-2">
+        {snippets.map((s) => (
+          <CopyButton key={s.id} value={s.code} variant="outline" aria-label={`Copy ${s.label} config with this key`}>
+            {s.label}
+          </CopyButton>
+        ))}
+      </div>
+    </div>
   );
 }

@@ -14,6 +14,14 @@ export async function api<T>(page: Page, path: string, input: unknown): Promise<
   return (await response.json()).result.data.json as T;
 }
 
+/** A console API query (GET), with the browser's session. */
+export async function query<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const origin = new URL(page.url()).origin;
+  const response = await page.request.get(`${origin}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()).result.data.json as T;
+}
+
 export async function connect(url: string, fetchImpl?: typeof fetch) {
   const client = new Client({ name: "e2e-client", version: "1.0.0" });
   await client.connect(new StreamableHTTPClientTransport(new URL(url), fetchImpl ? { fetch: fetchImpl } : undefined));

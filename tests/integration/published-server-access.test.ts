@@ -87,17 +87,21 @@ describe("turning the server on in the console", () => {
 });
 
 describe("disabled, regenerated and unknown URLs", () => {
-  it("a disabled server answers a JSON-RPC error with nothing about the app; enabling it again serves the same URL", async () => {
+  it("a disabled server answers HTTP 503 with a JSON-RPC error and nothing about the app; enabling it again serves the same URL", async () => {
     const { url, caller, app } = await createPublishedApp(endpoint, llm);
     const client = await connect(url);
     await caller.publishedServers.disable({ appId: app.id });
 
-    await expect(client.listTools()).rejects.toMatchObject({ code: -32600, message: expect.stringContaining("server is not active") });
+    // The SDK surfaces the status and the body's message, so a person sees why.
+    await expect(client.listTools()).rejects.toMatchObject({ code: 503, message: expect.stringContaining("server is not active") });
     const response = await post(url, { jsonrpc: "2.0", id: 2, method: "tools/list" });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(503);
     const body = await response.json();
-    expect(body).toEqual({ jsonrpc: "2.0", id: 2, error: { code: -32600, message: "server is not active" } });
-    await expect(connectClient(url)).rejects.toThrow(/server is not active/);
+    expect(body).toEqual({ jsonrpc: "2.0", id: 2, error: { code: -32600, message: expect.stringMatching(/^server is not active: its owner turned it off/) } });
+    expect(JSON.stringify(body)).not.toContain(app.name);
+    const notification = await post(url, { jsonrpc: "2.0", method: "notifications/initialized" });
+    expect(notification.status).toBe(503);
+    await expect(connectClient(url)).rejects.toMatchObject({ code: 503, message: expect.stringContaining("server is not active") });
 
     await caller.publishedServers.enable({ appId: app.id });
     expect((await client.listTools()).tools).toHaveLength(1);

@@ -3,6 +3,7 @@ import { getDb } from "@/server/db";
 import { deleteApp, listApps, updateApp } from "@/server/db/queries/apps";
 import { appConfigSchema, appTypes } from "@/server/apps/app-config";
 import { createApp, duplicateApp, getAppOrThrow, getPublishedConfig, publishApp, sameConfig, saveDraft } from "@/server/apps/apps";
+import { listVersions, republishVersion, restoreVersionToDraft } from "@/server/apps/app-versions";
 import { AppError } from "@/server/errors";
 import { changeEndpoint } from "@/server/mcp/server/endpoint-cache";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
@@ -74,4 +75,18 @@ export const appsRouter = createTRPCRouter({
       const version = await publishApp({ workspaceId: ctx.workspaceId, id: input.id, publishedBy: ctx.userId });
       return { id: version.id, version: version.version, publishedAt: version.createdAt };
     }),
+
+  versions: workspaceProcedure
+    .input(z.object({ id: idSchema }))
+    .query(({ ctx, input }) => listVersions({ workspaceId: ctx.workspaceId, appId: input.id })),
+
+  restoreVersion: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(z.object({ id: idSchema, versionId: idSchema }))
+    .mutation(({ ctx, input }) => restoreVersionToDraft({ workspaceId: ctx.workspaceId, appId: input.id, versionId: input.versionId })),
+
+  republishVersion: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(z.object({ id: idSchema, versionId: idSchema }))
+    .mutation(({ ctx, input }) => republishVersion({ workspaceId: ctx.workspaceId, appId: input.id, versionId: input.versionId, publishedBy: ctx.userId })),
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, max } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import type { AppConfig } from "@/server/apps/app-config";
-import { apps, appVersions, type NewApp } from "@/server/db/schema";
+import { apps, appVersions, users, type NewApp } from "@/server/db/schema";
 
 export async function listApps(db: Tx, { workspaceId }: { workspaceId: string }) {
   return db
@@ -83,6 +83,22 @@ export async function getAppVersion(db: Tx, { workspaceId, id }: { workspaceId: 
     .from(appVersions)
     .where(and(eq(appVersions.workspaceId, workspaceId), eq(appVersions.id, id)));
   return version ?? null;
+}
+
+/** Every published version of one app, newest first, with who published it (null once they are deleted). */
+export async function listAppVersions(db: Tx, { workspaceId, appId }: { workspaceId: string; appId: string }) {
+  return db
+    .select({
+      id: appVersions.id,
+      version: appVersions.version,
+      config: appVersions.config,
+      createdAt: appVersions.createdAt,
+      publishedBy: { id: users.id, name: users.name, email: users.email },
+    })
+    .from(appVersions)
+    .leftJoin(users, eq(users.id, appVersions.publishedBy))
+    .where(and(eq(appVersions.workspaceId, workspaceId), eq(appVersions.appId, appId)))
+    .orderBy(desc(appVersions.version));
 }
 
 export async function listAgentDrafts(db: Tx, { workspaceId }: { workspaceId: string }) {

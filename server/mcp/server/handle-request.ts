@@ -120,13 +120,20 @@ function refuseInvalidParams(messages: JSONRPCMessage[], isBatch: boolean, ledge
   return Response.json(isBatch ? all : all[0], { headers: { "Cache-Control": "no-store" } });
 }
 
-/** A disabled server answers every request with a JSON-RPC error and nothing about the app (MCP.md). */
+/**
+ * A disabled server answers HTTP 503 with a JSON-RPC error and nothing about the app (docs/mcp-endpoint.md): a 200
+ * carrying an error looked like a working server to clients, which showed nothing; a 503 is what they surface.
+ * Not 401/403, which clients (the SDK among them) read as "authorize again". Notifications alone get the same 503.
+ */
 function refuseInactive(messages: JSONRPCMessage[], isBatch: boolean, ledger: RequestLedger): Response {
   const requests = messages.filter(isJSONRPCRequest);
-  if (requests.length === 0) return new Response(null, { status: 202 });
+  const error = { code: -32600, message: inactiveMessage };
+  const headers = { "Cache-Control": "no-store" };
+  if (requests.length === 0) return Response.json({ jsonrpc: "2.0", id: null, error }, { status: 503, headers });
   ledger.begin(requests);
-  const error = { code: -32600, message: "server is not active" };
   const answers = requests.map((r) => ({ jsonrpc: "2.0" as const, id: r.id, error }));
   for (const answer of answers) ledger.answered(answer);
-  return Response.json(isBatch ? answers : answers[0], { headers: { "Cache-Control": "no-store" } });
+  return Response.json(isBatch ? answers : answers[0], { status: 503, headers });
 }
+
+const inactiveMessage = "server is not active: its owner turned it off. Ask them to turn it on again.";

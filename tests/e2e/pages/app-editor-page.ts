@@ -43,6 +43,16 @@ export class AppEditorPage {
     await expect(this.page.getByText(`Published v${version}`)).toBeVisible();
   }
 
+  /** Shown after Publish: where the published app is used from. */
+  get publishedPointer() {
+    return this.page.getByRole("status").filter({ hasText: "Use this app from Claude, Cursor or any MCP client" });
+  }
+
+  /** The quiet form of the Publish button, while the draft is the published version. */
+  get publishedButton() {
+    return this.page.getByRole("button", { name: "Published", exact: true });
+  }
+
   /** "Add tools" -> "Add all tools of <server>" -> "Save tools". */
   async addAllToolsOf(server: string) {
     await this.page.getByRole("button", { name: "Add tools" }).click();

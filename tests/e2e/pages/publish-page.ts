@@ -38,4 +38,45 @@ export class PublishPage {
     await expect(this.page.getByRole("textbox", { name: "Server URL" })).not.toHaveValue(before);
     return this.url();
   }
+
+  /** The snippet a client tab shows in "Connect a client". */
+  async snippet(client: "Claude Desktop" | "Cursor" | "VS Code" | "mcp-remote (stdio)") {
+    await this.page.getByRole("tab", { name: client }).click();
+    return (await this.page.getByLabel(`${client} configuration`, { exact: true }).textContent()) ?? "";
+  }
+
+  /** Creates a server key and leaves its shown-once dialog open; returns the key. */
+  async createKey(name: string) {
+    await this.page.getByRole("button", { name: "Create key" }).click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByRole("button", { name: "Create key" }).click();
+    return dialog.getByLabel("New server API key").inputValue();
+  }
+
+  /** In the new key's dialog: "Copy config with this key" for one client; returns what landed on the clipboard. */
+  async copyConfigWithKey(client: "Cursor" | "VS Code" | "mcp-remote (stdio)") {
+    const group = this.page.getByRole("dialog").getByRole("group", { name: "Copy config with this key" });
+    await group.getByRole("button", { name: `Copy ${client} config with this key` }).click();
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  async closeKeyDialog() {
+    await this.page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
+    await expect(this.page.getByRole("dialog")).toBeHidden();
+  }
+
+  async turnOff() {
+    await this.page.getByRole("switch", { name: "MCP server" }).click();
+    await expect(this.offPanel).toBeVisible();
+  }
+
+  get offPanel() {
+    return this.page.getByRole("status", { name: "Server is off" });
+  }
+
+  async turnOnAgain() {
+    await this.offPanel.getByRole("button", { name: "Turn on" }).click();
+    await expect(this.page.getByText("Running", { exact: true })).toBeVisible();
+  }
 }
