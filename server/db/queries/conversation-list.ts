@@ -2,7 +2,7 @@
 // started it and what it cost (messages, tokens, time), so a person can pick the one they look for without opening
 // every one.
 import "server-only";
-import { and, desc, eq, getTableColumns, gte, ilike, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, ilike, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { conversations, mcpCallLogs, messages, users } from "@/server/db/schema";
 
@@ -36,9 +36,17 @@ export async function listConversations(
       tokens: sql<number>`(select coalesce(sum(coalesce((${messages.usage}->>'inputTokens')::bigint, 0) + coalesce((${messages.usage}->>'outputTokens')::bigint, 0)), 0) from ${messages} where ${ofThis})`.mapWith(Number),
       // Time spent answering: each answer from its question to its end, summed (not the idle time between turns).
       durationMs: sql<number>`(select coalesce(round(sum(extract(epoch from ${messages.finishedAt} - ${messages.createdAt}) * 1000)), 0) from ${messages} where ${ofThis})`.mapWith(Number),
-      creatorName: sql<string | null>`(select coalesce(${users.name}, ${users.email}) from ${users} where ${users.id} = ${conversations.createdBy})`,
+      creatorName: sql<string | null>`(${db
+        .select({ name: sql`coalesce(${users.name}, ${users.email})` })
+        .from(users)
+        .where(eq(users.id, conversations.createdBy))})`,
       // clientInfo is on the call log of the tools/call that opened the conversation.
-      clientName: sql<string | null>`(select ${mcpCallLogs.clientName} from ${mcpCallLogs} where ${mcpCallLogs.workspaceId} = ${workspaceId} and ${mcpCallLogs.conversationId} = ${conversations.id} and ${mcpCallLogs.clientName} is not null order by ${mcpCallLogs.createdAt} limit 1)`,
+      clientName: sql<string | null>`(${db
+        .select({ name: mcpCallLogs.clientName })
+        .from(mcpCallLogs)
+        .where(and(eq(mcpCallLogs.workspaceId, workspaceId), eq(mcpCallLogs.conversationId, conversations.id), isNotNull(mcpCallLogs.clientName)))
+        .orderBy(asc(mcpCallLogs.createdAt))
+        .limit(1)})`,
     })
     .from(conversations)
     .where(
