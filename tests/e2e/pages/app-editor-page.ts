@@ -81,6 +81,22 @@ export class AppEditorPage {
     return step;
   }
 
+  /** The control Debug & Preview offers once the person has scrolled up from the newest message. */
+  jumpToLatest() {
+    return this.preview.getByRole("button", { name: "Jump to latest" });
+  }
+
+  /** Scrolls the conversation up as a person would, with the mouse wheel over it. */
+  async scrollConversationUp(pixels = 2_000) {
+    await this.conversation.hover();
+    await this.page.mouse.wheel(0, -pixels);
+  }
+
+  /** A tool call's step in the conversation (collapsed): its name and its outcome badge. */
+  toolStep(name: string | RegExp) {
+    return this.conversation.getByRole("group", { name: typeof name === "string" ? `Tool call ${name}` : name });
+  }
+
   async openLogs() {
     await this.page.getByRole("navigation", { name: "App" }).getByRole("link", { name: "Logs" }).click();
     await expect(this.page).toHaveURL(/\/logs$/);
