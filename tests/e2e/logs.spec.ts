@@ -8,6 +8,9 @@ import { AppEditorPage } from "./pages/app-editor-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { LogsPage } from "./pages/logs-page";
 
+// The size the issue measured at; Debug & Preview overflows after a few long answers.
+test.use({ viewport: { width: 1440, height: 900 } });
+
 let llm: ScriptedLlm;
 let tools: TestMcpServer;
 test.beforeAll(async () => {
@@ -57,7 +60,7 @@ test("Debug & Preview stays on the newest message while answers stream, and offe
     llm.script([{ text: longAnswer(n), chunkDelayMs: 5 }]);
     await editor.send(`Question ${n}?`);
     // While it streams and once it ends, the newest line is on screen, not below the fold.
-    await expect(editor.conversation.getByText(`End of answer ${n}.`, { exact: false })).toBeInViewport({ ratio: 1 });
+    await expect.poll(() => editor.shareShown(`End of answer ${n}.`)).toBe(1);
     await expect(editor.preview.getByRole("button", { name: "Send" })).toBeVisible();
   }
   await expect(editor.jumpToLatest()).toBeHidden();
@@ -68,11 +71,11 @@ test("Debug & Preview stays on the newest message while answers stream, and offe
   await expect(editor.conversation).toContainText("Line 3 of answer 4.");
   await editor.scrollConversationUp();
   await expect(editor.jumpToLatest()).toBeVisible();
-  await expect(editor.conversation.getByText("Question 1?")).toBeInViewport();
+  await expect.poll(() => editor.shareShown("Question 1?")).toBe(1);
   await expect(editor.conversation).toContainText("End of answer 4.", { timeout: 20_000 });
-  await expect(editor.conversation.getByText("End of answer 4.", { exact: false })).not.toBeInViewport();
+  expect(await editor.shareShown("End of answer 4.")).toBe(0);
   await editor.jumpToLatest().click();
-  await expect(editor.conversation.getByText("End of answer 4.", { exact: false })).toBeInViewport({ ratio: 1 });
+  await expect.poll(() => editor.shareShown("End of answer 4.")).toBe(1);
   await expect(editor.jumpToLatest()).toBeHidden();
 });
 
@@ -147,7 +150,7 @@ test("Logs show inputs under their form labels, who called, the size of each con
 
   await logs.openConversation("Two days in Paris?");
   await expect(logs.input("City")).toHaveText("Paris");
-  await expect(page.getByText('"city"')).toHaveCount(0);
+  await expect(logs.inputs).not.toContainText("{");
 
   await logs.filterSource("MCP clients");
   await expect(logs.entry("Two days in Paris?")).toBeVisible();

@@ -86,6 +86,18 @@ export class AppEditorPage {
     return this.preview.getByRole("button", { name: "Jump to latest" });
   }
 
+  /**
+   * How much of the element with this text shows inside the conversation's scroll area: 1 fully, 0 not at all
+   * (scrolled out of it). Measured against the conversation's own box, whatever the page's scroll.
+   */
+  async shareShown(text: string) {
+    const [log, element] = await Promise.all([this.conversation.boundingBox(), this.conversation.getByText(text, { exact: false }).last().boundingBox()]);
+    if (!log || !element || element.height === 0) return 0;
+    const top = Math.max(log.y, element.y);
+    const bottom = Math.min(log.y + log.height, element.y + element.height);
+    return Math.round((Math.max(0, bottom - top) / element.height) * 100) / 100;
+  }
+
   /** Scrolls the conversation up as a person would, with the mouse wheel over it. */
   async scrollConversationUp(pixels = 2_000) {
     await this.conversation.hover();

@@ -27,10 +27,14 @@ export class LogsPage {
     return this.page.getByRole("log", { name: "Conversation messages" });
   }
 
+  /** The open conversation's inputs, each under its form label. */
+  get inputs() {
+    return this.page.getByRole("region", { name: "Inputs" });
+  }
+
   /** The value shown under an input's form label in the open conversation. */
   input(label: string) {
-    return this.page
-      .getByRole("region", { name: "Inputs" })
+    return this.inputs
       .getByRole("term")
       .filter({ hasText: label })
       .locator("xpath=following-sibling::dd[1]");
