@@ -24,6 +24,7 @@ export function FollowScroll({
   const scroller = useRef<HTMLDivElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
+  const lastTop = useRef(0);
   const [away, setAway] = useState(false);
 
   const toEnd = useCallback(() => {
@@ -52,12 +53,20 @@ export function FollowScroll({
     return () => observer.disconnect();
   }, []);
 
+  // Only a move up is the person's doing: the follow itself and growing content only ever move down, and a scroll
+  // event can arrive after more content came in, when a follow that reached the end no longer looks like it.
   function onScroll() {
     const el = scroller.current;
     if (!el) return;
-    const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight <= endSlackPx;
-    pinned.current = atEnd;
-    setAway(!atEnd);
+    const top = el.scrollTop;
+    if (el.scrollHeight - top - el.clientHeight <= endSlackPx) {
+      pinned.current = true;
+      setAway(false);
+    } else if (top < lastTop.current - 1) {
+      pinned.current = false;
+      setAway(true);
+    }
+    lastTop.current = top;
   }
 
   return (
