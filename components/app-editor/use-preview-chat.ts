@@ -52,7 +52,9 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
         updateLast((t) => ({
           ...t,
           steps: t.steps.map((s) =>
-            s.callId === event.callId ? { ...s, result: event.result, error: event.error, isError: event.isError, durationMs: event.durationMs, done: true } : s,
+            s.callId === event.callId
+              ? { ...s, result: event.result, error: event.error, isError: event.isError, durationMs: event.durationMs, done: true, ended: event.stopped ? "stopped" : undefined }
+              : s,
           ),
         }));
         break;
