@@ -77,6 +77,13 @@ test("Debug & Preview stays on the newest message while answers stream, and offe
   await editor.jumpToLatest().click();
   await expect.poll(() => editor.shareShown("End of answer 4.")).toBe(1);
   await expect(editor.jumpToLatest()).toBeHidden();
+
+  // Logs' conversation view opens on the newest message too.
+  const logs = new LogsPage(page);
+  await logs.open(app.id);
+  await logs.openConversation("Question 1?");
+  await expect.poll(() => logs.shareShown("End of answer 4.")).toBe(1);
+  expect(await logs.shareShown("Line 1 of answer 1.")).toBe(0);
 });
 
 test("a tool step cut short by Stop reads Stopped in Debug & Preview and in Logs, not a spinner or Error", async ({ page }) => {

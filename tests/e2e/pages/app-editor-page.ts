@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { shareShown } from "./share-shown";
 
 /** The app editor ("Orchestrate"), its Tools section, and Debug & Preview beside it. */
 export class AppEditorPage {
@@ -86,16 +87,9 @@ export class AppEditorPage {
     return this.preview.getByRole("button", { name: "Jump to latest" });
   }
 
-  /**
-   * How much of the element with this text shows inside the conversation's scroll area: 1 fully, 0 not at all
-   * (scrolled out of it). Measured against the conversation's own box, whatever the page's scroll.
-   */
-  async shareShown(text: string) {
-    const [log, element] = await Promise.all([this.conversation.boundingBox(), this.conversation.getByText(text, { exact: false }).last().boundingBox()]);
-    if (!log || !element || element.height === 0) return 0;
-    const top = Math.max(log.y, element.y);
-    const bottom = Math.min(log.y + log.height, element.y + element.height);
-    return Math.round((Math.max(0, bottom - top) / element.height) * 100) / 100;
+  /** How much of the newest element with this text shows inside the conversation's scroll area (1 fully, 0 not). */
+  shareShown(text: string) {
+    return shareShown(this.conversation, text);
   }
 
   /** Scrolls the conversation up as a person would, with the mouse wheel over it. */

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { shareShown } from "./share-shown";
 
 /** An app's Logs: the conversations list with its search and filters, one conversation, and the MCP calls table. */
 export class LogsPage {
@@ -25,6 +26,11 @@ export class LogsPage {
 
   get messages() {
     return this.page.getByRole("log", { name: "Conversation messages" });
+  }
+
+  /** How much of the newest element with this text shows inside the open conversation's scroll area (1 fully, 0 not). */
+  shareShown(text: string) {
+    return shareShown(this.messages, text);
   }
 
   /** The open conversation's inputs, each under its form label. */
