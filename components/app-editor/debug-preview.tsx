@@ -5,8 +5,9 @@ import { RotateCcw, Send, Square } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { FollowScroll } from "@/components/ui/follow-scroll";
 import { Textarea } from "@/components/ui/textarea";
 import type { AppConfig } from "@/server/apps/app-config";
 import { InputsForm } from "./inputs-form";
@@ -52,7 +53,14 @@ export function DebugPreview({
           <InputsForm variables={draft.variables} values={inputs} onChange={setInputs} />
         </div>
       )}
-      <CardContent className="flex-1 overflow-y-auto p-4" role="log" aria-live="polite" aria-label="Conversation">
+      <FollowScroll
+        className="flex-1"
+        innerClassName="p-4"
+        followKey={turns.length}
+        role="log"
+        aria-live="polite"
+        aria-label="Conversation"
+      >
         <div className="grid gap-4">
           {draft.openingStatement && <Bubble role="assistant">{draft.openingStatement}</Bubble>}
           {turns.length === 0 && !draft.openingStatement && (
@@ -79,7 +87,7 @@ export function DebugPreview({
             </div>
           ))}
         </div>
-      </CardContent>
+      </FollowScroll>
       <form onSubmit={submit} className="flex items-end gap-2 border-t p-3">
         <Textarea
           aria-label="Message"

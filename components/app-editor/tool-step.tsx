@@ -11,7 +11,7 @@ function pretty(value: unknown) {
 
 /** One tool call, collapsed to its name and outcome; open it for arguments and result. */
 export function ToolStepView({ step }: { step: ToolStep }) {
-  const failed = step.isError || step.error;
+  const failed = !step.ended && (step.isError || step.error);
   // The server's OAuth grant is missing or was revoked: offer the way back instead of only the error.
   const needsAuthorization = Boolean(step.error && /needs (re-)?authori[sz]ation|authorize it/i.test(step.error));
   return (
@@ -23,6 +23,8 @@ export function ToolStepView({ step }: { step: ToolStep }) {
         <span className="ml-auto flex items-center gap-2">
           {!step.done ? (
             <LoaderCircle aria-label="Running" className="size-3.5 animate-spin" />
+          ) : step.ended ? (
+            <Badge variant="warning">{step.ended === "stopped" ? "Stopped" : "Interrupted"}</Badge>
           ) : failed ? (
             <Badge variant="destructive">Error</Badge>
           ) : (
@@ -36,9 +38,12 @@ export function ToolStepView({ step }: { step: ToolStep }) {
           <p className="mb-1 text-xs font-medium text-muted-foreground">Arguments</p>
           <pre className="max-h-48 overflow-auto rounded bg-background p-2 font-mono text-xs">{pretty(step.arguments)}</pre>
         </div>
-        {step.done && (
+        {step.done && step.ended && !step.error && (
+          <p className="text-xs text-muted-foreground">The run stopped before this tool answered.</p>
+        )}
+        {step.done && (!step.ended || step.error) && (
           <div>
-            <p className="mb-1 text-xs font-medium text-muted-foreground">{failed ? "Error" : "Result"}</p>
+            <p className="mb-1 text-xs font-medium text-muted-foreground">{failed ? "Error" : step.ended ? "Note" : "Result"}</p>
             <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-background p-2 font-mono text-xs">{step.error ?? pretty(step.result)}</pre>
           </div>
         )}

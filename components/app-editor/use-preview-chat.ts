@@ -12,6 +12,8 @@ export interface ToolStep {
   isError?: boolean;
   durationMs?: number;
   done: boolean;
+  /** Ended by Stop (or by the server going away) before it answered: not a failure of the tool. */
+  ended?: "stopped" | "interrupted";
 }
 
 export interface ChatTurn {
@@ -20,6 +22,11 @@ export interface ChatTurn {
   steps: ToolStep[];
   status: "running" | "completed" | "failed" | "stopped" | "interrupted";
   error?: string;
+}
+
+/** Calls still out when a run stops never answer: they end as "stopped" rather than spin forever. */
+function endSteps(steps: ToolStep[]): ToolStep[] {
+  return steps.map((s) => (s.done ? s : { ...s, done: true, ended: "stopped" }));
 }
 
 export function usePreviewChat({ appId, workspaceId }: { appId: string; workspaceId: string | undefined }) {
@@ -45,12 +52,19 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
         updateLast((t) => ({
           ...t,
           steps: t.steps.map((s) =>
-            s.callId === event.callId ? { ...s, result: event.result, error: event.error, isError: event.isError, durationMs: event.durationMs, done: true } : s,
+            s.callId === event.callId
+              ? { ...s, result: event.result, error: event.error, isError: event.isError, durationMs: event.durationMs, done: true, ended: event.stopped ? "stopped" : undefined }
+              : s,
           ),
         }));
         break;
       case "finished":
-        updateLast((t) => ({ ...t, content: event.answer || t.content, status: event.status }));
+        updateLast((t) => ({
+          ...t,
+          content: event.answer || t.content,
+          status: event.status,
+          steps: event.status === "stopped" ? endSteps(t.steps) : t.steps,
+        }));
         break;
       case "error":
         updateLast((t) => ({ ...t, status: "failed", error: event.message }));
@@ -87,7 +101,8 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
           for (const line of lines) if (line.trim()) apply(JSON.parse(line) as RunEvent);
         }
       } catch (error) {
-        if (abort.signal.aborted) updateLast((t) => ({ ...t, status: "stopped" }));
+        // Stop closes the stream before the server reports the calls it cut short: they end here, as stopped.
+        if (abort.signal.aborted) updateLast((t) => ({ ...t, status: "stopped", steps: endSteps(t.steps) }));
         else apply({ type: "error", message: "Lost the connection to the server. Check your network and try again." });
       } finally {
         setRunning(false);

@@ -11,8 +11,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { CallLog } from "./types";
 
 const methods = ["tools/call", "tools/list", "initialize", "ping", "logging/setLevel"];
-const outcomes = { ok: "OK", error: "Error", cancelled: "Cancelled" } as const;
-const outcomeVariants: Record<CallLog["outcome"], BadgeVariant> = { ok: "success", error: "destructive", cancelled: "warning" };
+const outcomes = { ok: "OK", error: "Error", cancelled: "Cancelled", refused: "Refused" } as const;
+const outcomeVariants: Record<CallLog["outcome"], BadgeVariant> = { ok: "success", error: "destructive", cancelled: "warning", refused: "warning" };
 const ranges = { "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000, all: 0 } as const;
 const rangeLabels: Record<keyof typeof ranges, string> = { "1h": "Last hour", "24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days", all: "All time" };
 
@@ -111,7 +111,7 @@ function CallRow({ log }: { log: CallLog }) {
   return (
     <tr className="align-top">
       <td className="whitespace-nowrap px-4 py-2 text-muted-foreground">{new Date(log.createdAt).toLocaleString()}</td>
-      <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{log.method}</td>
+      <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">{log.method || <span className="font-sans text-muted-foreground">Not read</span>}</td>
       <td className="max-w-xs px-4 py-2">
         {args ? (
           <code className="line-clamp-2 break-all font-mono text-xs" title={args}>

@@ -13,7 +13,7 @@ export type RunEvent =
   | { type: "started"; conversationId: string; messageId: string }
   | { type: "text-delta"; text: string }
   | { type: "tool-call-started"; callId: string; name: string; arguments: unknown }
-  | { type: "tool-call-finished"; callId: string; name: string; result?: RuntimeToolResult; error?: string; isError: boolean; durationMs: number }
+  | { type: "tool-call-finished"; callId: string; name: string; result?: RuntimeToolResult; error?: string; isError: boolean; durationMs: number; stopped?: boolean }
   | { type: "round-finished"; round: number }
   | { type: "finished"; answer: string; usage: RunUsage; status: RunStatus; roundLimitReached: boolean }
   /** A safe, user-facing message; always followed by "finished" with status "failed". */

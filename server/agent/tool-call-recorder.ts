@@ -17,6 +17,8 @@ export interface FinishedCall {
   error?: string;
   isError: boolean;
   durationMs: number;
+  /** Cut short by the run's end (Stop, a cancelled call): not a failure of the tool. */
+  stopped?: boolean;
 }
 
 interface CallRecord {
@@ -55,7 +57,7 @@ export function createToolCallRecorder({ db, workspaceId, messageId }: { db: Tx;
     const result = outcome.status === "stopped" ? undefined : outcome.result;
     const error = outcome.status === "completed" ? undefined : outcome.error;
     const isError = outcome.status !== "completed";
-    call.finished = { callId, name: call.name, result, error, isError, durationMs };
+    call.finished = { callId, name: call.name, result, error, isError, durationMs, ...(outcome.status === "stopped" ? { stopped: true } : {}) };
     const { id } = await call.row;
     await track(updateToolCall(db, { workspaceId, id, status: outcome.status, result: result ?? null, error: error ?? null, isError, durationMs }));
   }
@@ -84,7 +86,7 @@ export function createToolCallRecorder({ db, workspaceId, messageId }: { db: Tx;
         if (call.reported) return [];
         call.reported = true;
         const durationMs = Math.round(performance.now() - call.startedAt);
-        return [call.finished ?? { callId, name: call.name, error: "Stopped: the run ended first.", isError: true, durationMs }];
+        return [call.finished ?? { callId, name: call.name, error: "Stopped: the run ended first.", isError: true, durationMs, stopped: true }];
       });
     },
     async settled() {

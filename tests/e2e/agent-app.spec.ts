@@ -3,6 +3,7 @@ import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
 import { AppEditorPage } from "./pages/app-editor-page";
 import { AppsPage } from "./pages/apps-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
+import { LogsPage } from "./pages/logs-page";
 import { ModelProvidersPage } from "./pages/model-providers-page";
 
 let llm: ScriptedLlm;
@@ -75,7 +76,7 @@ test("an owner configures a provider, builds and publishes an agent with a form 
   const entry = conversations.getByRole("button", { name: /What should I see first\?/ });
   await expect(entry).toContainText("Debug & Preview");
   await entry.click();
-  await expect(page.getByText('"city": "Lisbon"')).toBeVisible();
+  await expect(new LogsPage(page).input("City")).toHaveText("Lisbon");
   await expect(page.getByText("What should I see first?", { exact: true }).last()).toBeVisible();
   await expect(page.getByText(answer)).toBeVisible();
   await expect(page.getByText("Plan a whole week.", { exact: true })).toBeVisible();

@@ -154,6 +154,12 @@ describe("agent runtime, streamed", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.status).toBe("stopped");
     expect(events.at(-1)).toMatchObject({ type: "finished", status: "stopped" });
+    // The call cut short is reported as stopped (Debug & Preview shows "Stopped", not an error); the finished one is not.
+    const ends = events.filter((e) => e.type === "tool-call-finished");
+    expect(ends.map((e) => [e.name, e.stopped ?? false])).toEqual([
+      ["test__add", false],
+      ["test__slow", true],
+    ]);
     expect(llm.requests).toHaveLength(2);
     await vi.waitFor(() => expect(mcp.cancelled).toContain("slow"));
     const stored = await getConversation(await getDb(), { workspaceId: app.workspace.id, appId: app.app.id, id: result.conversationId });

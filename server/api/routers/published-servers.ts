@@ -86,7 +86,7 @@ export const publishedServersRouter = createTRPCRouter({
     .input(
       appInput.extend({
         method: z.string().max(100).nullish(),
-        outcome: z.enum(["ok", "error", "cancelled"]).nullish(),
+        outcome: z.enum(["ok", "error", "cancelled", "refused"]).nullish(),
         from: z.date().nullish(),
         to: z.date().nullish(),
         cursor: z.string().max(200).nullish(),

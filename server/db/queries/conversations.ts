@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, lt, or, sql, type Placeholder } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, sql, type Placeholder } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { preparedPerDb } from "@/server/db/prepared";
 import { conversations, messages, toolCalls, type Message, type TokenUsage, type ToolCall } from "@/server/db/schema";
@@ -14,41 +14,6 @@ export async function findConversation(db: Tx, { workspaceId, appId, id }: { wor
     .from(conversations)
     .where(and(eq(conversations.workspaceId, workspaceId), eq(conversations.appId, appId), eq(conversations.id, id)));
   return row ?? null;
-}
-
-/** Newest first; `cursor` is the `nextCursor` of the previous page. */
-export async function listConversations(
-  db: Tx,
-  { workspaceId, appId, limit = 20, cursor }: { workspaceId: string; appId: string; limit?: number; cursor?: string | null },
-) {
-  const after = cursor ? decodeCursor(cursor) : null;
-  const rows = await db
-    .select()
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.workspaceId, workspaceId),
-        eq(conversations.appId, appId),
-        after
-          ? or(lt(conversations.updatedAt, after.updatedAt), and(eq(conversations.updatedAt, after.updatedAt), lt(conversations.id, after.id)))
-          : undefined,
-      ),
-    )
-    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
-    .limit(limit + 1);
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null };
-}
-
-function encodeCursor(updatedAt: Date, id: string) {
-  return Buffer.from(`${updatedAt.toISOString()}|${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { updatedAt: Date; id: string } | null {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const updatedAt = new Date(iso ?? "");
-  return id && !Number.isNaN(updatedAt.getTime()) ? { updatedAt, id } : null;
 }
 
 /** One conversation with its messages (oldest first), each with its tool calls, for the Logs page. */

@@ -160,7 +160,7 @@ export async function insertCallLogs(db: Tx, rows: CallLogRow[]) {
 
 export interface CallLogFilters {
   method?: string | null;
-  outcome?: "ok" | "error" | "cancelled" | null;
+  outcome?: "ok" | "error" | "cancelled" | "refused" | null;
   from?: Date | null;
   to?: Date | null;
 }

@@ -55,7 +55,7 @@ export const mcpCallLogs = pgTable(
     workspaceId: text("workspace_id").notNull(),
     method: text("method").notNull(),
     toolArguments: jsonb("tool_arguments").$type<unknown>(),
-    outcome: text("outcome", { enum: ["ok", "error", "cancelled"] }).notNull(),
+    outcome: text("outcome", { enum: ["ok", "error", "cancelled", "refused"] }).notNull(),
     error: text("error"),
     durationMs: integer("duration_ms").notNull(),
     clientName: text("client_name"),

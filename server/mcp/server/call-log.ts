@@ -8,7 +8,7 @@ import { getDb } from "@/server/db";
 import { isDatabaseUnreachable } from "@/server/errors";
 import { insertCallLogs, type CallLogRow } from "@/server/db/queries/published-servers";
 
-export type CallOutcome = "ok" | "error" | "cancelled";
+export type CallOutcome = "ok" | "error" | "cancelled" | "refused";
 
 export interface CallLogEntry {
   appId: string;

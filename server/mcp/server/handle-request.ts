@@ -16,6 +16,7 @@ import { checkRequestShape, jsonRpcError, readBodyWithLimit, requestProtocolVers
 import { invalidParamsAnswer, parseMessages } from "./parse-messages";
 import { serveMessages } from "./serve-messages";
 import { authorize, limitRate } from "./request-guards";
+import { logRefusal } from "./refusal-log";
 import { RequestLedger } from "./request-ledger";
 import { isWellFormedCode } from "./server-code";
 
@@ -46,6 +47,7 @@ export async function handlePublishedRequest(request: Request, code: string, opt
 }
 
 async function handle(request: Request, code: string, options: EndpointOptions): Promise<Response> {
+  const startedAt = Date.now();
   const shapeRefusal = checkRequestShape(request, { allowedOrigin: new URL(options.appUrl ?? env.APP_URL).origin });
   if (shapeRefusal) return shapeRefusal;
   if (!isWellFormedCode(code)) return notFound();
@@ -57,7 +59,12 @@ async function handle(request: Request, code: string, options: EndpointOptions):
   if (!endpoint || !safeEqual(endpoint.codeHash, codeHash)) return notFound();
 
   const rateLimit = options.rateLimit ?? defaults.rateLimit;
-  const guardRefusal = authorize(endpoint, bearer) ?? (await limitRate(kv, endpoint.appId, rateLimit));
+  const keyRefusal = authorize(endpoint, bearer);
+  if (keyRefusal) {
+    await logRefusal(kv, { request, endpoint, bearer, startedAt });
+    return keyRefusal;
+  }
+  const guardRefusal = await limitRate(kv, endpoint.appId, rateLimit);
   if (guardRefusal) return guardRefusal;
 
   const maxBodyBytes = options.maxBodyBytes ?? defaults.maxBodyBytes;

@@ -46,7 +46,7 @@ function progressMessage(event: RunEvent): string | null {
     case "tool-call-started":
       return `Calling tool ${event.name}`;
     case "tool-call-finished":
-      return event.isError ? `Tool ${event.name} failed` : `Tool ${event.name} finished`;
+      return event.stopped ? `Tool ${event.name} stopped` : event.isError ? `Tool ${event.name} failed` : `Tool ${event.name} finished`;
     case "round-finished":
       return `Model round ${event.round} finished`;
     default:

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { shareShown } from "./share-shown";
 
 /** The app editor ("Orchestrate"), its Tools section, and Debug & Preview beside it. */
 export class AppEditorPage {
@@ -89,6 +90,27 @@ export class AppEditorPage {
     await step.getByText("Done").click();
     await expect(step.getByText("Arguments")).toBeVisible();
     return step;
+  }
+
+  /** The control Debug & Preview offers once the person has scrolled up from the newest message. */
+  jumpToLatest() {
+    return this.preview.getByRole("button", { name: "Jump to latest" });
+  }
+
+  /** How much of the newest element with this text shows inside the conversation's scroll area (1 fully, 0 not). */
+  shareShown(text: string) {
+    return shareShown(this.conversation, text);
+  }
+
+  /** Scrolls the conversation up as a person would, with the mouse wheel over it. */
+  async scrollConversationUp(pixels = 2_000) {
+    await this.conversation.hover();
+    await this.page.mouse.wheel(0, -pixels);
+  }
+
+  /** A tool call's step in the conversation (collapsed): its name and its outcome badge. */
+  toolStep(name: string | RegExp) {
+    return this.conversation.getByRole("group", { name: typeof name === "string" ? `Tool call ${name}` : name });
   }
 
   async openLogs() {

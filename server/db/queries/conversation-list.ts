@@ -1,0 +1,85 @@
+// The Logs page's list of conversations: newest first, searched and filtered in the database, each row with who
+// started it and what it cost (messages, tokens, time), so a person can pick the one they look for without opening
+// every one.
+import "server-only";
+import { and, asc, desc, eq, getTableColumns, gte, ilike, isNotNull, lt, or, sql } from "drizzle-orm";
+import type { Tx } from "@/server/db";
+import { conversations, mcpCallLogs, messages, users } from "@/server/db/schema";
+
+export interface ConversationFilters {
+  /** Text in the title or in any message. */
+  search?: string | null;
+  source?: "debug" | "mcp" | "api" | null;
+  /** Last activity on or after `from`, and before `to`. */
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/** Newest first; `cursor` is the `nextCursor` of the previous page. */
+export async function listConversations(
+  db: Tx,
+  {
+    workspaceId,
+    appId,
+    limit = 20,
+    cursor,
+    filters = {},
+  }: { workspaceId: string; appId: string; limit?: number; cursor?: string | null; filters?: ConversationFilters },
+) {
+  const after = cursor ? decodeCursor(cursor) : null;
+  const pattern = filters.search?.trim() ? `%${filters.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const ofThis = and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversations.id));
+  const rows = await db
+    .select({
+      ...getTableColumns(conversations),
+      messageCount: sql<number>`(select count(*) from ${messages} where ${ofThis})`.mapWith(Number),
+      tokens: sql<number>`(select coalesce(sum(coalesce((${messages.usage}->>'inputTokens')::bigint, 0) + coalesce((${messages.usage}->>'outputTokens')::bigint, 0)), 0) from ${messages} where ${ofThis})`.mapWith(Number),
+      // Time spent answering: each answer from its question to its end, summed (not the idle time between turns).
+      durationMs: sql<number>`(select coalesce(round(sum(extract(epoch from ${messages.finishedAt} - ${messages.createdAt}) * 1000)), 0) from ${messages} where ${ofThis})`.mapWith(Number),
+      creatorName: sql<string | null>`(${db
+        .select({ name: sql`coalesce(${users.name}, ${users.email})` })
+        .from(users)
+        .where(eq(users.id, conversations.createdBy))})`,
+      // clientInfo is on the call log of the tools/call that opened the conversation.
+      clientName: sql<string | null>`(${db
+        .select({ name: mcpCallLogs.clientName })
+        .from(mcpCallLogs)
+        .where(and(eq(mcpCallLogs.workspaceId, workspaceId), eq(mcpCallLogs.conversationId, conversations.id), isNotNull(mcpCallLogs.clientName)))
+        .orderBy(asc(mcpCallLogs.createdAt))
+        .limit(1)})`,
+    })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.workspaceId, workspaceId),
+        eq(conversations.appId, appId),
+        filters.source ? eq(conversations.source, filters.source) : undefined,
+        filters.from ? gte(conversations.updatedAt, filters.from) : undefined,
+        filters.to ? lt(conversations.updatedAt, filters.to) : undefined,
+        pattern
+          ? or(
+              ilike(conversations.title, pattern),
+              sql`exists (select 1 from ${messages} where ${ofThis} and ${messages.content} ilike ${pattern})`,
+            )
+          : undefined,
+        after
+          ? or(lt(conversations.updatedAt, after.updatedAt), and(eq(conversations.updatedAt, after.updatedAt), lt(conversations.id, after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null };
+}
+
+function encodeCursor(updatedAt: Date, id: string) {
+  return Buffer.from(`${updatedAt.toISOString()}|${id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { updatedAt: Date; id: string } | null {
+  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const updatedAt = new Date(iso ?? "");
+  return id && !Number.isNaN(updatedAt.getTime()) ? { updatedAt, id } : null;
+}

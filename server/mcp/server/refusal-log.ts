@@ -1,0 +1,43 @@
+// Requests refused for a missing or wrong API key are logged too, so an owner sees a client that is set up wrong
+// (or someone trying keys). At most one row per client per minute, and a few per server, counted in the KV store:
+// refused requests cost nothing to send, and must not be able to flood the log.
+import "server-only";
+import { clientAddress } from "@/server/client-address/client-address";
+import { hashToken } from "@/server/crypto/tokens";
+import type { Kv } from "@/server/kv";
+import { kvKeys } from "@/server/kv/keys";
+import { recordCall } from "./call-log";
+
+const windowSeconds = 60;
+/** Rows per server per minute, whatever the number of clients (a client can change its address and name). */
+const perServerLimit = 20;
+
+export async function logRefusal(
+  kv: Kv,
+  { request, endpoint, bearer, startedAt }: { request: Request; endpoint: { appId: string; workspaceId: string }; bearer: string | null; startedAt: number },
+): Promise<void> {
+  const userAgent = request.headers.get("user-agent");
+  // The key itself stays out of the log and out of the KV store: only its hash identifies the client.
+  const client = hashToken(`${bearer ?? ""}|${userAgent ?? ""}|${clientAddress(request.headers) ?? ""}`);
+  try {
+    const perClient = await kv.incr(kvKeys.rateLimit("mcp_refusal_log", `${endpoint.appId}|${client}`), windowSeconds);
+    if (perClient.count > 1) return;
+    const perServer = await kv.incr(kvKeys.rateLimit("mcp_refusal_log_server", endpoint.appId), windowSeconds);
+    if (perServer.count > perServerLimit) return;
+  } catch {
+    // Without the store there is no count: better to miss a refusal than to let them flood the log.
+    return;
+  }
+  recordCall({
+    appId: endpoint.appId,
+    workspaceId: endpoint.workspaceId,
+    // The body of a refused request is never read.
+    method: "",
+    outcome: "refused",
+    error: bearer
+      ? "401 Unauthorized: the API key sent is not one of this server's keys. Further refusals of this client in the next minute are not logged."
+      : "401 Unauthorized: no API key was sent. Further refusals of this client in the next minute are not logged.",
+    startedAt,
+    clientName: userAgent,
+  });
+}

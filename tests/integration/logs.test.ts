@@ -1,0 +1,93 @@
+// Logs as an owner reads them: refused clients in the MCP calls log (without flooding it), and conversations with
+// their caller, size and cost, searched and filtered on the server.
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { settleCallLogs } from "@/server/mcp/server/call-log";
+import { scriptedUsage, startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { connectClient, createPublishedApp } from "../support/published-app";
+import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
+
+let endpoint: TestEndpoint;
+let llm: ScriptedLlm;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  endpoint = await startTestEndpoint();
+});
+afterAll(() => endpoint.close());
+beforeEach(async () => {
+  llm = await startScriptedLlm();
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close().catch(() => {})));
+  await settleCallLogs();
+  await llm.close();
+});
+
+const ping = { jsonrpc: "2.0", id: 1, method: "ping" };
+function post(url: string, headers: Record<string, string> = {}) {
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+    body: JSON.stringify(ping),
+  });
+}
+
+describe("refused clients in the MCP calls log", () => {
+  it("a request without a key or with a wrong one is logged as refused, once per client a minute", async () => {
+    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    await caller.publishedServers.createKey({ appId: app.id, name: "Cursor" });
+    for (let i = 0; i < 5; i++) expect((await post(url, { "user-agent": "curl/8.0" })).status).toBe(401);
+    expect((await post(url, { "user-agent": "Cursor/1.0", authorization: "Bearer sym_not_a_key" })).status).toBe(401);
+    expect((await post(url, { "user-agent": "Cursor/1.0", authorization: "Bearer sym_not_a_key" })).status).toBe(401);
+    await settleCallLogs();
+
+    const refused = await caller.publishedServers.listCalls({ appId: app.id, outcome: "refused" });
+    expect(refused.items).toHaveLength(2);
+    expect(refused.items.map((l) => [l.clientName, l.error])).toEqual(
+      expect.arrayContaining([
+        ["curl/8.0", expect.stringContaining("no API key was sent")],
+        ["Cursor/1.0", expect.stringContaining("not one of this server's keys")],
+      ]),
+    );
+    expect(JSON.stringify(refused)).not.toContain("sym_not_a_key");
+  });
+});
+
+describe("the conversations list", () => {
+  it("names the MCP client that called, counts messages and tokens, and searches and filters on the server", async () => {
+    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const client = await connectClient(url, { name: "Claude Desktop" });
+    clients.push(client);
+    llm.script([{ text: "Sunny in Lisbon." }, { text: "Rain in Porto." }]);
+    await client.callTool({ name: "weather_helper", arguments: { query: "Weather in Lisbon?" } });
+    await client.callTool({ name: "weather_helper", arguments: { query: "And Porto?" } });
+    await settleCallLogs();
+
+    const all = await caller.conversations.list({ appId: app.id });
+    expect(all.items).toHaveLength(2);
+    expect(all.items[0]).toMatchObject({
+      source: "mcp",
+      clientName: "Claude Desktop",
+      messageCount: 2,
+      tokens: scriptedUsage.prompt_tokens + scriptedUsage.completion_tokens,
+    });
+    expect(all.items[0]!.durationMs).toBeGreaterThanOrEqual(0);
+
+    const porto = await caller.conversations.list({ appId: app.id, search: "porto" });
+    expect(porto.items.map((c) => c.title)).toEqual(["And Porto?"]);
+    // The answer's text is searched too, and LIKE's wildcards are taken literally.
+    expect((await caller.conversations.list({ appId: app.id, search: "Sunny" })).items).toHaveLength(1);
+    expect((await caller.conversations.list({ appId: app.id, search: "%" })).items).toHaveLength(0);
+    expect((await caller.conversations.list({ appId: app.id, source: "debug" })).items).toHaveLength(0);
+    expect((await caller.conversations.list({ appId: app.id, source: "mcp" })).items).toHaveLength(2);
+    expect((await caller.conversations.list({ appId: app.id, from: new Date(Date.now() + 60_000) })).items).toHaveLength(0);
+    expect((await caller.conversations.list({ appId: app.id, to: new Date(Date.now() - 3_600_000) })).items).toHaveLength(0);
+    const first = await caller.conversations.list({ appId: app.id, source: "mcp", limit: 1 });
+    const second = await caller.conversations.list({ appId: app.id, source: "mcp", limit: 1, cursor: first.nextCursor });
+    expect([...first.items, ...second.items].map((c) => c.id)).toEqual(all.items.map((c) => c.id));
+
+    const detail = await caller.conversations.get({ appId: app.id, id: porto.items[0]!.id });
+    expect(detail.inputFields).toEqual([]);
+  });
+});
