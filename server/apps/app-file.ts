@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { isNestedDeeper } from "@/shared/json-depth";
 import { AppError } from "@/server/errors";
-import { appTypes, toolBindingSchema, variableSchema } from "./app-config";
+import { appConfigSchema, appTypes, toolBindingSchema, variableSchema } from "./app-config";
 
 export const appFileVersion = 1;
 /** Far above any real app (50 fields, 100k-character prompt); a bigger file is refused before it is parsed. */
@@ -83,6 +83,9 @@ export function parseAppFile(text: string): AppFile {
     const issue = parsed.error.issues[0]!;
     throw refused(`The file is not a valid app export: ${issue.path.join(".") || "file"}: ${issue.message}.`);
   }
+  // The form's own rules (keys used once, select options, min below max) before anyone maps anything.
+  const form = appConfigSchema.safeParse({ ...parsed.data.config, model: null, tools: [] });
+  if (!form.success) throw refused(`The file's app is not valid: ${form.error.issues[0]!.message}`);
   return parsed.data;
 }
 

@@ -15,10 +15,10 @@ export interface SetupProgress {
 export async function getSetupProgress(db: Tx, { workspaceId }: { workspaceId: string }): Promise<SetupProgress> {
   const [row] = await db
     .select({
-      hasProvider: sql<boolean>`exists (select 1 from ${modelProviders} where ${modelProviders.workspaceId} = ${workspaces.id})`,
-      hasServer: sql<boolean>`exists (select 1 from ${mcpServers} where ${mcpServers.workspaceId} = ${workspaces.id})`,
-      latestAppId: sql<string | null>`(select ${apps.id} from ${apps} where ${apps.workspaceId} = ${workspaces.id} order by ${apps.updatedAt} desc limit 1)`,
-      hasEnabledServer: sql<boolean>`exists (select 1 from ${publishedServers} where ${publishedServers.workspaceId} = ${workspaces.id} and ${publishedServers.enabled})`,
+      hasProvider: sql<boolean>`exists (select 1 from ${modelProviders} where ${modelProviders.workspaceId} = ${workspaceId})`,
+      hasServer: sql<boolean>`exists (select 1 from ${mcpServers} where ${mcpServers.workspaceId} = ${workspaceId})`,
+      latestAppId: sql<string | null>`(select ${apps.id} from ${apps} where ${apps.workspaceId} = ${workspaceId} order by ${apps.updatedAt} desc limit 1)`,
+      hasEnabledServer: sql<boolean>`exists (select 1 from ${publishedServers} where ${publishedServers.workspaceId} = ${workspaceId} and ${publishedServers.enabled})`,
     })
     .from(workspaces)
     .where(eq(workspaces.id, workspaceId));
