@@ -56,7 +56,9 @@ export class AppsPage {
   async createFromTemplate(template: string, server?: string | null) {
     await this.page.getByRole("button", { name: "Create from template" }).click();
     const dialog = this.page.getByRole("dialog", { name: "Create from template" });
-    await dialog.getByRole("radio", { name: template }).check();
+    // The radio is visually hidden inside its card; a person clicks the card.
+    await dialog.getByRole("radio", { name: template }).locator("xpath=ancestor::label").click();
+    await expect(dialog.getByRole("radio", { name: template })).toBeChecked();
     if (server !== undefined) await dialog.getByLabel("MCP server").selectOption({ label: server ?? "None for now (add one later)" });
     await dialog.getByRole("button", { name: "Create app" }).click();
     await expect(this.page.getByRole("heading", { name: template, level: 1 })).toBeVisible();
