@@ -92,7 +92,15 @@ export function ImportAppDialog({ trigger }: { trigger: React.ReactNode }) {
                 </div>
               </div>
               {found.providers.map((p) => (
-                <Field key={p.ref} label={`Model provider "${p.name}"`} hint={`${kindOptions[p.kind].label} in the file. Unset: choose a model in the editor.`}>
+                <Field
+                  key={p.ref}
+                  label={`Model provider "${p.name}"`}
+                  hint={
+                    found.choices.providers.length === 0
+                      ? "This workspace has no model providers yet: leave it unset and choose a model once you have added one."
+                      : `${kindOptions[p.kind].label} in the file. Unset: choose a model in the editor.`
+                  }
+                >
                   <NativeSelect value={providers[p.ref] ?? ""} onChange={(e) => setProviders({ ...providers, [p.ref]: e.target.value })}>
                     <option value="">Leave unset</option>
                     {found.choices.providers.map((o) => (
@@ -102,7 +110,15 @@ export function ImportAppDialog({ trigger }: { trigger: React.ReactNode }) {
                 </Field>
               ))}
               {found.servers.map((s) => (
-                <Field key={s.ref} label={`MCP server "${s.name}"`} hint="Unset: the agent gets no tools from it; add a server later in the editor.">
+                <Field
+                  key={s.ref}
+                  label={`MCP server "${s.name}"`}
+                  hint={
+                    found.choices.servers.length === 0
+                      ? "This workspace has no MCP servers yet: leave it unset and give the agent tools once you have connected one."
+                      : "Unset: the agent gets no tools from it; add a server later in the editor."
+                  }
+                >
                   <NativeSelect value={servers[s.ref] ?? ""} onChange={(e) => setServers({ ...servers, [s.ref]: e.target.value })}>
                     <option value="">Leave unset</option>
                     {found.choices.servers.map((o) => (
