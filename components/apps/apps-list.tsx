@@ -92,7 +92,7 @@ export function AppsList() {
   return (
     <div className="grid gap-4">
       {current.data && <SetupProgressCard workspaceId={current.data.id} />}
-      {createActions && <div className="flex flex-wrap justify-end gap-2">{createActions}</div>}
+      {createActions && <div className="flex flex-wrap gap-2 sm:justify-end">{createActions}</div>}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Apps">
         {apps.data.map((app) => (
           <li key={app.id} className="group relative flex flex-col gap-3 rounded-xl border bg-card p-4 shadow-xs transition-shadow hover:shadow-md">

@@ -88,7 +88,7 @@ export function SetupProgressCard({ workspaceId }: { workspaceId: string }) {
   return (
     <section aria-label="Setup progress" className="rounded-xl border bg-card p-3 shadow-xs sm:p-4">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <div className="min-w-0 flex-1">
+        <div className="min-w-56 flex-1">
           <p className="text-sm font-medium">Getting started: {doneCount} of {steps.length} done</p>
           <div className="mt-1.5 h-1.5 w-full max-w-60 overflow-hidden rounded-full bg-muted" aria-hidden>
             <div className="h-full rounded-full bg-success" style={{ width: `${(doneCount / steps.length) * 100}%` }} />
