@@ -1,19 +1,23 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Blocks, Copy, MoreHorizontal, Plus, Trash2 } from "lucide-react";
+import { Copy, Download, LayoutTemplate, MoreHorizontal, Plus, Trash2, Upload } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AppIcon } from "./app-icon";
 import { appTypeInfo } from "./app-types";
 import { CreateAppDialog } from "./create-app-dialog";
+import { downloadAppFile } from "./download-app-file";
+import { ImportAppDialog } from "./import-app-dialog";
+import { SetupChecklist, SetupProgressCard } from "./setup-checklist";
+import { TemplateDialog } from "./template-dialog";
 
 export function AppsList() {
   const trpc = useTRPC();
@@ -27,12 +31,51 @@ export function AppsList() {
   );
   const remove = useMutation(trpc.apps.delete.mutationOptions({ onSuccess: refresh }));
   const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
+  const router = useRouter();
+  const askedToCreate = useSearchParams().get("create") === "1";
+  const [createOpen, setCreateOpen] = useState(false);
+  // The checklist's "Create an app" link: open the dialog, and drop the parameter so a reload does not reopen it.
+  useEffect(() => {
+    if (!askedToCreate) return;
+    setCreateOpen(true);
+    router.replace("/apps", { scroll: false });
+  }, [askedToCreate, router]);
 
-  const createButton = (
-    <Button>
-      <Plus aria-hidden /> Create app
-    </Button>
-  );
+  async function exportApp(id: string) {
+    try {
+      downloadAppFile(await queryClient.fetchQuery(trpc.appFiles.export.queryOptions({ id }, { staleTime: 0 })));
+    } catch (error) {
+      toast.error((error as Error).message);
+    }
+  }
+
+  const createActions = canEdit ? (
+    <>
+      <CreateAppDialog
+        open={createOpen}
+        onOpenChange={setCreateOpen}
+        trigger={
+          <Button>
+            <Plus aria-hidden /> Create app
+          </Button>
+        }
+      />
+      <TemplateDialog
+        trigger={
+          <Button variant="outline">
+            <LayoutTemplate aria-hidden /> Create from template
+          </Button>
+        }
+      />
+      <ImportAppDialog
+        trigger={
+          <Button variant="outline">
+            <Upload aria-hidden /> Import app
+          </Button>
+        }
+      />
+    </>
+  ) : undefined;
 
   if (apps.isPending) {
     return (
@@ -44,20 +87,12 @@ export function AppsList() {
     );
   }
   if (apps.isError) return <p className="text-sm text-destructive">{apps.error.message}</p>;
-  if (apps.data.length === 0) {
-    return (
-      <EmptyState
-        icon={Blocks}
-        title="No apps yet"
-        description="Create a chat, agent or text-generator app, give it a prompt and a model, and try it in Debug & Preview."
-        action={canEdit ? <CreateAppDialog trigger={createButton} /> : undefined}
-      />
-    );
-  }
+  if (apps.data.length === 0) return <SetupChecklist actions={createActions} />;
 
   return (
     <div className="grid gap-4">
-      {canEdit && <div className="flex justify-end"><CreateAppDialog trigger={createButton} /></div>}
+      {current.data && <SetupProgressCard workspaceId={current.data.id} />}
+      {createActions && <div className="flex flex-wrap gap-2 sm:justify-end">{createActions}</div>}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Apps">
         {apps.data.map((app) => (
           <li key={app.id} className="group relative flex flex-col gap-3 rounded-xl border bg-card p-4 shadow-xs transition-shadow hover:shadow-md">
@@ -79,6 +114,9 @@ export function AppsList() {
                   <DropdownMenuContent align="end">
                     <DropdownMenuItem onSelect={() => duplicate.mutate({ id: app.id })}>
                       <Copy aria-hidden /> Duplicate
+                    </DropdownMenuItem>
+                    <DropdownMenuItem onSelect={() => void exportApp(app.id)}>
+                      <Download aria-hidden /> Export
                     </DropdownMenuItem>
                     <DropdownMenuItem variant="destructive" onSelect={() => setDeleting({ id: app.id, name: app.name })}>
                       <Trash2 aria-hidden /> Delete

@@ -13,11 +13,22 @@ import { AppIcon } from "./app-icon";
 import { IconPicker } from "./icon-picker";
 import { appTypeInfo, iconBackgrounds, iconChoices, type AppTypeName } from "./app-types";
 
-export function CreateAppDialog({ trigger }: { trigger: React.ReactNode }) {
+/** Opens from its trigger, or from outside with `open` (the checklist's "Create an app" link, /apps?create=1). */
+export function CreateAppDialog({
+  trigger,
+  open: openFromOutside,
+  onOpenChange,
+}: {
+  trigger: React.ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
+  const [openHere, setOpenHere] = useState(false);
+  const open = openFromOutside ?? openHere;
+  const setOpen = (next: boolean) => (onOpenChange ? onOpenChange(next) : setOpenHere(next));
   const [type, setType] = useState<AppTypeName>("agent");
   const [name, setName] = useState("");
   const [icon, setIcon] = useState(iconChoices[0]!);

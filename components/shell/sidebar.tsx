@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useSettingsHref } from "./use-settings-href";
 import { LayoutGrid, Settings, Wrench, type LucideIcon } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { AccountMenu } from "./account-menu";
@@ -44,6 +45,7 @@ export function Sidebar({
   className,
 }: SidebarProps) {
   const pathname = usePathname();
+  const settingsHref = useSettingsHref(currentWorkspaceId);
 
   return (
     <div className={cn("flex h-full w-full flex-col bg-sidebar", className)}>
@@ -75,7 +77,7 @@ export function Sidebar({
             return (
               <li key={href}>
                 <Link
-                  href={href}
+                  href={href === "/settings" ? settingsHref : href}
                   onClick={onNavigate}
                   aria-current={active ? "page" : undefined}
                   className={cn(

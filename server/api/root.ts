@@ -1,4 +1,6 @@
 import { apiKeysRouter } from "./routers/api-keys";
+import { appFilesRouter } from "./routers/app-files";
+import { appTemplatesRouter } from "./routers/app-templates";
 import { appsRouter } from "./routers/apps";
 import { conversationsRouter } from "./routers/conversations";
 import { invitesRouter } from "./routers/invites";
@@ -16,6 +18,8 @@ export const appRouter = createTRPCRouter({
   invites: invitesRouter,
   apiKeys: apiKeysRouter,
   apps: appsRouter,
+  appTemplates: appTemplatesRouter,
+  appFiles: appFilesRouter,
   conversations: conversationsRouter,
   mcpServers: mcpServersRouter,
   modelProviders: modelProvidersRouter,

@@ -16,14 +16,18 @@ export interface AppMeta {
   description: string;
 }
 
-export async function createApp(input: AppMeta & { workspaceId: string; type: AppType; createdBy: string | null }) {
+/** `config` (a template's, an imported file's) is laid over the empty draft with the workspace's default model. */
+export async function createApp({
+  config,
+  ...input
+}: AppMeta & { workspaceId: string; type: AppType; createdBy: string | null; config?: Partial<AppConfig> }) {
   const db = await getDb();
   const workspace = await getWorkspace(db, { workspaceId: input.workspaceId });
   const draft = emptyAppConfig();
   if (workspace?.defaultModelProviderId && workspace.defaultModel) {
     draft.model = { providerId: workspace.defaultModelProviderId, model: workspace.defaultModel, temperature: null, maxTokens: null };
   }
-  return insertApp(db, { ...input, draft });
+  return insertApp(db, { ...input, draft: appConfigSchema.parse({ ...draft, ...config }) });
 }
 
 export async function getAppOrThrow({ workspaceId, id }: { workspaceId: string; id: string }) {

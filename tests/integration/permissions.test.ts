@@ -9,12 +9,22 @@ import { addMember, callerAs, createOwner } from "../support/fixtures";
 type Caller = ReturnType<typeof callerAs>;
 type Ids = { userId: string; inviteId: string; apiKeyId: string; appId: string; serverId: string; providerId: string };
 
+const sampleAppFile = JSON.stringify({
+  switchyard: "app",
+  version: 1,
+  app: { type: "agent", name: "Imported" },
+  config: { model: { provider: "provider-1", model: "a-model" }, tools: [{ server: "server-1", mode: "all" }] },
+  providers: [{ ref: "provider-1", name: "A's provider", kind: "openai_compatible" }],
+  servers: [{ ref: "server-1", name: "A's server", identifier: "a-server" }],
+});
+
 /** One valid input per procedure, built from workspace A's ids. */
 const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "workspaces.list": () => undefined,
   "workspaces.create": () => ({ name: "Another" }),
   "workspaces.current": () => undefined,
   "workspaces.rename": () => ({ name: "Renamed" }),
+  "workspaces.checklist": () => undefined,
   "members.list": () => undefined,
   "members.updateRole": (ids) => ({ userId: ids.userId, role: "editor" }),
   "members.remove": (ids) => ({ userId: ids.userId }),
@@ -35,6 +45,11 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "apps.duplicate": (ids) => ({ id: ids.appId }),
   "apps.delete": (ids) => ({ id: ids.appId }),
   "apps.publish": (ids) => ({ id: ids.appId }),
+  "appTemplates.list": () => undefined,
+  "appTemplates.create": (ids) => ({ templateId: "support-agent", serverId: ids.serverId }),
+  "appFiles.export": (ids) => ({ id: ids.appId }),
+  "appFiles.inspect": () => ({ text: sampleAppFile }),
+  "appFiles.import": (ids) => ({ text: sampleAppFile, providers: [{ ref: "provider-1", id: ids.providerId }], servers: [{ ref: "server-1", id: ids.serverId }] }),
   "mcpServers.list": () => undefined,
   "mcpServers.get": (ids) => ({ id: ids.serverId }),
   "mcpServers.usage": (ids) => ({ id: ids.serverId }),

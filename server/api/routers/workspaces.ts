@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/server/db";
 import { getWorkspace, listWorkspacesForUser, updateWorkspaceName } from "@/server/db/queries/workspaces";
 import { createWorkspace } from "@/server/workspaces/create-workspace";
+import { getSetupChecklist } from "@/server/workspaces/setup-checklist";
 import { createTRPCRouter, userProcedure, workspaceProcedure } from "../trpc";
 
 const nameSchema = z.string().trim().min(1, "Give the workspace a name.").max(100);
@@ -18,6 +19,9 @@ export const workspacesRouter = createTRPCRouter({
     const workspace = await getWorkspace(await getDb(), { workspaceId: ctx.workspaceId });
     return { id: ctx.workspaceId, name: workspace?.name ?? "", role: ctx.role };
   }),
+
+  /** The first-run checklist: which of the four setup steps this workspace has done. */
+  checklist: workspaceProcedure.query(({ ctx }) => getSetupChecklist({ workspaceId: ctx.workspaceId })),
 
   rename: workspaceProcedure
     .meta({ role: "admin" })
