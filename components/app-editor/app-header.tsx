@@ -32,14 +32,14 @@ export function AppHeader({ app, actions }: AppHeaderProps) {
         </div>
         {actions}
       </div>
-      <nav aria-label="App" className="flex gap-1 border-b">
+      <nav aria-label="App" className="flex gap-1 overflow-x-auto border-b">
         {tabs.map((tab) => (
           <Link
             key={tab.href}
             href={tab.href}
             aria-current={pathname === tab.href ? "page" : undefined}
             className={cn(
-              "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+              "-mb-px flex h-10 shrink-0 items-center whitespace-nowrap border-b-2 px-3 text-sm font-medium",
               pathname === tab.href ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { followMainNav } from "./main-nav";
 
 /** Tools -> MCP: server cards, the Add MCP Server (HTTP) dialog with its connection test, and the detail drawer. */
 export class ToolsPage {
@@ -9,7 +10,7 @@ export class ToolsPage {
   }
 
   async open() {
-    await this.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tools" }).click();
+    await followMainNav(this.page, "Tools");
     await expect(this.page.getByRole("heading", { name: "Tools", level: 1 })).toBeVisible();
     await expect(this.page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "MCP" })).toHaveAttribute("aria-current", "page");
   }
