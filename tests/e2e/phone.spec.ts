@@ -61,6 +61,7 @@ async function seed(page: Page): Promise<Seeded> {
   await expect(page).toHaveURL(/\/apps$/);
   const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-phone" });
   const model = { providerId: provider.id, model: "scripted-model" };
+  await api(page, "modelProviders.setDefaultModel", model);
   await api(page, "apiKeys.create", { name: "deploy pipeline", role: "admin", expiresInDays: 90 });
   const invite = await api<{ url: string }>(page, "invites.create", { role: "editor" });
   const inviteToken = invite.url.split("/").pop()!;
@@ -77,11 +78,10 @@ async function seed(page: Page): Promise<Seeded> {
     draft: { instructions: "Plan trips to {{city}}.", model, variables: [{ key: "city", label: "City", type: "text", required: true, description: "Where to go" }] },
   });
   await api(page, "apps.publish", { id: chat.id });
-  await api(page, "publishedServers.enable", { appId: chat.id, toolName: "trip_planner", toolDescription: "Plans a trip to a city.", parameterDescriptions: { city: "The city to visit." } });
+  const { url } = await api<{ url: string }>(page, "publishedServers.enable", { appId: chat.id, toolName: "trip_planner", toolDescription: "Plans a trip to a city.", parameterDescriptions: { city: "The city to visit." } });
   const { key: secret } = await api<{ key: string }>(page, "publishedServers.createKey", { appId: chat.id, name: "Cursor on my laptop" });
-  const status = await api<{ url: string }>(page, "publishedServers.get", { appId: chat.id });
   const withKey: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), authorization: `Bearer ${secret}` } });
-  const client = await connect(status.url, withKey);
+  const client = await connect(url, withKey);
   llm.script([{ text: "Day 1: the Castelo de São Jorge, then https://example.com/a/very/long/link/that/does/not/break/by/itself/at/all/really" }]);
   await client.callTool({ name: "trip_planner", arguments: { query: "Two days?", city: "Lisbon" } });
   await client.close();
@@ -93,7 +93,9 @@ async function seed(page: Page): Promise<Seeded> {
   });
 
   // An agent with the server's tools, and a Debug & Preview conversation with a tool step.
-  const agent = await new AppsPage(page).create({ type: "Agent", name: "Tool Agent" });
+  const apps = new AppsPage(page);
+  await apps.open();
+  const agent = await apps.create({ type: "Agent", name: "Tool Agent" });
   const editor = new AppEditorPage(page);
   await editor.setInstructions("Use the tools.");
   await editor.addAllToolsOf("Test tools");
