@@ -20,13 +20,13 @@ export function AppHeader({ app, actions }: AppHeaderProps) {
     { href: `/apps/${app.id}/publish`, label: "MCP Server" },
   ];
   return (
-    <div className="mb-6 grid gap-4">
+    <div className="mb-6 grid grid-cols-1 gap-4">
       <Link href="/apps" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft aria-hidden className="size-4" /> Apps
       </Link>
       <div className="flex flex-wrap items-center gap-3">
         <AppIcon icon={app.icon} background={app.iconBackground} />
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-48">
           <h1 className="truncate text-xl font-semibold tracking-tight">{app.name}</h1>
           <p className="text-sm text-muted-foreground">{appTypeInfo[app.type].label}</p>
         </div>

@@ -36,7 +36,7 @@ export function AppsList() {
 
   if (apps.isPending) {
     return (
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-busy>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-busy>
         {[0, 1, 2].map((i) => (
           <Skeleton key={i} className="h-36" />
         ))}
@@ -56,9 +56,9 @@ export function AppsList() {
   }
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       {canEdit && <div className="flex justify-end"><CreateAppDialog trigger={createButton} /></div>}
-      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Apps">
+      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Apps">
         {apps.data.map((app) => (
           <li key={app.id} className="group relative flex flex-col gap-3 rounded-xl border bg-card p-4 shadow-xs transition-shadow hover:shadow-md">
             <div className="flex items-start gap-3">

@@ -66,7 +66,7 @@ export function ClientConfigCard({ url, name }: { url: string; name: string }) {
             ))}
           </TabsList>
           {snippets.map((s) => (
-            <TabsContent key={s.id} value={s.id} className="grid gap-2">
+            <TabsContent key={s.id} value={s.id} className="grid grid-cols-1 gap-2">
               <p className="text-sm text-muted-foreground">{s.where}</p>
               <div className="relative">
                 <pre className="overflow-x-auto rounded-lg border bg-muted/40 p-3 pr-12 font-mono text-xs leading-relaxed" aria-label={`${s.label} configuration`}>

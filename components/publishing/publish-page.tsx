@@ -30,7 +30,7 @@ export function PublishPage({ appId }: { appId: string }) {
       ) : !status.data ? (
         <Skeleton className="h-48" />
       ) : (
-        <div className="grid max-w-3xl gap-6">
+        <div className="grid max-w-3xl grid-cols-1 gap-6">
           <McpServerCard appId={appId} status={status.data} />
           {status.data.url && (
             <>

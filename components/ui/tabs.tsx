@@ -60,7 +60,7 @@ export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsP
 export function TabsContent({ className, ...props }: ComponentProps<typeof TabsPrimitive.Content>) {
   return (
     <TabsPrimitive.Content
-      className={cn("mt-4 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-ring", className)}
+      className={cn("mt-4 min-w-0 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-ring", className)}
       {...props}
     />
   );

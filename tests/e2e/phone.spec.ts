@@ -61,6 +61,7 @@ async function seed(page: Page): Promise<Seeded> {
   await expect(page).toHaveURL(/\/apps$/);
   const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-phone" });
   const model = { providerId: provider.id, model: "scripted-model" };
+  await api(page, "modelProviders.refreshModels", { id: provider.id });
   await api(page, "modelProviders.setDefaultModel", model);
   await api(page, "apiKeys.create", { name: "deploy pipeline", role: "admin", expiresInDays: 90 });
   const invite = await api<{ url: string }>(page, "invites.create", { role: "editor" });
