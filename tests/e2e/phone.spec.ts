@@ -54,6 +54,27 @@ const routes: Route[] = [
   { name: "invite", path: (s) => `/invite/${s.inviteToken}`, heading: /./ },
 ];
 
+// Pages seen signed out.
+const publicRoutes: { name: string; path: string; heading: string }[] = [
+  { name: "sign in", path: "/sign-in", heading: "Sign in to Switchyard" },
+  { name: "sign up", path: "/sign-up", heading: "Create your account" },
+];
+
+/** Visits each route and names every one wider than the window, so one run lists them all. */
+async function sweep(page: Page, theme: string, pages: { name: string; path: string; heading: string | RegExp; open?: (page: Page) => Promise<void> }[]) {
+  const failures: string[] = [];
+  for (const route of pages) {
+    await page.goto(route.path);
+    await expect(page.getByRole("heading", { level: 1, name: route.heading }).first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await route.open?.(page);
+    await page.waitForTimeout(300);
+    if (process.env.PHONE_SHOTS === "1") await page.screenshot({ path: `.test-output/phone/${theme}-${route.name.replace(/[^a-z0-9]+/gi, "-")}.png`, fullPage: true });
+    await expectNoHorizontalOverflow(page, route.name).catch((error: Error) => failures.push(error.message.split("\n\n")[0]!));
+  }
+  expect(failures, "pages wider than the phone").toEqual([]);
+}
+
 /** One account with something on every page, made mostly through the console API (the UI has its own specs). */
 async function seed(page: Page): Promise<Seeded> {
   await new SignUpPage(page).open();
@@ -113,17 +134,12 @@ for (const theme of ["light", "dark"] as const) {
     await page.setViewportSize(phone);
     await useTheme(page, theme);
     const seeded = await seed(page);
-    const failures: string[] = [];
-    for (const route of routes) {
-      await page.goto(route.path(seeded));
-      await expect(page.getByRole("heading", { level: 1, name: route.heading }).first()).toBeVisible();
-      await page.waitForLoadState("networkidle");
-      await route.open?.(page);
-      await page.waitForTimeout(300);
-      if (process.env.PHONE_SHOTS === "1") await page.screenshot({ path: `.test-output/phone/${theme}-${route.name.replace(/[^a-z0-9]+/gi, "-")}.png`, fullPage: true });
-      // Every page is checked before the test fails, so one run names every page that overflows.
-      await expectNoHorizontalOverflow(page, route.name).catch((error: Error) => failures.push(error.message.split("\n\n")[0]!));
-    }
-    expect(failures, "pages wider than the phone").toEqual([]);
+    await sweep(page, theme, routes.map((route) => ({ ...route, path: route.path(seeded) })));
+  });
+
+  test(`the sign-in and sign-up pages fit a 390 px phone in ${theme} mode`, async ({ page }) => {
+    await page.setViewportSize(phone);
+    await useTheme(page, theme);
+    await sweep(page, theme, publicRoutes);
   });
 }
