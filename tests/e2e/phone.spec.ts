@@ -8,6 +8,7 @@ import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-serv
 import { AppEditorPage } from "./pages/app-editor-page";
 import { AppsPage } from "./pages/apps-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
+import { LogsPage } from "./pages/logs-page";
 import { expectNoHorizontalOverflow, phone, useTheme } from "./pages/phone-check";
 import { PublishPage } from "./pages/publish-page";
 import { ToolsPage } from "./pages/tools-page";
@@ -34,17 +35,17 @@ const routes: Route[] = [
   { name: "agent editor", path: (s) => `/apps/${s.agent}`, heading: "Tool Agent" },
   { name: "text generator editor", path: (s) => `/apps/${s.completion}`, heading: "Summaries" },
   { name: "MCP server tab", path: (s) => `/apps/${s.chat}/publish`, heading: chatName },
-  { name: "MCP server tab, Cursor snippet", path: (s) => `/apps/${s.chat}/publish`, heading: chatName, open: (p) => p.getByRole("tab", { name: "Cursor" }).click() },
+  { name: "MCP server tab, Cursor snippet", path: (s) => `/apps/${s.chat}/publish`, heading: chatName, open: (p) => new PublishPage(p).showClientConfig("Cursor") },
   { name: "chat logs", path: (s) => `/apps/${s.chat}/logs`, heading: chatName },
   {
     name: "agent logs, a conversation open",
     path: (s) => `/apps/${s.agent}/logs`,
     heading: "Tool Agent",
-    open: (p) => p.getByRole("list", { name: "Conversations" }).getByRole("button").first().click(),
+    open: (p) => new LogsPage(p).openNewestConversation(),
   },
   { name: "tools", path: () => "/tools", heading: "Tools" },
   { name: "tools, server drawer", path: () => "/tools", heading: "Tools", open: async (p) => void (await new ToolsPage(p).openServer("Test tools")) },
-  { name: "tools, add dialog", path: () => "/tools", heading: "Tools", open: (p) => p.getByRole("button", { name: "Add MCP Server (HTTP)" }).click() },
+  { name: "tools, add dialog", path: () => "/tools", heading: "Tools", open: (p) => new ToolsPage(p).openAddDialog() },
   { name: "settings", path: () => "/settings", heading: "Settings" },
   { name: "members", path: () => "/settings/members", heading: "Settings" },
   { name: "API keys", path: () => "/settings/api-keys", heading: "Settings" },

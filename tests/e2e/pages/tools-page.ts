@@ -19,6 +19,10 @@ export class ToolsPage {
     return this.page.getByRole("list", { name: "MCP servers" }).getByRole("listitem").filter({ has: this.page.getByRole("button", { name, exact: true }) });
   }
 
+  async openAddDialog() {
+    await this.page.getByRole("button", { name: "Add MCP Server (HTTP)" }).click();
+  }
+
   async startAdding({ url, name }: { url: string; name: string }) {
     await this.page.getByRole("button", { name: "Add MCP Server (HTTP)" }).click();
     await this.addDialog.getByLabel("Server URL").fill(url);
