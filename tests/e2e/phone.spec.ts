@@ -9,6 +9,7 @@ import { AppEditorPage } from "./pages/app-editor-page";
 import { AppsPage } from "./pages/apps-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { LogsPage } from "./pages/logs-page";
+import { openNavigationDrawer } from "./pages/main-nav";
 import { expectNoHorizontalOverflow, phone, useTheme } from "./pages/phone-check";
 import { PublishPage } from "./pages/publish-page";
 import { ToolsPage } from "./pages/tools-page";
@@ -31,6 +32,7 @@ const chatName = "Lisbon Trip Planner With A Long Name";
 // Every console route, and the states of a page that add the most width (drawers, dialogs, an open tab).
 const routes: Route[] = [
   { name: "apps", path: () => "/apps", heading: "Apps" },
+  { name: "navigation drawer", path: () => "/apps", heading: "Apps", open: openNavigationDrawer },
   { name: "chat editor", path: (s) => `/apps/${s.chat}`, heading: chatName },
   { name: "agent editor", path: (s) => `/apps/${s.agent}`, heading: "Tool Agent" },
   { name: "text generator editor", path: (s) => `/apps/${s.completion}`, heading: "Summaries" },

@@ -1,5 +1,11 @@
 import { type Page } from "@playwright/test";
 
+/** Opens the phone's navigation drawer from the top bar. */
+export async function openNavigationDrawer(page: Page) {
+  await page.getByRole("button", { name: "Open navigation" }).click();
+  await page.getByRole("dialog", { name: "Navigation" }).waitFor();
+}
+
 /**
  * Follows a link of the main navigation: the sidebar on desktop; on a phone the same links sit in a drawer that
  * the top bar's menu button opens, as a person would use it.
