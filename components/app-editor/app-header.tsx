@@ -21,26 +21,26 @@ export function AppHeader({ app, actions }: AppHeaderProps) {
     { href: `/apps/${app.id}/versions`, label: "Versions" },
   ];
   return (
-    <div className="mb-6 grid gap-4">
+    <div className="mb-6 grid grid-cols-1 gap-4">
       <Link href="/apps" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft aria-hidden className="size-4" /> Apps
       </Link>
       <div className="flex flex-wrap items-center gap-3">
         <AppIcon icon={app.icon} background={app.iconBackground} />
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-48">
           <h1 className="truncate text-xl font-semibold tracking-tight">{app.name}</h1>
           <p className="text-sm text-muted-foreground">{appTypeInfo[app.type].label}</p>
         </div>
         {actions}
       </div>
-      <nav aria-label="App" className="flex gap-1 border-b">
+      <nav aria-label="App" className="flex gap-1 overflow-x-auto border-b">
         {tabs.map((tab) => (
           <Link
             key={tab.href}
             href={tab.href}
             aria-current={pathname === tab.href ? "page" : undefined}
             className={cn(
-              "-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium",
+              "-mb-px flex h-10 shrink-0 items-center whitespace-nowrap border-b-2 px-3 text-sm font-medium",
               pathname === tab.href ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >

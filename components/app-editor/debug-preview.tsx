@@ -122,7 +122,7 @@ function Bubble({ role, pending, children }: { role: "user" | "assistant"; pendi
     <div
       data-role={role}
       className={cn(
-        "max-w-[85%] whitespace-pre-wrap rounded-2xl px-3.5 py-2 text-sm",
+        "max-w-[85%] whitespace-pre-wrap [overflow-wrap:anywhere] rounded-2xl px-3.5 py-2 text-sm",
         role === "user" ? "ml-auto bg-primary text-primary-foreground" : "bg-muted",
       )}
     >

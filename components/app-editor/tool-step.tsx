@@ -19,7 +19,7 @@ export function ToolStepView({ step }: { step: ToolStep }) {
       <summary className="flex cursor-pointer list-none items-center gap-2 px-3 py-2">
         <ChevronRight aria-hidden className="size-3.5 transition-transform group-open:rotate-90" />
         <Wrench aria-hidden className="size-3.5 text-muted-foreground" />
-        <span className="font-mono text-xs">{step.name}</span>
+        <span className="min-w-0 truncate font-mono text-xs">{step.name}</span>
         <span className="ml-auto flex items-center gap-2">
           {!step.done ? (
             <LoaderCircle aria-label="Running" className="size-3.5 animate-spin" />

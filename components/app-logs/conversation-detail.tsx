@@ -56,7 +56,7 @@ export function ConversationDetail({ appId, id }: { appId: string; id: string })
                   }}
                 />
               ))}
-              <div className={cn("max-w-[85%] whitespace-pre-wrap break-words rounded-2xl px-3.5 py-2 text-sm", message.role === "user" ? "ml-auto bg-primary text-primary-foreground" : "bg-muted")}>
+              <div className={cn("max-w-[85%] whitespace-pre-wrap [overflow-wrap:anywhere] rounded-2xl px-3.5 py-2 text-sm", message.role === "user" ? "ml-auto bg-primary text-primary-foreground" : "bg-muted")}>
                 {message.content || <span className="italic text-muted-foreground">No text</span>}
               </div>
               {message.role === "assistant" && (

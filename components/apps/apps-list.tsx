@@ -79,7 +79,7 @@ export function AppsList() {
 
   if (apps.isPending) {
     return (
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-busy>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-busy>
         {[0, 1, 2].map((i) => (
           <Skeleton key={i} className="h-36" />
         ))}
@@ -90,10 +90,10 @@ export function AppsList() {
   if (apps.data.length === 0) return <SetupChecklist actions={createActions} />;
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       {current.data && <SetupProgressCard workspaceId={current.data.id} />}
       {createActions && <div className="flex flex-wrap gap-2 sm:justify-end">{createActions}</div>}
-      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Apps">
+      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Apps">
         {apps.data.map((app) => (
           <li key={app.id} className="group relative flex flex-col gap-3 rounded-xl border bg-card p-4 shadow-xs transition-shadow hover:shadow-md">
             <div className="flex items-start gap-3">

@@ -36,7 +36,7 @@ export function McpServersList() {
   let body: React.ReactNode;
   if (servers.isPending) {
     body = (
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-busy>
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-busy>
         <span className="sr-only">Loading MCP servers…</span>
         {[0, 1, 2].map((i) => (
           <div key={i} className="flex flex-col gap-4 rounded-xl border bg-card p-4">
@@ -72,7 +72,7 @@ export function McpServersList() {
     );
   } else {
     body = (
-      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="MCP servers">
+      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="MCP servers">
         {servers.data.map((server) => (
           <McpServerCard
             key={server.id}
@@ -88,7 +88,7 @@ export function McpServersList() {
   }
 
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h2 className="text-base font-semibold tracking-tight">MCP servers</h2>

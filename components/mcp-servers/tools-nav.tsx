@@ -7,7 +7,7 @@ export function ToolsNav() {
       <Link
         href="/tools"
         aria-current="page"
-        className="-mb-px whitespace-nowrap border-b-2 border-primary px-3 py-2 text-sm font-medium text-foreground"
+        className="-mb-px flex h-10 items-center whitespace-nowrap border-b-2 border-primary px-3 text-sm font-medium text-foreground"
       >
         MCP
       </Link>

@@ -61,8 +61,8 @@ export function MembersPanel() {
             {members.data.map((member) => {
               const editable = canManage && atLeast(myRole, member.role);
               return (
-                <li key={member.userId} className="flex flex-wrap items-center gap-3 px-6 py-3">
-                  <div className="min-w-0 flex-1">
+                <li key={member.userId} className="flex flex-wrap items-center gap-3 px-5 py-3 sm:px-6">
+                  <div className="min-w-0 flex-1 basis-48">
                     <p className="truncate text-sm font-medium">{member.name || member.email}</p>
                     <p className="truncate text-xs text-muted-foreground">{member.email}</p>
                   </div>

@@ -81,7 +81,7 @@ export function Sidebar({
                   onClick={onNavigate}
                   aria-current={active ? "page" : undefined}
                   className={cn(
-                    "flex h-8 items-center gap-2.5 rounded-md px-2 text-sm font-medium transition-colors",
+                    "flex h-8 items-center gap-2.5 rounded-md px-2 text-sm font-medium transition-colors max-md:h-10",
                     "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring",
                     active
                       ? "bg-accent text-foreground shadow-[inset_0_0_0_1px_var(--color-border)]"

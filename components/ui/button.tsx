@@ -15,12 +15,14 @@ const variants = {
   link: "h-auto px-0 text-primary underline-offset-4 hover:underline dark:text-info",
 } as const;
 
+// Phones (below sm) get 40 px touch targets; the denser sizes are for a mouse. `max-sm:` rather than `sm:` keeps a
+// caller's own height (`className="h-7"`) on desktop.
 const sizes = {
-  sm: "h-8 gap-1.5 rounded-md px-3 text-[13px]",
-  default: "h-9 px-4",
+  sm: "h-8 gap-1.5 rounded-md px-3 text-[13px] max-sm:h-10",
+  default: "h-9 px-4 max-sm:h-10",
   lg: "h-10 px-5",
-  icon: "size-9",
-  "icon-sm": "size-8",
+  icon: "size-9 max-sm:size-10",
+  "icon-sm": "size-8 max-sm:size-10",
 } as const;
 
 export type ButtonVariant = keyof typeof variants;

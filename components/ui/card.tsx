@@ -4,7 +4,7 @@ import { cn } from "./cn";
 export function Card({ className, ...props }: ComponentProps<"div">) {
   return (
     <div
-      className={cn("rounded-xl border bg-card text-card-foreground shadow-xs", className)}
+      className={cn("min-w-0 rounded-xl border bg-card text-card-foreground shadow-xs", className)}
       {...props}
     />
   );

@@ -19,7 +19,7 @@ export function Input({ className, type = "text", ...props }: ComponentProps<"in
       type={type}
       className={cn(
         controlClasses,
-        "h-9 px-3 py-1",
+        "h-9 px-3 py-1 max-sm:h-10",
         "file:mr-3 file:border-0 file:bg-transparent file:text-sm file:font-medium file:text-foreground",
         className,
       )}

@@ -14,7 +14,7 @@ export function NativeSelect({
   return (
     <div className={cn("relative w-full", wrapperClassName)}>
       <select
-        className={cn(controlClasses, "h-9 cursor-pointer appearance-none py-1 pl-3 pr-9", className)}
+        className={cn(controlClasses, "h-9 cursor-pointer max-sm:h-10 appearance-none py-1 pl-3 pr-9", className)}
         {...props}
       />
       <ChevronDown

@@ -18,7 +18,8 @@ export function TabsList({ className, variant = "segmented", ...props }: TabsLis
       data-variant={variant}
       className={cn(
         "group/tabs inline-flex items-center",
-        variant === "segmented" && "h-9 gap-1 rounded-lg bg-muted p-1",
+        // Wider than the screen (four clients' names on a phone), the tray scrolls inside itself.
+        variant === "segmented" && "h-9 max-w-full gap-1 overflow-x-auto rounded-lg bg-muted p-1 max-sm:h-11",
         // An inset shadow, not a border: the active underline must paint over it,
         // and overflow-x (for narrow screens) would clip anything below the box.
         variant === "line" && "w-full gap-4 overflow-x-auto shadow-[inset_0_-1px_0_var(--color-border)] sm:gap-6",
@@ -33,12 +34,14 @@ export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsP
   return (
     <TabsPrimitive.Trigger
       className={cn(
-        "inline-flex cursor-pointer items-center justify-center gap-1.5 whitespace-nowrap text-sm font-medium text-muted-foreground",
+        "inline-flex shrink-0 cursor-pointer items-center justify-center gap-1.5 whitespace-nowrap text-sm font-medium text-muted-foreground",
         "transition-[color,background-color,box-shadow] duration-150 hover:text-foreground",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
         "disabled:pointer-events-none disabled:opacity-50 [&_svg]:size-4",
         // segmented
-        "group-data-[variant=segmented]/tabs:h-7 group-data-[variant=segmented]/tabs:rounded-md group-data-[variant=segmented]/tabs:px-3",
+        "group-data-[variant=segmented]/tabs:h-7 max-sm:group-data-[variant=segmented]/tabs:h-9 group-data-[variant=segmented]/tabs:rounded-md group-data-[variant=segmented]/tabs:px-3",
+        // Inset ring here too: the tray scrolls on phones and would clip an outline drawn outside.
+        "group-data-[variant=segmented]/tabs:focus-visible:-outline-offset-2",
         "group-data-[variant=segmented]/tabs:data-[state=active]:bg-background group-data-[variant=segmented]/tabs:data-[state=active]:text-foreground group-data-[variant=segmented]/tabs:data-[state=active]:shadow-sm",
         "dark:group-data-[variant=segmented]/tabs:data-[state=active]:bg-input/40",
         // line
@@ -57,7 +60,7 @@ export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsP
 export function TabsContent({ className, ...props }: ComponentProps<typeof TabsPrimitive.Content>) {
   return (
     <TabsPrimitive.Content
-      className={cn("mt-4 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-ring", className)}
+      className={cn("mt-4 min-w-0 focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-ring", className)}
       {...props}
     />
   );

@@ -1,11 +1,12 @@
 import { expect, type Page } from "@playwright/test";
+import { followMainNav } from "./main-nav";
 
 /** The Apps page: the workspace's apps as cards, and the Create app dialog. */
 export class AppsPage {
   constructor(private readonly page: Page) {}
 
   async open() {
-    await this.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Apps" }).click();
+    await followMainNav(this.page, "Apps");
     await expect(this.page.getByRole("heading", { name: "Apps", level: 1 })).toBeVisible();
   }
 

@@ -71,4 +71,9 @@ export class LogsPage {
   get mcpCalls() {
     return this.page.getByRole("table", { name: "MCP calls" });
   }
+
+  /** Opens the newest conversation (the list is newest first). */
+  async openNewestConversation() {
+    await this.conversations.getByRole("button").first().click();
+  }
 }

@@ -1,11 +1,12 @@
 import { expect, type Page } from "@playwright/test";
+import { followMainNav } from "./main-nav";
 
 /** Settings -> Model providers: add a provider, test its key, choose the system model. */
 export class ModelProvidersPage {
   constructor(private readonly page: Page) {}
 
   async open() {
-    await this.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await followMainNav(this.page, "Settings");
     await this.page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Model providers" }).click();
     await expect(this.page.getByRole("heading", { name: "Model providers", exact: true })).toBeVisible();
   }

@@ -19,6 +19,11 @@ export class PublishPage {
     await expect(this.page.getByText("Running", { exact: true })).toBeVisible();
   }
 
+  /** Shows one client's ready-to-paste configuration ("Claude Desktop", "Cursor", "VS Code", ...). */
+  async showClientConfig(client: string) {
+    await this.page.getByRole("tab", { name: client }).click();
+  }
+
   url() {
     return this.page.getByRole("textbox", { name: "Server URL" }).inputValue();
   }

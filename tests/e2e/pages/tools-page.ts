@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { followMainNav } from "./main-nav";
 
 /** Tools -> MCP: server cards, the Add MCP Server (HTTP) dialog with its connection test, and the detail drawer. */
 export class ToolsPage {
@@ -9,13 +10,17 @@ export class ToolsPage {
   }
 
   async open() {
-    await this.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tools" }).click();
+    await followMainNav(this.page, "Tools");
     await expect(this.page.getByRole("heading", { name: "Tools", level: 1 })).toBeVisible();
     await expect(this.page.getByRole("navigation", { name: "Tools" }).getByRole("link", { name: "MCP" })).toHaveAttribute("aria-current", "page");
   }
 
   card(name: string) {
     return this.page.getByRole("list", { name: "MCP servers" }).getByRole("listitem").filter({ has: this.page.getByRole("button", { name, exact: true }) });
+  }
+
+  async openAddDialog() {
+    await this.page.getByRole("button", { name: "Add MCP Server (HTTP)" }).click();
   }
 
   async startAdding({ url, name }: { url: string; name: string }) {
