@@ -38,6 +38,7 @@ const routes: Route[] = [
   { name: "text generator editor", path: (s) => `/apps/${s.completion}`, heading: "Summaries" },
   { name: "MCP server tab", path: (s) => `/apps/${s.chat}/publish`, heading: chatName },
   { name: "MCP server tab, Cursor snippet", path: (s) => `/apps/${s.chat}/publish`, heading: chatName, open: (p) => new PublishPage(p).showClientConfig("Cursor") },
+  { name: "versions", path: (s) => `/apps/${s.chat}/versions`, heading: chatName },
   { name: "chat logs", path: (s) => `/apps/${s.chat}/logs`, heading: chatName },
   {
     name: "agent logs, a conversation open",
@@ -83,6 +84,9 @@ async function seed(page: Page): Promise<Seeded> {
   await new SignUpPage(page).open();
   await new SignUpPage(page).signUp(newUser("phone"));
   await expect(page).toHaveURL(/\/apps$/);
+  // A new workspace's Apps page is the first-run checklist: it must fit before anything exists.
+  await expect(page.getByText("Get started").first()).toBeVisible();
+  await expectNoHorizontalOverflow(page, "apps, first-run checklist");
   const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-phone" });
   const model = { providerId: provider.id, model: "scripted-model" };
   await api(page, "modelProviders.refreshModels", { id: provider.id });
