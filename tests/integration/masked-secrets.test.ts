@@ -205,7 +205,7 @@ describe("a masked model provider key stays with the provider's address", () => 
     });
     expect(await getModelProvider(await getDb(), { workspaceId: workspace.id, id: provider.id })).toEqual(before);
     expect(await caller.modelProviders.test({ id: provider.id })).toMatchObject({ ok: true });
-    expect(await caller.modelProviders.refreshModels({ id: provider.id })).toMatchObject({ models: [expect.objectContaining({ id: "m" })] });
+    expect(await caller.modelProviders.refreshModels({ id: provider.id })).toMatchObject({ ok: true, provider: { models: [expect.objectContaining({ id: "m" })] } });
     expectListenerHeardNothing(providerKey);
   });
 });
