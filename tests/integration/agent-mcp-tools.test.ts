@@ -29,6 +29,7 @@ async function agentWithServer(url: string, settings: { callTimeoutMs?: number }
   const caller = callerAs(user.id, workspace.id);
   const server = await caller.mcpServers.create({ name: "Test tools", identifier: "test", url, ...settings });
   const preview = await caller.mcpServers.previewTools({ id: server.id });
+  if (preview.status !== "ok") throw new Error(preview.message);
   await caller.mcpServers.applyTools({ id: server.id, token: preview.token });
   // The run below uses the scripted model directly; the draft still names a provider of this workspace.
   const provider = await caller.modelProviders.create({ kind: "openai_compatible", name: "Scripted", baseUrl: "http://127.0.0.1:9/v1", apiKey: "sk-test" });

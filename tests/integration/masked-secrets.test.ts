@@ -94,6 +94,8 @@ describe("a masked MCP server secret stays with the server's address", () => {
     expect(await storedRow(workspace.id, server.id)).toEqual(before);
 
     const preview = await caller.mcpServers.previewTools({ id: server.id });
+
+    if (preview.status !== "ok") throw new Error(preview.message);
     expect(preview.tools.map((t) => t.name)).toContain("echo");
     await caller.mcpServers.applyTools({ id: server.id, token: preview.token });
     const echo = await caller.mcpServers.callTool({ id: server.id, name: "echo", arguments: { text: "still here" } });
