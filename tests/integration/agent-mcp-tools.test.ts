@@ -134,3 +134,21 @@ describe("an agent with a stored MCP server's tools", () => {
     expect(paged.methods.filter((m) => m === "tools/call").length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("per-tool settings in an agent's tool bindings", () => {
+  it("the model receives the description the app sets for a tool instead of the server's, and the server's for the others", async () => {
+    const { caller, server, testApp } = await agentWithServer(paged.url);
+    const own = (await caller.mcpServers.get({ id: server.id })).tools.find((t) => t.name === "get_weather")!.description;
+    const override = "Weather for the city the customer names; call it once per city.";
+    const tools = [{ serverId: server.id, mode: "all" as const, tools: [{ name: "add", enabled: true, description: override }] }];
+    await caller.apps.updateDraft({ id: testApp.app.id, draft: { ...testApp.config, tools } });
+    const config = appConfigSchema.parse((await caller.apps.get({ id: testApp.app.id })).draft);
+    expect(config.tools[0]!.tools[0]).toEqual({ name: "add", enabled: true, description: override });
+
+    llm.script([{ text: "ok" }]);
+    await run({ ...testApp, config }, "what can you do?");
+    const offered = new Map(llm.requests.at(-1)!.tools!.map((t) => [t.function.name, t.function.description]));
+    expect(offered.get("test__add")).toBe(override);
+    expect(offered.get("test__get_weather")).toBe(own);
+  });
+});
