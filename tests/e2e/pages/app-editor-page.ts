@@ -30,6 +30,11 @@ export class AppEditorPage {
     await expect(this.page.getByRole("group", { name: `Input field ${label}` })).toBeVisible();
   }
 
+  /** One row of the input form editor, by the field's label. */
+  inputField(label: string) {
+    return this.page.getByRole("group", { name: `Input field ${label}` });
+  }
+
   model() {
     return this.page.getByLabel("Model", { exact: true });
   }
