@@ -64,9 +64,9 @@ test("the sole owner is offered neither Remove nor a role change on themselves, 
 });
 
 test("every control of an input-field row has a visible label, at phone width too", async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
   await signedIn(page, "labels");
-  await new AppsPage(page).create({ type: "Text generator", name: "Labelled" });
+  await new AppsPage(page).create({ type: "Agent", name: "Labelled" });
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole("button", { name: "Add input field" }).click();
   const field = new AppEditorPage(page).inputField("Field 1");
   for (const name of ["Label", "Key", "Type", "Description", "Default value", "Maximum length"]) {
@@ -147,5 +147,27 @@ test("a server's card shows a renewed token without a reload", async ({ page }) 
   await tools.tryTool(drawer, "echo", { label: "text", value: "renew" });
   await page.keyboard.press("Escape");
   await expect(card.getByText(/Authorized · token expires in [45] minutes · renews automatically/)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("an agent sets its own description of a tool for the model, kept with the draft", async ({ page }) => {
+  const errors = consoleErrors(page);
+  await signedIn(page, "tooldesc");
+  const tools = new ToolsPage(page);
+  await tools.open();
+  await tools.startAdding({ url: mcp.url, name: "Described" });
+  await tools.save();
+  await tools.authorizeInPopup("Described");
+  const apps = new AppsPage(page);
+  await apps.open();
+  await apps.create({ type: "Agent", name: "Describer" });
+  const editor = new AppEditorPage(page);
+  await editor.addAllToolsOf("Described");
+  await editor.setToolDescription("echo", "Repeat the customer's words back, exactly.");
+  await editor.expectSaved();
+  await page.reload();
+  const row = page.getByRole("list", { name: "Agent tools" }).getByRole("listitem").filter({ hasText: /^echo/ });
+  await expect(row.getByText("Repeat the customer's words back, exactly.")).toBeVisible();
+  await expect(row.getByText("Own description")).toBeVisible();
   expect(errors).toEqual([]);
 });

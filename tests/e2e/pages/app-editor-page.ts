@@ -60,6 +60,15 @@ export class AppEditorPage {
     await expect(dialog).toBeHidden();
   }
 
+  /** A tool's settings in the agent: the description shown to the model instead of the server's. */
+  async setToolDescription(tool: string, description: string) {
+    await this.page.getByRole("button", { name: `Settings for ${tool}` }).click();
+    const dialog = this.page.getByRole("dialog", { name: `Settings for ${tool}` });
+    await dialog.getByLabel("Description shown to the model").fill(description);
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   toolSwitch(tool: string, server: string) {
     return this.page.getByRole("switch", { name: `Enable ${tool} from ${server}` });
   }
