@@ -19,7 +19,8 @@ import { useCanEdit } from "./use-can-edit";
 
 export function McpServersList() {
   const trpc = useTRPC();
-  const servers = useQuery(trpc.mcpServers.list.queryOptions());
+  // Always fresh when the page opens: a run elsewhere (Debug & Preview, a published app) may have renewed a token.
+  const servers = useQuery({ ...trpc.mcpServers.list.queryOptions(), refetchOnMount: "always" });
   const canEdit = useCanEdit();
   const [openId, setOpenId] = useState<string | null>(null);
   useOAuthReturn(useCallback((id: string) => setOpenId(id), []));

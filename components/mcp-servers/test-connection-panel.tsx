@@ -34,7 +34,7 @@ export function TestConnectionPanel({
               : outcome.ok
                 ? <span className="font-medium text-success">Connected: {outcome.tools.length} {outcome.tools.length === 1 ? "tool" : "tools"} found.</span>
                 : outcome.needsAuthorization
-                  ? <span className="font-medium text-foreground">This server uses OAuth: add it, then sign in to it in a popup.</span>
+                  ? <span className="font-medium text-foreground">This server uses OAuth: add it, then authorize it in a popup.</span>
                   : <span className="font-medium text-destructive dark:text-[oklch(0.75_0.16_25)]">The connection failed.</span>}
         </p>
       </div>
