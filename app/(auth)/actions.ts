@@ -13,6 +13,8 @@ export interface AuthFormState {
   error?: string;
   fieldErrors?: Partial<Record<"name" | "email" | "password", string>>;
   email?: string;
+  /** Echoed so a refused sign-up keeps its Name even without JavaScript. */
+  name?: string;
 }
 
 function safeRedirect(value: FormDataEntryValue | null): string {
@@ -43,18 +45,19 @@ export async function signUpAction(_: AuthFormState, form: FormData): Promise<Au
   const input = { name: form.get("name") || undefined, email: form.get("email"), password: form.get("password") };
   const parsed = signUpSchema.safeParse(input);
   const email = typeof input.email === "string" ? input.email : "";
+  const name = typeof input.name === "string" ? input.name : "";
   if (!parsed.success) {
     const fieldErrors: AuthFormState["fieldErrors"] = {};
     for (const issue of parsed.error.issues) {
       const key = issue.path[0] as keyof NonNullable<AuthFormState["fieldErrors"]>;
       fieldErrors[key] ??= issue.message;
     }
-    return { email, fieldErrors };
+    return { email, name, fieldErrors };
   }
   try {
     await requestSignUp(parsed.data, { address: clientSubject(await headers()) });
   } catch (error) {
-    if (isAppError(error) && error.type === "rate_limit") return { email, error: error.message };
+    if (isAppError(error) && error.type === "rate_limit") return { email, name, error: error.message };
     throw error;
   }
   // Never signed in from here: a known email must look exactly like a new one (see server/auth/request-sign-up.ts).

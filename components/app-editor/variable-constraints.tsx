@@ -1,6 +1,7 @@
 "use client";
 // The settings that only some input types have: a length limit, numeric bounds, an object's JSON Schema.
 import { useState } from "react";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import type { Variable } from "@/server/apps/app-config";
@@ -18,23 +19,20 @@ export function VariableConstraints({
 }) {
   if (variable.type === "text" || variable.type === "paragraph") {
     return (
-      <Input
-        aria-label="Maximum length"
-        type="number"
-        min={1}
-        placeholder="Maximum length (optional)"
-        className="max-w-56"
-        value={variable.maxLength ?? ""}
-        disabled={disabled}
-        onChange={(e) => onChange({ maxLength: toNumberOrNull(e.target.value) })}
-      />
+      <Field label="Maximum length" optional className="max-w-56 gap-1">
+        <Input type="number" min={1} value={variable.maxLength ?? ""} disabled={disabled} onChange={(e) => onChange({ maxLength: toNumberOrNull(e.target.value) })} />
+      </Field>
     );
   }
   if (variable.type === "number") {
     return (
       <div className="flex flex-wrap gap-2">
-        <Input aria-label="Minimum" type="number" placeholder="Minimum" className="max-w-36" value={variable.min ?? ""} disabled={disabled} onChange={(e) => onChange({ min: toNumberOrNull(e.target.value) })} />
-        <Input aria-label="Maximum" type="number" placeholder="Maximum" className="max-w-36" value={variable.max ?? ""} disabled={disabled} onChange={(e) => onChange({ max: toNumberOrNull(e.target.value) })} />
+        <Field label="Minimum" optional className="w-36 gap-1">
+          <Input type="number" value={variable.min ?? ""} disabled={disabled} onChange={(e) => onChange({ min: toNumberOrNull(e.target.value) })} />
+        </Field>
+        <Field label="Maximum" optional className="w-36 gap-1">
+          <Input type="number" value={variable.max ?? ""} disabled={disabled} onChange={(e) => onChange({ max: toNumberOrNull(e.target.value) })} />
+        </Field>
       </div>
     );
   }
@@ -65,13 +63,15 @@ function JsonSchemaField({ variable, onChange, disabled }: { variable: Variable;
   const id = `schema-${variable.key}`;
   return (
     <div className="grid gap-1">
+      <label htmlFor={id} className="text-sm font-medium leading-5">
+        JSON Schema <span className="text-xs font-normal text-muted-foreground">Optional</span>
+      </label>
       <Textarea
         id={id}
-        aria-label="JSON Schema"
         aria-describedby={error ? `${id}-error` : undefined}
         rows={4}
         className="font-mono text-xs"
-        placeholder={'JSON Schema (optional), e.g. { "type": "object", "properties": { "city": { "type": "string" } } }'}
+        placeholder={'{ "type": "object", "properties": { "city": { "type": "string" } } }'}
         value={text}
         disabled={disabled}
         onChange={(e) => apply(e.target.value)}

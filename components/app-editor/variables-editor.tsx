@@ -1,6 +1,7 @@
 "use client";
 import { Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import type { Variable } from "@/server/apps/app-config";
@@ -42,41 +43,49 @@ export function VariablesEditor({
       )}
       {variables.map((variable, index) => (
         <fieldset key={index} className="grid gap-2 rounded-lg border p-3" aria-label={`Input field ${variable.label}`}>
+          {/* Visible labels on every control: placeholders vanish once typed in and are cut off at phone width. */}
           <div className="grid gap-2 sm:grid-cols-[1fr_1fr_9rem]">
-            <Input aria-label="Label" value={variable.label} disabled={disabled} maxLength={100} onChange={(e) => update(index, { label: e.target.value })} />
-            <Input aria-label="Key" className="font-mono" value={variable.key} disabled={disabled} maxLength={64} onChange={(e) => update(index, { key: e.target.value.replace(/[^A-Za-z0-9_]/g, "_") })} />
-            <NativeSelect aria-label="Type" value={variable.type} disabled={disabled} onChange={(e) => update(index, { type: e.target.value as Variable["type"] })}>
-              {Object.entries(typeLabels).map(([value, label]) => (
-                <option key={value} value={value}>{label}</option>
-              ))}
-            </NativeSelect>
+            <Field label="Label" className="gap-1">
+              <Input value={variable.label} disabled={disabled} maxLength={100} onChange={(e) => update(index, { label: e.target.value })} />
+            </Field>
+            <Field label="Key" className="gap-1">
+              <Input className="font-mono" value={variable.key} disabled={disabled} maxLength={64} onChange={(e) => update(index, { key: e.target.value.replace(/[^A-Za-z0-9_]/g, "_") })} />
+            </Field>
+            <Field label="Type" className="gap-1">
+              <NativeSelect value={variable.type} disabled={disabled} onChange={(e) => update(index, { type: e.target.value as Variable["type"] })}>
+                {Object.entries(typeLabels).map(([value, label]) => (
+                  <option key={value} value={value}>{label}</option>
+                ))}
+              </NativeSelect>
+            </Field>
           </div>
           {variable.type === "select" && (
-            <Input
-              aria-label="Options (comma-separated)"
-              placeholder="Options, comma-separated"
-              value={variable.options.join(", ")}
-              disabled={disabled}
-              onChange={(e) => update(index, { options: e.target.value.split(",").map((o) => o.trim()).filter(Boolean) })}
-            />
+            <Field label="Options" hint="Comma-separated." className="gap-1">
+              <Input
+                value={variable.options.join(", ")}
+                disabled={disabled}
+                onChange={(e) => update(index, { options: e.target.value.split(",").map((o) => o.trim()).filter(Boolean) })}
+              />
+            </Field>
           )}
           <VariableConstraints variable={variable} disabled={disabled} onChange={(patch) => update(index, patch)} />
-          <Input aria-label="Description" placeholder="Description (shown to people and to MCP clients)" value={variable.description} disabled={disabled} maxLength={500} onChange={(e) => update(index, { description: e.target.value })} />
-          <div className="flex flex-wrap items-center gap-3">
+          <Field label="Description" hint="Shown to people and to MCP clients." className="gap-1">
+            <Input value={variable.description} disabled={disabled} maxLength={500} onChange={(e) => update(index, { description: e.target.value })} />
+          </Field>
+          <div className="flex flex-wrap items-end gap-3">
             {variable.type !== "checkbox" && variable.type !== "json" && (
-              <Input
-                aria-label="Default value"
-                placeholder="Default value"
-                className="max-w-56"
-                value={variable.default === null ? "" : String(variable.default)}
-                disabled={disabled}
-                onChange={(e) => {
-                  const raw = e.target.value;
-                  update(index, { default: raw === "" ? null : variable.type === "number" && !Number.isNaN(Number(raw)) ? Number(raw) : raw });
-                }}
-              />
+              <Field label="Default value" optional className="w-full max-w-56 gap-1">
+                <Input
+                  value={variable.default === null ? "" : String(variable.default)}
+                  disabled={disabled}
+                  onChange={(e) => {
+                    const raw = e.target.value;
+                    update(index, { default: raw === "" ? null : variable.type === "number" && !Number.isNaN(Number(raw)) ? Number(raw) : raw });
+                  }}
+                />
+              </Field>
             )}
-            <label className="flex items-center gap-2 text-sm">
+            <label className="flex h-9 items-center gap-2 text-sm">
               <input type="checkbox" className="size-4 accent-primary" checked={variable.required} disabled={disabled} onChange={(e) => update(index, { required: e.target.checked })} />
               Required
             </label>

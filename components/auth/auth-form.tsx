@@ -1,7 +1,7 @@
 "use client";
 // The email + password form shared by sign-in and sign-up; the server action does all checking.
 import Link from "next/link";
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -39,6 +39,14 @@ const copy = {
 export function AuthForm({ mode, action, callbackUrl, notice, providers, providerAction }: AuthFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
   const text = copy[mode];
+  // React resets a form after its action runs, which emptied every field the server had just refused (a Name lost
+  // here was an account created nameless). Submitting through the action ourselves keeps what the person typed; the
+  // form's `action` still works before JavaScript loads, and the server echoes name and email for that case.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   const switchHref = callbackUrl ? `${text.switchHref}?callbackUrl=${encodeURIComponent(callbackUrl)}` : text.switchHref;
 
   return (
@@ -53,11 +61,11 @@ export function AuthForm({ mode, action, callbackUrl, notice, providers, provide
             {notice}
           </p>
         )}
-        <form action={formAction} className="grid gap-4" noValidate>
+        <form action={formAction} onSubmit={submit} className="grid gap-4" noValidate>
           <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
           {mode === "sign-up" && (
             <Field label="Name" optional error={state.fieldErrors?.name}>
-              <Input name="name" autoComplete="name" maxLength={100} />
+              <Input name="name" autoComplete="name" maxLength={100} defaultValue={state.name} />
             </Field>
           )}
           <Field label="Email" error={state.fieldErrors?.email}>

@@ -1,12 +1,14 @@
 "use client";
-import { TriangleAlert, X } from "lucide-react";
+import { Settings2, TriangleAlert, X } from "lucide-react";
+import { useState } from "react";
 import { AppIcon } from "@/components/apps/app-icon";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Switch } from "@/components/ui/switch";
 import type { ToolBinding } from "@/server/apps/app-config";
 import type { McpServerView } from "./mcp-server-types";
-import { boundRows, setToolEnabled } from "./tool-bindings";
+import { BoundToolSettingsDialog } from "./bound-tool-settings-dialog";
+import { boundRows, setToolDescription, setToolEnabled, type BoundToolRow } from "./tool-bindings";
 
 /** One bound server in the agent's Tools section: its header, a switch per tool, and removal. */
 export function BoundServerTools({
@@ -29,6 +31,7 @@ export function BoundServerTools({
   const name = server?.name ?? (gone ? "Removed server" : "Loading…");
   const rows = boundRows(binding, server);
   const listed = rows.filter((r) => !r.missing);
+  const [editing, setEditing] = useState<BoundToolRow | null>(null);
 
   return (
     <li className="rounded-lg border" aria-label={`${name} tools`}>
@@ -68,9 +71,22 @@ export function BoundServerTools({
                 {row.missing ? (
                   <span className="block text-xs text-warning">No longer listed by the server</span>
                 ) : (
-                  row.summary && <span className="block truncate text-xs text-muted-foreground">{row.summary}</span>
+                  (row.override ?? row.summary) && <span className="block truncate text-xs text-muted-foreground">{row.override ?? row.summary}</span>
                 )}
+                {row.override && !row.missing && <Badge variant="info" className="mt-1">Own description</Badge>}
               </span>
+              {!row.missing && !gone && (
+                <Button
+                  variant="ghost"
+                  size="icon-sm"
+                  className="size-7 shrink-0"
+                  aria-label={`Settings for ${row.name}`}
+                  disabled={disabled}
+                  onClick={() => setEditing(row)}
+                >
+                  <Settings2 aria-hidden />
+                </Button>
+              )}
               <Switch
                 aria-label={`Enable ${row.name} from ${name}`}
                 checked={row.enabled && !row.missing}
@@ -81,6 +97,14 @@ export function BoundServerTools({
           ))}
         </ul>
       )}
+      <BoundToolSettingsDialog
+        open={editing !== null}
+        onOpenChange={(open) => !open && setEditing(null)}
+        toolName={editing?.name ?? ""}
+        serverDescription={editing?.summary}
+        override={editing?.override}
+        onSave={(description) => editing && onChange(setToolDescription(binding, editing.name, description, editing.enabled))}
+      />
     </li>
   );
 }

@@ -10,7 +10,7 @@ export type McpServerStatus = McpServerView["status"];
 export type McpTransport = McpServerView["transport"];
 export type McpAuthMode = McpServerView["authMode"];
 export type TestOutcomeView = Outputs["testConnection"];
-export type ToolsPreviewView = Outputs["previewTools"];
+export type ToolsPreviewView = Extract<Outputs["previewTools"], { status: "ok" }>;
 export type CallToolView = Outputs["callTool"];
 
 export const transportLabels: Record<McpTransport, string> = {

@@ -12,15 +12,21 @@ import type { McpServerView } from "./mcp-server-types";
 import { useRemoveServer } from "./remove-server-dialog";
 import { ServerDrawer } from "./server-drawer";
 import { ServerFormDialog } from "./server-form-dialog";
+import { useAuthorizeServer } from "./oauth-authorize";
 import { useOAuthReturn } from "./oauth-return";
+import { useTokenExpiryRefetch } from "./use-token-expiry-refetch";
 import { useCanEdit } from "./use-can-edit";
 
 export function McpServersList() {
   const trpc = useTRPC();
-  const servers = useQuery(trpc.mcpServers.list.queryOptions());
+  // Always fresh when the page opens: a run elsewhere (Debug & Preview, a published app) may have renewed a token.
+  const servers = useQuery({ ...trpc.mcpServers.list.queryOptions(), refetchOnMount: "always" });
   const canEdit = useCanEdit();
   const [openId, setOpenId] = useState<string | null>(null);
   useOAuthReturn(useCallback((id: string) => setOpenId(id), []));
+  useTokenExpiryRefetch(servers.data);
+  // Here, not in the add dialog: "Add & authorize" closes the dialog while the popup is still open.
+  const authorizer = useAuthorizeServer();
   // Kept after closing, so the dialog's title does not change while it fades out.
   const [form, setForm] = useState<{ open: boolean; server: McpServerView | null }>({ open: false, server: null });
   const removal = useRemoveServer({ onRemoved: (id) => setOpenId((open) => (open === id ? null : open)) });
@@ -105,7 +111,12 @@ export function McpServersList() {
         onRemove={(server) => void removal.request(server)}
         removing={removal.checking !== null}
       />
-      <ServerFormDialog open={form.open} onOpenChange={(open) => setForm((f) => ({ ...f, open }))} server={form.server} />
+      <ServerFormDialog
+        open={form.open}
+        onOpenChange={(open) => setForm((f) => ({ ...f, open }))}
+        server={form.server}
+        authorize={(target) => void authorizer.start(target)}
+      />
       {removal.dialog}
     </div>
   );

@@ -18,7 +18,12 @@ interface OAuthMessage {
   ok: boolean;
   serverId: string | null;
   message: string;
+  /** Why it ended, as a code (server/mcp/oauth/oauth-return-code.ts); absent from older pages. */
+  reason?: string | null;
 }
+
+/** The server to authorize, or a step that makes it first ("Add & authorize"); null when that step failed and said why. */
+export type AuthorizeTarget = Pick<McpServerView, "id" | "name"> | (() => Promise<Pick<McpServerView, "id" | "name"> | null>);
 
 const isOAuthMessage = (data: unknown): data is OAuthMessage => (data as OAuthMessage | null)?.type === "switchyard:mcp-oauth";
 
@@ -37,6 +42,8 @@ export function useAuthorizeServer() {
       setPendingId(null);
       void queryClient.invalidateQueries(trpc.mcpServers.pathFilter());
       if (data.ok) toast.success(data.message);
+      // Declining is a choice, not a failure: the server simply still needs authorization.
+      else if (data.reason === "access_denied") toast.info("Authorization declined", { description: "The server still needs authorization. Press Authorize when you are ready." });
       else toast.error("Authorization did not finish", { description: data.message });
     };
     const onMessage = (event: MessageEvent) => event.origin === window.location.origin && finish(event.data);
@@ -50,9 +57,14 @@ export function useAuthorizeServer() {
     };
   }, [queryClient, trpc]);
 
-  async function start(server: McpServerView) {
+  async function start(target: AuthorizeTarget) {
     // Opened inside the click, before any await: browsers block popups opened later.
     const popup = window.open("about:blank", "switchyard-oauth", "popup,width=520,height=720");
+    const server = typeof target === "function" ? await target().catch(() => null) : target;
+    if (!server) {
+      popup?.close();
+      return;
+    }
     setPendingId(server.id);
     try {
       const { authorizationUrl } = await authorize.mutateAsync({ id: server.id, display: popup ? "popup" : "page" });

@@ -1,7 +1,7 @@
 "use client";
 // "Add MCP Server (HTTP)" and "Edit MCP server": one form, tested before or after saving.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { CircleAlert, Info } from "lucide-react";
+import { CircleAlert, Info, KeyRound } from "lucide-react";
 import { useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { formErrorsFrom, noFormErrors, type FieldErrors } from "./form-errors";
 import type { McpServerView } from "./mcp-server-types";
+import type { AuthorizeTarget } from "./oauth-authorize";
 import { ServerFormFields, timeoutFields } from "./server-form-fields";
 import { TestConnectionPanel } from "./test-connection-panel";
 import { useReturnFocus } from "./use-return-focus";
@@ -18,24 +19,27 @@ export function ServerFormDialog({
   open,
   onOpenChange,
   server,
+  authorize,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** The server to edit; null adds a new one. */
   server: McpServerView | null;
+  /** Starts OAuth in a popup; owned by the page, so it keeps listening after this dialog closes. */
+  authorize: (target: AuthorizeTarget) => void;
 }) {
   const returnFocus = useReturnFocus();
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="sm:max-w-xl" {...returnFocus}>
         {/* Mounted only while open, so every opening starts from the server's saved values. */}
-        <ServerForm server={server} onDone={() => onOpenChange(false)} />
+        <ServerForm server={server} authorize={authorize} onDone={() => onOpenChange(false)} />
       </DialogContent>
     </Dialog>
   );
 }
 
-function ServerForm({ server, onDone }: { server: McpServerView | null; onDone: () => void }) {
+function ServerForm({ server, authorize, onDone }: { server: McpServerView | null; authorize: (target: AuthorizeTarget) => void; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useServerForm(server);
@@ -45,9 +49,11 @@ function ServerForm({ server, onDone }: { server: McpServerView | null; onDone: 
   const formRef = useRef<HTMLFormElement>(null);
   const create = useMutation(trpc.mcpServers.create.mutationOptions());
   const update = useMutation(trpc.mcpServers.update.mutationOptions());
-  const preview = useMutation(trpc.mcpServers.previewTools.mutationOptions());
+  const previewTools = useMutation(trpc.mcpServers.previewTools.mutationOptions());
   const apply = useMutation(trpc.mcpServers.applyTools.mutationOptions());
   const test = useMutation(trpc.mcpServers.testConnection.mutationOptions());
+  // The last test found a server that wants OAuth: adding it goes straight on to authorizing it.
+  const usesOAuth = server === null && test.data?.needsAuthorization === true && !test.isPending;
   const renamed = server !== null && form.state.identifier !== server.identifier;
   const usage = useQuery({ ...trpc.mcpServers.usage.queryOptions({ id: server?.id ?? "" }), enabled: renamed });
 
@@ -82,6 +88,7 @@ function ServerForm({ server, onDone }: { server: McpServerView | null; onDone: 
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (usesOAuth) return addAndAuthorize();
     if (!checkTimeouts()) return;
     setSaving(true);
     try {
@@ -101,10 +108,42 @@ function ServerForm({ server, onDone }: { server: McpServerView | null; onDone: 
     }
   }
 
+  /**
+   * "Add & authorize": the popup opens inside this click (browsers block later ones), the server is saved, then the
+   * popup goes to its authorization server. A refused save shows on the form and closes the popup.
+   */
+  function addAndAuthorize() {
+    if (!checkTimeouts()) return;
+    authorize(async () => {
+      setSaving(true);
+      try {
+        const created = await create.mutateAsync(form.input);
+        await queryClient.invalidateQueries(trpc.mcpServers.pathFilter());
+        onDone();
+        return created;
+      } catch (error) {
+        show(formErrorsFrom(error));
+        return null;
+      } finally {
+        setSaving(false);
+      }
+    });
+  }
+
   /** A new server's tools are listed right away; a failure leaves the server saved with its error status. */
   async function fetchFirstTools(id: string, name: string) {
     try {
-      const { token, tools } = await preview.mutateAsync({ id });
+      const preview = await previewTools.mutateAsync({ id });
+      if (preview.status === "needs_authorization") {
+        // Not a failure: say so neutrally and offer the next step (a click, so the popup may open).
+        toast.info(`${name} added. This server uses OAuth`, {
+          description: "Authorize it to list its tools.",
+          action: { label: "Authorize", onClick: () => authorize({ id, name }) },
+          duration: 15_000,
+        });
+        return;
+      }
+      const { token, tools } = preview;
       await apply.mutateAsync({ id, token });
       toast.success(`${name} added`, { description: `${tools.length} ${tools.length === 1 ? "tool" : "tools"} listed.` });
     } catch (error) {
@@ -142,9 +181,15 @@ function ServerForm({ server, onDone }: { server: McpServerView | null; onDone: 
         <Button type="button" variant="outline" onClick={onDone}>
           Cancel
         </Button>
-        <Button type="submit" loading={saving}>
-          {server ? "Save changes" : "Add server"}
-        </Button>
+        {usesOAuth ? (
+          <Button type="button" loading={saving} onClick={addAndAuthorize}>
+            {!saving && <KeyRound aria-hidden />} Add & authorize
+          </Button>
+        ) : (
+          <Button type="submit" loading={saving}>
+            {server ? "Save changes" : "Add server"}
+          </Button>
+        )}
       </DialogFooter>
     </form>
   );

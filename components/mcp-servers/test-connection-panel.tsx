@@ -1,5 +1,5 @@
 "use client";
-import { Check, CircleDashed, PlugZap, X } from "lucide-react";
+import { Check, CircleDashed, KeyRound, PlugZap, X } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { TestOutcomeView } from "./mcp-server-types";
@@ -33,34 +33,36 @@ export function TestConnectionPanel({
               ? "Checks the form's settings without saving them."
               : outcome.ok
                 ? <span className="font-medium text-success">Connected: {outcome.tools.length} {outcome.tools.length === 1 ? "tool" : "tools"} found.</span>
-                : <span className="font-medium text-destructive dark:text-[oklch(0.75_0.16_25)]">
-                    {outcome.needsAuthorization ? "The server needs authorization." : "The connection failed."}
-                  </span>}
+                : outcome.needsAuthorization
+                  ? <span className="font-medium text-foreground">This server uses OAuth: add it, then authorize it in a popup.</span>
+                  : <span className="font-medium text-destructive dark:text-[oklch(0.75_0.16_25)]">The connection failed.</span>}
         </p>
       </div>
       {outcome && !pending && (
         <ol className="grid gap-1.5" aria-label="Connection steps">
           {stepOrder.map((key) => {
             const step = reached.get(key);
-            const Icon = !step ? CircleDashed : step.ok ? Check : X;
+            // A server asking for OAuth did what it should: the step is neutral, not a red failure.
+            const oauth = Boolean(step && !step.ok && outcome.needsAuthorization);
+            const Icon = !step ? CircleDashed : step.ok ? Check : oauth ? KeyRound : X;
             return (
               <li key={key} className="grid grid-cols-[1.25rem_1fr_auto] items-start gap-x-2 text-sm">
                 <span
                   className={cn(
                     "mt-0.5 flex size-4 items-center justify-center rounded-full",
-                    !step ? "text-muted-foreground" : step.ok ? "bg-success/15 text-success" : "bg-destructive/15 text-destructive",
+                    !step ? "text-muted-foreground" : step.ok ? "bg-success/15 text-success" : oauth ? "bg-info/15 text-info" : "bg-destructive/15 text-destructive",
                   )}
                 >
                   <Icon aria-hidden className="size-3" strokeWidth={3} />
                 </span>
                 <span className={cn("font-medium", !step && "text-muted-foreground")}>
                   {stepLabels[key]}
-                  <span className="sr-only">: {!step ? "not reached" : step.ok ? "passed" : "failed"}</span>
+                  <span className="sr-only">: {!step ? "not reached" : step.ok ? "passed" : oauth ? "asks for OAuth authorization" : "failed"}</span>
                 </span>
                 <span className="text-xs tabular-nums text-muted-foreground">{step ? `${step.ms} ms` : "—"}</span>
                 {step?.detail && (
-                  <span className={cn("col-start-2 col-end-4 break-words text-[13px] leading-5", step.ok ? "text-muted-foreground" : "text-destructive dark:text-[oklch(0.75_0.16_25)]")}>
-                    {step.detail}
+                  <span className={cn("col-start-2 col-end-4 break-words text-[13px] leading-5", step.ok || oauth ? "text-muted-foreground" : "text-destructive dark:text-[oklch(0.75_0.16_25)]")}>
+                    {oauth ? "The server asks for OAuth sign-in before it lists its tools." : step.detail}
                   </span>
                 )}
               </li>

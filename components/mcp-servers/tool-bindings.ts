@@ -7,6 +7,8 @@ export interface BoundToolRow {
   /** The server's description of the tool, else its title. */
   summary?: string;
   enabled: boolean;
+  /** The app's own description for the model, when it sets one. */
+  override?: string;
   /** Saved in the binding but no longer in the server's list: it cannot be called. */
   missing: boolean;
 }
@@ -16,17 +18,16 @@ export interface BoundToolRow {
 export function boundRows(binding: ToolBinding, server: McpServerView | undefined): BoundToolRow[] {
   const listed = new Map(server?.tools.map((t) => [t.name, t]));
   if (binding.mode === "all" && server) {
-    return server.tools.map((t) => ({
-      name: t.name,
-      summary: t.description ?? t.title,
-      enabled: binding.tools.find((x) => x.name === t.name)?.enabled ?? true,
-      missing: false,
-    }));
+    return server.tools.map((t) => {
+      const entry = binding.tools.find((x) => x.name === t.name);
+      return { name: t.name, summary: t.description ?? t.title, enabled: entry?.enabled ?? true, override: entry?.description || undefined, missing: false };
+    });
   }
   return binding.tools.map((t) => ({
     name: t.name,
     summary: listed.get(t.name)?.description ?? listed.get(t.name)?.title,
     enabled: t.enabled,
+    override: t.description || undefined,
     missing: server ? !listed.has(t.name) : false,
   }));
 }
@@ -52,6 +53,20 @@ export function setToolEnabled(binding: ToolBinding, name: string, enabled: bool
   return {
     ...binding,
     tools: has ? binding.tools.map((t) => (t.name === name ? { ...t, enabled } : t)) : [...binding.tools, { name, enabled }],
+  };
+}
+
+/** Sets (or, with an empty text, clears) the description the model sees for one tool; its switch is unchanged. */
+export function setToolDescription(binding: ToolBinding, name: string, description: string, enabled: boolean): ToolBinding {
+  const text = description.trim() || undefined;
+  const has = binding.tools.some((t) => t.name === name);
+  const entry = (t: ToolBinding["tools"][number]) => {
+    const { description: _old, ...rest } = t;
+    return text ? { ...rest, description: text } : rest;
+  };
+  return {
+    ...binding,
+    tools: has ? binding.tools.map((t) => (t.name === name ? entry(t) : t)) : [...binding.tools, entry({ name, enabled })],
   };
 }
 

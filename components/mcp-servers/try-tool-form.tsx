@@ -1,6 +1,6 @@
 "use client";
 // "Try it": a form generated from the tool's input schema, the call, and its raw result.
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, Play } from "lucide-react";
 import { useId, useMemo, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
@@ -18,7 +18,9 @@ export function TryToolForm({ serverId, tool }: { serverId: string; tool: McpToo
   const fields = useMemo(() => schemaFields(tool.inputSchema), [tool.inputSchema]);
   const [values, setValues] = useState<FormValues>(() => initialValues(fields));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const call = useMutation(trpc.mcpServers.callTool.mutationOptions());
+  const queryClient = useQueryClient();
+  // A call may renew the server's OAuth token (or find it revoked): the card and the sheet show the new state at once.
+  const call = useMutation(trpc.mcpServers.callTool.mutationOptions({ onSettled: () => queryClient.invalidateQueries(trpc.mcpServers.list.queryFilter()) }));
   const formId = useId();
 
   function submit(event: FormEvent<HTMLFormElement>) {

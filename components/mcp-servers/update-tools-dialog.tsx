@@ -17,7 +17,12 @@ export function UpdateToolsButton({ server }: { server: McpServerView }) {
   const refresh = () => queryClient.invalidateQueries(trpc.mcpServers.list.queryFilter());
   const fetchPreview = useMutation(
     trpc.mcpServers.previewTools.mutationOptions({
-      onSuccess: setPreview,
+      onSuccess: (result) => {
+        if (result.status === "ok") return setPreview(result);
+        // Expected, not a failure: the card and the drawer now offer Authorize.
+        toast.info(`${server.name} needs authorization`, { description: "Press Authorize, then update its tools." });
+        void refresh();
+      },
       // The server records the failure as the server's status; show it on the card and in the drawer.
       onError: (error) => (toast.error("Could not list the tools", { description: error.message }), refresh()),
     }),

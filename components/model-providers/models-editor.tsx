@@ -42,7 +42,11 @@ export function ModelsEditor({ provider, canManage }: { provider: ProviderView; 
   function fetchModels() {
     refresh.mutate(
       { id: provider.id },
-      { onSuccess: (saved) => toast.success(`${saved.models.length} ${saved.models.length === 1 ? "model" : "models"} from ${saved.name}`) },
+      {
+        onSuccess: (result) => {
+          if (result.ok) toast.success(`${result.provider.models.length} ${result.provider.models.length === 1 ? "model" : "models"} from ${result.provider.name}`);
+        },
+      },
     );
   }
 
@@ -58,9 +62,9 @@ export function ModelsEditor({ provider, canManage }: { provider: ProviderView; 
           </Button>
         )}
       </div>
-      {refresh.isError && (
+      {(refresh.isError || refresh.data?.ok === false) && (
         <p role="alert" className="text-[13px] leading-5 text-destructive">
-          Could not fetch models: {refresh.error.message}
+          Could not fetch models: {refresh.error?.message ?? (refresh.data?.ok === false ? refresh.data.error : "")}
         </p>
       )}
       {save.isError && (

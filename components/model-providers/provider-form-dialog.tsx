@@ -1,7 +1,7 @@
 "use client";
 // Add or edit a model provider: kind, name, base URL (required for OpenAI-compatible), API key (sent once, shown masked).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { CircleAlert } from "lucide-react";
+import { CircleAlert, TriangleAlert } from "lucide-react";
 import { useEffect, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
@@ -38,13 +38,18 @@ export function ProviderFormDialog({
   const create = useMutation(trpc.modelProviders.create.mutationOptions());
   const update = useMutation(trpc.modelProviders.update.mutationOptions());
   const refresh = useMutation(trpc.modelProviders.refreshModels.mutationOptions());
+  const check = useMutation(trpc.modelProviders.check.mutationOptions());
   const mutation = provider ? update : create;
-  const errors = errorsByField(mutation.error);
+  const errors = errorsByField(mutation.error ?? check.error);
+  // What the test before saving found wrong: shown with "Save anyway", so an unreachable provider is saved on purpose.
+  const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     if (!open) return;
     create.reset();
     update.reset();
+    check.reset();
+    setProblem(null);
     setForm(provider ? { kind: provider.kind, name: provider.name, baseUrl: provider.baseUrl ?? "", apiKey: provider.apiKey ?? "" } : blank);
     // Only when the dialog opens: the form is the user's from then on.
   }, [open, provider?.id]);
@@ -53,6 +58,7 @@ export function ProviderFormDialog({
   // again (the server insists too: server/crypto/keep-masked-secret.ts).
   const keyKept = Boolean(provider?.apiKey) && form.apiKey === provider?.apiKey;
   function change(next: Partial<FormState>) {
+    setProblem(null);
     setForm((f) => {
       const merged = { ...f, ...next };
       if (f.name === kindOptions[f.kind].label && next.kind) merged.name = kindOptions[next.kind].label;
@@ -62,8 +68,25 @@ export function ProviderFormDialog({
     });
   }
 
+  /** The connection changed (or is new): worth a test before it is saved. A rename alone is not. */
+  const connectionChanged =
+    !provider || form.kind !== provider.kind || form.baseUrl !== (provider.baseUrl ?? "") || form.apiKey !== (provider.apiKey ?? "");
+
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const input = { kind: form.kind, name: form.name, baseUrl: form.baseUrl || null, apiKey: form.apiKey || null };
+    create.reset();
+    update.reset();
+    check.reset();
+    if (connectionChanged) {
+      const result = await check.mutateAsync({ ...input, id: provider?.id }).catch(() => null);
+      if (!result) return; // the error shows on its field
+      if (!result.ok) return setProblem(result.error ?? "The provider did not answer.");
+    }
+    await save();
+  }
+
+  async function save() {
     const input = { kind: form.kind, name: form.name, baseUrl: form.baseUrl || null, apiKey: form.apiKey || null };
     if (provider) {
       const saved = await update.mutateAsync({ id: provider.id, ...input }).catch(() => null);
@@ -81,7 +104,11 @@ export function ProviderFormDialog({
     refresh.mutate(
       { id: created.id },
       {
-        onSuccess: (saved) => toast.success(`${saved.name} added with ${saved.models.length} ${saved.models.length === 1 ? "model" : "models"}`),
+        onSuccess: (result) => {
+          const { models, name } = result.provider;
+          if (result.ok) toast.success(`${name} added with ${models.length} ${models.length === 1 ? "model" : "models"}`);
+          else toast.warning(`${name} added, but its models could not be fetched`, { description: `${result.error} Add models by id instead.` });
+        },
         onError: (error) => toast.warning(`${created.name} added, but its models could not be fetched`, { description: `${error.message} Add models by id instead.` }),
         onSettled: invalidate,
       },
@@ -163,12 +190,28 @@ export function ProviderFormDialog({
               {errors.form}
             </p>
           )}
+          {problem && (
+            <div role="alert" className="grid gap-1 rounded-md border border-warning/30 bg-warning/10 px-3 py-2 text-sm">
+              <p className="flex items-start gap-2 font-medium">
+                <TriangleAlert aria-hidden className="mt-0.5 size-4 shrink-0 text-warning" />
+                The test before saving failed
+              </p>
+              <p className="text-[13px] leading-5 text-muted-foreground">
+                {problem} Check the base URL and key, or save anyway if the provider is not reachable yet.
+              </p>
+            </div>
+          )}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
               Cancel
             </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {provider ? "Save" : "Add provider"}
+            {problem ? (
+              <Button type="button" variant="outline" loading={mutation.isPending} onClick={() => void save()}>
+                Save anyway
+              </Button>
+            ) : null}
+            <Button type="submit" loading={check.isPending || (!problem && mutation.isPending)}>
+              {check.isPending ? "Testing…" : problem ? "Test again" : provider ? "Save" : "Add provider"}
             </Button>
           </DialogFooter>
         </form>

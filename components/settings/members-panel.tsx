@@ -39,6 +39,9 @@ export function MembersPanel() {
 
   const myRole = current.data?.role;
   const canManage = atLeast(myRole, "admin");
+  // A workspace keeps at least one owner (the server refuses otherwise): the sole owner is offered neither a role
+  // change nor Remove, only a note saying why.
+  const ownerCount = members.data?.filter((m) => m.role === "owner").length ?? 0;
 
   return (
     <Card>
@@ -59,7 +62,8 @@ export function MembersPanel() {
         ) : (
           <ul className="divide-y border-t" aria-label="Members">
             {members.data.map((member) => {
-              const editable = canManage && atLeast(myRole, member.role);
+              const soleOwner = member.role === "owner" && ownerCount === 1;
+              const editable = canManage && atLeast(myRole, member.role) && !soleOwner;
               return (
                 <li key={member.userId} className="flex flex-wrap items-center gap-3 px-5 py-3 sm:px-6">
                   <div className="min-w-0 flex-1 basis-48">
@@ -87,7 +91,12 @@ export function MembersPanel() {
                         ))}
                     </NativeSelect>
                   ) : (
-                    <Badge>{roleLabels[member.role]}</Badge>
+                    <div className="flex flex-wrap items-center justify-end gap-2">
+                      {soleOwner && canManage && (
+                        <span className="text-xs text-muted-foreground">Only owner: make someone else an owner to change this</span>
+                      )}
+                      <Badge>{roleLabels[member.role]}</Badge>
+                    </div>
                   )}
                   {editable && (
                     <ConfirmDialog

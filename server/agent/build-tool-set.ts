@@ -7,15 +7,25 @@ import { resultText, type RuntimeTool, type RuntimeToolResult } from "./runtime-
 import type { ToolCallRecorder } from "./tool-call-recorder";
 import { toModelOutput } from "./tool-output";
 
-/** Built-in tools (no serverId) always pass; server tools pass when the app binds their server and enables them. */
+/**
+ * Built-in tools (no serverId) always pass; server tools pass when the app binds their server and enables them,
+ * with the description the app's binding sets for the model (the server's own when it sets none).
+ */
 export function enabledTools(bindings: ToolBinding[], tools: RuntimeTool[]): RuntimeTool[] {
-  return tools.filter((tool) => {
-    if (!tool.serverId) return true;
+  const chosen: RuntimeTool[] = [];
+  for (const tool of tools) {
+    if (!tool.serverId) {
+      chosen.push(tool);
+      continue;
+    }
     const binding = bindings.find((b) => b.serverId === tool.serverId);
-    if (!binding) return false;
-    const toggle = binding.tools.find((t) => t.name === (tool.sourceName ?? tool.name));
-    return binding.mode === "all" ? toggle?.enabled !== false : toggle?.enabled === true;
-  });
+    if (!binding) continue;
+    const entry = binding.tools.find((t) => t.name === (tool.sourceName ?? tool.name));
+    const enabled = binding.mode === "all" ? entry?.enabled !== false : entry?.enabled === true;
+    if (!enabled) continue;
+    chosen.push(entry?.description ? { ...tool, description: entry.description, execute: tool.execute } : tool);
+  }
+  return chosen;
 }
 
 export function buildToolSet({ tools, recorder, signal, round }: { tools: RuntimeTool[]; recorder: ToolCallRecorder; signal: AbortSignal; round: () => number }): ToolSet {

@@ -45,7 +45,17 @@ export const toolBindingSchema = z.object({
   serverId: z.string().min(1).max(100),
   mode: z.enum(["all", "selected"]),
   /** Per-tool switches; with mode "all", a tool missing here is enabled. */
-  tools: z.array(z.object({ name: z.string().min(1).max(200), enabled: z.boolean() })).max(500).default([]),
+  tools: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(200),
+        enabled: z.boolean(),
+        /** Shown to the model instead of the server's own description; absent or empty keeps the server's. */
+        description: z.string().trim().max(2000, "A tool description is at most 2,000 characters.").optional(),
+      }),
+    )
+    .max(500)
+    .default([]),
 });
 export type ToolBinding = z.infer<typeof toolBindingSchema>;
 

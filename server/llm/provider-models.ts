@@ -5,7 +5,7 @@ import { updateModelProvider } from "@/server/db/queries/model-providers";
 import type { ModelProvider, ProviderModel } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { listModels } from "./list-models";
-import { getModelProviderOrThrow } from "./model-providers";
+import { getModelProviderOrThrow, toPublicProvider, type PublicModelProvider } from "./model-providers";
 import { openProviderKey } from "./provider-key";
 import { testProvider, type ProviderTestResult } from "./test-provider";
 
@@ -28,13 +28,24 @@ export async function testModelProvider({
   return testProvider(connectionOf(provider), { model, timeoutMs });
 }
 
-/** Replaces the list with the provider's own, keeping the tool-calling flag of every model the user already had. */
-export async function refreshProviderModels({ workspaceId, id, timeoutMs }: { workspaceId: string; id: string; timeoutMs?: number }) {
+export type RefreshModelsResult = { ok: true; provider: PublicModelProvider } | { ok: false; error: string; provider: PublicModelProvider };
+
+/**
+ * Replaces the list with the provider's own, keeping the tool-calling flag of every model the user already had.
+ * A provider that cannot list (unreachable, wrong key, no list) is an expected outcome: ok false, nothing saved.
+ */
+export async function refreshProviderModels({ workspaceId, id, timeoutMs }: { workspaceId: string; id: string; timeoutMs?: number }): Promise<RefreshModelsResult> {
   const provider = await getModelProviderOrThrow({ workspaceId, id });
-  const fetched = await listModels(connectionOf(provider), { timeoutMs });
+  let fetched: ProviderModel[];
+  try {
+    fetched = await listModels(connectionOf(provider), { timeoutMs });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "bad_request:model_provider") return { ok: false, error: error.publicMessage, provider: toPublicProvider(provider) };
+    throw error;
+  }
   const flags = new Map(provider.models.map((m) => [m.id, m.toolCalling]));
   const models = fetched.map((m) => ({ id: m.id, toolCalling: flags.get(m.id) ?? m.toolCalling }));
-  return saveModels({ workspaceId, id, models });
+  return { ok: true, provider: toPublicProvider(await saveModels({ workspaceId, id, models })) };
 }
 
 export async function saveModels({ workspaceId, id, models }: { workspaceId: string; id: string; models: ProviderModel[] }) {

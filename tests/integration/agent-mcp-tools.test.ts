@@ -29,6 +29,7 @@ async function agentWithServer(url: string, settings: { callTimeoutMs?: number }
   const caller = callerAs(user.id, workspace.id);
   const server = await caller.mcpServers.create({ name: "Test tools", identifier: "test", url, ...settings });
   const preview = await caller.mcpServers.previewTools({ id: server.id });
+  if (preview.status !== "ok") throw new Error(preview.message);
   await caller.mcpServers.applyTools({ id: server.id, token: preview.token });
   // The run below uses the scripted model directly; the draft still names a provider of this workspace.
   const provider = await caller.modelProviders.create({ kind: "openai_compatible", name: "Scripted", baseUrl: "http://127.0.0.1:9/v1", apiKey: "sk-test" });
@@ -131,5 +132,23 @@ describe("an agent with a stored MCP server's tools", () => {
     // One initialize for three calls: the connection was reused.
     expect(paged.methods.filter((m) => m === "initialize").length - initializesBefore).toBe(1);
     expect(paged.methods.filter((m) => m === "tools/call").length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("per-tool settings in an agent's tool bindings", () => {
+  it("the model receives the description the app sets for a tool instead of the server's, and the server's for the others", async () => {
+    const { caller, server, testApp } = await agentWithServer(paged.url);
+    const own = (await caller.mcpServers.get({ id: server.id })).tools.find((t) => t.name === "get_weather")!.description;
+    const override = "Weather for the city the customer names; call it once per city.";
+    const tools = [{ serverId: server.id, mode: "all" as const, tools: [{ name: "add", enabled: true, description: override }] }];
+    await caller.apps.updateDraft({ id: testApp.app.id, draft: { ...testApp.config, tools } });
+    const config = appConfigSchema.parse((await caller.apps.get({ id: testApp.app.id })).draft);
+    expect(config.tools[0]!.tools[0]).toEqual({ name: "add", enabled: true, description: override });
+
+    llm.script([{ text: "ok" }]);
+    await run({ ...testApp, config }, "what can you do?");
+    const offered = new Map(llm.requests.at(-1)!.tools!.map((t) => [t.function.name, t.function.description]));
+    expect(offered.get("test__add")).toBe(override);
+    expect(offered.get("test__get_weather")).toBe(own);
   });
 });

@@ -44,6 +44,8 @@ describe("connecting external MCP servers", () => {
     expect(outcome.steps.every((s) => s.ms >= 0)).toBe(true);
 
     const preview = await caller.mcpServers.previewTools({ id: server.id });
+
+    if (preview.status !== "ok") throw new Error(preview.message);
     expect(preview.diff.added).toEqual(expect.arrayContaining(["echo", "get-sum", "get-tiny-image"]));
     expect(preview.diff.removed).toEqual([]);
     const saved = await caller.mcpServers.applyTools({ id: server.id, token: preview.token });
@@ -81,6 +83,8 @@ describe("connecting external MCP servers", () => {
     expect(dump).not.toContain(secretHeader);
 
     const preview = await caller.mcpServers.previewTools({ id: server.id });
+
+    if (preview.status !== "ok") throw new Error(preview.message);
     expect(preview.tools.map((t) => t.name)).toContain("echo");
 
     // An edit that sends the masked value back keeps the stored one: the server still lets us in.

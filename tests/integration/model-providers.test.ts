@@ -152,11 +152,32 @@ describe("testing a provider", () => {
   });
 });
 
+describe("checking a provider's form before it is saved", () => {
+  it("a new provider is checked without being saved: a right key passes, an unreachable base URL says why", async () => {
+    const { user, workspace } = await createOwner();
+    const owner = callerAs(user.id, workspace.id);
+    expect(await owner.modelProviders.check({ kind: "openai_compatible", name: "New", baseUrl: api.baseUrl, apiKey: goodKey })).toMatchObject({ ok: true });
+    const baseUrl = await closedPortUrl();
+    expect(await owner.modelProviders.check({ kind: "openai_compatible", name: "New", baseUrl, apiKey: goodKey })).toMatchObject({
+      ok: false,
+      error: `Could not reach ${new URL(baseUrl).host}: the connection was refused.`,
+    });
+    expect(await owner.modelProviders.list()).toEqual([]);
+  });
+
+  it("an edited provider's masked key stands for its saved key at the same address, and never at another", async () => {
+    const { owner, provider } = await workspaceWithProvider();
+    const masked = { id: provider.id, kind: "openai_compatible" as const, name: "DeepSeek", apiKey: maskSecret(goodKey) };
+    expect(await owner.modelProviders.check({ ...masked, baseUrl: api.baseUrl })).toMatchObject({ ok: true });
+    await expect(owner.modelProviders.check({ ...masked, baseUrl: await closedPortUrl() })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
 describe("a provider's models", () => {
   it("fetching models saves the provider's list and keeps the tool-calling flags the user set", async () => {
     const { owner, provider } = await workspaceWithProvider();
     await owner.modelProviders.updateModels({ id: provider.id, models: [{ id: "deepseek-chat", toolCalling: false }, { id: "my-finetune", toolCalling: true }] });
-    const refreshed = await owner.modelProviders.refreshModels({ id: provider.id });
+    const { provider: refreshed } = await owner.modelProviders.refreshModels({ id: provider.id });
     expect(refreshed.models).toEqual([
       { id: "deepseek-chat", toolCalling: false },
       { id: "gpt-4o-mini", toolCalling: true },
@@ -167,18 +188,18 @@ describe("a provider's models", () => {
 
   it("Anthropic's model list is read with its own headers, page by page", async () => {
     const { owner, provider } = await workspaceWithProvider({ kind: "anthropic" });
-    const refreshed = await owner.modelProviders.refreshModels({ id: provider.id });
+    const { provider: refreshed } = await owner.modelProviders.refreshModels({ id: provider.id });
     expect(refreshed.models.map((m) => m.id)).toEqual(models);
     const seen = api.requests.filter((r) => r.path === "/v1/models").slice(-3);
     expect(seen.map((r) => r.headers["x-api-key"])).toEqual([goodKey, goodKey, goodKey]);
     expect(seen[0]!.headers["anthropic-version"]).toBe("2023-06-01");
   });
 
-  it("fetching models with a wrong key fails with the provider's message and saves nothing", async () => {
+  it("fetching models with a wrong key answers with the provider's message (not an HTTP error) and saves nothing", async () => {
     const { owner, provider } = await workspaceWithProvider({ apiKey: wrongKey });
-    const error = await owner.modelProviders.refreshModels({ id: provider.id }).catch((e: Error) => e);
-    expect(error).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("Incorrect API key provided") });
-    expect((error as Error).message).not.toContain(wrongKey);
+    const result = await owner.modelProviders.refreshModels({ id: provider.id });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining("Incorrect API key provided") });
+    expect(JSON.stringify(result)).not.toContain(wrongKey);
     expect((await owner.modelProviders.get({ id: provider.id })).models).toEqual([]);
   });
 
@@ -250,12 +271,13 @@ describe("workspace isolation and secrecy", () => {
       ["modelProviders.test", { id: bad.id, model: "deepseek-chat" }],
       ["modelProviders.refreshModels", { id: good.id }],
       ["modelProviders.refreshModels", { id: bad.id }],
+      ["modelProviders.check", { id: good.id, kind: "openai_compatible", name: "DeepSeek", baseUrl: api.baseUrl, apiKey: maskSecret(goodKey) }],
       ["modelProviders.setDefaultModel", { providerId: good.id, model: "deepseek-chat" }],
     ];
     const answers = [];
     for (const [path, input] of calls) answers.push(await postOverHttp(bearer, path, input));
     const list = await postOverHttp(bearer, "modelProviders.list", undefined).catch(() => null);
-    expect(answers.map((a) => a.status)).toEqual([200, 400, 400, 200, 200, 200, 200, 200, 400, 200]);
+    expect(answers.map((a) => a.status)).toEqual([200, 400, 400, 200, 200, 200, 200, 200, 200, 200, 200]);
     for (const text of [...answers.map((a) => a.text), list?.text ?? ""]) {
       expect(text).not.toContain(goodKey);
       expect(text).not.toContain(wrongKey);

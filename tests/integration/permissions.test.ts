@@ -71,6 +71,7 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "modelProviders.update": (ids) => ({ id: ids.providerId, kind: "openai_compatible", name: "Renamed", baseUrl: "http://127.0.0.1:9/v1" }),
   "modelProviders.delete": (ids) => ({ id: ids.providerId }),
   "modelProviders.test": (ids) => ({ id: ids.providerId, timeoutMs: 500 }),
+  "modelProviders.check": () => ({ kind: "openai_compatible", name: "Other", baseUrl: "http://127.0.0.1:9/v1", timeoutMs: 500 }),
   "modelProviders.refreshModels": (ids) => ({ id: ids.providerId, timeoutMs: 500 }),
   "modelProviders.updateModels": (ids) => ({ id: ids.providerId, models: [{ id: "m", toolCalling: true }] }),
   "modelProviders.getDefaultModel": () => undefined,

@@ -32,6 +32,7 @@ export async function createPublishedApp(
   if (toolServerUrl) {
     const server = await caller.mcpServers.create({ name: "Test tools", identifier: "test", url: toolServerUrl });
     const preview = await caller.mcpServers.previewTools({ id: server.id });
+    if (preview.status !== "ok") throw new Error(preview.message);
     await caller.mcpServers.applyTools({ id: server.id, token: preview.token });
     tools.push({ serverId: server.id, mode: "all" });
   }

@@ -10,6 +10,7 @@ import {
   toPublicProvider,
 } from "@/server/llm/model-providers";
 import { modelIdSchema, providerInputSchema, providerModelsSchema } from "@/server/llm/provider-input";
+import { checkProviderInput } from "@/server/llm/check-provider-input";
 import { refreshProviderModels, saveModels, testModelProvider } from "@/server/llm/provider-models";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
@@ -53,10 +54,23 @@ export const modelProvidersRouter = createTRPCRouter({
     .input(z.object({ id: idSchema, model: modelIdSchema.optional(), timeoutMs: timeoutMsSchema }))
     .mutation(async ({ ctx, input }) => testModelProvider({ workspaceId: ctx.workspaceId, ...input })),
 
+  /**
+   * The form's values, before they are saved: the dialog tests first and saves an unreachable provider only on
+   * purpose. With `id`, a masked key stands for that provider's saved key. Same answer as `test`.
+   */
+  check: workspaceProcedure
+    .meta({ role: "admin" })
+    .input(z.intersection(z.object({ id: idSchema.optional(), timeoutMs: timeoutMsSchema }), providerInputSchema))
+    .mutation(async ({ ctx, input: { id, timeoutMs, ...input } }) => checkProviderInput({ workspaceId: ctx.workspaceId, id, input, timeoutMs })),
+
+  /**
+   * A provider that cannot list its models is an answer, not a failure of the request: `{ ok: false, error }` with
+   * the provider unchanged (nothing saved), `{ ok: true, provider }` with the new list.
+   */
   refreshModels: workspaceProcedure
     .meta({ role: "admin" })
     .input(z.object({ id: idSchema, timeoutMs: timeoutMsSchema }))
-    .mutation(async ({ ctx, input }) => toPublicProvider(await refreshProviderModels({ workspaceId: ctx.workspaceId, ...input }))),
+    .mutation(async ({ ctx, input }) => refreshProviderModels({ workspaceId: ctx.workspaceId, ...input })),
 
   updateModels: workspaceProcedure
     .meta({ role: "admin" })

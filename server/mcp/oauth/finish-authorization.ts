@@ -58,7 +58,10 @@ export async function finishServerAuthorization({ params, userId }: { params: UR
   const error = params.get("error");
   if (error) {
     const { reason, text } = authorizationErrorOutcome(error);
-    await setStatus("error", text);
+    // Declining is the person's choice, not the server's fault: the server still "Needs authorization" (a server whose
+    // earlier tokens still work stays connected).
+    if (reason !== "access_denied") await setStatus("error", text);
+    else if (server.status !== "connected") await setStatus("needs_authorization", text);
     return fail(text, reason);
   }
   const code = params.get("code");

@@ -13,6 +13,7 @@ import { describeConnectionError, statusForError } from "./describe-connection-e
 import { openServerConnection } from "./open-connection";
 
 const previewTtlSeconds = 600;
+export const needsAuthorizationCode = "bad_request:mcp_server_authorization";
 
 export function toToolInfo(tool: Tool): McpToolInfo {
   return {
@@ -51,15 +52,30 @@ export async function fetchServerTools(server: McpServer): Promise<McpToolInfo[]
     const reason = describeConnectionError(error, server.name);
     const status = statusForError(error);
     await updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, status, statusReason: reason, statusAt: new Date() });
-    throw new AppError("bad_request:mcp_server", reason);
+    // Its own surface, so callers for whom "needs authorization" is an expected answer can tell it apart.
+    throw new AppError(status === "needs_authorization" ? needsAuthorizationCode : "bad_request:mcp_server", reason);
   }
 }
 
-export async function previewToolsUpdate(server: McpServer) {
-  const tools = await fetchServerTools(server);
+export type ToolsPreview =
+  | { status: "ok"; token: string; tools: McpToolInfo[]; diff: ReturnType<typeof diffTools> }
+  | { status: "needs_authorization"; message: string };
+
+/**
+ * The live list next to the stored one, kept for applyToolsUpdate under a token. A server that wants OAuth first
+ * is an answer (status needs_authorization), not an HTTP error: the console then offers Authorize.
+ */
+export async function previewToolsUpdate(server: McpServer): Promise<ToolsPreview> {
+  let tools: McpToolInfo[];
+  try {
+    tools = await fetchServerTools(server);
+  } catch (error) {
+    if (error instanceof AppError && error.code === needsAuthorizationCode) return { status: "needs_authorization", message: error.publicMessage };
+    throw error;
+  }
   const token = generateToken("tu_", 16);
   await getKv().set(kvKeys.cache("tools-update", token), JSON.stringify({ serverId: server.id, tools }), { ttlSeconds: previewTtlSeconds });
-  return { token, tools, diff: diffTools(server.tools, tools) };
+  return { status: "ok", token, tools, diff: diffTools(server.tools, tools) };
 }
 
 export async function applyToolsUpdate(server: McpServer, token: string) {

@@ -31,6 +31,11 @@ export class AppEditorPage {
     await expect(this.page.getByRole("group", { name: `Input field ${label}` })).toBeVisible();
   }
 
+  /** One row of the input form editor, by the field's label. */
+  inputField(label: string) {
+    return this.page.getByRole("group", { name: `Input field ${label}` });
+  }
+
   model() {
     return this.page.getByLabel("Model", { exact: true });
   }
@@ -63,6 +68,15 @@ export class AppEditorPage {
     await expect(addAll).toBeInViewport();
     await addAll.click();
     await dialog.getByRole("button", { name: "Save tools" }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** A tool's settings in the agent: the description shown to the model instead of the server's. */
+  async setToolDescription(tool: string, description: string) {
+    await this.page.getByRole("button", { name: `Settings for ${tool}` }).click();
+    const dialog = this.page.getByRole("dialog", { name: `Settings for ${tool}` });
+    await dialog.getByLabel("Description shown to the model").fill(description);
+    await dialog.getByRole("button", { name: "Save" }).click();
     await expect(dialog).toBeHidden();
   }
 

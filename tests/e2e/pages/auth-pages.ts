@@ -24,6 +24,14 @@ export class SignUpPage {
     await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
 
+  /** Fills the form and presses Create account, without the sign-in after it (for a refusal by the server). */
+  async submit(user: { name: string; email: string; password: string }) {
+    await this.page.getByLabel("Name").fill(user.name);
+    await this.page.getByLabel("Email").fill(user.email);
+    await this.page.getByLabel("Password").fill(user.password);
+    await this.page.getByRole("button", { name: "Create account" }).click();
+  }
+
   async open() {
     await this.page.goto("/sign-up");
     await expect(this.page.getByRole("heading", { name: "Create your account" })).toBeVisible();

@@ -22,6 +22,11 @@ export class ConsolePage {
     return input.inputValue();
   }
 
+  /** One row of Settings -> Members. */
+  memberRow(email: string) {
+    return this.page.getByRole("list", { name: "Members" }).getByRole("listitem").filter({ hasText: email });
+  }
+
   async expectMember(email: string) {
     await expect(this.page.getByRole("list", { name: "Members" }).getByText(email)).toBeVisible();
   }

@@ -27,6 +27,18 @@ export class ModelProvidersPage {
     await expect(dialog).toBeHidden();
   }
 
+  /** Fills Add a model provider and presses Add provider; returns the dialog, which may stay open (test failed). */
+  async submitOpenAiCompatible({ name, baseUrl, apiKey }: { name: string; baseUrl: string; apiKey: string }) {
+    await this.page.getByRole("button", { name: "Add a model provider" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Add a model provider" });
+    await dialog.getByLabel("Kind").selectOption("OpenAI-compatible");
+    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByLabel("Base URL").fill(baseUrl);
+    await dialog.getByLabel("API key").fill(apiKey);
+    await dialog.getByRole("button", { name: "Add provider" }).click();
+    return dialog;
+  }
+
   async test(name: string) {
     const card = this.provider(name);
     await card.getByRole("button", { name: "Test", exact: true }).click();

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { followMainNav } from "./main-nav";
 
 /** Tools -> MCP: server cards, the Add MCP Server (HTTP) dialog with its connection test, and the detail drawer. */
@@ -34,6 +34,32 @@ export class ToolsPage {
     await this.addDialog.getByRole("button", { name: "Test connection" }).click();
     await expect(this.addDialog.getByRole("status").filter({ hasText: /^Connected: \d+ tools found\.$/ })).toBeVisible({ timeout: 30_000 });
     return this.addDialog.getByRole("list", { name: "Connection steps" });
+  }
+
+  /** Presses Test connection for a server that asks for OAuth; returns the test's status line. */
+  async testConnectionOfOAuthServer() {
+    await this.addDialog.getByRole("button", { name: "Test connection" }).click();
+    const status = this.addDialog.getByRole("status").filter({ hasText: /OAuth/ });
+    await expect(status).toBeVisible({ timeout: 30_000 });
+    return status;
+  }
+
+  /** "Add & authorize" in the add dialog: the server is saved and its authorization server opens in a popup. */
+  async addAndAuthorize() {
+    const popupOpened = this.page.waitForEvent("popup");
+    await this.addDialog.getByRole("button", { name: "Add & authorize" }).click();
+    const popup = await popupOpened;
+    await expect(popup.getByRole("heading", { name: /^Allow .+ to use your tools\?$/ })).toBeVisible({ timeout: 20_000 });
+    return popup;
+  }
+
+  /** Runs one tool from the server's sheet with a single text argument and waits for its result. */
+  async tryTool(drawer: Locator, tool: string, argument: { label: string; value: string }) {
+    await drawer.getByRole("button", { name: `Try it: ${tool}` }).click();
+    const form = drawer.getByRole("form", { name: `Try ${tool}` });
+    await form.getByLabel(argument.label).fill(argument.value);
+    await form.getByRole("button", { name: `Run ${tool}` }).click();
+    await expect(drawer.getByRole("region", { name: "Tool result" })).toBeVisible({ timeout: 20_000 });
   }
 
   async save() {
