@@ -16,6 +16,7 @@ import { ModelProvidersPage } from "./pages/model-providers-page";
 import { expectNoHorizontalOverflow, phone, useTheme } from "./pages/phone-check";
 import { PublishPage } from "./pages/publish-page";
 import { ToolsPage } from "./pages/tools-page";
+import { VersionsPage } from "./pages/versions-page";
 import { docsScreenshot } from "./screenshot";
 
 let as: TestAuthServer;
@@ -62,7 +63,9 @@ for (const variant of variants) {
     await signUp.open();
     await signUp.signUp(newUser("journey"));
     await expect(page).toHaveURL(/\/apps$/);
+    await expect(page.getByText("Get started").first()).toBeVisible();
     await fits("the empty Apps page");
+    await screenshot("first-run-checklist.png");
 
     // 2. A provider on the scripted model server, its tool-calling model the default.
     const providers = new ModelProvidersPage(page);
@@ -138,6 +141,16 @@ for (const variant of variants) {
     await expect(calls.getByText("tools/call").first()).toBeVisible();
     await expect(calls.getByText("journey-client 1.0.0").first()).toBeVisible();
     await fits("Logs");
+
+    // 10. Version history: the draft moves on, and the published version is compared with it.
+    await page.goto(`/apps/${appId}`);
+    await editor.setInstructions("Answer questions about the weather with the weather tools. Give temperatures in Celsius.");
+    await editor.expectSaved();
+    const versions = new VersionsPage(page);
+    await versions.open(appId);
+    await expect(await versions.compare(1)).toContainText("Celsius");
+    await fits("the Versions tab");
+    await screenshot("version-history.png");
 
     await apps.open();
     await expect(apps.card("Trip Weather")).toBeVisible();

@@ -7,7 +7,7 @@ import { roles, hasRole, type Role } from "@/server/auth/roles";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
 
 type Caller = ReturnType<typeof callerAs>;
-type Ids = { userId: string; inviteId: string; apiKeyId: string; appId: string; serverId: string; providerId: string };
+type Ids = { userId: string; inviteId: string; apiKeyId: string; appId: string; versionId: string; serverId: string; providerId: string };
 
 const sampleAppFile = JSON.stringify({
   switchyard: "app",
@@ -45,6 +45,9 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "apps.duplicate": (ids) => ({ id: ids.appId }),
   "apps.delete": (ids) => ({ id: ids.appId }),
   "apps.publish": (ids) => ({ id: ids.appId }),
+  "apps.versions": (ids) => ({ id: ids.appId }),
+  "apps.restoreVersion": (ids) => ({ id: ids.appId, versionId: ids.versionId }),
+  "apps.republishVersion": (ids) => ({ id: ids.appId, versionId: ids.versionId }),
   "appTemplates.list": () => undefined,
   "appTemplates.create": (ids) => ({ templateId: "support-agent", serverId: ids.serverId }),
   "appFiles.export": (ids) => ({ id: ids.appId }),
@@ -121,7 +124,10 @@ beforeAll(async () => {
   const provider = await owner.modelProviders.create({ kind: "openai_compatible", name: "A's provider", baseUrl: "http://127.0.0.1:9/v1" });
   await owner.modelProviders.updateModels({ id: provider.id, models: [{ id: "a-model", toolCalling: true }] });
   await owner.modelProviders.setDefaultModel({ providerId: provider.id, model: "a-model" });
-  idsA = { userId: target.id, inviteId: invite.id, apiKeyId: key.id, appId: app.id, serverId: server.id, providerId: provider.id };
+  await owner.apps.updateDraft({ id: app.id, draft: { model: { providerId: provider.id, model: "a-model" } } });
+  await owner.apps.publish({ id: app.id });
+  const [version] = await owner.apps.versions({ id: app.id });
+  idsA = { userId: target.id, inviteId: invite.id, apiKeyId: key.id, appId: app.id, versionId: version!.id, serverId: server.id, providerId: provider.id };
   const b = await createOwner("b");
   ownerB = b.user.id;
   workspaceB = b.workspace.id;
