@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RevokeButton } from "@/components/ui/revoke-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { describeUserAgent } from "./describe-user-agent";
 
@@ -68,20 +69,14 @@ export function SessionsPanel() {
                 {session.current ? (
                   <Badge variant="success">This device</Badge>
                 ) : (
-                  <ConfirmDialog
+                  <RevokeButton
                     title={`Revoke ${describeUserAgent(session.userAgent)}?`}
                     description="That browser is signed out at its next request."
                     confirmLabel="Revoke session"
-                    destructive
                     onConfirm={async () => {
                       await revoke.mutateAsync({ id: session.id });
                       toast.success("Session revoked");
                     }}
-                    trigger={
-                      <Button variant="ghost" size="sm">
-                        Revoke
-                      </Button>
-                    }
                   />
                 )}
               </li>

@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RevokeButton } from "@/components/ui/revoke-button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
@@ -60,20 +60,14 @@ export function ServerKeysCard({ appId, url, name }: { appId: string; url: strin
                   </p>
                 </div>
                 <Badge>Bearer</Badge>
-                <ConfirmDialog
+                <RevokeButton
                   title={`Revoke "${key.name}"?`}
                   description="Clients using this key stop working at once. This cannot be undone."
                   confirmLabel="Revoke key"
-                  destructive
                   onConfirm={async () => {
                     await revoke.mutateAsync({ appId, id: key.id });
                     toast.success("Key revoked");
                   }}
-                  trigger={
-                    <Button variant="ghost" size="sm">
-                      Revoke
-                    </Button>
-                  }
                 />
               </li>
             ))}

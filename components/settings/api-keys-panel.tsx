@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RevokeButton } from "@/components/ui/revoke-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
@@ -89,20 +89,14 @@ export function ApiKeysPanel() {
                 <span className="flex-1 sm:hidden" />
                 {isExpired(key.expiresAt) && <Badge variant="destructive">Expired</Badge>}
                 <Badge>{roleLabels[key.role]}</Badge>
-                <ConfirmDialog
+                <RevokeButton
                   title={`Revoke "${key.name}"?`}
                   description="Anything using this key stops working at once. This cannot be undone."
                   confirmLabel="Revoke key"
-                  destructive
                   onConfirm={async () => {
                     await revoke.mutateAsync({ id: key.id });
                     toast.success("Key revoked");
                   }}
-                  trigger={
-                    <Button variant="ghost" size="sm">
-                      Revoke
-                    </Button>
-                  }
                 />
               </li>
             ))}

@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { RevokeButton } from "@/components/ui/revoke-button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
@@ -80,19 +80,12 @@ export function InvitesPanel() {
                   <span className="flex-1 text-muted-foreground">
                     Expires {new Date(invite.expiresAt).toLocaleDateString()}
                   </span>
-                  <ConfirmDialog
+                  <RevokeButton
                     title="Revoke this invite link?"
                     description="Anyone holding the link will no longer be able to join."
-                    confirmLabel="Revoke"
-                    destructive
                     onConfirm={async () => {
                       await revoke.mutateAsync({ id: invite.id });
                     }}
-                    trigger={
-                      <Button variant="ghost" size="sm">
-                        Revoke
-                      </Button>
-                    }
                   />
                 </li>
               ))}
