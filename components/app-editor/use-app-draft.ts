@@ -20,16 +20,26 @@ export function useAppDraft(appId: string) {
     if (app.data && draft === null) setDraftState(app.data.draft);
   }, [app.data, draft]);
 
+  // Saves run one at a time, in order, and only the newest draft is sent (each draft holds every edit before it).
+  // Two saves in flight could commit out of order and leave an older draft stored, and the first to finish would
+  // show "Saved" while the newer edit was still on its way.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const newest = useRef(0);
   const flush = useCallback(
-    async (next: AppConfig) => {
+    (next: AppConfig) => {
+      const seq = ++newest.current;
       setSaveState("saving");
-      try {
-        await save.mutateAsync({ id: appId, draft: next });
-        setSaveState("saved");
-        await queryClient.invalidateQueries(trpc.apps.get.queryFilter({ id: appId }));
-      } catch {
-        setSaveState("error");
-      }
+      queue.current = queue.current.then(async () => {
+        if (seq !== newest.current) return;
+        try {
+          await save.mutateAsync({ id: appId, draft: next });
+          if (seq === newest.current) setSaveState("saved");
+          await queryClient.invalidateQueries(trpc.apps.get.queryFilter({ id: appId }));
+        } catch {
+          if (seq === newest.current) setSaveState("error");
+        }
+      });
+      return queue.current;
     },
     [appId, queryClient, save, trpc],
   );

@@ -171,3 +171,30 @@ test("an agent sets its own description of a tool for the model, kept with the d
   await expect(row.getByText("Own description")).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("an edit made while an earlier save is still on its way is the one kept, and Saved waits for it", async ({ page }) => {
+  await signedIn(page, "draftorder");
+  const apps = new AppsPage(page);
+  await apps.open();
+  await apps.create({ type: "Chat", name: "Ordered saves" });
+  const editor = new AppEditorPage(page);
+  // The first save is held back for 2 s; the second edit is saved while it waits.
+  let held = false;
+  await page.route(/\/api\/trpc\/[^?]*apps\.updateDraft/, async (route) => {
+    if (!held) {
+      held = true;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    await route.continue();
+  });
+  await editor.setInstructions("First instructions.");
+  await page.waitForTimeout(900);
+  await editor.setInstructions("Second instructions, the newest.");
+  await expect(page.getByText("Saving…")).toBeVisible();
+  await editor.expectSaved();
+  // Long enough for the held save to reach the server: it must not overwrite the newer draft.
+  await page.waitForTimeout(2_500);
+  await page.unroute(/\/api\/trpc\/[^?]*apps\.updateDraft/);
+  await page.reload();
+  await expect(page.getByLabel("Instructions")).toHaveValue("Second instructions, the newest.");
+});

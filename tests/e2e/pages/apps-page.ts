@@ -18,7 +18,10 @@ export class AppsPage {
   async create({ type, name, icon, description }: { type: "Chat" | "Agent" | "Text generator"; name: string; icon?: string; description?: string }) {
     await this.page.getByRole("button", { name: "Create app" }).click();
     const dialog = this.page.getByRole("dialog", { name: "Create app" });
-    await dialog.getByRole("radio", { name: type }).check();
+    // A person clicks the type's card (the radio itself is visually hidden under the card's icon).
+    const radio = dialog.getByRole("radio", { name: type });
+    await dialog.locator("label").filter({ has: this.page.getByRole("radio", { name: type }) }).click();
+    await expect(radio).toBeChecked();
     await dialog.getByLabel("Name").fill(name);
     if (icon) await dialog.getByRole("radio", { name: `Icon ${icon}` }).click();
     if (description) await dialog.getByLabel("Description").fill(description);
