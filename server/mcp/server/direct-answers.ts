@@ -13,6 +13,7 @@ import {
   type JSONRPCRequest,
 } from "@modelcontextprotocol/sdk/types.js";
 import { toolForProtocol } from "./build-tool";
+import { answerTaskRequest, isTaskRequest } from "./tasks/answer-task-request";
 import { runToolCall, type ServerContext } from "./tool-call";
 import { errorAnswer } from "./without-internals";
 
@@ -22,6 +23,8 @@ export async function directAnswer(messages: JSONRPCMessage[], ctx: ServerContex
   // parseMessages validated the message already: only whether it is a request is left to see.
   const [message] = messages;
   if (!("id" in message) || !("method" in message)) return null;
+  // The task dispatch point of the 2025 lane: task-augmented tools/call and tasks/* (tasks/answer-task-request.ts).
+  if (isTaskRequest(message, ctx, "2025")) return send(await answerTaskRequest(message, ctx, "2025"), ctx);
   if (message.method === "tools/call") return answerToolCall(message, ctx);
   let result: unknown;
   if (message.method === "tools/list" && ListToolsRequestSchema.safeParse(message).success) result = { tools: [toolForProtocol(ctx.tool, ctx.protocolVersion)] };

@@ -19,6 +19,7 @@ import { authorize, limitRate } from "./request-guards";
 import { logRefusal } from "./refusal-log";
 import { RequestLedger } from "./request-ledger";
 import { isWellFormedCode } from "./server-code";
+import { taskScope } from "./tasks/task-scope";
 
 export interface EndpointOptions {
   /** Public URL of the deployment; the only Origin a browser may call from. Default APP_URL. */
@@ -112,6 +113,7 @@ async function handle(request: Request, code: string, options: EndpointOptions):
     clientScope,
     kv,
     cancelPollMs: options.cancelPollMs ?? defaults.cancelPollMs,
+    tasks: { scope: taskScope({ bearer, sessionId }), client },
   });
 }
 

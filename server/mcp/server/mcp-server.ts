@@ -15,7 +15,12 @@ const jsonSchemaValidator = new AjvJsonSchemaValidator();
 export function createPublishedServer(ctx: ServerContext): Server {
   const server = new Server(
     { name: ctx.tool.name, title: ctx.appName, version: String(ctx.version) },
-    { capabilities: { tools: { listChanged: false }, logging: {} }, jsonSchemaValidator },
+    {
+      // tasks: 2025-11-25 basic/utilities/tasks §Capabilities. No `list`: see tasks/task-scope.ts. The task methods
+      // are answered before this server is built (direct-answers.ts); only initialize reads this.
+      capabilities: { tools: { listChanged: false }, logging: {}, tasks: { cancel: {}, requests: { tools: { call: {} } } } },
+      jsonSchemaValidator,
+    },
   );
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [toolForProtocol(ctx.tool, ctx.protocolVersion)] }));

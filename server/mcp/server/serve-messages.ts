@@ -24,9 +24,11 @@ export interface ServeParams {
   clientScope: string;
   kv: Kv;
   cancelPollMs: number;
+  /** Who may see the tasks this request starts (tasks/task-scope.ts). */
+  tasks?: ServerContext["tasks"];
 }
 
-export async function serveMessages({ request, endpoint, parsed, protocolVersion, ledger, client, clientScope, kv, cancelPollMs }: ServeParams): Promise<Response> {
+export async function serveMessages({ request, endpoint, parsed, protocolVersion, ledger, client, clientScope, kv, cancelPollMs, tasks }: ServeParams): Promise<Response> {
   const { messages } = parsed;
   const initialize = messages.some((m) => isInitializeRequest(m));
   const { tool, config } = getPublishedTool(endpoint);
@@ -46,6 +48,7 @@ export async function serveMessages({ request, endpoint, parsed, protocolVersion
     kv,
     cancelPollMs,
     ledger,
+    tasks,
   };
   const direct = await directAnswer(messages, ctx);
   if (direct) return direct;
