@@ -9,12 +9,14 @@ import { hashToken } from "@/server/crypto/tokens";
 import { getDb } from "@/server/db";
 import { mcpTasks } from "@/server/db/schema";
 import { settleCallLogs } from "@/server/mcp/server/call-log";
+import { runTaskJob } from "@/server/mcp/server/tasks/run-task-job";
 import { removeExpiredTasks } from "@/server/mcp/server/tasks/task-worker";
 import { taskSettings } from "@/server/mcp/server/tasks/task-settings";
 import { connectClient, createPublishedApp } from "../support/published-app";
 import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let endpoint: TestEndpoint;
 let other: TestEndpoint;
 let llm: ScriptedLlm;
@@ -215,5 +217,22 @@ describe("retention", () => {
     expect((await removeExpiredTasks({ now: new Date(Date.now() + 61_000) })).removed).toBeGreaterThanOrEqual(1);
     expect(await db.select().from(mcpTasks).where(eq(mcpTasks.idHash, hashToken(task.taskId)))).toEqual([]);
     await expect(client.experimental.tasks.getTask(task.taskId)).rejects.toMatchObject({ code: -32602 });
+  });
+});
+
+describe("a run whose process died", () => {
+  it("fails the task with a message saying so when its job comes back for a second attempt, and the first run's end cannot undo that", async () => {
+    const { url, workspace } = await createPublishedApp(endpoint, llm);
+    const client = await connect(url);
+    llm.script([{ text: "late", delayMs: 1_500 }]);
+    const task = await startTask(client);
+    await expect.poll(() => llm.requests.length).toBe(1);
+    // What the queue does once the first attempt's heartbeat stops: the same job again, attempt 1.
+    await runTaskJob({ id: "retry", data: { workspaceId: workspace.id, idHash: hashToken(task.taskId) }, attempt: 1, signal: new AbortController().signal });
+    const failed = await client.experimental.tasks.getTask(task.taskId);
+    expect(failed).toMatchObject({ status: "failed", statusMessage: expect.stringContaining("stopped before it finished") });
+    await sleep(2_000);
+    expect((await client.experimental.tasks.getTask(task.taskId)).status).toBe("failed");
+    await expect(client.request({ method: "tasks/result", params: { taskId: task.taskId } }, CallToolResultSchema)).rejects.toMatchObject({ code: -32603 });
   });
 });
