@@ -10,7 +10,9 @@ export function createPgBossJobQueue({ url, schema = "pgboss" }: { url: string; 
     schema,
     application_name: "switchyard-jobs",
     max: 4,
+    // Both: a queue's expiry and heartbeat pass runs on the supervise timer, but at most once per monitor interval.
     superviseIntervalSeconds: jobTimings.superviseSeconds,
+    monitorIntervalSeconds: jobTimings.superviseSeconds,
   });
   // pg-boss reports a failed maintenance query or a lost connection here and keeps retrying by itself.
   boss.on("error", (error) => console.error("[jobs:pg-boss]", error instanceof Error ? error.message : error));

@@ -94,14 +94,27 @@ async function publishApp(email: string) {
 type Answer = { result?: Record<string, unknown> & { task?: { taskId: string; status: string } }; error?: { code: number; message: string } };
 const headers = { "content-type": "application/json", accept: "application/json, text/event-stream" };
 
+/**
+ * fetch, once more when the server closed the kept-alive connection just as it was reused (Node's fetch then fails
+ * with "other side closed" and sends nothing; `next start` closes idle connections after 5 s).
+ */
+async function post(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if (!String((error as { cause?: unknown }).cause).includes("other side closed")) throw error;
+    return fetch(url, init);
+  }
+}
+
 async function session(url: string) {
-  const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "e2e", version: "1" } } }) });
+  const response = await post(url, { method: "POST", headers, body: JSON.stringify({ jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "e2e", version: "1" } } }) });
   expect(response.status).toBe(200);
   return { ...headers, "mcp-protocol-version": "2025-11-25", "mcp-session-id": response.headers.get("mcp-session-id")! };
 }
 
 async function rpc(url: string, sessionHeaders: Record<string, string>, method: string, params: object): Promise<Answer> {
-  const response = await fetch(url, { method: "POST", headers: sessionHeaders, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const response = await post(url, { method: "POST", headers: sessionHeaders, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
   return (await response.json()) as Answer;
 }
 
