@@ -74,10 +74,14 @@ async function stop(port: number, signal: NodeJS.Signals) {
   running.delete(port);
 }
 
-/** A published chat app on the scripted model, made through the console API of instance A. */
-async function publishApp(email: string) {
+/** A person with an owner key. The CLI opens the database itself: on PGlite, only while no server runs. */
+function ownerKey(email: string) {
   admin("user:create", "--email", email, "--password", "correct horse battery", "--workspace", "Tasks");
-  const { key } = admin("apikey:create", "--email", email, "--workspace", "Tasks", "--role", "owner");
+  return admin("apikey:create", "--email", email, "--workspace", "Tasks", "--role", "owner").key as string;
+}
+
+/** A published chat app on the scripted model, made through the console API of instance A. */
+async function publishApp(key: string) {
   const call = async <T>(procedure: string, input: unknown): Promise<T> => {
     const response = await fetch(`${baseA}/api/trpc/${procedure}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
     expect(response.status, await response.clone().text()).toBe(200);
@@ -130,7 +134,7 @@ if (shared) {
     test.setTimeout(180_000);
     await start(portA);
     await start(portB);
-    const { urlA, urlB } = await publishApp("tasks-two@example.com");
+    const { urlA, urlB } = await publishApp(ownerKey("tasks-two@example.com"));
     const asClient = await session(urlA);
 
     llm.script([{ text: "Done on whichever.", delayMs: 1_000 }, { text: "never", delayMs: 120_000 }]);
@@ -151,7 +155,7 @@ if (shared) {
     // Only A runs now, so A takes the job; B comes up after the kill and takes the job back.
     if (running.has(portB)) await stop(portB, "SIGTERM");
     if (!running.has(portA)) await start(portA);
-    const { urlA, urlB } = await publishApp("tasks-kill@example.com");
+    const { urlA, urlB } = await publishApp(ownerKey("tasks-kill@example.com"));
     const asClient = await session(urlA);
     const before = llm.requests.length;
     llm.script([{ text: "never", delayMs: 120_000 }]);
@@ -171,8 +175,9 @@ if (shared) {
 } else {
   test("a task killed with its only process (embedded database) is failed once the process is back", async () => {
     test.setTimeout(180_000);
+    const key = ownerKey("tasks-embedded@example.com");
     await start(portA);
-    const { urlA } = await publishApp("tasks-embedded@example.com");
+    const { urlA } = await publishApp(key);
     const asClient = await session(urlA);
     llm.script([{ text: "never", delayMs: 120_000 }]);
     const taskId = await startTask(urlA, asClient);
