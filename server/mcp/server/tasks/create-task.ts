@@ -9,14 +9,9 @@ import { getDb } from "@/server/db";
 import { insertTask, updateUnfinishedTask } from "@/server/db/queries/mcp-tasks";
 import { getJobQueue } from "@/server/jobs";
 import { assertPublishedToolName, type ServerContext } from "../tool-call";
-import { effectiveTtlMs, taskSettings } from "./task-settings";
+import { effectiveTtlMs, taskSettings, type TaskRunJob } from "./task-settings";
 import { startTaskWorker } from "./task-worker";
 import { task2025, task2026, type TaskEra } from "./task-wire";
-
-export interface TaskRunJob extends Record<string, unknown> {
-  workspaceId: string;
-  idHash: string;
-}
 
 export async function createTask(
   ctx: ServerContext & { tasks: NonNullable<ServerContext["tasks"]> },

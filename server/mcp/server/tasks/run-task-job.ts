@@ -11,8 +11,7 @@ import { getPublishedTool } from "../build-tool";
 import { RequestLedger } from "../request-ledger";
 import { runToolCall, type ServerContext } from "../tool-call";
 import { errorAnswer } from "../without-internals";
-import type { TaskRunJob } from "./create-task";
-import { taskSettings } from "./task-settings";
+import { taskSettings, type TaskRunJob } from "./task-settings";
 
 /** The request id a task's run goes by (cancellations.ts keys, the call log): never a client's own id. */
 export const taskRequestId = (idHash: string) => `task:${idHash}`;

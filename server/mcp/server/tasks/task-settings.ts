@@ -20,6 +20,12 @@ export const taskSettings = {
   maxIdLength: 100,
 };
 
+/** A run-queue job's data: which task, in which workspace. */
+export interface TaskRunJob extends Record<string, unknown> {
+  workspaceId: string;
+  idHash: string;
+}
+
 /** The ttl a task gets: the client's wish within [minTtlMs, maxTtlMs], the default without one. */
 export function effectiveTtlMs(requested: unknown): number {
   const wish = typeof requested === "number" && Number.isFinite(requested) ? Math.round(requested) : taskSettings.defaultTtlMs;
