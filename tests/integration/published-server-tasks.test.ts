@@ -26,7 +26,10 @@ beforeAll(async () => {
   // Two endpoint instances sharing the database and the KV store, as two servers behind a load balancer do.
   [endpoint, other] = await Promise.all([startTestEndpoint({ cancelPollMs: 100 }), startTestEndpoint({ cancelPollMs: 100 })]);
 });
-afterAll(() => Promise.all([endpoint.close(), other.close()]));
+afterAll(async () => {
+  await settleCallLogs();
+  await Promise.all([endpoint.close(), other.close()]);
+});
 beforeEach(async () => {
   llm = await startScriptedLlm();
 });
@@ -124,6 +127,21 @@ describe("a task-augmented tools/call", () => {
     const tasks = [await startTask(client, 5), await startTask(client, 10 ** 12), await startTask(client)];
     expect(tasks.map((t) => t.ttl)).toEqual([taskSettings.minTtlMs, taskSettings.maxTtlMs, taskSettings.defaultTtlMs]);
     for (const task of tasks) expect((await waitForStatus(client, task.taskId, "completed")).ttl).toBe(task.ttl);
+  });
+
+  it("in a batch (2025-03-26), or asking for progress, it is a task too, never an error", async () => {
+    const { url } = await createPublishedApp(endpoint, llm);
+    llm.script([{ text: "one" }, { text: "two" }]);
+    const call = (id: number, extra: object = {}) => ({ jsonrpc: "2.0", id, method: "tools/call", params: { ...query, task: {}, ...extra } });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-03-26" },
+      body: JSON.stringify([call(1), { jsonrpc: "2.0", id: 2, method: "ping" }]),
+    });
+    const answers = (await response.json()) as Array<{ id: number; result: { task?: { status: string } } }>;
+    expect(answers.find((a) => a.id === 1)!.result.task).toMatchObject({ status: "working" });
+    const withProgress = await rpc(url, call(3, { _meta: { progressToken: "p" } }), await initialize(url));
+    expect(withProgress.body.result!.task).toMatchObject({ status: "working" });
   });
 
   it("a call for a tool this server does not have is refused with -32602 and makes no task", async () => {
