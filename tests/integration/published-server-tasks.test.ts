@@ -7,7 +7,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { hashToken } from "@/server/crypto/tokens";
 import { getDb } from "@/server/db";
-import { mcpTasks } from "@/server/db/schema";
+import { insertTask } from "@/server/db/queries/mcp-tasks";
+import { apps, mcpTasks } from "@/server/db/schema";
 import { settleCallLogs } from "@/server/mcp/server/call-log";
 import { runTaskJob } from "@/server/mcp/server/tasks/run-task-job";
 import { removeExpiredTasks } from "@/server/mcp/server/tasks/task-worker";
@@ -252,5 +253,31 @@ describe("a run whose process died", () => {
     await sleep(2_000);
     expect((await client.experimental.tasks.getTask(task.taskId)).status).toBe("failed");
     await expect(client.request({ method: "tasks/result", params: { taskId: task.taskId } }, CallToolResultSchema)).rejects.toMatchObject({ code: -32603 });
+  });
+
+  it("a task still queued when its server is turned off fails without running the app", async () => {
+    const { workspace, app, caller } = await createPublishedApp(endpoint, llm);
+    const [{ versionId }] = (await (await getDb()).select({ versionId: apps.publishedVersionId }).from(apps).where(eq(apps.id, app.id))) as [{ versionId: string }];
+    const now = new Date();
+    const idHash = hashToken("queued-task-id");
+    await insertTask(await getDb(), {
+      idHash,
+      appId: app.id,
+      workspaceId: workspace.id,
+      versionId,
+      ownerScope: "someone",
+      jobId: crypto.randomUUID(),
+      request: query,
+      protocolVersion: "2025-11-25",
+      ttlMs: 60_000,
+      pollIntervalMs: 2_000,
+      expiresAt: new Date(now.getTime() + 60_000),
+    });
+    await caller.publishedServers.disable({ appId: app.id });
+    const before = llm.requests.length;
+    await runTaskJob({ id: "queued", data: { workspaceId: workspace.id, idHash }, attempt: 0, signal: new AbortController().signal });
+    const [row] = await (await getDb()).select().from(mcpTasks).where(eq(mcpTasks.idHash, idHash));
+    expect(row).toMatchObject({ status: "failed", statusMessage: expect.stringContaining("turned its MCP server off"), request: null });
+    expect(llm.requests.length).toBe(before);
   });
 });

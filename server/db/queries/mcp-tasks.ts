@@ -30,6 +30,7 @@ export async function findTaskToRun(db: Tx, { workspaceId, idHash }: { workspace
 export async function findTaskEndpoint(db: Tx, { workspaceId, appId, versionId }: { workspaceId: string; appId: string; versionId: string }) {
   const [row] = await db
     .select({
+      enabled: publishedServers.enabled,
       appType: apps.type,
       appName: apps.name,
       toolName: publishedServers.toolName,

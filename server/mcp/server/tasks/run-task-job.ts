@@ -35,6 +35,11 @@ export async function runTaskJob(job: Job): Promise<void> {
     await fail("This app's MCP server or the version the call was made against no longer exists.");
     return;
   }
+  if (!endpoint.enabled) {
+    // Disable takes effect at once, for queued tasks too (docs/mcp-endpoint.md).
+    await fail("The app's owner turned its MCP server off before this task started.");
+    return;
+  }
   const { tool, config } = getPublishedTool({ ...endpoint, parameterDescriptions: endpoint.parameterDescriptions });
   const ledger = new RequestLedger({ appId: task.appId, workspaceId }, { name: task.clientName, version: task.clientVersion });
   const ctx: ServerContext = {
