@@ -7,7 +7,6 @@ import type { RunEvent } from "@/server/agent/run-events";
 import type { AppConfig, AppType } from "@/server/apps/app-config";
 import type { Kv } from "@/server/kv";
 import type { ProviderSource } from "@/server/llm/get-language-model";
-import { supportsStructuredOutput } from "./build-tool";
 import { callPublishedTool } from "./call-tool";
 import { callKey, trackCall } from "./cancellations";
 import type { RequestLedger } from "./request-ledger";
@@ -88,7 +87,6 @@ export async function runToolCall(ctx: ServerContext, params: CallToolRequest["p
       provider: ctx.provider,
       args: params.arguments ?? {},
       signal,
-      structured: supportsStructuredOutput(ctx.protocolVersion),
       onEvent,
     });
     ctx.ledger.annotate(channel.requestId, { outcome: outcome.outcome, error: outcome.error, conversationId: outcome.conversationId });
