@@ -4,12 +4,12 @@
 // read under a size cap; then the SDK's own era classification picks the lane: 2026-07-28 (modern-lane.ts) or
 // 2025 (legacy-lane.ts). Every refusal is a JSON-RPC error without internals.
 import "server-only";
-import { isLegacyRequest } from "@modelcontextprotocol/server";
 import { hashToken, safeEqual } from "@/server/crypto/tokens";
 import { env } from "@/server/env";
 import { toAppError } from "@/server/errors";
 import { getKv } from "@/server/kv";
 import { findEndpoint } from "./endpoint-cache";
+import { isLegacyEra } from "./era";
 import { checkMediaTypes, checkMethod, checkOrigin, jsonRpcError, readBodyWithLimit } from "./http-checks";
 import { serveLegacyLane } from "./legacy-lane";
 import { serveModernLane } from "./modern-lane";
@@ -77,6 +77,6 @@ async function handle(request: Request, code: string, options: EndpointOptions):
   if ("refusal" in json) return json.refusal;
 
   const lane = { request, endpoint, raw: json.raw, bearer, kv, rateLimit, cancelPollMs: options.cancelPollMs ?? defaults.cancelPollMs };
-  // The SDK's own classification (the code createMcpHandler routes with): no envelope claim means a 2025 client.
-  return (await isLegacyRequest(request, json.raw)) ? serveLegacyLane(lane) : serveModernLane(lane);
+  // No 2026-07-28 envelope claim means a 2025 client (era.ts).
+  return (await isLegacyEra(request, json.raw)) ? serveLegacyLane(lane) : serveModernLane(lane);
 }
