@@ -298,3 +298,24 @@ describe("the endpoint's own rules hold on the 2026-07-28 lane", () => {
     }
   });
 });
+
+describe("malformed 2026-07-28 requests are answered in our words", () => {
+  const cases: Array<[string, ReturnType<typeof modernRequest>, string, string | undefined, number | "isError"]> = [
+    ["an unknown tool", modernRequest(1, "tools/call", { name: "rm_rf", arguments: {} }), "tools/call", "rm_rf", -32602],
+    ["an unknown method", modernRequest(2, "resources/list"), "resources/list", undefined, -32601],
+    ["arguments of the wrong type", modernRequest(3, "tools/call", { name: "weather_helper", arguments: { query: 42 } }), "tools/call", "weather_helper", "isError"],
+    ["a malformed envelope", modernRequest(4, "tools/list", {}, { "io.modelcontextprotocol/clientCapabilities": "nope" }), "tools/list", undefined, -32602],
+  ];
+
+  it.each(cases)("%s", async (_, body, method, name, expected) => {
+    const { url } = await createPublishedApp(endpoint, llm);
+    const response = await fetch(url, { method: "POST", headers: modernHeaders(method, name), body: JSON.stringify(body) });
+    const text = await response.text();
+    expect(response.status, text).toBeLessThan(500);
+    expect(text).not.toMatch(/\n\s+at |node_modules|ZodError|[A-Z][a-z]+Error:|SQL|postgres/);
+    const answer = JSON.parse(text);
+    if (expected === "isError") expect(answer.result).toMatchObject({ isError: true, content: [{ type: "text", text: expect.stringMatching(/"query"/) }] });
+    else expect(answer.error.code, text).toBe(expected);
+    expect(llm.requests).toHaveLength(0);
+  });
+});
