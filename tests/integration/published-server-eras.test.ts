@@ -206,6 +206,28 @@ describe("cancellation on the 2025 lane", () => {
   });
 });
 
+describe("cancellation in a 2025-03-26 batch", () => {
+  it("the cancelled call's answer is left out, the rest of the batch is answered, and the stream ends", async () => {
+    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    llm.script([{ text: "late", delayMs: 10_000 }]);
+    const headers = { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-03-26", "user-agent": "batcher" };
+    const batch = [
+      { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "weather_helper", arguments: { query: "Hi" } } },
+      { jsonrpc: "2.0", id: 2, method: "tools/list" },
+    ];
+    const call = fetch(url, { method: "POST", headers, body: JSON.stringify(batch) });
+    await expect.poll(() => llm.requests.length).toBe(1);
+    await fetch(url, { method: "POST", headers, body: JSON.stringify({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 1 } }) });
+    const response = await call;
+    const answers = (await response.text()).split("\n").filter((line) => line.startsWith("data: ")).map((line) => JSON.parse(line.slice(6)));
+    expect(answers.map((a: { id: number }) => a.id)).toEqual([2]);
+    await expect.poll(async () => (await callLogs(caller, app.id)).map((l) => [l.method, l.outcome]).sort()).toEqual([
+      ["tools/call", "cancelled"],
+      ["tools/list", "ok"],
+    ]);
+  });
+});
+
 describe("task-augmented calls (2025-11-25 tasks) run as plain calls", () => {
   const taskCall = (extra: object = {}) => ({ name: "weather_helper", arguments: { query: "Hi" }, task: { ttl: 60_000 }, ...extra });
 
