@@ -1,5 +1,6 @@
 // The transport rules of the published endpoint (MCP.md "Published app endpoint"; MCP 2025-06-18, basic/transports),
-// checked before anything touches the database. Each refusal is a JSON-RPC error body with id null: no internals.
+// checked before the body is read (Origin before the code is even looked up; the method after it, so an unknown code
+// is a 404 on every method). Each refusal is a JSON-RPC error body with id null: no internals.
 import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
 
 /** Assumed when the MCP-Protocol-Version header is missing (transports §Protocol Version Header). */
