@@ -84,6 +84,14 @@ describe("a 2026-07-28 client (SDK v2)", () => {
     expect(list.result.tools.map((t: { name: string }) => t.name)).toEqual(["weather_helper"]);
   });
 
+  it("subscriptions/listen is acknowledged and ends at once: a published tool never changes under a client", async () => {
+    const { url } = await createPublishedApp(endpoint, llm);
+    const body = modernRequest(5, "subscriptions/listen", { notifications: { toolsListChanged: true } });
+    const response = await fetch(url, { method: "POST", headers: modernHeaders("subscriptions/listen"), body: JSON.stringify(body), signal: AbortSignal.timeout(5_000) });
+    const events = (await response.text()).split("\n").filter((line) => line.startsWith("data: ")).map((line) => JSON.parse(line.slice(6)));
+    expect(events.map((e: { method?: string; id?: number }) => e.method ?? e.id)).toEqual(["notifications/subscriptions/acknowledged", 5]);
+  });
+
   it("hears an agent's steps as progress before the result", async () => {
     const { url } = await createPublishedApp(endpoint, llm, { type: "agent", toolServerUrl: tools.url });
     const client = await modern(url);
