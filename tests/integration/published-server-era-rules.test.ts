@@ -132,6 +132,8 @@ describe("task-augmented calls run as durable tasks on both lanes (published-ser
 
   it("on the 2026-07-28 lane, one that declares it gets resultType task; tasks/get inlines the result, tasks/cancel acknowledges", async () => {
     const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const discovered = await (await fetch(url, { method: "POST", headers: modernHeaders("server/discover"), body: JSON.stringify(modernRequest(0, "server/discover")) })).json();
+    expect(discovered.result.capabilities.extensions).toEqual({ "io.modelcontextprotocol/tasks": {} });
     llm.script([{ text: "Later.", delayMs: 500 }, { text: "never", delayMs: 10_000 }]);
     const post = async (id: number, method: string, name: string, params: Record<string, unknown>) =>
       (await fetch(url, { method: "POST", headers: modernHeaders(method, name), body: JSON.stringify(modernRequest(id, method, params, declaresTasks)) })).json();

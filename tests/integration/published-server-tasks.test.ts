@@ -139,7 +139,12 @@ describe("a task-augmented tools/call", () => {
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-03-26" },
       body: JSON.stringify([call(1), { jsonrpc: "2.0", id: 2, method: "ping" }]),
     });
-    const answers = (await response.json()) as Array<{ id: number; result: { task?: { status: string } } }>;
+    // A batch holding a call answers over SSE (one event per answer), a JSON batch otherwise.
+    const text = await response.text();
+    const events = response.headers.get("content-type")?.startsWith("text/event-stream")
+      ? text.split("\n").filter((l) => l.startsWith("data: ")).flatMap((l) => JSON.parse(l.slice(6)) as object)
+      : (JSON.parse(text) as object[]);
+    const answers = events as Array<{ id: number; result: { task?: { status: string } } }>;
     expect(answers.find((a) => a.id === 1)!.result.task).toMatchObject({ status: "working" });
     const withProgress = await rpc(url, call(3, { _meta: { progressToken: "p" } }), await initialize(url));
     expect(withProgress.body.result!.task).toMatchObject({ status: "working" });
