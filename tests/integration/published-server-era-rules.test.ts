@@ -149,6 +149,11 @@ describe("task-augmented calls run as durable tasks on both lanes (published-ser
     await expect.poll(() => llm.abortedRequests).toEqual([1]);
     // Routing headers that disagree with the body are the SDK's to refuse (-32020), tasks or not.
     expect((await post(6, "tasks/get", "someone-else", { taskId })).error).toMatchObject({ code: -32020 });
+    const wrongVersion = modernRequest(7, "tasks/get", { taskId }, { ...declaresTasks, "io.modelcontextprotocol/protocolVersion": "2099-01-01" });
+    const refused = await (await fetch(url, { method: "POST", headers: modernHeaders("tasks/get", taskId), body: JSON.stringify(wrongVersion) })).json();
+    // The SDK's refusal (the header and the envelope disagree: -32020; an unknown version alone: -32022), not a task.
+    expect(refused.result).toBeUndefined();
+    expect([-32020, -32022]).toContain(refused.error.code);
     // The runs are logged once each, as tools/call with their conversation; the polls as themselves.
     const logs = await callLogs(caller, app.id);
     expect(logs.filter((l) => l.method === "tools/call").map((l) => l.outcome).sort()).toEqual(["cancelled", "ok"]);

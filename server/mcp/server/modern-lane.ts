@@ -72,14 +72,15 @@ export async function serveModernLane({ request, endpoint, raw, bearer, kv, canc
 /**
  * The task dispatch point of the 2026-07-28 lane (SEP-2663): a tools/call from a client declaring the Tasks extension,
  * and tasks/get, tasks/update, tasks/cancel, which the SDK v2 has no runtime for. Only when the routing headers agree
- * with the body (SEP-2243: `Mcp-Method`, and `Mcp-Name` = the tool or the task id); otherwise the SDK answers, with
- * its -32020.
+ * with the body (SEP-2243: `Mcp-Method`, and `Mcp-Name` = the tool or the task id) and the envelope names the
+ * version we speak; otherwise the SDK answers, with its -32020 or -32022.
  */
 async function answerTaskHere(message: JSONRPCMessage | null, ctx: ServerContext, request: Request): Promise<Response | null> {
   if (!message || !isJSONRPCRequest(message) || !isTaskRequest(message, ctx, "2026")) return null;
   const method = request.headers.get("mcp-method");
   const name = request.headers.get("mcp-name");
-  const params = message.params as { name?: unknown; taskId?: unknown } | undefined;
+  const params = message.params as { name?: unknown; taskId?: unknown; _meta?: Record<string, unknown> } | undefined;
+  if (params?._meta?.["io.modelcontextprotocol/protocolVersion"] !== modernProtocolVersion) return null;
   const named = message.method === "tools/call" ? params?.name : params?.taskId;
   if ((method !== null && method !== message.method) || (name !== null && name !== named)) return null;
   const answer = await answerTaskRequest(message, ctx, "2026");
