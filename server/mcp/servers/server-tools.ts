@@ -1,6 +1,6 @@
 // A server's tool list: fetched live, compared with what is stored, saved only after a person has seen the change.
 import "server-only";
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/client";
 import { listAllMcpTools } from "@/server/mcp/client/mcp-tools";
 import { getDb } from "@/server/db";
 import { updateMcpServer } from "@/server/db/queries/mcp-servers";
@@ -42,7 +42,7 @@ export async function fetchServerTools(server: McpServer): Promise<McpToolInfo[]
   try {
     const connection = await openServerConnection(server);
     try {
-      const tools = (await listAllMcpTools(connection.client, { signal: AbortSignal.timeout(server.callTimeoutMs) })).map(toToolInfo);
+      const tools = (await listAllMcpTools(connection, { signal: AbortSignal.timeout(server.callTimeoutMs) })).map(toToolInfo);
       await updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, status: "connected", statusReason: null, statusAt: new Date() });
       return tools;
     } finally {

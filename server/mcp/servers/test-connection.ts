@@ -56,7 +56,7 @@ export async function testConnection(
     );
     const initialize = steps.pop()!;
     steps.push({ step: "transport", ok: true, ms: 0, detail: connection.transport === "sse" ? "Legacy HTTP+SSE" : "Streamable HTTP" }, initialize);
-    const tools = await timed("tools", () => listAllMcpTools(connection!.client, { signal: AbortSignal.timeout(input.callTimeoutMs) }), (t) => `${t.length} tools`);
+    const tools = await timed("tools", () => listAllMcpTools(connection!, { signal: AbortSignal.timeout(input.callTimeoutMs) }), (t) => `${t.length} tools`);
     return { ok: true, steps, needsAuthorization: false, tools };
   } catch (error) {
     return { ok: false, steps, needsAuthorization: statusForError(error) === "needs_authorization", tools: [] };
