@@ -1,5 +1,6 @@
 // The one small interface the rest of the app talks to, whichever protocol era and transport a server speaks.
 import type { CallToolResult, Tool } from "@modelcontextprotocol/client";
+import type { ConnectionKindName } from "@/shared/connection-label";
 
 /**
  * - modern: 2026-07-28, stateless (`server/discover`, no session);
@@ -7,7 +8,7 @@ import type { CallToolResult, Tool } from "@modelcontextprotocol/client";
  * - stateless: 2025 Streamable HTTP without a session;
  * - sse: legacy HTTP+SSE (deprecated).
  */
-export type ConnectionKind = "modern" | "session" | "stateless" | "sse";
+export type ConnectionKind = ConnectionKindName;
 
 export interface ToolsPage {
   tools: Tool[];
