@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { z } from "zod";
@@ -28,6 +29,10 @@ function buildServer() {
   server.registerTool("add", { title: "Add", description: "Add two numbers.", inputSchema: { a: z.number(), b: z.number() } }, ({ a, b }) =>
     text(String(a + b)),
   );
+  server.registerTool("wait", { title: "Wait", description: "Waits, then answers.", inputSchema: { ms: z.number().int().min(0).max(60_000) } }, async ({ ms }, extra) => {
+    await sleep(ms, undefined, { signal: extra.signal }).catch(() => {});
+    return text(`Waited ${ms} ms.`);
+  });
   server.registerTool("rearrange", { title: "Rearrange", description: "Changes the server's tools.", inputSchema: {} }, async (_args, extra) => {
     // On the call's own response stream, before its result: the client hears it while the call is still open.
     await extra.sendNotification({ method: "notifications/tools/list_changed" });
