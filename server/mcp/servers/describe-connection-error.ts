@@ -2,7 +2,8 @@
 import { SdkError, SdkErrorCode, SdkHttpError, SseError, UnauthorizedError } from "@modelcontextprotocol/client";
 import { isAppError } from "@/server/errors";
 
-export function describeConnectionError(error: unknown, serverName: string): string {
+export function describeConnectionError(thrown: unknown, serverName: string): string {
+  const error = ownCause(thrown);
   if (isAppError(error)) return error.publicMessage;
   if (error instanceof UnauthorizedError) return `${serverName} needs authorization. Authorize it under Tools -> MCP.`;
   const status = httpStatus(error);
@@ -20,7 +21,8 @@ export function describeConnectionError(error: unknown, serverName: string): str
 }
 
 /** The status a failed connection leaves a server in: an authorization problem is not a broken server. */
-export function statusForError(error: unknown): "needs_authorization" | "error" {
+export function statusForError(thrown: unknown): "needs_authorization" | "error" {
+  const error = ownCause(thrown);
   if (isAppError(error)) return error.code === "unauthorized:mcp_oauth" ? "needs_authorization" : "error";
   if (error instanceof UnauthorizedError) return "needs_authorization";
   if (httpStatus(error) === 401) return "needs_authorization";
@@ -42,4 +44,15 @@ function networkCode(error: unknown, depth = 0): string | undefined {
   if (typeof code === "string" && /^E[A-Z_]+$/.test(code) && !(error instanceof SdkError)) return code;
   const fromMessage = error instanceof Error ? /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET)\b/.exec(error.message)?.[1] : undefined;
   return fromMessage ?? networkCode(cause, depth + 1) ?? errors?.map((e) => networkCode(e, depth + 1)).find(Boolean);
+}
+
+/**
+ * Our own error (an OAuth token that cannot be refreshed, an address refused) when the SDK wrapped it: the v2
+ * client's negotiation reports a failed probe as SdkError(EraNegotiationFailed) with the fetch's error as cause.
+ */
+function ownCause(error: unknown, depth = 0): unknown {
+  if (!(error instanceof SdkError) || depth > 4) return error;
+  const cause = error.cause ?? (error.data as { cause?: unknown } | undefined)?.cause;
+  if (isAppError(cause) || cause instanceof UnauthorizedError || cause instanceof SdkError) return ownCause(cause, depth + 1);
+  return error;
 }
