@@ -3,16 +3,16 @@
 export type ConnectionKindName = "modern" | "session" | "stateless" | "sse";
 
 export function connectionLabel(kind: ConnectionKindName, protocolVersion: string | null | undefined): string {
-  const version = protocolVersion ?? "unknown version";
+  const version = protocolVersion ? `${protocolVersion} ` : "";
   switch (kind) {
     case "modern":
-      return `${version} (stateless)`;
+      return `${protocolVersion ?? "2026-07-28"} (stateless)`;
     case "session":
-      return `${version} Streamable HTTP, session`;
+      return `${version}Streamable HTTP, session`;
     case "stateless":
-      return `${version} Streamable HTTP, no session`;
+      return `${version}Streamable HTTP, no session`;
     case "sse":
       // HTTP+SSE is deprecated in MCP 2026-07-28; servers still on it should move to Streamable HTTP.
-      return `${version} HTTP+SSE (deprecated)`;
+      return `${version}HTTP+SSE (deprecated)`;
   }
 }

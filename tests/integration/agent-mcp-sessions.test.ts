@@ -101,6 +101,17 @@ describe("sessions with a stateful 2025 server during agent runs", () => {
   });
 });
 
+describe("list_changed on a 2025 session's GET stream", () => {
+  it("a list_changed the server sends on its GET stream while Try it runs marks the server", async () => {
+    const { caller, server } = await agentWith(stateful.url);
+    const before = stateful.methods.length;
+    const tried = await caller.mcpServers.callTool({ id: server.id, name: "announce", arguments: {} });
+    expect(JSON.stringify(tried.result.content)).toContain("Announced.");
+    expect(stateful.methods.slice(before).filter((m) => m.method === "tools/call")).toHaveLength(1);
+    expect((await caller.mcpServers.get({ id: server.id })).toolsChangedAt).toBeInstanceOf(Date);
+  });
+});
+
 describe("a 2026-07-28-only server during agent runs", () => {
   it("serves a run's tool calls with no initialize and no session, and Try it calls it too", async () => {
     const { caller, server, run } = await agentWith(modern.url);

@@ -38,6 +38,12 @@ function buildServer() {
     await extra.sendNotification({ method: "notifications/tools/list_changed" });
     return text("Tools rearranged.");
   });
+  server.registerTool("announce", { title: "Announce", description: "Announces a tools change on the session's GET stream.", inputSchema: {} }, async () => {
+    // No related request: the SDK sends it on the session's standalone GET stream, apart from this call.
+    await server.server.sendToolListChanged();
+    await sleep(300);
+    return text("Announced.");
+  });
   return server;
 }
 
