@@ -42,7 +42,7 @@ describe("Test connection against servers of each protocol era", () => {
     const before = session.methods.length;
     const outcome = await caller.mcpServers.testConnection({ connection: { url: session.url } });
     expect(outcome.ok).toBe(true);
-    expect(transportStep(outcome)).toMatch(/^2025-11-25 Streamable HTTP, session \(the server does not speak 2026-07-28, so initialize was used\)$/);
+    expect(transportStep(outcome)).toMatch(/^2025-11-25 Streamable HTTP, session \(no 2026-07-28 here, so the 2025 handshake was used\)$/);
     expect(session.methods.slice(before).map((m) => m.method).slice(0, 2)).toEqual(["server/discover", "initialize"]);
     const opened = session.opened.at(-1)!;
     expect(session.deleted).toContain(opened);

@@ -53,7 +53,8 @@ export async function testConnection(
           connectTimeoutMs: input.connectTimeoutMs,
           fetch: fetchFn,
         }),
-      (c) => `${c.serverInfo?.name ?? "server"} ${c.serverInfo?.version ?? ""}, protocol ${c.protocolVersion ?? "unknown"}`.replace(/\s+,/, ","),
+      // 2026-07-28 has no initialize: the same facts come from server/discover.
+      (c) => `${c.kind === "modern" ? "server/discover: " : ""}${c.serverInfo?.name ?? "server"} ${c.serverInfo?.version ?? ""}, protocol ${c.protocolVersion ?? "unknown"}`.replace(/\s+,/, ","),
     );
     const initialize = steps.pop()!;
     steps.push({ step: "transport", ok: true, ms: 0, detail: transportDetail(connection, input.transport) }, initialize);
@@ -73,6 +74,6 @@ function transportDetail(connection: Connection, choice: ConnectionInput["transp
     const fellBack = choice === "auto" ? "Streamable HTTP was refused, so Auto fell back to it; " : "";
     return `${label}: ${fellBack}ask the server's maker to move to Streamable HTTP.`;
   }
-  if (connection.kind !== "modern") return `${label} (the server does not speak 2026-07-28, so initialize was used)`;
+  if (connection.kind !== "modern") return `${label} (no 2026-07-28 here, so the 2025 handshake was used)`;
   return label;
 }

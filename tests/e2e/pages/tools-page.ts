@@ -32,7 +32,7 @@ export class ToolsPage {
   /** Presses Test connection and returns the steps list once the test has passed. */
   async testConnection() {
     await this.addDialog.getByRole("button", { name: "Test connection" }).click();
-    await expect(this.addDialog.getByRole("status").filter({ hasText: /^Connected: \d+ tools found\.$/ })).toBeVisible({ timeout: 30_000 });
+    await expect(this.addDialog.getByRole("status").filter({ hasText: /^Connected: \d+ tools? found\.$/ })).toBeVisible({ timeout: 30_000 });
     return this.addDialog.getByRole("list", { name: "Connection steps" });
   }
 
