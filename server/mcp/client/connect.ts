@@ -39,11 +39,9 @@ export async function connectMcpServer(options: ConnectOptions): Promise<Connect
   }
 }
 
-/** The answers a server without Streamable HTTP gives to the POST (the v1 SDK's StreamableHTTPError included). */
+/** The answers a server without Streamable HTTP gives to the `initialize` POST. */
 function isOldServerAnswer(error: unknown): boolean {
-  if (error instanceof SdkHttpError) return fallbackStatuses.has(error.status);
-  const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && error.name === "StreamableHTTPError" && typeof code === "number" && fallbackStatuses.has(code);
+  return error instanceof SdkHttpError && fallbackStatuses.has(error.status);
 }
 
 function buildTransport(options: ConnectOptions, kind: "streamable_http" | "sse"): Transport & { sessionId?: string } {
