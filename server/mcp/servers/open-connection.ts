@@ -3,7 +3,7 @@
 // `notifications/tools/list_changed` it sends marks the server's stored tool list for an update.
 import "server-only";
 import { getDb } from "@/server/db";
-import { updateMcpServer } from "@/server/db/queries/mcp-servers";
+import { markMcpServerToolsChanged } from "@/server/db/queries/mcp-servers";
 import type { McpServer } from "@/server/db/schema";
 import { connectMcpServer, type Connection } from "@/server/mcp/client/connect";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
@@ -24,7 +24,7 @@ export async function openServerConnection(server: McpServer, { signal, tokenCac
   const marks = new Set<Promise<unknown>>();
   const markToolsChanged = () => {
     const mark = getDb()
-      .then((db) => updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, toolsChangedAt: new Date() }))
+      .then((db) => markMcpServerToolsChanged(db, { workspaceId: server.workspaceId, id: server.id, at: new Date() }))
       .catch((error) => console.error("[mcp:list_changed] could not mark server", server.id, String(error)));
     marks.add(mark);
     void mark.finally(() => marks.delete(mark));
