@@ -101,6 +101,19 @@ describe("sessions with a stateful 2025 server during agent runs", () => {
   });
 });
 
+describe("sessions outside runs", () => {
+  it("Update tools and Try it each open one session and end it with DELETE", async () => {
+    let caller!: Awaited<ReturnType<typeof agentWith>>["caller"];
+    let serverId = "";
+    const update = await sessionsDuring(async () => ({ caller, server: { id: serverId } } = await agentWith(stateful.url)));
+    expect(update.opened).toHaveLength(1);
+    expect(update.deleted).toEqual(update.opened);
+    const tried = await sessionsDuring(() => caller.mcpServers.callTool({ id: serverId, name: "echo", arguments: { text: "try" } }));
+    expect(tried.opened).toHaveLength(1);
+    expect(tried.deleted).toEqual(tried.opened);
+  });
+});
+
 describe("list_changed on a 2025 session's GET stream", () => {
   it("a list_changed the server sends on its GET stream while Try it runs marks the server", async () => {
     const { caller, server } = await agentWith(stateful.url);
