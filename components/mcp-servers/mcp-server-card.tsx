@@ -1,6 +1,7 @@
 "use client";
 import { MoreHorizontal, Pencil, Trash2, Wrench } from "lucide-react";
 import { AppIcon } from "@/components/apps/app-icon";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import type { McpServerView } from "./mcp-server-types";
@@ -69,6 +70,11 @@ export function McpServerCard({
       {/* Above the card-wide button, so its title (the reason) shows on hover. */}
       <div className="relative z-10 flex flex-wrap items-center gap-2">
         <ServerStatusBadge status={server.status} reason={server.statusReason} oauth={server.oauth} />
+        {server.toolsChangedAt && (
+          <Badge variant="info" title="The server said its tools changed. Open it and press Refresh tools.">
+            Tools changed
+          </Badge>
+        )}
         {canEdit && needsAuthorizeAction(server) && <AuthorizeButton server={server} variant="outline" className="h-7" />}
       </div>
       {server.oauth.authorized && <p className="-mt-1 truncate text-xs text-muted-foreground">{tokenSummary(server.oauth)}</p>}

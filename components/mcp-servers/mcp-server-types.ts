@@ -16,7 +16,7 @@ export type CallToolView = Outputs["callTool"];
 export const transportLabels: Record<McpTransport, string> = {
   auto: "Auto",
   streamable_http: "Streamable HTTP",
-  sse: "Legacy SSE",
+  sse: "HTTP+SSE (deprecated)",
 };
 
 /** The emoji offered for a server's icon. */

@@ -98,7 +98,7 @@ export function McpServersList() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h2 className="text-base font-semibold tracking-tight">MCP servers</h2>
-          <p className="text-sm text-muted-foreground">Servers reached over Streamable HTTP or legacy SSE. Give their tools to agents in the app editor.</p>
+          <p className="text-sm text-muted-foreground">Servers reached over Streamable HTTP (2026-07-28 or 2025) or the deprecated HTTP+SSE. Give their tools to agents in the app editor.</p>
         </div>
         {canEdit && servers.data && servers.data.length > 0 && addButton}
       </div>

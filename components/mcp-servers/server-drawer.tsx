@@ -5,11 +5,13 @@ import { AppIcon } from "@/components/apps/app-icon";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
+import { connectionLabel } from "@/shared/connection-label";
 import { Dialog, DialogDescription, DialogTitle } from "@/components/ui/dialog";
 import { toolCountLabel } from "./mcp-server-card";
 import { transportLabels, type McpServerView } from "./mcp-server-types";
 import { OAuthStatus } from "./oauth-status";
 import { relativeTime } from "./relative-time";
+import { SseDeprecatedNote, ToolsChangedNote } from "./server-notes";
 import { ServerStatusBadge } from "./server-status-badge";
 import { SheetContent } from "./sheet";
 import { ToolItem } from "./tool-item";
@@ -60,6 +62,8 @@ export function ServerDrawer({
           </header>
           <div className="grid flex-1 content-start gap-6 overflow-y-auto px-5 py-5 sm:px-6">
             <StatusNote server={server} />
+            <ToolsChangedNote server={server} canEdit={canEdit} />
+            <SseDeprecatedNote server={server} />
             <OAuthStatus server={server} canEdit={canEdit} />
             <ServerDetails server={server} />
             <section aria-labelledby="drawer-tools-heading" className="grid gap-3">
@@ -116,6 +120,10 @@ function ServerDetails({ server }: { server: McpServerView }) {
       </span>,
     ],
     ["Transport", transportLabels[server.transport]],
+    [
+      "Protocol",
+      server.connectionKind ? connectionLabel(server.connectionKind, server.protocolVersion) : <span className="text-muted-foreground">Known after the tools are listed</span>,
+    ],
     [
       "Timeouts",
       `Connect ${server.connectTimeoutMs / 1000} s · tool call ${server.callTimeoutMs / 1000} s · SSE read ${server.sseReadTimeoutMs / 1000} s`,

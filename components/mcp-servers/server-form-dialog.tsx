@@ -158,7 +158,7 @@ function ServerForm({ server, authorize, onDone }: { server: McpServerView | nul
         <DialogDescription>
           {server
             ? "Changes apply to every app that uses this server."
-            : "Connect a server over Streamable HTTP or legacy SSE. Its tools become available to your agents."}
+            : "Connect a server over Streamable HTTP (2026-07-28 or 2025) or the deprecated HTTP+SSE. Its tools become available to your agents."}
         </DialogDescription>
       </DialogHeader>
       <ServerFormFields form={form} errors={errors.fields} editing={server !== null} advancedOpen={advancedOpen} onAdvancedToggle={setAdvancedOpen} />

@@ -13,9 +13,9 @@ import type { useServerForm } from "./use-server-form";
 type Form = ReturnType<typeof useServerForm>;
 
 const transportOptions: { value: McpTransport; label: string }[] = [
-  { value: "auto", label: "Auto (Streamable HTTP, then legacy SSE)" },
-  { value: "streamable_http", label: "Streamable HTTP" },
-  { value: "sse", label: "Legacy SSE" },
+  { value: "auto", label: "Auto (2026-07-28, then 2025, then HTTP+SSE)" },
+  { value: "streamable_http", label: "Streamable HTTP (2026-07-28 or 2025)" },
+  { value: "sse", label: "HTTP+SSE (deprecated)" },
 ];
 
 export const timeoutFields = [
@@ -89,7 +89,17 @@ export function ServerFormFields({
       </Field>
       <HeadersEditor rows={state.headers} onChange={(rows) => set("headers", rows)} errors={errors} editing={editing} />
       <OAuthFields form={form} errors={errors} />
-      <Field label="Transport" error={errors.transport}>
+      <Field
+        label="Transport"
+        error={errors.transport}
+        hint={
+          state.transport === "sse"
+            ? "Deprecated in MCP 2026-07-28: choose it only for a server that offers nothing newer."
+            : state.transport === "auto"
+              ? "Tries the 2026-07-28 protocol first, then 2025 initialize, then the deprecated HTTP+SSE."
+              : undefined
+        }
+      >
         <NativeSelect value={state.transport} onChange={(e) => set("transport", e.target.value as McpTransport)}>
           {transportOptions.map((o) => (
             <option key={o.value} value={o.value}>

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import type { McpServerView, ToolsPreviewView } from "./mcp-server-types";
 
-export function UpdateToolsButton({ server }: { server: McpServerView }) {
+export function UpdateToolsButton({ server, label = "Update tools" }: { server: McpServerView; label?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [preview, setPreview] = useState<ToolsPreviewView | null>(null);
@@ -48,7 +48,7 @@ export function UpdateToolsButton({ server }: { server: McpServerView }) {
   return (
     <>
       <Button ref={button} variant="outline" size="sm" loading={fetchPreview.isPending} onClick={() => (apply.reset(), fetchPreview.mutate({ id: server.id }))}>
-        {!fetchPreview.isPending && <RefreshCw aria-hidden />} Update tools
+        {!fetchPreview.isPending && <RefreshCw aria-hidden />} {label}
       </Button>
       <Dialog open={preview !== null} onOpenChange={(open) => !open && !apply.isPending && setPreview(null)}>
         <DialogContent className="sm:max-w-md" onCloseAutoFocus={(e) => (e.preventDefault(), button.current?.focus())}>

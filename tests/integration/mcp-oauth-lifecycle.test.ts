@@ -149,7 +149,7 @@ describe("token lifecycle", () => {
       Array.from({ length: 20 }, async (_, i) => {
         const connection = await openServerConnection(row, { tokenCache: i % 2 ? secondInstance : undefined });
         try {
-          return await callMcpTool(connection.client, "echo", { text: `call ${i}` }, { signal: AbortSignal.timeout(20_000) });
+          return await callMcpTool(connection, "echo", { text: `call ${i}` }, { signal: AbortSignal.timeout(20_000) });
         } finally {
           await connection.close();
         }

@@ -1,6 +1,6 @@
 // The runtime over Anthropic's own protocol (the @ai-sdk/anthropic package): a tool round and an answer, streamed
 // or asked for whole.
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Connection } from "@/server/mcp/client/connect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RuntimeTool } from "@/server/agent/runtime-tool";
 import { createLanguageModel } from "@/server/llm/get-language-model";
@@ -12,7 +12,7 @@ import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-serv
 let anthropic: ScriptedAnthropic;
 let unused: ScriptedLlm;
 let mcp: TestMcpServer;
-let client: Client;
+let client: Connection;
 let tools: RuntimeTool[];
 
 beforeAll(async () => {

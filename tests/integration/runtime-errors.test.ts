@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Connection } from "@/server/mcp/client/connect";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RuntimeTool } from "@/server/agent/runtime-tool";
 import { connectTestTools, createTestApp, dumpRuns, runTestApp, testApiKey } from "../support/runtime";
@@ -7,7 +7,7 @@ import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
 
 let mcp: TestMcpServer;
-let client: Client;
+let client: Connection;
 let tools: RuntimeTool[];
 let llm: ScriptedLlm;
 

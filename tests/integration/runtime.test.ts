@@ -1,4 +1,4 @@
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Connection } from "@/server/mcp/client/connect";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunEvent } from "@/server/agent/run-events";
 import type { RuntimeTool } from "@/server/agent/runtime-tool";
@@ -9,7 +9,7 @@ import { scriptedUsage, startScriptedLlm, type ChatRequestBody, type ScriptedLlm
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
 
 let mcp: TestMcpServer;
-let client: Client;
+let client: Connection;
 let tools: RuntimeTool[];
 let llm: ScriptedLlm;
 

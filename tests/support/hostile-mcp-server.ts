@@ -1,4 +1,4 @@
-// An MCP server that connects and lists one tool properly, then misbehaves on tools/call in the way its URL asks:
+// An MCP server (2025 era) that connects and lists one tool properly, then misbehaves on tools/call in the way its URL asks:
 // /hang (never answers), /reset (drops the connection), /malformed (not JSON-RPC), /endless (an SSE stream of
 // keep-alives that never carries the result). Hand-written on purpose: no real SDK server can be told to break.
 import { createServer, type ServerResponse } from "node:http";
@@ -26,6 +26,11 @@ export async function startHostileMcpServer() {
         return answer(res, message.id, { protocolVersion: message.params?.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: "hostile", version: "1" } });
       }
       if (message.method === "tools/list") return answer(res, message.id, { tools: [tool] });
+      if (message.method !== "tools/call") {
+        // A 2025 server that knows no `server/discover`: the 2026 probe gets "method not found", as from any SDK server.
+        res.writeHead(200, { "content-type": "application/json" });
+        return void res.end(JSON.stringify({ jsonrpc: "2.0", id: message.id, error: { code: -32601, message: "Method not found" } }));
+      }
       const mode = (req.url ?? "").split("/").at(-1) as Misbehaviour;
       if (mode === "reset") return void req.socket.destroy();
       if (mode === "malformed") {

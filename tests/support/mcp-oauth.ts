@@ -14,10 +14,10 @@ export interface OAuthPeers {
 }
 
 export async function startOAuthPeers(
-  options: TestAuthServerOptions & Pick<ProtectedMcpServerOptions, "requiredHeaders"> = {},
+  options: TestAuthServerOptions & Pick<ProtectedMcpServerOptions, "requiredHeaders" | "modern"> = {},
 ): Promise<OAuthPeers> {
   const as = await startTestAuthServer(options);
-  const mcp = await startProtectedMcpServer({ issuer: as.issuer, jwks: as.jwks, requiredHeaders: options.requiredHeaders });
+  const mcp = await startProtectedMcpServer({ issuer: as.issuer, jwks: as.jwks, requiredHeaders: options.requiredHeaders, modern: options.modern });
   return { as, mcp, close: async () => void (await Promise.all([as.close(), mcp.close()])) };
 }
 

@@ -3,10 +3,12 @@
 // is this server: RFC 8707), and answers 401 with `WWW-Authenticate: Bearer resource_metadata=...` otherwise.
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createMcpHandler, McpServer as McpServerV2 } from "@modelcontextprotocol/server";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { z } from "zod";
+import { sendWebResponse, toWebRequest } from "./web-handler-server";
 
 export interface ProtectedMcpServerOptions {
   issuer: string;
@@ -15,6 +17,8 @@ export interface ProtectedMcpServerOptions {
   requiredHeaders?: Record<string, string>;
   /** Five weather tools besides echo and add (seven in all), for journeys that build an agent on this server. */
   moreTools?: boolean;
+  /** Serve 2026-07-28 only (SDK v2, 2025 initialize refused) behind the same token checks. */
+  modern?: boolean;
 }
 
 export interface ProtectedMcpServer {
@@ -24,6 +28,8 @@ export interface ProtectedMcpServer {
   calls: number;
   /** Requests answered 401, by reason. */
   rejections: string[];
+  /** JSON-RPC methods of the requests that passed the token check. */
+  methods: string[];
   close(): Promise<void>;
 }
 
@@ -69,7 +75,20 @@ function readJson(req: IncomingMessage): Promise<unknown> {
   });
 }
 
+/** The same echo and add tools on the SDK v2 server, for the 2026-07-28 variant. */
+function buildModernServer() {
+  const server = new McpServerV2({ name: "protected-modern-tools", version: "2.0.0" });
+  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", inputSchema: z.object({ text: z.string() }) }, ({ text }) => ({
+    content: [{ type: "text", text }],
+  }));
+  server.registerTool("add", { title: "Add", description: "Add two numbers.", inputSchema: z.object({ a: z.number(), b: z.number() }) }, ({ a, b }) => ({
+    content: [{ type: "text", text: String(a + b) }],
+  }));
+  return server;
+}
+
 export async function startProtectedMcpServer(options: ProtectedMcpServerOptions): Promise<ProtectedMcpServer> {
+  const modern = options.modern ? createMcpHandler(buildModernServer, { legacy: "reject" }) : null;
   const keys = createLocalJWKSet(options.jwks as never);
   const http = createServer();
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
@@ -81,6 +100,7 @@ export async function startProtectedMcpServer(options: ProtectedMcpServerOptions
     resourceMetadataUrl,
     calls: 0,
     rejections: [],
+    methods: [],
     close: () =>
       new Promise<void>((resolve) => {
         http.closeAllConnections();
@@ -116,6 +136,8 @@ export async function startProtectedMcpServer(options: ProtectedMcpServerOptions
     try {
       const body = (await readJson(req)) as { method?: string };
       if (body.method === "tools/call") state.calls++;
+      if (body.method) state.methods.push(body.method);
+      if (modern) return sendWebResponse(res, await modern.fetch(toWebRequest(req, res, JSON.stringify(body))));
       const server = buildServer(options.moreTools === true);
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
       res.on("close", () => void server.close());

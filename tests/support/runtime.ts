@@ -2,10 +2,9 @@
 // whose events are collected.
 import { randomBytes } from "node:crypto";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { eq } from "drizzle-orm";
 import { appConfigSchema, type AppType } from "@/server/apps/app-config";
+import { connectMcpServer, type Connection } from "@/server/mcp/client/connect";
 import { mcpClientTools } from "@/server/mcp/client/mcp-tools";
 import { runApp, type RunAppParams } from "@/server/agent/run-app";
 import type { RunEvent } from "@/server/agent/run-events";
@@ -25,9 +24,9 @@ export function scriptedModel(llm: ScriptedLlm) {
   return createOpenAICompatible({ name: "scripted", baseURL: `${llm.url}/v1`, apiKey: testApiKey, includeUsage: true }).chatModel("scripted-model");
 }
 
-export async function connectTestTools(mcp: TestMcpServer): Promise<{ client: Client; tools: RuntimeTool[] }> {
-  const client = new Client({ name: "switchyard-runtime-test", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL(mcp.url)));
+export async function connectTestTools(mcp: TestMcpServer): Promise<{ client: Connection; tools: RuntimeTool[] }> {
+  // Our own client, unguarded: the test server listens on 127.0.0.1.
+  const client = await connectMcpServer({ url: mcp.url, transport: "auto", headers: {}, connectTimeoutMs: 10_000, fetch });
   const tools = await mcpClientTools(client, { namespace: "test", serverId: testServerId, timeoutMs: 20_000 });
   return { client, tools };
 }

@@ -29,6 +29,14 @@ export async function updateMcpServer(
   return row ?? null;
 }
 
+/** The server said its tools changed (list_changed): only the mark moves, not the row's "updated" time. */
+export async function markMcpServerToolsChanged(db: Tx, { workspaceId, id, at }: { workspaceId: string; id: string; at: Date }) {
+  await db
+    .update(mcpServers)
+    .set({ toolsChangedAt: at })
+    .where(and(eq(mcpServers.workspaceId, workspaceId), eq(mcpServers.id, id)));
+}
+
 export async function deleteMcpServer(db: Tx, { workspaceId, id }: { workspaceId: string; id: string }) {
   const rows = await db
     .delete(mcpServers)

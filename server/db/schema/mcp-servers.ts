@@ -5,6 +5,8 @@ import { workspaces } from "./workspaces";
 
 export const mcpTransportEnum = pgEnum("mcp_transport", ["auto", "streamable_http", "sse"]);
 export const mcpStatusEnum = pgEnum("mcp_status", ["unknown", "connected", "needs_authorization", "error"]);
+/** How the server last answered: 2026-07-28 (stateless), 2025 Streamable HTTP with or without a session, HTTP+SSE. */
+export const mcpConnectionKindEnum = pgEnum("mcp_connection_kind", ["modern", "session", "stateless", "sse"]);
 export const mcpAuthModeEnum = pgEnum("mcp_auth_mode", ["none", "oauth_auto", "oauth_custom"]);
 
 export interface StoredHeader {
@@ -47,6 +49,11 @@ export const mcpServers = pgTable(
     sseReadTimeoutMs: integer("sse_read_timeout_ms").notNull().default(300_000),
     tools: jsonb("tools").$type<McpToolInfo[]>().notNull().default([]),
     toolsUpdatedAt: timestamp("tools_updated_at", { withTimezone: true }),
+    /** When the server last sent notifications/tools/list_changed; cleared by a refresh of the tool list. */
+    toolsChangedAt: timestamp("tools_changed_at", { withTimezone: true }),
+    /** Protocol era and version found by the last successful tool listing (Test connection does not store). */
+    connectionKind: mcpConnectionKindEnum("connection_kind"),
+    protocolVersion: text("protocol_version"),
     status: mcpStatusEnum("status").notNull().default("unknown"),
     statusReason: text("status_reason"),
     statusAt: timestamp("status_at", { withTimezone: true }),

@@ -1,12 +1,17 @@
-// Opening a connection to an external MCP server: Streamable HTTP first, legacy HTTP+SSE as the fallback
-// (MCP 2025-03-26 "Backwards compatibility": a 400, 404 or 405 to the initialize POST means an older server).
+// Opening a connection to an external MCP server of either protocol era, newest first (MCP.md "Connecting"):
+// 1. Streamable HTTP with `server/discover`: 2026-07-28, stateless (spec 2026-07-28 "Lifecycle");
+// 2. the same URL with `initialize`: 2025-11-25 down to 2025-03-26 Streamable HTTP, with or without a session.
+//    Steps 1 and 2 are the SDK v2 client's 'auto' negotiation: it probes and falls back by itself;
+// 3. legacy HTTP+SSE (2024-11-05; deprecated since 2026-07-28) when the initialize POST gets 400, 404 or 405
+//    (spec 2025-03-26 "Transports", Backwards compatibility).
+// The rest of the app sees only `Connection`: the era is a detail of this folder.
 import "server-only";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import type { OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
-import { SSEClientTransport } from "@modelcontextprotocol/sdk/client/sse.js";
-import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { Client, SdkHttpError, SSEClientTransport, StreamableHTTPClientTransport, type Transport } from "@modelcontextprotocol/client";
+import { closeConnection } from "./close-connection";
+import type { Connection, ConnectionKind } from "./connection";
+import { connectionTools } from "./connection-tools";
 
+export type { Connection } from "./connection";
 export type TransportChoice = "auto" | "streamable_http" | "sse";
 
 export interface ConnectOptions {
@@ -15,63 +20,67 @@ export interface ConnectOptions {
   headers: Record<string, string>;
   connectTimeoutMs: number;
   fetch: typeof fetch;
-  authProvider?: OAuthClientProvider;
   signal?: AbortSignal;
-}
-
-export interface Connection {
-  client: Client;
-  transport: "streamable_http" | "sse";
-  serverInfo: { name: string; version: string } | undefined;
-  protocolVersion: string | undefined;
-  close(): Promise<void>;
+  /** A `notifications/tools/list_changed` arrived (2025 GET stream or a response stream). */
+  onToolsListChanged?: () => void;
 }
 
 const clientInfo = { name: "switchyard", version: "0.1.0" };
 const fallbackStatuses = new Set([400, 404, 405]);
 
 export async function connectMcpServer(options: ConnectOptions): Promise<Connection> {
-  if (options.transport !== "auto") return open(options, options.transport);
+  if (options.transport === "sse") return open(options, "sse");
+  if (options.transport === "streamable_http") return open(options, "streamable_http");
   try {
     return await open(options, "streamable_http");
   } catch (error) {
-    if (!(error instanceof StreamableHTTPError) || !fallbackStatuses.has(error.code ?? 0)) throw error;
+    if (!isOldServerAnswer(error) || options.signal?.aborted) throw error;
     return open(options, "sse");
   }
 }
 
-async function open(options: ConnectOptions, kind: "streamable_http" | "sse"): Promise<Connection> {
+/** The answers a server without Streamable HTTP gives to the `initialize` POST. */
+function isOldServerAnswer(error: unknown): boolean {
+  return error instanceof SdkHttpError && fallbackStatuses.has(error.status);
+}
+
+function buildTransport(options: ConnectOptions, kind: "streamable_http" | "sse"): Transport & { sessionId?: string } {
   const url = new URL(options.url);
   const requestInit: RequestInit = { headers: options.headers };
-  const transport: Transport =
-    kind === "streamable_http"
-      ? new StreamableHTTPClientTransport(url, { requestInit, fetch: options.fetch, authProvider: options.authProvider })
-      : new SSEClientTransport(url, {
-          requestInit,
-          fetch: options.fetch,
-          authProvider: options.authProvider,
-          // The SSE GET goes through the same fetch, so headers and the SSRF guard apply to it too.
-          eventSourceInit: { fetch: (input, init) => options.fetch(input, { ...init, headers: { ...options.headers, ...(init?.headers as Record<string, string>) } }) },
-        });
-  // Both transports are told the negotiated version; keep it for "Test connection".
-  let protocolVersion: string | undefined;
-  const setVersion = transport.setProtocolVersion?.bind(transport);
-  transport.setProtocolVersion = (version: string) => {
-    protocolVersion = version;
-    setVersion?.(version);
-  };
-  const client = new Client(clientInfo, { capabilities: {} });
+  // Our fetch carries the headers, bearer token and SSRF guard (each redirect hop included), so redirects are left to it.
+  const common = { requestInit, fetch: options.fetch, redirectPolicy: "follow" as const };
+  if (kind === "streamable_http") return new StreamableHTTPClientTransport(url, common);
+  return new SSEClientTransport(url, {
+    ...common,
+    // The SSE GET goes through the same fetch, so headers and the SSRF guard apply to it too.
+    eventSourceInit: { fetch: (input, init) => options.fetch(input, { ...init, headers: { ...options.headers, ...(init?.headers as Record<string, string>) } }) },
+  });
+}
+
+async function open(options: ConnectOptions, kind: "streamable_http" | "sse"): Promise<Connection> {
+  const transport = buildTransport(options, kind);
+  // 'auto' only where 2026-07-28 can live: HTTP+SSE servers predate it.
+  const client = new Client(clientInfo, { capabilities: {}, versionNegotiation: { mode: kind === "sse" ? "legacy" : "auto" } });
+  if (options.onToolsListChanged) {
+    const notify = options.onToolsListChanged;
+    client.setNotificationHandler("notifications/tools/list_changed", () => notify());
+  }
   try {
     await client.connect(transport, { timeout: options.connectTimeoutMs, signal: options.signal });
   } catch (error) {
     await client.close().catch(() => {});
     throw error;
   }
+  const modern = client.getProtocolEra() === "modern";
+  const sessionId = transport.sessionId;
+  const connectionKind: ConnectionKind = modern ? "modern" : kind === "sse" ? "sse" : sessionId ? "session" : "stateless";
   return {
-    client,
+    kind: connectionKind,
     transport: kind,
     serverInfo: client.getServerVersion(),
-    protocolVersion,
-    close: () => client.close(),
+    protocolVersion: client.getNegotiatedProtocolVersion(),
+    sessionId,
+    ...connectionTools(client),
+    close: () => closeConnection(client, transport),
   };
 }

@@ -1,10 +1,10 @@
-// Wraps the tools of a connected MCP Client as RuntimeTools: list (following nextCursor), then call with the run's
-// abort signal and a per-call timeout. The SDK sends notifications/cancelled on abort and on timeout.
+// Wraps the tools of a connection as RuntimeTools: list (following nextCursor), then call with the run's abort
+// signal and a per-call timeout. The SDK cancels on abort and on timeout (notifications/cancelled on 2025).
 import "server-only";
 import { createHash } from "node:crypto";
 import type { JSONSchema7 } from "ai";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { ErrorCode, McpError, type ContentBlock, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import { SdkError, SdkErrorCode, type ContentBlock, type Tool } from "@modelcontextprotocol/client";
+import type { Connection } from "./connection";
 import { runtimeToolNamePattern, type RuntimeTool, type RuntimeToolContent, type RuntimeToolResult } from "@/server/agent/runtime-tool";
 
 export interface McpClientToolsOptions {
@@ -26,12 +26,12 @@ export function modelToolName(namespace: string, name: string): string {
   return `${raw.replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 55)}_${hash}`;
 }
 
-export async function listAllMcpTools(client: Client, options?: { signal?: AbortSignal }): Promise<Tool[]> {
+export async function listAllMcpTools(connection: Pick<Connection, "listTools">, options?: { signal?: AbortSignal }): Promise<Tool[]> {
   const tools: Tool[] = [];
   let cursor: string | undefined;
   // A server that keeps returning cursors must not hang us.
   for (let page = 0; page < maxPages; page++) {
-    const result = await client.listTools(cursor ? { cursor } : undefined, { signal: options?.signal });
+    const result = await connection.listTools({ cursor, signal: options?.signal });
     tools.push(...result.tools);
     cursor = result.nextCursor;
     if (!cursor) break;
@@ -59,26 +59,26 @@ function toRuntimeContent(block: ContentBlock): RuntimeToolContent {
 
 /** One tools/call, as a RuntimeToolResult. Abort and timeout both send notifications/cancelled (SDK behaviour). */
 export async function callMcpTool(
-  client: Client,
+  connection: Pick<Connection, "callTool">,
   name: string,
   args: unknown,
   { signal, timeoutMs = defaultTimeoutMs }: { signal: AbortSignal; timeoutMs?: number },
 ): Promise<RuntimeToolResult> {
   try {
-    const result = await client.callTool({ name, arguments: (args ?? {}) as Record<string, unknown> }, undefined, { signal, timeout: timeoutMs });
+    const result = await connection.callTool(name, (args ?? {}) as Record<string, unknown>, { signal, timeoutMs });
     const content = Array.isArray(result.content) ? (result.content as ContentBlock[]) : [];
     return { content: content.map(toRuntimeContent), structuredContent: result.structuredContent, isError: result.isError === true };
   } catch (error) {
     if (signal.aborted) throw error;
-    if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
+    if (error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout) {
       throw new Error(`The tool "${name}" did not answer within ${Math.round(timeoutMs / 1000)} s.`);
     }
     throw error;
   }
 }
 
-export async function mcpClientTools(client: Client, options: McpClientToolsOptions): Promise<RuntimeTool[]> {
-  const tools = await listAllMcpTools(client);
+export async function mcpClientTools(connection: Connection, options: McpClientToolsOptions): Promise<RuntimeTool[]> {
+  const tools = await listAllMcpTools(connection);
   return tools.map((tool) => ({
     name: modelToolName(options.namespace, tool.name),
     title: tool.title ?? tool.annotations?.title,
@@ -86,6 +86,6 @@ export async function mcpClientTools(client: Client, options: McpClientToolsOpti
     inputSchema: tool.inputSchema as JSONSchema7,
     serverId: options.serverId,
     sourceName: tool.name,
-    execute: (args, { signal }) => callMcpTool(client, tool.name, args, { signal, timeoutMs: options.timeoutMs }),
+    execute: (args, { signal }) => callMcpTool(connection, tool.name, args, { signal, timeoutMs: options.timeoutMs }),
   }));
 }

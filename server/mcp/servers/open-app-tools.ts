@@ -1,5 +1,6 @@
 // The tools an agent run may call, from the app's bindings and each server's stored tool list. A server is
-// connected on its first call and that connection serves every later call of the run.
+// connected on its first call and that connection serves every later call of the run (one session with a stateful
+// 2025 server); the caller closes them in `finally`, which ends such a session with DELETE.
 import "server-only";
 import type { JSONSchema7 } from "ai";
 import { callMcpTool, modelToolName } from "@/server/mcp/client/mcp-tools";
@@ -48,7 +49,7 @@ export async function openAppTools({ workspaceId, bindings, signal }: { workspac
           } catch (error) {
             throw new Error(describeConnectionError(error, server.name));
           }
-          return callMcpTool(connection.client, tool.name, args, { signal: options.signal, timeoutMs: server.callTimeoutMs });
+          return callMcpTool(connection, tool.name, args, { signal: options.signal, timeoutMs: server.callTimeoutMs });
         },
       }),
     ),

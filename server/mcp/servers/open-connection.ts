@@ -1,6 +1,9 @@
 // A live connection to one stored MCP server: its headers opened, every request through the SSRF guard, and for
-// OAuth servers the bearer token on every request (refreshed when due, single-flight across instances).
+// OAuth servers the bearer token on every request (refreshed when due, single-flight across instances). A
+// `notifications/tools/list_changed` it sends marks the server's stored tool list for an update.
 import "server-only";
+import { getDb } from "@/server/db";
+import { markMcpServerToolsChanged } from "@/server/db/queries/mcp-servers";
 import type { McpServer } from "@/server/db/schema";
 import { connectMcpServer, type Connection } from "@/server/mcp/client/connect";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
@@ -18,12 +21,29 @@ export interface OpenConnectionOptions {
 export async function openServerConnection(server: McpServer, { signal, tokenCache }: OpenConnectionOptions = {}): Promise<Connection> {
   const guarded = createGuardedFetch();
   const usesOAuth = server.authMode !== "none" || server.oauthTokensCiphertext !== null;
-  return connectMcpServer({
+  const marks = new Set<Promise<unknown>>();
+  const markToolsChanged = () => {
+    const mark = getDb()
+      .then((db) => markMcpServerToolsChanged(db, { workspaceId: server.workspaceId, id: server.id, at: new Date() }))
+      .catch((error) => console.error("[mcp:list_changed] could not mark server", server.id, String(error)));
+    marks.add(mark);
+    void mark.finally(() => marks.delete(mark));
+  };
+  const connection = await connectMcpServer({
     url: openServerUrl(server),
     transport: server.transport,
     headers: openHeaders(server.id, server.headers),
     connectTimeoutMs: server.connectTimeoutMs,
     fetch: usesOAuth ? createOAuthFetch(guarded, serverTokenSource(server, { cache: tokenCache })) : guarded,
     signal,
+    onToolsListChanged: markToolsChanged,
   });
+  return {
+    ...connection,
+    // The mark is stored before the caller goes on (a run's end, a refresh that clears it).
+    async close() {
+      await connection.close();
+      await Promise.all(marks);
+    },
+  };
 }

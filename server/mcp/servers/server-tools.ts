@@ -1,6 +1,6 @@
 // A server's tool list: fetched live, compared with what is stored, saved only after a person has seen the change.
 import "server-only";
-import type { Tool } from "@modelcontextprotocol/sdk/types.js";
+import type { Tool } from "@modelcontextprotocol/client";
 import { listAllMcpTools } from "@/server/mcp/client/mcp-tools";
 import { getDb } from "@/server/db";
 import { updateMcpServer } from "@/server/db/queries/mcp-servers";
@@ -42,8 +42,16 @@ export async function fetchServerTools(server: McpServer): Promise<McpToolInfo[]
   try {
     const connection = await openServerConnection(server);
     try {
-      const tools = (await listAllMcpTools(connection.client, { signal: AbortSignal.timeout(server.callTimeoutMs) })).map(toToolInfo);
-      await updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, status: "connected", statusReason: null, statusAt: new Date() });
+      const tools = (await listAllMcpTools(connection, { signal: AbortSignal.timeout(server.callTimeoutMs) })).map(toToolInfo);
+      await updateMcpServer(db, {
+        workspaceId: server.workspaceId,
+        id: server.id,
+        status: "connected",
+        statusReason: null,
+        statusAt: new Date(),
+        connectionKind: connection.kind,
+        protocolVersion: connection.protocolVersion ?? null,
+      });
       return tools;
     } finally {
       await connection.close().catch(() => {});
@@ -67,6 +75,8 @@ export type ToolsPreview =
  */
 export async function previewToolsUpdate(server: McpServer): Promise<ToolsPreview> {
   let tools: McpToolInfo[];
+  // Before the list is asked for: a list_changed sent while it is being listed keeps its mark.
+  const fetchedAt = Date.now();
   try {
     tools = await fetchServerTools(server);
   } catch (error) {
@@ -74,13 +84,13 @@ export async function previewToolsUpdate(server: McpServer): Promise<ToolsPrevie
     throw error;
   }
   const token = generateToken("tu_", 16);
-  await getKv().set(kvKeys.cache("tools-update", token), JSON.stringify({ serverId: server.id, tools }), { ttlSeconds: previewTtlSeconds });
+  await getKv().set(kvKeys.cache("tools-update", token), JSON.stringify({ serverId: server.id, tools, fetchedAt }), { ttlSeconds: previewTtlSeconds });
   return { status: "ok", token, tools, diff: diffTools(server.tools, tools) };
 }
 
 export async function applyToolsUpdate(server: McpServer, token: string) {
   const stored = await getKv().getDel(kvKeys.cache("tools-update", token));
-  const parsed = stored ? (JSON.parse(stored) as { serverId: string; tools: McpToolInfo[] }) : null;
+  const parsed = stored ? (JSON.parse(stored) as { serverId: string; tools: McpToolInfo[]; fetchedAt?: number }) : null;
   if (!parsed || parsed.serverId !== server.id) {
     throw new AppError("conflict:mcp_server", "This preview expired. Press Update tools again.");
   }
@@ -89,5 +99,7 @@ export async function applyToolsUpdate(server: McpServer, token: string) {
     id: server.id,
     tools: parsed.tools,
     toolsUpdatedAt: new Date(),
+    // A list_changed that came after this list was fetched still stands.
+    toolsChangedAt: server.toolsChangedAt && server.toolsChangedAt.getTime() > (parsed.fetchedAt ?? 0) ? server.toolsChangedAt : null,
   });
 }

@@ -2,6 +2,7 @@
 import "server-only";
 import { listAllMcpTools } from "@/server/mcp/client/mcp-tools";
 import { connectMcpServer, type Connection } from "@/server/mcp/client/connect";
+import { connectionLabel } from "@/shared/connection-label";
 import { assertPublicUrl } from "@/server/mcp/client/ssrf/assert-public-url";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import type { ConnectionInput } from "./mcp-server-input";
@@ -52,15 +53,27 @@ export async function testConnection(
           connectTimeoutMs: input.connectTimeoutMs,
           fetch: fetchFn,
         }),
-      (c) => `${c.serverInfo?.name ?? "server"} ${c.serverInfo?.version ?? ""}, protocol ${c.protocolVersion ?? "unknown"}`.replace(/\s+,/, ","),
+      // 2026-07-28 has no initialize: the same facts come from server/discover.
+      (c) => `${c.kind === "modern" ? "server/discover: " : ""}${c.serverInfo?.name ?? "server"} ${c.serverInfo?.version ?? ""}, protocol ${c.protocolVersion ?? "unknown"}`.replace(/\s+,/, ","),
     );
     const initialize = steps.pop()!;
-    steps.push({ step: "transport", ok: true, ms: 0, detail: connection.transport === "sse" ? "Legacy HTTP+SSE" : "Streamable HTTP" }, initialize);
-    const tools = await timed("tools", () => listAllMcpTools(connection!.client, { signal: AbortSignal.timeout(input.callTimeoutMs) }), (t) => `${t.length} tools`);
+    steps.push({ step: "transport", ok: true, ms: 0, detail: transportDetail(connection, input.transport) }, initialize);
+    const tools = await timed("tools", () => listAllMcpTools(connection!, { signal: AbortSignal.timeout(input.callTimeoutMs) }), (t) => `${t.length} tools`);
     return { ok: true, steps, needsAuthorization: false, tools };
   } catch (error) {
     return { ok: false, steps, needsAuthorization: statusForError(error) === "needs_authorization", tools: [] };
   } finally {
     await connection?.close().catch(() => {});
   }
+}
+
+/** The era found, and under Auto which rungs it stepped down (2026-07-28 -> 2025 initialize -> HTTP+SSE). */
+function transportDetail(connection: Connection, choice: ConnectionInput["transport"]): string {
+  const label = connectionLabel(connection.kind, connection.protocolVersion);
+  if (connection.kind === "sse") {
+    const fellBack = choice === "auto" ? "Streamable HTTP was refused, so Auto fell back to it; " : "";
+    return `${label}: ${fellBack}ask the server's maker to move to Streamable HTTP.`;
+  }
+  if (connection.kind !== "modern") return `${label} (no 2026-07-28 here, so the 2025 handshake was used)`;
+  return label;
 }

@@ -1,6 +1,5 @@
 // "Try it": call one tool with the arguments from the generated form and return the raw MCP result.
 import "server-only";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { McpServer } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { describeConnectionError } from "./describe-connection-error";
@@ -14,7 +13,7 @@ export async function tryTool(server: McpServer, { name, args }: { name: string;
   try {
     const connection = await openServerConnection(server);
     try {
-      const result = (await connection.client.callTool({ name, arguments: args }, undefined, { timeout: server.callTimeoutMs })) as CallToolResult;
+      const result = await connection.callTool(name, args, { timeoutMs: server.callTimeoutMs });
       return { result, durationMs: Math.round(performance.now() - started) };
     } finally {
       await connection.close().catch(() => {});

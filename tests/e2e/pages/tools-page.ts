@@ -32,7 +32,7 @@ export class ToolsPage {
   /** Presses Test connection and returns the steps list once the test has passed. */
   async testConnection() {
     await this.addDialog.getByRole("button", { name: "Test connection" }).click();
-    await expect(this.addDialog.getByRole("status").filter({ hasText: /^Connected: \d+ tools found\.$/ })).toBeVisible({ timeout: 30_000 });
+    await expect(this.addDialog.getByRole("status").filter({ hasText: /^Connected: \d+ tools? found\.$/ })).toBeVisible({ timeout: 30_000 });
     return this.addDialog.getByRole("list", { name: "Connection steps" });
   }
 
@@ -77,6 +77,31 @@ export class ToolsPage {
     await popup.getByRole("button", { name: "Approve" }).click();
     await closed;
     await expect(this.card(name).getByText("Connected")).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** The Transport step of the connection test: the protocol era the server answered with. */
+  transportStep(steps: Locator) {
+    return steps.getByRole("listitem").filter({ hasText: "Transport" });
+  }
+
+  /** Runs a tool that takes no arguments from the server's sheet and waits for its result. */
+  async runToolWithoutArguments(drawer: Locator, tool: string) {
+    await drawer.getByRole("button", { name: `Try it: ${tool}` }).click();
+    await drawer.getByRole("form", { name: `Try ${tool}` }).getByRole("button", { name: `Run ${tool}` }).click();
+    await expect(drawer.getByRole("region", { name: "Tool result" })).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** The sheet's note that the server said its tools changed (notifications/tools/list_changed). */
+  toolsChangedNote(drawer: Locator) {
+    return drawer.getByRole("status", { name: "Tools changed" });
+  }
+
+  /** Refresh tools from that note: review the changes in the dialog and apply them. */
+  async refreshChangedTools(drawer: Locator, serverName: string) {
+    await this.toolsChangedNote(drawer).getByRole("button", { name: "Refresh tools" }).click();
+    const dialog = this.page.getByRole("dialog", { name: `Update tools of ${serverName}?` });
+    await dialog.getByRole("button", { name: "Apply update" }).click();
+    await expect(dialog).toBeHidden({ timeout: 20_000 });
   }
 
   async openServer(name: string) {

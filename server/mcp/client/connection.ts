@@ -1,0 +1,29 @@
+// The one small interface the rest of the app talks to, whichever protocol era and transport a server speaks.
+import type { CallToolResult, Tool } from "@modelcontextprotocol/client";
+import type { ConnectionKindName } from "@/shared/connection-label";
+
+/**
+ * - modern: 2026-07-28, stateless (`server/discover`, no session);
+ * - session: 2025 Streamable HTTP with an `Mcp-Session-Id`, ended with DELETE on close;
+ * - stateless: 2025 Streamable HTTP without a session;
+ * - sse: legacy HTTP+SSE (deprecated).
+ */
+export type ConnectionKind = ConnectionKindName;
+
+export interface ToolsPage {
+  tools: Tool[];
+  nextCursor?: string;
+}
+
+export interface Connection {
+  kind: ConnectionKind;
+  transport: "streamable_http" | "sse";
+  serverInfo: { name: string; version: string } | undefined;
+  protocolVersion: string | undefined;
+  sessionId: string | undefined;
+  listTools(options: { cursor?: string; signal?: AbortSignal }): Promise<ToolsPage>;
+  /** A timeout or abort sends `notifications/cancelled` (2025) or ends the request's stream (2026-07-28). */
+  callTool(name: string, args: Record<string, unknown>, options: { signal?: AbortSignal; timeoutMs: number }): Promise<CallToolResult>;
+  /** Ends a 2025 session with DELETE, then closes the transport. Never throws. */
+  close(): Promise<void>;
+}
