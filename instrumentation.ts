@@ -15,4 +15,16 @@ export async function register() {
     console.error("[agent:leases] could not check for interrupted runs:", error instanceof Error ? error.message : error);
   }
   startLeaseKeeper();
+  // Task workers (docs/mcp-endpoint.md, "Tasks"): any instance takes queued and orphaned task runs, so each starts
+  // its worker at boot, not only once it is asked for a task.
+  const { startTaskWorker } = await import("@/server/mcp/server/tasks/task-worker");
+  startTaskWorker().catch((error: unknown) => {
+    // The database may be down at boot; the first task request starts the worker again.
+    console.error("[mcp_server:tasks] could not start the task worker:", error instanceof Error ? error.message : error);
+  });
+  const { closeJobQueue } = await import("@/server/jobs");
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    // Next closes the server and exits on these; meanwhile running jobs get a few seconds, then go back to the queue.
+    process.once(signal, () => void closeJobQueue({ timeoutMs: 5_000 }).catch(() => {}));
+  }
 }

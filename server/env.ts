@@ -35,6 +35,8 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   MCP_SERVER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
   RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  /** How long a published call's task (and its result) is kept at most, whatever ttl the client asks for. */
+  MCP_TASK_TTL_MAX_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(24 * 3600),
   MCP_ALLOW_PRIVATE_NETWORK: z.preprocess(blankToUndefined, flag.optional()),
 });
 

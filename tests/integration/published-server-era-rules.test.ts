@@ -1,5 +1,5 @@
 // The endpoint's own rules on both protocol eras: cancellation leaves no answer on the 2025 lane (plain, progress,
-// batch), task-augmented calls get a result, and the 2026-07-28 lane keeps 404/405, -32020/-32022, Origin, size,
+// batch), task-augmented calls become tasks, and the 2026-07-28 lane keeps 404/405, -32020/-32022, Origin, size,
 // rate limit and our error words.
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -101,13 +101,14 @@ describe("cancellation in a 2025-03-26 batch", () => {
   });
 });
 
-describe("task-augmented calls (2025-11-25 tasks) run as plain calls", () => {
+describe("task-augmented calls run as durable tasks on both lanes (published-server-tasks.test.ts has the rest)", () => {
   const taskCall = (extra: object = {}) => ({ name: "weather_helper", arguments: { query: "Hi" }, task: { ttl: 60_000 }, ...extra });
+  const declaresTasks = { "io.modelcontextprotocol/clientCapabilities": { extensions: { "io.modelcontextprotocol/tasks": {} } } };
 
   it.each([
     ["answered directly", {}],
-    ["through the SDK server with progress", { _meta: { progressToken: "t" } }],
-  ])("on the 2025 lane, %s: a normal result, never -32603", async (_, extra) => {
+    ["asking for progress", { _meta: { progressToken: "t" } }],
+  ])("on the 2025 lane, %s: a CreateTaskResult, never -32603", async (_, extra) => {
     const { url } = await createPublishedApp(endpoint, llm);
     llm.script([{ text: "Done." }]);
     const response = await fetch(url, {
@@ -115,19 +116,47 @@ describe("task-augmented calls (2025-11-25 tasks) run as plain calls", () => {
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-11-25" },
       body: JSON.stringify({ jsonrpc: "2.0", id: 8, method: "tools/call", params: taskCall(extra) }),
     });
-    const text = await response.text();
-    const answer = JSON.parse(response.headers.get("content-type")?.startsWith("text/event-stream") ? text.trim().split("data: ").at(-1)! : text);
+    const answer = await response.json();
     expect(answer.error).toBeUndefined();
-    expect(answer.result.structuredContent).toMatchObject({ answer: "Done." });
+    expect(answer.result.task).toMatchObject({ status: "working", ttl: 60_000 });
   });
 
-  it("on the 2026-07-28 lane: a normal result", async () => {
+  it("on the 2026-07-28 lane, a client that does not declare the Tasks extension gets a normal result", async () => {
     const { url } = await createPublishedApp(endpoint, llm);
     llm.script([{ text: "Done." }]);
     const response = await fetch(url, { method: "POST", headers: modernHeaders("tools/call", "weather_helper"), body: JSON.stringify(modernRequest(9, "tools/call", taskCall())) });
     const answer = await response.json();
     expect(answer.error).toBeUndefined();
     expect(answer.result).toMatchObject({ resultType: "complete", structuredContent: { answer: "Done." } });
+  });
+
+  it("on the 2026-07-28 lane, one that declares it gets resultType task; tasks/get inlines the result, tasks/cancel acknowledges", async () => {
+    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const discovered = await (await fetch(url, { method: "POST", headers: modernHeaders("server/discover"), body: JSON.stringify(modernRequest(0, "server/discover")) })).json();
+    expect(discovered.result.capabilities.extensions).toEqual({ "io.modelcontextprotocol/tasks": {} });
+    llm.script([{ text: "Later.", delayMs: 500 }, { text: "never", delayMs: 10_000 }]);
+    const post = async (id: number, method: string, name: string, params: Record<string, unknown>) =>
+      (await fetch(url, { method: "POST", headers: modernHeaders(method, name), body: JSON.stringify(modernRequest(id, method, params, declaresTasks)) })).json();
+    const created = await post(1, "tools/call", "weather_helper", { name: "weather_helper", arguments: { query: "Weather?" } });
+    expect(created.result).toMatchObject({ resultType: "task", status: "working", ttlMs: 3_600_000, pollIntervalMs: 2_000 });
+    const taskId = created.result.taskId as string;
+    await expect.poll(async () => (await post(2, "tasks/get", taskId, { taskId })).result?.status, { timeout: 15_000 }).toBe("completed");
+    expect((await post(3, "tasks/get", taskId, { taskId })).result).toMatchObject({ resultType: "complete", result: { structuredContent: { answer: "Later." } } });
+
+    const second = (await post(4, "tools/call", "weather_helper", { name: "weather_helper", arguments: { query: "Slowly" } })).result.taskId as string;
+    await expect.poll(() => llm.requests.length).toBe(2);
+    expect((await post(5, "tasks/cancel", second, { taskId: second })).result).toEqual({ resultType: "complete" });
+    await expect.poll(() => llm.abortedRequests).toEqual([1]);
+    // Routing headers that disagree with the body are the SDK's to refuse (-32020), tasks or not.
+    expect((await post(6, "tasks/get", "someone-else", { taskId })).error).toMatchObject({ code: -32020 });
+    const wrongVersion = modernRequest(7, "tasks/get", { taskId }, { ...declaresTasks, "io.modelcontextprotocol/protocolVersion": "2099-01-01" });
+    const refused = await (await fetch(url, { method: "POST", headers: modernHeaders("tasks/get", taskId), body: JSON.stringify(wrongVersion) })).json();
+    // The SDK's refusal (the header and the envelope disagree: -32020; an unknown version alone: -32022), not a task.
+    expect(refused.result).toBeUndefined();
+    expect([-32020, -32022]).toContain(refused.error.code);
+    // The runs are logged once each, as tools/call with their conversation; the polls as themselves.
+    const logs = await callLogs(caller, app.id);
+    expect(logs.filter((l) => l.method === "tools/call").map((l) => l.outcome).sort()).toEqual(["cancelled", "ok"]);
   });
 });
 

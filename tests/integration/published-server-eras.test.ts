@@ -153,9 +153,11 @@ describe("2025 clients on the same URL", () => {
     const now = await modern(url);
     const old = await legacy(url, { protocolVersion: version });
     const [modernTool] = (await now.listTools()).tools;
-    const [legacyTool] = (await old.listTools()).tools;
+    const { execution, ...legacyTool } = (await old.listTools()).tools[0]!;
     const { outputSchema, ...withoutOutput } = modernTool!;
     expect(legacyTool).toEqual(version >= "2025-06-18" ? modernTool : withoutOutput);
+    // Only 2025-11-25 has tool-level task negotiation; the 2026 Tasks extension is server-directed (SEP-2663).
+    expect(execution).toEqual(version === "2025-11-25" ? { taskSupport: "optional" } : undefined);
     expect(outputSchema).toBeDefined();
 
     llm.script([{ text: "Old." }, { text: "New." }]);

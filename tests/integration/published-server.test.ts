@@ -114,6 +114,8 @@ describe("the tool's schema", () => {
         additionalProperties: false,
       },
       outputSchema: { type: "object", properties: { answer: { type: "string", description: "The app's answer." } }, required: ["answer"] },
+      // 2025-11-25 clients (the SDK's default) learn that a call may run as a task (published-server-tasks.test.ts).
+      execution: { taskSupport: "optional" },
     });
   });
 });

@@ -26,6 +26,9 @@ if (base) {
 afterAll(async () => {
   const { closeDb } = await import("@/server/db");
   const { closeKv } = await import("@/server/kv");
+  const { closeJobQueue } = await import("@/server/jobs");
+  // Before the database goes: pg-boss workers would otherwise poll a dropped database.
+  await closeJobQueue({ timeoutMs: 1_000 });
   await closeDb();
   await closeKv();
   if (base) await withAdmin(base, (sql) => sql.unsafe(`drop database if exists ${dbName} with (force)`));

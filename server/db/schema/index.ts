@@ -6,3 +6,4 @@ export * from "./apps";
 export * from "./mcp-servers";
 export * from "./published-servers";
 export * from "./user-sessions";
+export * from "./mcp-tasks";

@@ -56,7 +56,11 @@ export function supportsStructuredOutput(protocolVersion: string): boolean {
   return protocolVersion >= "2025-06-18";
 }
 
+/** Tasks came with 2025-11-25 (basic/utilities/tasks §Tool-Level Negotiation): a call may run as one, or not. */
+const taskAware = (protocolVersion: string) => protocolVersion >= "2025-11-25";
+
 export function toolForProtocol(tool: Tool, protocolVersion: string): Tool {
+  if (taskAware(protocolVersion)) return { ...tool, execution: { taskSupport: "optional" } };
   if (supportsStructuredOutput(protocolVersion)) return tool;
   const { outputSchema: _dropped, ...rest } = tool;
   return rest;

@@ -13,6 +13,7 @@ import {
   type JSONRPCRequest,
 } from "@modelcontextprotocol/sdk/types.js";
 import { toolForProtocol } from "./build-tool";
+import { answerTaskRequest, isTaskRequest } from "./tasks/answer-task-request";
 import { runToolCall, type ServerContext } from "./tool-call";
 import { errorAnswer } from "./without-internals";
 
@@ -22,6 +23,8 @@ export async function directAnswer(messages: JSONRPCMessage[], ctx: ServerContex
   // parseMessages validated the message already: only whether it is a request is left to see.
   const [message] = messages;
   if (!("id" in message) || !("method" in message)) return null;
+  // The task dispatch point of the 2025 lane: task-augmented tools/call and tasks/* (tasks/answer-task-request.ts).
+  if (isTaskRequest(message, ctx, "2025")) return send(await answerTaskRequest(message, ctx, "2025"), ctx);
   if (message.method === "tools/call") return answerToolCall(message, ctx);
   let result: unknown;
   if (message.method === "tools/list" && ListToolsRequestSchema.safeParse(message).success) result = { tools: [toolForProtocol(ctx.tool, ctx.protocolVersion)] };
@@ -33,7 +36,7 @@ export async function directAnswer(messages: JSONRPCMessage[], ctx: ServerContex
 
 async function answerToolCall(message: JSONRPCRequest, ctx: ServerContext): Promise<Response | null> {
   const parsed = CallToolRequestSchema.safeParse(message);
-  // Progress needs the SDK's SSE stream. (A task-augmented call arrives here as a plain one: task-dispatch.ts.)
+  // Progress needs the SDK's SSE stream. (Task-augmented calls never get here: see directAnswer.)
   if (!parsed.success || parsed.data.params._meta?.progressToken !== undefined) return null;
   ctx.ledger.begin([message]);
   let reply: JSONRPCMessage;

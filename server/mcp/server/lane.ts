@@ -46,7 +46,15 @@ export async function passCancellations(messages: JSONRPCMessage[], { appId, cli
 
 export function serverContext(
   endpoint: ActiveEndpoint,
-  { request, protocolVersion, clientScope, kv, cancelPollMs, ledger }: { request: Request; protocolVersion: string; clientScope: string; kv: Kv; cancelPollMs: number; ledger: RequestLedger },
+  {
+    request,
+    protocolVersion,
+    clientScope,
+    kv,
+    cancelPollMs,
+    ledger,
+    tasks,
+  }: { request: Request; protocolVersion: string; clientScope: string; kv: Kv; cancelPollMs: number; ledger: RequestLedger; tasks: ServerContext["tasks"] },
 ): ServerContext {
   const { tool, config } = getPublishedTool(endpoint);
   return {
@@ -65,5 +73,6 @@ export function serverContext(
     kv,
     cancelPollMs,
     ledger,
+    tasks,
   };
 }

@@ -10,7 +10,7 @@ import { refuseInactive, refuseInvalidParams } from "./refusals";
 import { RequestLedger } from "./request-ledger";
 import { limitRate } from "./request-guards";
 import { serveMessages } from "./serve-messages";
-import { legacyTaskDispatch } from "./task-dispatch";
+import { taskScope } from "./tasks/task-scope";
 
 export async function serveLegacyLane({ request, endpoint, raw, bearer, kv, rateLimit, cancelPollMs }: LaneParams): Promise<Response> {
   const headerRefusal = checkLegacyProtocolHeader(request);
@@ -19,7 +19,9 @@ export async function serveLegacyLane({ request, endpoint, raw, bearer, kv, rate
   const parsed = messagesOf(raw, protocolVersion);
   if ("refusal" in parsed) return parsed.refusal;
   const isBatch = Array.isArray(parsed.raw);
-  const messages = parsed.messages.map(legacyTaskDispatch);
+  // Task-augmented calls and tasks/* are answered by tasks/answer-task-request.ts (from direct-answers.ts, and the
+  // SDK server's tools/call handler for a batch).
+  const { messages } = parsed;
   // The request was counted once already, before its body was read; each further message of a batch counts too, and
   // a batch that does not fit is refused whole (nothing of it runs).
   const batchRefusal = messages.length > 1 ? await limitRate(kv, endpoint.appId, rateLimit, messages.length - 1) : null;
@@ -38,6 +40,7 @@ export async function serveLegacyLane({ request, endpoint, raw, bearer, kv, rate
   if (paramsRefusal) return paramsRefusal;
   await passCancellations(messages, { appId: endpoint.appId, clientScope, kv });
 
-  const ctx = serverContext(active, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger });
+  const tasks = { scope: taskScope({ bearer, sessionId }), client };
+  const ctx = serverContext(active, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger, tasks });
   return serveMessages({ request, ctx, messages, raw: isBatch ? messages : messages[0], initialize: Boolean(initialize), client });
 }

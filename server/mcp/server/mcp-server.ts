@@ -4,8 +4,9 @@
 import "server-only";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
-import { CallToolRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { CallToolRequestSchema, ListToolsRequestSchema, type CreateTaskResult } from "@modelcontextprotocol/sdk/types.js";
 import { toolForProtocol } from "./build-tool";
+import { createTask } from "./tasks/create-task";
 import { runToolCall, type ServerContext } from "./tool-call";
 
 // The SDK builds a new Ajv (and registers its keywords) for every Server unless given one: share it, since the
@@ -15,12 +16,21 @@ const jsonSchemaValidator = new AjvJsonSchemaValidator();
 export function createPublishedServer(ctx: ServerContext): Server {
   const server = new Server(
     { name: ctx.tool.name, title: ctx.appName, version: String(ctx.version) },
-    { capabilities: { tools: { listChanged: false }, logging: {} }, jsonSchemaValidator },
+    {
+      // tasks: 2025-11-25 basic/utilities/tasks §Capabilities. No `list`: see tasks/task-scope.ts. The task methods
+      // are answered before this server is built (direct-answers.ts); only initialize reads this.
+      capabilities: { tools: { listChanged: false }, logging: {}, tasks: { cancel: {}, requests: { tools: { call: {} } } } },
+      jsonSchemaValidator,
+    },
   );
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [toolForProtocol(ctx.tool, ctx.protocolVersion)] }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
-    runToolCall(ctx, request.params, { requestId: extra.requestId, signal: extra.signal, notify: extra.sendNotification }),
+    // A task-augmented call in a batch (direct-answers.ts takes lone ones): a task too, never the SDK's -32602
+    // "Invalid task creation result" for a plain result.
+    ctx.tasks && request.params.task
+      ? (createTask({ ...ctx, tasks: ctx.tasks }, request.params, { era: "2025", ttl: request.params.task.ttl }) as Promise<CreateTaskResult>)
+      : runToolCall(ctx, request.params, { requestId: extra.requestId, signal: extra.signal, notify: extra.sendNotification }),
   );
   return server;
 }

@@ -7,10 +7,12 @@ import { CLIENT_INFO_META_KEY, createMcpHandler } from "@modelcontextprotocol/se
 import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { ClientInfo } from "./client-session";
 import { activeEndpoint, anonymousScope, passCancellations, serverContext, type LaneParams } from "./lane";
+import type { ServerContext } from "./tool-call";
 import { bindModernContext, createModernServer } from "./modern-server";
 import { refuseInactive } from "./refusals";
 import { RequestLedger } from "./request-ledger";
-import { modernTaskDispatch } from "./task-dispatch";
+import { answerTaskRequest, isTaskRequest } from "./tasks/answer-task-request";
+import { taskScope } from "./tasks/task-scope";
 
 const modernProtocolVersion = "2026-07-28";
 // One handler for the process: per request it only builds the server instance (createModernServer).
@@ -26,7 +28,7 @@ function clientOf(message: JSONRPCMessage | null, request: Request): ClientInfo 
 }
 
 export async function serveModernLane({ request, endpoint, raw, bearer, kv, cancelPollMs }: LaneParams): Promise<Response> {
-  const body = modernTaskDispatch(raw);
+  const body = raw;
   // Only a well-formed message is logged or acted on here; anything else is the SDK's to refuse.
   const parsed = JSONRPCMessageSchema.safeParse(body);
   const message = parsed.success ? parsed.data : null;
@@ -38,7 +40,10 @@ export async function serveModernLane({ request, endpoint, raw, bearer, kv, canc
   if (message) await passCancellations([message], { appId: endpoint.appId, clientScope, kv });
   if (message && isJSONRPCRequest(message)) ledger.begin([message]);
 
-  const ctx = serverContext(active, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger });
+  const tasks = { scope: taskScope({ bearer, sessionId: null }), client: clientOf(message, request) };
+  const ctx = serverContext(active, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger, tasks });
+  const taskAnswer = await answerTaskHere(message, ctx, request);
+  if (taskAnswer) return taskAnswer;
   bindModernContext(request, {
     ...ctx,
     onSend(out) {
@@ -62,4 +67,25 @@ export async function serveModernLane({ request, endpoint, raw, bearer, kv, canc
     ledger.settleAll("error", "Refused by the protocol's checks.");
   }
   return response;
+}
+
+/**
+ * The task dispatch point of the 2026-07-28 lane (SEP-2663): a tools/call from a client declaring the Tasks extension,
+ * and tasks/get, tasks/update, tasks/cancel, which the SDK v2 has no runtime for. Only when the routing headers agree
+ * with the body (SEP-2243: `Mcp-Method`, and `Mcp-Name` = the tool or the task id) and the envelope names the
+ * version we speak; otherwise the SDK answers, with its -32020 or -32022.
+ */
+async function answerTaskHere(message: JSONRPCMessage | null, ctx: ServerContext, request: Request): Promise<Response | null> {
+  if (!message || !isJSONRPCRequest(message) || !isTaskRequest(message, ctx, "2026")) return null;
+  const method = request.headers.get("mcp-method");
+  const name = request.headers.get("mcp-name");
+  const params = message.params as { name?: unknown; taskId?: unknown; _meta?: Record<string, unknown> } | undefined;
+  if (params?._meta?.["io.modelcontextprotocol/protocolVersion"] !== modernProtocolVersion) return null;
+  const named = message.method === "tools/call" ? params?.name : params?.taskId;
+  if ((method !== null && method !== message.method) || (name !== null && name !== named)) return null;
+  const answer = await answerTaskRequest(message, ctx, "2026");
+  // The lane began this request's log line; a task's own line is written when its run ends (run-task-job.ts).
+  if (message.method === "tools/call" && "result" in answer) ctx.ledger.forget(message.id);
+  else ctx.ledger.answered(answer);
+  return Response.json(answer, { headers: { "Cache-Control": "no-store" } });
 }

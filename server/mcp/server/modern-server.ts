@@ -31,7 +31,9 @@ export function createModernServer({ requestInfo }: { requestInfo?: Request }): 
   if (!ctx) throw new Error("No published endpoint context for this request.");
   const server = new Server(
     { name: ctx.tool.name, title: ctx.appName, version: String(ctx.version) },
-    { capabilities: { tools: { listChanged: false } }, jsonSchemaValidator, cacheHints: { "tools/list": cacheHint, "server/discover": cacheHint } },
+    // The Tasks extension, declared in server/discover (SEP-2663 §Capability Negotiation); its requests are answered
+    // before this server is built (modern-lane.ts).
+    { capabilities: { tools: { listChanged: false }, extensions: { "io.modelcontextprotocol/tasks": {} } }, jsonSchemaValidator, cacheHints: { "tools/list": cacheHint, "server/discover": cacheHint } },
   );
   server.setRequestHandler("tools/list", () => ({ tools: [ctx.tool] }) as never);
   server.setRequestHandler("tools/call", async (request, extra) => {

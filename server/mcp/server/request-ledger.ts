@@ -63,6 +63,12 @@ export class RequestLedger {
     return this.pending.get(idKey(id))?.outcome === "cancelled";
   }
 
+  /** Drops a request without a log line: a call that became a task is logged when its run ends (tasks/). */
+  forget(id: RequestId) {
+    this.pending.delete(idKey(id));
+    if (this.pending.size === 0) this.fireIdle();
+  }
+
   /** An answer on its way out: a result, or a JSON-RPC error. */
   answered(message: JSONRPCMessage) {
     if (isJSONRPCResultResponse(message)) {

@@ -10,6 +10,7 @@ import type { Kv } from "@/server/kv";
 import type { ProviderSource } from "@/server/llm/get-language-model";
 import { callPublishedTool } from "./call-tool";
 import { callKey, trackCall } from "./cancellations";
+import type { ClientInfo } from "./client-session";
 import type { RequestLedger } from "./request-ledger";
 
 /** Everything one HTTP request's handlers need: the published version, the client and the request itself. */
@@ -30,6 +31,8 @@ export interface ServerContext {
   kv: Kv;
   cancelPollMs: number;
   ledger: RequestLedger;
+  /** Set where calls may run as tasks (tasks/task-scope.ts): who the caller is, and its scope. */
+  tasks?: { scope: string; client: ClientInfo };
 }
 
 export interface ToolCallChannel {
@@ -54,14 +57,19 @@ function progressMessage(event: RunEvent): string | null {
   }
 }
 
-/** The call's result; throws an error with a JSON-RPC `code` only for a tool name this server does not have. */
-export async function runToolCall(ctx: ServerContext, params: CallToolRequest["params"], channel: ToolCallChannel): Promise<CallToolResult> {
-  if (params.name !== ctx.tool.name) {
+/** Throws an error with a JSON-RPC `code` for a tool name this server does not have. */
+export function assertPublishedToolName(ctx: Pick<ServerContext, "tool">, name: string) {
+  if (name !== ctx.tool.name) {
     // Not McpError: its message already starts "MCP error -32602:", and clients add that prefix again.
-    throw Object.assign(new Error(`Unknown tool "${params.name.slice(0, 100)}". This server has one tool: "${ctx.tool.name}".`), {
+    throw Object.assign(new Error(`Unknown tool "${name.slice(0, 100)}". This server has one tool: "${ctx.tool.name}".`), {
       code: ErrorCode.InvalidParams,
     });
   }
+}
+
+/** The call's result; throws an error with a JSON-RPC `code` only for a tool name this server does not have. */
+export async function runToolCall(ctx: ServerContext, params: CallToolRequest["params"], channel: ToolCallChannel): Promise<CallToolResult> {
+  assertPublishedToolName(ctx, params.name);
   const tracked = trackCall(callKey({ appId: ctx.appId, clientScope: ctx.clientScope, requestId: channel.requestId }), {
     kv: ctx.kv,
     pollMs: ctx.cancelPollMs,
