@@ -24,7 +24,7 @@ function findOldNode(): { node: string; version: string } | null {
 type OldNode = { name: string; node: string; env: NodeJS.ProcessEnv };
 const oldNodes: OldNode[] = [
   // No machine is needed for this one: every node the commands start reports v20.20.2 through the --require shim.
-  { name: "a Node that reports v20.20.2", node: process.execPath, env: { NODE_OPTIONS: `--require ${shim}`, FAKE_NODE_VERSION: "v20.20.2" } },
+  { name: "a Node that reports v20.20.2", node: process.execPath, env: { NODE_OPTIONS: `--require "${shim}"`, FAKE_NODE_VERSION: "v20.20.2" } },
 ];
 const real = findOldNode();
 if (real) {
