@@ -21,7 +21,8 @@ function findOldNode(): { node: string; version: string } | null {
   return null;
 }
 
-type OldNode = { name: string; node: string; env: NodeJS.ProcessEnv };
+type Env = Record<string, string>;
+type OldNode = { name: string; node: string; env: Env };
 const oldNodes: OldNode[] = [
   // No machine is needed for this one: every node the commands start reports v20.20.2 through the --require shim.
   { name: "a Node that reports v20.20.2", node: process.execPath, env: { NODE_OPTIONS: `--require "${shim}"`, FAKE_NODE_VERSION: "v20.20.2" } },
@@ -43,7 +44,7 @@ beforeAll(async () => {
 
 /** Runs a command in its own process group and kills the whole group if it outlives the limit (a missing gate
  * would otherwise start the real `next dev` or a nested test run). */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, limitMs = 20_000) {
+function run(command: string, args: string[], env: Env, limitMs = 20_000) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(command, args, { env: { ...process.env, PORT: String(sparePort), ...env }, detached: true });
     let output = "";
