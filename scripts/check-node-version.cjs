@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The version gate in front of `npm run dev|build|start|test|admin|bench|...`: on a Node older than package.json's
 // engines.node it prints ONE line (the version needed and how to get it) and exits 1, before any dependency loads
-// and fails with a stack trace of its own. Plain CommonJS with no imports of project code, so it runs on old Node.
+// and fails with a stack trace of its own. Plain CommonJS with no imports of project code and no `node:` specifiers
+// (Node 12 and older do not know them), so it runs on old Node.
 "use strict";
-const { readFileSync } = require("node:fs");
-const path = require("node:path");
+const { readFileSync } = require("fs");
+const path = require("path");
 
 const recommendedMajor = 24;
 
