@@ -108,3 +108,41 @@ if (scaledOut) test("a call cancelled through another instance stops the model o
   await expect.poll(() => llm.abortedRequests.includes(before), { timeout: 8_000 }).toBe(true);
   await client.close();
 });
+
+if (scaledOut) test("a 2026-07-28 call cancelled through another instance stops the model and its open request ends with no answer", async ({ page }) => {
+  const app = await chatApp(page, llm, "Slow Modern");
+  await page.goto(`/apps/${app.id}`);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Published v1")).toBeVisible();
+  const publish = new PublishPage(page);
+  await publish.open(app.id);
+  await publish.turnOn({ description: "Plans slowly.", parameters: { "City (city)": "The city." } });
+  const url = await publish.url();
+
+  const meta = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} };
+  const headers = (method: string, name?: string) => ({
+    "content-type": "application/json",
+    accept: "application/json, text/event-stream",
+    "mcp-protocol-version": "2026-07-28",
+    "mcp-method": method,
+    ...(name ? { "mcp-name": name } : {}),
+  });
+  const before = llm.requests.length;
+  llm.script([{ text: "one two three four five six seven eight nine ten", delayMs: 15_000 }]);
+  const call = fetch(url, {
+    method: "POST",
+    headers: headers("tools/call", "slow_modern"),
+    body: JSON.stringify({ jsonrpc: "2.0", id: 77, method: "tools/call", params: { name: "slow_modern", arguments: { query: "Slowly", city: "Rome" }, _meta: meta } }),
+  });
+  await expect.poll(() => llm.requests.length).toBe(before + 1);
+  const cancel = await fetch(onSecondInstance(url), {
+    method: "POST",
+    headers: headers("notifications/cancelled"),
+    body: JSON.stringify({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 77, _meta: meta } }),
+  });
+  expect(cancel.status).toBe(202);
+  await expect.poll(() => llm.abortedRequests.includes(before), { timeout: 8_000 }).toBe(true);
+  const response = await call;
+  expect(response.status).toBe(202);
+  expect(await response.text()).toBe("");
+});

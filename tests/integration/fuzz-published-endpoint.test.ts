@@ -60,9 +60,34 @@ const plausible = fc.oneof(
     params: fc.record({ name: fc.constant("weather_helper"), arguments: fc.record({ query: fc.string({ minLength: 1, maxLength: 50 }), days: fc.oneof(fc.integer({ min: -5, max: 20 }), anyJson), extra: anyJson }, { requiredKeys: ["query"] }) }),
   }),
 );
+// 2026-07-28 envelope claims (basic §Request metadata): plausible, or with junk where the SDK reads the envelope.
+const modernVersion = "2026-07-28";
+const metaValue = fc.oneof(fc.constant(modernVersion), fc.constantFrom("2025-11-25", "2099-01-01", ""), anyJson);
+const modernMeta = fc.oneof(
+  fc.record({ "io.modelcontextprotocol/protocolVersion": fc.constant(modernVersion), "io.modelcontextprotocol/clientCapabilities": fc.constant({}), "io.modelcontextprotocol/clientInfo": fc.constant({ name: "fuzz", version: "1" }) }),
+  fc.record(
+    { "io.modelcontextprotocol/protocolVersion": metaValue, "io.modelcontextprotocol/clientCapabilities": anyJson, "io.modelcontextprotocol/clientInfo": anyJson, progressToken: anyJson },
+    { requiredKeys: ["io.modelcontextprotocol/protocolVersion"] },
+  ),
+  withHostileKeys(fc.jsonValue({ maxDepth: 2 })),
+);
+const modernMessage = fc
+  .tuple(
+    fc.oneof(fc.constant("2.0"), fc.constant(undefined)),
+    fc.oneof(fc.nat(), fc.string({ maxLength: 10 }), fc.constant(undefined)),
+    fc.oneof(fc.constantFrom("server/discover", "tools/list", "tools/call", "notifications/cancelled", "subscriptions/listen", "initialize"), fc.string({ maxLength: 20 })),
+    fc.oneof(
+      fc.record({ name: fc.constant("weather_helper"), arguments: fc.record({ query: fc.string({ minLength: 1, maxLength: 30 }), days: anyJson }, { requiredKeys: ["query"] }), task: fc.option(anyJson) }, { requiredKeys: ["name"] }),
+      fc.record({ requestId: anyJson }),
+      anyJson,
+    ),
+    modernMeta,
+  )
+  .map(([jsonrpc, id, method, params, meta]) => ({ jsonrpc, id, method, params: params && typeof params === "object" && !Array.isArray(params) ? { ...params, _meta: meta } : { _meta: meta } }));
 // Serialised, then sometimes broken: cut short, a byte changed, wrapped in a batch, or not JSON at all.
 const body = fc.oneof(
   plausible.map((m) => JSON.stringify(m)),
+  { weight: 2, arbitrary: modernMessage.map((m) => JSON.stringify(m)) },
   message.map((m) => JSON.stringify(m)),
   fc.tuple(message, fc.nat(), fc.string({ minLength: 1, maxLength: 3 })).map(([m, at, junk]) => {
     const text = JSON.stringify(m);
@@ -91,7 +116,16 @@ const wellFormedHeaders = fc.record({
   accept: fc.constant("application/json, text/event-stream"),
   "mcp-protocol-version": fc.constantFrom(...SUPPORTED_PROTOCOL_VERSIONS),
 });
+// Headers a 2026-07-28 client sends, sometimes naming another method or tool than the body (-32020).
+const modernHeaders = fc.record({
+  "content-type": fc.constant("application/json"),
+  accept: fc.constant("application/json, text/event-stream"),
+  "mcp-protocol-version": fc.constantFrom(modernVersion, modernVersion, "2099-01-01"),
+  "mcp-method": fc.constantFrom("tools/call", "tools/list", "server/discover", "x"),
+  "mcp-name": fc.constantFrom("weather_helper", "other", ""),
+});
 const envelope = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ verb: fc.constant("POST"), given: modernHeaders as fc.Arbitrary<Record<string, string>>, rightCode: fc.constant(true) }) },
   { weight: 3, arbitrary: fc.record({ verb: fc.constant("POST"), given: wellFormedHeaders as fc.Arbitrary<Record<string, string>>, rightCode: fc.constant(true) }) },
   { weight: 2, arbitrary: fc.record({ verb: httpMethod, given: headers as fc.Arbitrary<Record<string, string>>, rightCode: fc.boolean() }) },
 );
@@ -109,6 +143,8 @@ describe("fuzzing the published endpoint", () => {
     const before = await gcHeapMb();
     const statuses = new Map<number, number>();
     let jsonRpcAnswers = 0;
+    // Answers only the 2026-07-28 lane gives: results with resultType, header mismatch, unsupported version.
+    let modernAnswers = 0;
     await fc.assert(
       fc.asyncProperty(envelope, body, async ({ verb, given, rightCode }, text) => {
         const init: RequestInit = { method: verb, headers: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Record<string, string> };
@@ -118,6 +154,7 @@ describe("fuzzing the published endpoint", () => {
         const answer = await response.text();
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         if (answer.includes('"jsonrpc"') && response.status !== 405 && response.status !== 406 && response.status !== 403) jsonRpcAnswers++;
+        if (/"resultType"|"code":-320(20|22)\b/.test(answer)) modernAnswers++;
         expect(response.status, `${verb} ${text.slice(0, 200)} -> ${answer.slice(0, 300)}`).toBeLessThan(500);
         expect(answer).not.toMatch(leaks);
       }),
@@ -126,8 +163,9 @@ describe("fuzzing the published endpoint", () => {
     await settleCallLogs();
     const after = await gcHeapMb();
     // The generator reaches past the HTTP guards: many requests got a JSON-RPC answer, and some were served (200).
-    console.info("statuses", Object.fromEntries(statuses), "JSON-RPC answers", jsonRpcAnswers);
+    console.info("statuses", Object.fromEntries(statuses), "JSON-RPC answers", jsonRpcAnswers, "2026-07-28 answers", modernAnswers);
     expect(jsonRpcAnswers).toBeGreaterThan(runs / 4);
+    expect(modernAnswers).toBeGreaterThan(runs / 50);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(runs / 100);
     expect(after - before).toBeLessThan(40);
     // What the run stored (call logs, conversations with generated inputs) must not break a later read.
@@ -144,10 +182,17 @@ describe("fuzzing the published endpoint", () => {
         `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"weather_helper","arguments":{"query":"q","extra":${text}}}}`,
       ]),
     ),
+    ...Object.fromEntries(
+      Object.entries(hostileValues).map(([name, text]) => [
+        `a 2026-07-28 envelope whose client info holds ${name}`,
+        `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"weather_helper","arguments":{"query":"q"},"_meta":{"io.modelcontextprotocol/protocolVersion":"${modernVersion}","io.modelcontextprotocol/clientCapabilities":{},"io.modelcontextprotocol/clientInfo":${text}}}}`,
+      ]),
+    ),
   });
 
   it.each(hostileBodies)("a body of %s is answered in our words and leaves the app's reads answering", async (_name, body) => {
-    const request = new Request(`${appUrl}/mcp/server/x/mcp`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body });
+    const modern: Record<string, string> = body.includes(modernVersion) ? { "mcp-protocol-version": modernVersion, "mcp-method": "tools/call", "mcp-name": "weather_helper" } : {};
+    const request = new Request(`${appUrl}/mcp/server/x/mcp`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...modern }, body });
     const response = await handlePublishedRequest(request, code, { rateLimit: { limit: 1_000_000, windowSeconds: 60 } });
     const answer = await response.text();
     expect(response.status, answer).toBeLessThan(500);

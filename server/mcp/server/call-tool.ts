@@ -24,8 +24,6 @@ export interface PublishedCall {
   provider: ProviderSource | null;
   args: Record<string, unknown>;
   signal: AbortSignal;
-  /** Clients on 2025-06-18 or later get structuredContent. */
-  structured: boolean;
   onEvent?(event: RunEvent): void;
 }
 
@@ -101,8 +99,9 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
     }
     const structured = call.appType === "completion" ? { answer: run.answer } : { answer: run.answer, [conversationIdKey]: run.conversationId };
     return {
-      // The same JSON as text, for clients that do not read structuredContent (MCP 2025-06-18, tools §Structured Content).
-      result: { content: [{ type: "text", text: JSON.stringify(structured) }], ...(call.structured ? { structuredContent: structured } : {}) },
+      // Both, for every client and era: some hosts hand the model only structuredContent, others only the text
+      // (MCP.md "Result fields"; MCP 2025-06-18, tools §Structured Content). Clients before 2025-06-18 ignore the field.
+      result: { content: [{ type: "text", text: JSON.stringify(structured) }], structuredContent: structured },
       outcome: "ok",
       error: null,
       conversationId: run.conversationId,

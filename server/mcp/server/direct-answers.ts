@@ -33,8 +33,8 @@ export async function directAnswer(messages: JSONRPCMessage[], ctx: ServerContex
 
 async function answerToolCall(message: JSONRPCRequest, ctx: ServerContext): Promise<Response | null> {
   const parsed = CallToolRequestSchema.safeParse(message);
-  // Progress needs the SDK's SSE stream; a task-augmented call (2025-11-25) gets the SDK's own answer.
-  if (!parsed.success || parsed.data.params._meta?.progressToken !== undefined || parsed.data.params.task !== undefined) return null;
+  // Progress needs the SDK's SSE stream. (A task-augmented call arrives here as a plain one: task-dispatch.ts.)
+  if (!parsed.success || parsed.data.params._meta?.progressToken !== undefined) return null;
   ctx.ledger.begin([message]);
   let reply: JSONRPCMessage;
   try {
@@ -47,6 +47,12 @@ async function answerToolCall(message: JSONRPCRequest, ctx: ServerContext): Prom
     // The client went away: the run stopped with it (its signal includes the request's), and nobody reads an answer.
     ctx.ledger.settle(message.id, "cancelled");
     return new Response(null, { status: 499 });
+  }
+  if (ctx.ledger.wasCancelled(message.id)) {
+    // notifications/cancelled came first (here or at another instance): no answer follows it, and the HTTP request
+    // that carried the call ends as 202 with no body (docs/mcp-endpoint.md "Cancellation").
+    ctx.ledger.settle(message.id, "cancelled");
+    return new Response(null, { status: 202 });
   }
   return send(reply, ctx);
 }

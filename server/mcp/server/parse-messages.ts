@@ -25,14 +25,31 @@ function invalid(message: string): { refusal: Response } {
 }
 
 export function parseMessages(text: string, protocolVersion: string): ParsedBody {
+  const json = parseJsonBody(text);
+  return "refusal" in json ? json : messagesOf(json.raw, protocolVersion);
+}
+
+/** The body as JSON, checked for depth before anything (the SDK's era classification included) walks it. */
+export function parseJsonBody(text: string): { raw: unknown } | { refusal: Response } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     return { refusal: jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.") };
   }
-  // Before any schema walks it: validators recurse, and a body of 100,000 nested arrays would overflow the stack.
+  // Validators recurse, and a body of 100,000 nested arrays would overflow the stack.
   if (isNestedDeeper(raw, maxJsonDepth)) return invalid(`a message may nest at most ${maxJsonDepth} levels deep.`);
+  // Both eras: the MCP schema would read {"id": null, "method": ...} as a notification; MCP requires ids non-null.
+  if ((Array.isArray(raw) ? raw : [raw]).some(hasNullId)) return invalid("a request id must be a string or a number, not null.");
+  return { raw };
+}
+
+function hasNullId(item: unknown): boolean {
+  return Boolean(item) && typeof item === "object" && "method" in (item as object) && "id" in (item as object) && (item as { id: unknown }).id === null;
+}
+
+/** The 2025 lane's messages: one, or a batch where the protocol version still has them. */
+export function messagesOf(raw: unknown, protocolVersion: string): ParsedBody {
   if (Array.isArray(raw)) {
     if (protocolVersion > lastVersionWithBatches) return invalid(`batches are not supported in protocol ${protocolVersion}; send one message per request.`);
     if (raw.length === 0 || raw.length > maxBatch) return invalid(`a batch holds 1 to ${maxBatch} messages.`);
@@ -40,10 +57,6 @@ export function parseMessages(text: string, protocolVersion: string): ParsedBody
   const items = Array.isArray(raw) ? raw : [raw];
   const messages: JSONRPCMessage[] = [];
   for (const item of items) {
-    // The MCP schema would read {"id": null, "method": ...} as a notification; MCP requires ids to be non-null.
-    if (item && typeof item === "object" && "method" in item && "id" in item && (item as { id: unknown }).id === null) {
-      return invalid("a request id must be a string or a number, not null.");
-    }
     const parsed = JSONRPCMessageSchema.safeParse(item);
     if (!parsed.success) return invalid('expected a JSON-RPC 2.0 message: {"jsonrpc": "2.0", "method": ..., "id": ...}.');
     messages.push(parsed.data);

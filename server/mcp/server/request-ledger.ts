@@ -54,6 +54,15 @@ export class RequestLedger {
     if (entry) Object.assign(entry, details);
   }
 
+  /**
+   * True when the handler marked the request cancelled (notifications/cancelled, here or at another instance, or the
+   * client gone): such a request gets no answer at all (MCP 2025-06-18, utilities/cancellation: receivers SHOULD NOT
+   * send a response for it; clients that already gave up report one as "unknown message ID").
+   */
+  wasCancelled(id: RequestId): boolean {
+    return this.pending.get(idKey(id))?.outcome === "cancelled";
+  }
+
   /** An answer on its way out: a result, or a JSON-RPC error. */
   answered(message: JSONRPCMessage) {
     if (isJSONRPCResultResponse(message)) {

@@ -1,61 +1,43 @@
-// One HTTP request's JSON-RPC messages: answered directly where direct-answers.ts can, otherwise through a fresh
-// MCP server and stateless transport (a stateless transport serves exactly one request: TOOLCHAIN.md). JSON
-// answers, or SSE when a request asked for progress.
+// One 2025-lane HTTP request's JSON-RPC messages: answered directly where direct-answers.ts can, otherwise through
+// a fresh MCP server and stateless transport (a stateless transport serves exactly one request: TOOLCHAIN.md). JSON
+// answers, or SSE when a request asked for progress or a batch holds a call.
 import "server-only";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import { isInitializeRequest, isJSONRPCRequest, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import type { EndpointRow } from "@/server/db/queries/published-servers";
-import type { Kv } from "@/server/kv";
-import { getPublishedTool } from "./build-tool";
+import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { newSessionId, type ClientInfo } from "./client-session";
 import { directAnswer } from "./direct-answers";
 import { createPublishedServer } from "./mcp-server";
-import type { RequestLedger } from "./request-ledger";
 import type { ServerContext } from "./tool-call";
 import { withoutInternals } from "./without-internals";
 
 export interface ServeParams {
   request: Request;
-  endpoint: EndpointRow & { versionId: string; config: unknown; version: number };
-  parsed: { messages: JSONRPCMessage[]; raw: unknown };
-  protocolVersion: string;
-  ledger: RequestLedger;
+  ctx: ServerContext;
+  messages: JSONRPCMessage[];
+  /** What the transport reads as the body: the messages, as one or as a batch. */
+  raw: unknown;
+  initialize: boolean;
   client: ClientInfo;
-  clientScope: string;
-  kv: Kv;
-  cancelPollMs: number;
 }
 
-export async function serveMessages({ request, endpoint, parsed, protocolVersion, ledger, client, clientScope, kv, cancelPollMs }: ServeParams): Promise<Response> {
-  const { messages } = parsed;
-  const initialize = messages.some((m) => isInitializeRequest(m));
-  const { tool, config } = getPublishedTool(endpoint);
-  const ctx: ServerContext = {
-    appId: endpoint.appId,
-    workspaceId: endpoint.workspaceId,
-    appType: endpoint.appType,
-    appName: endpoint.appName,
-    version: endpoint.version,
-    versionId: endpoint.versionId,
-    config,
-    provider: endpoint.provider,
-    tool,
-    protocolVersion,
-    requestSignal: request.signal,
-    clientScope,
-    kv,
-    cancelPollMs,
-    ledger,
-  };
+export async function serveMessages({ request, ctx, messages, raw, initialize, client }: ServeParams): Promise<Response> {
+  const { ledger } = ctx;
   const direct = await directAnswer(messages, ctx);
   if (direct) return direct;
   ledger.begin(messages);
   const wantsProgress = messages.some((m) => isJSONRPCRequest(m) && m.params?._meta?.progressToken !== undefined);
+  // A call in a batch answers over SSE: if it is cancelled its answer is left out, and a JSON batch would wait for it.
+  const hasCall = messages.some((m) => isJSONRPCRequest(m) && m.method === "tools/call");
   const server = createPublishedServer(ctx);
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !wantsProgress });
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !wantsProgress && !hasCall });
   await server.connect(transport);
   const send = transport.send.bind(transport);
   transport.send = async (message, sendOptions) => {
+    if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && message.id !== undefined && ledger.wasCancelled(message.id)) {
+      // No answer after a cancellation: the stream closes without it once nothing else is pending (onIdle below).
+      ledger.settle(message.id, "cancelled");
+      return;
+    }
     const safe = withoutInternals(message);
     try {
       await send(safe, sendOptions);
@@ -75,8 +57,8 @@ export async function serveMessages({ request, endpoint, parsed, protocolVersion
     else request.signal.addEventListener("abort", onAbort, { once: true });
   });
 
-  const response = await Promise.race([transport.handleRequest(request, { parsedBody: parsed.raw }), gone]);
-  // JSON answers are complete here; an SSE stream stays open until its last answer is sent.
+  const response = await Promise.race([transport.handleRequest(request, { parsedBody: raw }), gone]);
+  // JSON answers are complete here; an SSE stream stays open until its last answer is sent (or left out).
   ledger.onIdle(close);
   return initialize && response.ok ? withSession(response, newSessionId(client)) : response;
 }
@@ -86,4 +68,3 @@ function withSession(response: Response, sessionId: string): Response {
   headers.set("Mcp-Session-Id", sessionId);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
-

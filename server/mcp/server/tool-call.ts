@@ -1,5 +1,6 @@
-// tools/call on the published tool, whichever way the request came: through the per-request SDK server (batches,
-// progress over SSE) or answered directly as JSON (direct-answers.ts). The name check, cancellation from this or
+// tools/call on the published tool, whichever lane and way the request came: the 2026-07-28 SDK v2 server
+// (modern-server.ts), the 2025 per-request SDK v1 server (batches, progress over SSE) or answered directly as JSON
+// (direct-answers.ts). The name check, cancellation from this or
 // another instance, a progress notification per runtime step, the run, and what the call log needs to know.
 import "server-only";
 import { ErrorCode, type CallToolRequest, type CallToolResult, type RequestId, type ServerNotification, type Tool } from "@modelcontextprotocol/sdk/types.js";
@@ -7,7 +8,6 @@ import type { RunEvent } from "@/server/agent/run-events";
 import type { AppConfig, AppType } from "@/server/apps/app-config";
 import type { Kv } from "@/server/kv";
 import type { ProviderSource } from "@/server/llm/get-language-model";
-import { supportsStructuredOutput } from "./build-tool";
 import { callPublishedTool } from "./call-tool";
 import { callKey, trackCall } from "./cancellations";
 import type { RequestLedger } from "./request-ledger";
@@ -88,7 +88,6 @@ export async function runToolCall(ctx: ServerContext, params: CallToolRequest["p
       provider: ctx.provider,
       args: params.arguments ?? {},
       signal,
-      structured: supportsStructuredOutput(ctx.protocolVersion),
       onEvent,
     });
     ctx.ledger.annotate(channel.requestId, { outcome: outcome.outcome, error: outcome.error, conversationId: outcome.conversationId });

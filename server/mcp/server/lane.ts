@@ -1,0 +1,69 @@
+// What both protocol lanes share once a request has passed the endpoint's own checks (handle-request.ts): the
+// active version, who the client is for cancellations, and the context the tool's handlers run in.
+import "server-only";
+import { isJSONRPCNotification, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { clientAddress } from "@/server/client-address/client-address";
+import { hashToken } from "@/server/crypto/tokens";
+import type { EndpointRow } from "@/server/db/queries/published-servers";
+import type { Kv } from "@/server/kv";
+import { getPublishedTool } from "./build-tool";
+import { cancelCall, callKey } from "./cancellations";
+import type { RequestLedger } from "./request-ledger";
+import type { ServerContext } from "./tool-call";
+
+export interface LaneParams {
+  request: Request;
+  endpoint: EndpointRow;
+  /** The body, parsed and depth-checked. */
+  raw: unknown;
+  bearer: string | null;
+  kv: Kv;
+  rateLimit: { limit: number; windowSeconds: number };
+  cancelPollMs: number;
+}
+
+export type ActiveEndpoint = EndpointRow & { versionId: string; config: unknown; version: number };
+
+export function activeEndpoint(endpoint: EndpointRow): ActiveEndpoint | null {
+  const { versionId, config, version } = endpoint;
+  if (!endpoint.enabled || !versionId || !config || !version) return null;
+  return { ...endpoint, versionId, config, version };
+}
+
+/** A client without a session (every 2026-07-28 client, 2025 clients that drop it): its key, agent and address. */
+export function anonymousScope(request: Request, bearer: string | null): string {
+  return hashToken(`${bearer ?? ""}|${request.headers.get("user-agent") ?? ""}|${clientAddress(request.headers) ?? ""}`);
+}
+
+/** notifications/cancelled stops the call wherever it runs (cancellations.ts). */
+export async function passCancellations(messages: JSONRPCMessage[], { appId, clientScope, kv }: { appId: string; clientScope: string; kv: Kv }) {
+  for (const message of messages) {
+    if (!isJSONRPCNotification(message) || message.method !== "notifications/cancelled") continue;
+    const requestId = (message.params as { requestId?: unknown } | undefined)?.requestId;
+    if (typeof requestId === "string" || typeof requestId === "number") await cancelCall(callKey({ appId, clientScope, requestId }), kv);
+  }
+}
+
+export function serverContext(
+  endpoint: ActiveEndpoint,
+  { request, protocolVersion, clientScope, kv, cancelPollMs, ledger }: { request: Request; protocolVersion: string; clientScope: string; kv: Kv; cancelPollMs: number; ledger: RequestLedger },
+): ServerContext {
+  const { tool, config } = getPublishedTool(endpoint);
+  return {
+    appId: endpoint.appId,
+    workspaceId: endpoint.workspaceId,
+    appType: endpoint.appType,
+    appName: endpoint.appName,
+    version: endpoint.version,
+    versionId: endpoint.versionId,
+    config,
+    provider: endpoint.provider,
+    tool,
+    protocolVersion,
+    requestSignal: request.signal,
+    clientScope,
+    kv,
+    cancelPollMs,
+    ledger,
+  };
+}

@@ -1,0 +1,43 @@
+// The 2025 lane (2025-11-25 down to 2025-03-26 clients, and 2024-11-05): requests without the 2026-07-28 `_meta`
+// envelope, served as before this endpoint spoke two eras: SDK v1, answered directly where direct-answers.ts can.
+import "server-only";
+import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
+import { clientInfoFromInitialize, readSessionId, type ClientInfo } from "./client-session";
+import { checkLegacyProtocolHeader, requestProtocolVersion } from "./http-checks";
+import { activeEndpoint, anonymousScope, passCancellations, serverContext, type LaneParams } from "./lane";
+import { messagesOf } from "./parse-messages";
+import { refuseInactive, refuseInvalidParams } from "./refusals";
+import { RequestLedger } from "./request-ledger";
+import { limitRate } from "./request-guards";
+import { serveMessages } from "./serve-messages";
+import { legacyTaskDispatch } from "./task-dispatch";
+
+export async function serveLegacyLane({ request, endpoint, raw, bearer, kv, rateLimit, cancelPollMs }: LaneParams): Promise<Response> {
+  const headerRefusal = checkLegacyProtocolHeader(request);
+  if (headerRefusal) return headerRefusal;
+  const protocolVersion = requestProtocolVersion(request);
+  const parsed = messagesOf(raw, protocolVersion);
+  if ("refusal" in parsed) return parsed.refusal;
+  const isBatch = Array.isArray(parsed.raw);
+  const messages = parsed.messages.map(legacyTaskDispatch);
+  // The request was counted once already, before its body was read; each further message of a batch counts too, and
+  // a batch that does not fit is refused whole (nothing of it runs).
+  const batchRefusal = messages.length > 1 ? await limitRate(kv, endpoint.appId, rateLimit, messages.length - 1) : null;
+  if (batchRefusal) return batchRefusal;
+
+  const sessionId = request.headers.get("mcp-session-id");
+  const session = readSessionId(sessionId);
+  const initialize = messages.find((m) => isInitializeRequest(m)) as { params?: unknown } | undefined;
+  const client: ClientInfo = initialize ? clientInfoFromInitialize(initialize.params) : (session ?? { name: request.headers.get("user-agent"), version: null });
+  const clientScope = session ? sessionId! : anonymousScope(request, bearer);
+  const ledger = new RequestLedger({ appId: endpoint.appId, workspaceId: endpoint.workspaceId }, client);
+
+  const active = activeEndpoint(endpoint);
+  if (!active) return refuseInactive(messages, isBatch, ledger);
+  const paramsRefusal = refuseInvalidParams(messages, isBatch, ledger);
+  if (paramsRefusal) return paramsRefusal;
+  await passCancellations(messages, { appId: endpoint.appId, clientScope, kv });
+
+  const ctx = serverContext(active, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger });
+  return serveMessages({ request, ctx, messages, raw: isBatch ? messages : messages[0], initialize: Boolean(initialize), client });
+}
