@@ -137,7 +137,8 @@ describe.runIf(realUrl)("PostgreSQL outage", () => {
         for (let n = 0; !stop; n++) outcomes.push(await call(url, n, `Weather ${w}/${n}?`));
       };
       const load = Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
-      await sleep(500);
+      // The outage begins once calls are flowing: a fixed 500 ms saw no call finish on a busy 2-core CI machine.
+      await expect.poll(() => outcomes.length, { timeout: 15_000, interval: 50 }).toBeGreaterThanOrEqual(8);
       await proxy.down();
       const outageStart = outcomes.length;
       // The load's calls find their endpoint in this instance's cache, so they meet the outage inside the run. A

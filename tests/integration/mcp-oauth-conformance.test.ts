@@ -1,5 +1,6 @@
-// The MCP conformance suite's client auth scenarios against our OAuth client, driven through the CLI
-// (`npm run mcp:connect -- <url>`), which runs the app's own provider, rules and code exchange over memory.
+// The MCP conformance suite's client auth scenarios (0.1.16: the auth suite, its 2025-03-26 back-compat suite and
+// the draft-spec auth scenarios) against our OAuth client, driven through the CLI (`npm run mcp:connect -- <url>`),
+// which runs the app's own provider, rules and code exchange over memory.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,9 +15,8 @@ afterAll(() => {
   rmSync(outputDir, { recursive: true, force: true });
 });
 
-function runSuite(): Promise<{ code: number | null; output: string }> {
+function conformance(args: string[]): Promise<{ code: number | null; output: string }> {
   const bin = path.resolve("node_modules/.bin/conformance");
-  const args = ["client", "--command", "npm run -s mcp:connect --", "--suite", "auth", "-o", outputDir];
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { env: { ...process.env, NO_COLOR: "1" } });
     let output = "";
@@ -27,13 +27,25 @@ function runSuite(): Promise<{ code: number | null; output: string }> {
   });
 }
 
-it("every client auth scenario of the conformance suite passes, warnings included", { timeout: 300_000 }, async () => {
-  const { code, output } = await runSuite();
-  const summary = output.slice(output.indexOf("=== SUITE SUMMARY ==="));
-  const total = Number(/Running auth suite \((\d+) scenarios\)/.exec(output)?.[1]);
-  const passed = summary.match(/^✓ auth\/[\w-]+: \d+ passed, 0 failed$/gm) ?? [];
-  expect(total, output).toBeGreaterThanOrEqual(15);
-  expect(passed.length, summary).toBe(total);
-  expect(summary).not.toMatch(/✗|[1-9]\d* warnings/);
-  expect(code, summary).toBe(0);
+const runSuite = (suite: string) =>
+  conformance(["client", "--command", "npm run -s mcp:connect --", "--suite", suite, "-o", path.join(outputDir, suite)]);
+
+it("every client auth scenario of the conformance suite passes, back-compat and draft ones too, warnings included", { timeout: 300_000 }, async () => {
+  const ran: string[] = [];
+  // One suite at a time: each already runs its scenarios in parallel, each scenario starting its own CLI.
+  for (const suite of ["auth", "backcompat", "draft"]) {
+    const { code, output } = await runSuite(suite);
+    const summary = output.slice(output.indexOf("=== SUITE SUMMARY ==="));
+    const total = Number(/Running \w+ suite \((\d+) scenarios\)/.exec(output)?.[1]);
+    const passed = summary.match(/^✓ auth\/[\w-]+: \d+ passed, 0 failed$/gm) ?? [];
+    expect(total, output).toBeGreaterThan(0);
+    expect(passed.length, summary).toBe(total);
+    expect(summary).not.toMatch(/✗|[1-9]\d* warnings/);
+    expect(code, summary).toBe(0);
+    ran.push(...passed.map((line) => line.slice(2, line.indexOf(":"))));
+  }
+  // Every auth scenario the suite lists for a spec version (not the extensions, which are other grant types) ran.
+  const listed = [...(await conformance(["list", "--client"])).output.matchAll(/^\s+- (auth\/[\w-]+) \[(?!extension)/gm)].map((m) => m[1]);
+  expect(listed.length).toBeGreaterThanOrEqual(19);
+  expect(ran.sort()).toEqual(listed.sort());
 });
