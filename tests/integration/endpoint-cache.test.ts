@@ -2,28 +2,15 @@
 // announced by any instance (a new generation) is seen at the next request. "Another instance" is played here by
 // writing the database directly, then the KV store, as that instance's console would.
 import { sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { getKv } from "@/server/kv";
 import { kvKeys } from "@/server/kv/keys";
-import { settleCallLogs } from "@/server/mcp/server/call-log";
 import { createPublishedApp } from "../support/published-app";
-import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
-import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { startScriptedLlm } from "../support/scripted-llm";
+import { useEndpointHarness } from "../support/endpoint-harness";
 
-let endpoint: TestEndpoint;
-let llm: ScriptedLlm;
-beforeAll(async () => {
-  endpoint = await startTestEndpoint();
-});
-afterAll(() => endpoint.close());
-beforeEach(async () => {
-  llm = await startScriptedLlm();
-});
-afterEach(async () => {
-  await settleCallLogs();
-  await llm.close();
-});
+const h = useEndpointHarness();
 
 async function ping(url: string) {
   const response = await fetch(url, {
@@ -40,7 +27,7 @@ const announce = (appId: string) => getKv().set(kvKeys.endpointGeneration(appId)
 
 describe("the endpoint cache", () => {
   it("reuses a row while the generation holds, and sees another instance's change at the next request", async () => {
-    const { url, app } = await createPublishedApp(endpoint, llm);
+    const { url, app } = await createPublishedApp(h.endpoint, h.llm);
     expect((await ping(url)).body.result).toEqual({}); // learns the app
     expect((await ping(url)).body.result).toEqual({}); // caches its row
 
@@ -53,7 +40,7 @@ describe("the endpoint cache", () => {
   });
 
   it("a lost generation (expired or evicted) never revives an old row", async () => {
-    const { url, app } = await createPublishedApp(endpoint, llm);
+    const { url, app } = await createPublishedApp(h.endpoint, h.llm);
     await ping(url);
     await ping(url);
     await disableBehindOurBack(app.id);
@@ -62,18 +49,18 @@ describe("the endpoint cache", () => {
   });
 
   it("a regenerated URL's old code stops at once and is forgotten; the console's own changes apply at the next request", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     await ping(url);
     await ping(url);
     const { url: fresh } = await caller.publishedServers.regenerate({ appId: app.id });
     expect((await ping(url)).status).toBe(404);
-    expect((await ping(endpoint.localUrl(fresh))).body.result).toEqual({});
+    expect((await ping(h.endpoint.localUrl(fresh))).body.result).toEqual({});
     await caller.publishedServers.disable({ appId: app.id });
-    expect((await ping(endpoint.localUrl(fresh))).body.error.message).toMatch(/not active/);
+    expect((await ping(h.endpoint.localUrl(fresh))).body.error.message).toMatch(/not active/);
   });
 
   it("an edited or removed model provider reaches the workspace's published apps at their next call, on every instance", async () => {
-    const { url, caller, app, provider } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app, provider } = await createPublishedApp(h.endpoint, h.llm);
     const call = async () => {
       const response = await fetch(url, {
         method: "POST",
@@ -84,7 +71,7 @@ describe("the endpoint cache", () => {
     };
     await ping(url);
     await ping(url); // the row, with its provider, is cached from here on
-    llm.script([{ text: "From the first model server." }]);
+    h.llm.script([{ text: "From the first model server." }]);
     expect((await call()).structuredContent.answer).toBe("From the first model server.");
 
     const other = await startScriptedLlm();

@@ -1,28 +1,12 @@
 // Logs as an owner reads them: refused clients in the MCP calls log (without flooding it), and conversations with
 // their caller, size and cost, searched and filtered on the server.
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { settleCallLogs } from "@/server/mcp/server/call-log";
-import { scriptedUsage, startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
-import { connectClient, createPublishedApp } from "../support/published-app";
-import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
+import { scriptedUsage } from "../support/scripted-llm";
+import { createPublishedApp } from "../support/published-app";
+import { useEndpointHarness } from "../support/endpoint-harness";
 
-let endpoint: TestEndpoint;
-let llm: ScriptedLlm;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  endpoint = await startTestEndpoint();
-});
-afterAll(() => endpoint.close());
-beforeEach(async () => {
-  llm = await startScriptedLlm();
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close().catch(() => {})));
-  await settleCallLogs();
-  await llm.close();
-});
+const h = useEndpointHarness();
 
 const ping = { jsonrpc: "2.0", id: 1, method: "ping" };
 function post(url: string, headers: Record<string, string> = {}) {
@@ -35,7 +19,7 @@ function post(url: string, headers: Record<string, string> = {}) {
 
 describe("refused clients in the MCP calls log", () => {
   it("a request without a key or with a wrong one is logged as refused, once per client a minute", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     await caller.publishedServers.createKey({ appId: app.id, name: "Cursor" });
     for (let i = 0; i < 5; i++) expect((await post(url, { "user-agent": "curl/8.0" })).status).toBe(401);
     expect((await post(url, { "user-agent": "Cursor/1.0", authorization: "Bearer sym_not_a_key" })).status).toBe(401);
@@ -56,10 +40,9 @@ describe("refused clients in the MCP calls log", () => {
 
 describe("the conversations list", () => {
   it("names the MCP client that called, counts messages and tokens, and searches and filters on the server", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
-    const client = await connectClient(url, { name: "Claude Desktop" });
-    clients.push(client);
-    llm.script([{ text: "Sunny in Lisbon." }, { text: "Rain in Porto." }]);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
+    const client = await h.connect(url, { name: "Claude Desktop" });
+    h.llm.script([{ text: "Sunny in Lisbon." }, { text: "Rain in Porto." }]);
     await client.callTool({ name: "weather_helper", arguments: { query: "Weather in Lisbon?" } });
     await client.callTool({ name: "weather_helper", arguments: { query: "And Porto?" } });
     await settleCallLogs();

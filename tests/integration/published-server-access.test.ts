@@ -1,37 +1,16 @@
 // Who reaches a published server and when: the console's switch and settings, disabled / regenerated / unknown
 // URLs, bearer keys, the per-server rate limit, and the call log's filters.
 import { sql } from "drizzle-orm";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { settleCallLogs } from "@/server/mcp/server/call-log";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
 import { connectClient, createPublishedApp } from "../support/published-app";
-import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
-import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { startTestEndpoint } from "../support/published-endpoint";
+import { useEndpointHarness } from "../support/endpoint-harness";
 
-let endpoint: TestEndpoint;
-let llm: ScriptedLlm;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  endpoint = await startTestEndpoint();
-});
-afterAll(() => endpoint.close());
-beforeEach(async () => {
-  llm = await startScriptedLlm();
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close().catch(() => {})));
-  await settleCallLogs();
-  await llm.close();
-});
-
-async function connect(url: string, options?: Parameters<typeof connectClient>[1]) {
-  const client = await connectClient(url, options);
-  clients.push(client);
-  return client;
-}
+const h = useEndpointHarness();
+const { connect } = h;
 
 function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   return fetch(url, {
@@ -77,7 +56,7 @@ describe("turning the server on in the console", () => {
   });
 
   it("a member cannot see the server's URL or change it; an editor can", async () => {
-    const { caller, app, workspace } = await createPublishedApp(endpoint, llm);
+    const { caller, app, workspace } = await createPublishedApp(h.endpoint, h.llm);
     const member = callerAs((await addMember(workspace.id, "member")).id, workspace.id);
     await expect(member.publishedServers.get({ appId: app.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(member.publishedServers.disable({ appId: app.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -88,7 +67,7 @@ describe("turning the server on in the console", () => {
 
 describe("disabled, regenerated and unknown URLs", () => {
   it("a disabled server answers HTTP 503 with a JSON-RPC error and nothing about the app; enabling it again serves the same URL", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
     await caller.publishedServers.disable({ appId: app.id });
 
@@ -108,23 +87,23 @@ describe("disabled, regenerated and unknown URLs", () => {
   });
 
   it("after Regenerate the old URL is refused with 404 at once and the new one works", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
     const { url: fresh } = await caller.publishedServers.regenerate({ appId: app.id });
-    expect(endpoint.localUrl(fresh)).not.toBe(url);
+    expect(h.endpoint.localUrl(fresh)).not.toBe(url);
 
     const old = await post(url, ping);
     expect(old.status).toBe(404);
     expect(await old.json()).toMatchObject({ jsonrpc: "2.0", id: null, error: { code: -32001, message: expect.stringContaining("no MCP server at this URL") } });
     await expect(client.listTools()).rejects.toMatchObject({ code: 404, message: expect.stringContaining("no MCP server at this URL") });
-    expect((await (await connect(endpoint.localUrl(fresh))).listTools()).tools).toHaveLength(1);
+    expect((await (await connect(h.endpoint.localUrl(fresh))).listTools()).tools).toHaveLength(1);
   });
 
   it.each([
     ["a well-formed code nobody has", "A".repeat(32)],
     ["a code of the wrong shape", "not-a-code"],
   ])("%s is 404", async (_, code) => {
-    const response = await post(endpoint.urlForCode(code), ping);
+    const response = await post(h.endpoint.urlForCode(code), ping);
     expect(response.status).toBe(404);
     expect((await response.json()).error.code).toBe(-32001);
   });
@@ -132,7 +111,7 @@ describe("disabled, regenerated and unknown URLs", () => {
 
 describe("API keys", () => {
   it("once a key exists, calls need it: 401 with WWW-Authenticate without it, and the key is shown only once", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const created = await caller.publishedServers.createKey({ appId: app.id, name: "Claude" });
     expect(created.key).toMatch(/^sym_/);
     expect(await caller.publishedServers.listKeys({ appId: app.id })).toEqual([
@@ -159,8 +138,8 @@ describe("API keys", () => {
   });
 
   it("a key of one server does not open another", async () => {
-    const a = await createPublishedApp(endpoint, llm);
-    const b = await createPublishedApp(endpoint, llm);
+    const a = await createPublishedApp(h.endpoint, h.llm);
+    const b = await createPublishedApp(h.endpoint, h.llm);
     const keyA = await a.caller.publishedServers.createKey({ appId: a.app.id, name: "a" });
     await b.caller.publishedServers.createKey({ appId: b.app.id, name: "b" });
     expect((await post(b.url, ping, { authorization: `Bearer ${keyA.key}` })).status).toBe(401);
@@ -171,8 +150,8 @@ describe("rate limit", () => {
   it("past the limit a server answers 429 with Retry-After, and other servers are not affected", async () => {
     const limited = await startTestEndpoint({ rateLimit: { limit: 3, windowSeconds: 60 } });
     try {
-      const a = await createPublishedApp(limited, llm);
-      const b = await createPublishedApp(limited, llm);
+      const a = await createPublishedApp(limited, h.llm);
+      const b = await createPublishedApp(limited, h.llm);
       for (let i = 0; i < 3; i++) expect((await post(a.url, ping)).status).toBe(200);
       const refused = await post(a.url, ping);
       expect(refused.status).toBe(429);
@@ -187,10 +166,10 @@ describe("rate limit", () => {
 
 describe("the call log", () => {
   it("lists calls newest first with filters for method, outcome and time, a page at a time", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
     await client.listTools();
-    llm.script([{ text: "ok" }]);
+    h.llm.script([{ text: "ok" }]);
     await client.callTool({ name: "weather_helper", arguments: { query: "Hi" } });
     await client.callTool({ name: "weather_helper", arguments: { query: 42 } });
     await expect(client.callTool({ name: "nope", arguments: {} })).rejects.toThrow(/Unknown tool/);

@@ -1,52 +1,23 @@
 // Both protocol eras on one published URL: the SDK v2 client on 2026-07-28 (discover, list, call, progress,
 // cancellation, keys) and the SDK v1 client on 2025-11-25 and 2025-03-26, against the same server.
-import type { Client as ModernClient } from "@modelcontextprotocol/client";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { settleCallLogs } from "@/server/mcp/server/call-log";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectModernClient, modernHeaders, modernRequest } from "../support/modern-client";
-import { connectClient, createPublishedApp } from "../support/published-app";
-import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
-import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { createPublishedApp } from "../support/published-app";
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
+import { useEndpointHarness } from "../support/endpoint-harness";
 
-let endpoint: TestEndpoint;
+const h = useEndpointHarness();
+const { connect: legacy, callLogs } = h;
+const modern = async (url: string, options?: Parameters<typeof connectModernClient>[1]) => h.track(await connectModernClient(url, options));
 let tools: TestMcpServer;
-let llm: ScriptedLlm;
-const clients: Array<Client | ModernClient> = [];
-
 beforeAll(async () => {
-  [endpoint, tools] = await Promise.all([startTestEndpoint(), startTestMcpServer()]);
+  tools = await startTestMcpServer();
 });
-afterAll(() => Promise.all([endpoint.close(), tools.close()]));
-beforeEach(async () => {
-  llm = await startScriptedLlm();
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await llm.close();
-});
-
-async function modern(url: string, options?: Parameters<typeof connectModernClient>[1]) {
-  const client = await connectModernClient(url, options);
-  clients.push(client);
-  return client;
-}
-
-async function legacy(url: string, options?: Parameters<typeof connectClient>[1]) {
-  const client = await connectClient(url, options);
-  clients.push(client);
-  return client;
-}
-
-async function callLogs(caller: Awaited<ReturnType<typeof createPublishedApp>>["caller"], appId: string) {
-  await settleCallLogs();
-  return (await caller.publishedServers.listCalls({ appId })).items;
-}
+afterAll(() => tools.close());
 
 describe("a 2026-07-28 client (SDK v2)", () => {
   it("discovers the server with no initialize and no session, lists the tool and calls it", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const client = await modern(url, { name: "next-host" });
     expect(client.getProtocolEra()).toBe("modern");
     expect(client.getServerVersion()).toMatchObject({ name: "weather_helper", title: "Weather helper", version: "1" });
@@ -56,7 +27,7 @@ describe("a 2026-07-28 client (SDK v2)", () => {
     expect(tool).toMatchObject({ name: "weather_helper", title: "Weather helper", description: "Answers weather questions." });
     expect(tool!.outputSchema).toMatchObject({ required: ["answer", "conversation_id"] });
 
-    llm.script([{ text: "Sunny." }]);
+    h.llm.script([{ text: "Sunny." }]);
     const result = await client.callTool({ name: "weather_helper", arguments: { query: "Weather?" } });
     const text = (result.content as Array<{ text: string }>)[0]!.text;
     expect(JSON.parse(text)).toEqual({ answer: "Sunny.", conversation_id: expect.any(String) });
@@ -67,7 +38,7 @@ describe("a 2026-07-28 client (SDK v2)", () => {
   });
 
   it("server/discover by hand names the same server and tools as initialize, with cache hints on the list", async () => {
-    const { url } = await createPublishedApp(endpoint, llm);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
     const post = (body: unknown, headers: Record<string, string>) => fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
     const discover = await (await post(modernRequest(1, "server/discover"), modernHeaders("server/discover"))).json();
     const list = await (await post(modernRequest(2, "tools/list"), modernHeaders("tools/list"))).json();
@@ -85,7 +56,7 @@ describe("a 2026-07-28 client (SDK v2)", () => {
   });
 
   it("subscriptions/listen is acknowledged and ends at once: a published tool never changes under a client", async () => {
-    const { url } = await createPublishedApp(endpoint, llm);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
     const body = modernRequest(5, "subscriptions/listen", { notifications: { toolsListChanged: true } });
     const response = await fetch(url, { method: "POST", headers: modernHeaders("subscriptions/listen"), body: JSON.stringify(body), signal: AbortSignal.timeout(5_000) });
     const events = (await response.text()).split("\n").filter((line) => line.startsWith("data: ")).map((line) => JSON.parse(line.slice(6)));
@@ -93,9 +64,9 @@ describe("a 2026-07-28 client (SDK v2)", () => {
   });
 
   it("hears an agent's steps as progress before the result", async () => {
-    const { url } = await createPublishedApp(endpoint, llm, { type: "agent", toolServerUrl: tools.url });
+    const { url } = await createPublishedApp(h.endpoint, h.llm, { type: "agent", toolServerUrl: tools.url });
     const client = await modern(url);
-    llm.script([{ toolCalls: [{ name: "test__add", arguments: { a: 2, b: 3 } }] }, { text: "5." }]);
+    h.llm.script([{ toolCalls: [{ name: "test__add", arguments: { a: 2, b: 3 } }] }, { text: "5." }]);
     const progress: string[] = [];
     const result = await client.callTool({ name: "weather_helper", arguments: { query: "Add." } }, { onprogress: (p) => progress.push(p.message ?? "") });
     expect(result.structuredContent).toMatchObject({ answer: "5." });
@@ -103,53 +74,53 @@ describe("a 2026-07-28 client (SDK v2)", () => {
   });
 
   it("cancelling a call stops the run, logs it as cancelled, and no answer follows for the client to trip over", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const client = await modern(url);
     const errors: Error[] = [];
     client.onerror = (error) => errors.push(error);
-    llm.script([{ text: "late", delayMs: 10_000 }]);
+    h.llm.script([{ text: "late", delayMs: 10_000 }]);
     const controller = new AbortController();
     const call = client.callTool({ name: "weather_helper", arguments: { query: "Slowly." } }, { signal: controller.signal });
-    await expect.poll(() => llm.requests.length).toBe(1);
+    await expect.poll(() => h.llm.requests.length).toBe(1);
     controller.abort("user pressed stop");
     await expect(call).rejects.toThrow();
-    await expect.poll(() => llm.abortedRequests).toEqual([0]);
+    await expect.poll(() => h.llm.abortedRequests).toEqual([0]);
     await expect.poll(async () => (await callLogs(caller, app.id))[0]?.outcome).toBe("cancelled");
     // The client still works, and never saw an answer for the cancelled request.
-    llm.script([{ text: "Next." }]);
+    h.llm.script([{ text: "Next." }]);
     expect((await client.callTool({ name: "weather_helper", arguments: { query: "Again." } })).structuredContent).toMatchObject({ answer: "Next." });
     expect(errors.map(String).join("\n")).not.toMatch(/unknown message ID/i);
   });
 
   it("a notifications/cancelled for a running call ends its open response with no answer (202, no body)", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
-    llm.script([{ text: "late", delayMs: 10_000 }]);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
+    h.llm.script([{ text: "late", delayMs: 10_000 }]);
     const headers = { ...modernHeaders("tools/call", "weather_helper"), "user-agent": "canceller" };
     const call = fetch(url, { method: "POST", headers, body: JSON.stringify(modernRequest(41, "tools/call", { name: "weather_helper", arguments: { query: "Hi" } })) });
-    await expect.poll(() => llm.requests.length).toBe(1);
+    await expect.poll(() => h.llm.requests.length).toBe(1);
     const cancel = { jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 41, _meta: modernRequest(0, "x").params._meta } };
     const cancelled = await fetch(url, { method: "POST", headers: { ...modernHeaders("notifications/cancelled"), "user-agent": "canceller" }, body: JSON.stringify(cancel) });
     expect(cancelled.status).toBe(202);
     const response = await call;
     expect(response.status).toBe(202);
     expect(await response.text()).toBe("");
-    await expect.poll(() => llm.abortedRequests).toEqual([0]);
+    await expect.poll(() => h.llm.abortedRequests).toEqual([0]);
     await expect.poll(async () => (await callLogs(caller, app.id))[0]).toMatchObject({ method: "tools/call", outcome: "cancelled" });
   });
 
   it("a server with keys refuses a client without one (401) and serves one with a key", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const { key } = await caller.publishedServers.createKey({ appId: app.id, name: "modern" });
     await expect(modern(url)).rejects.toThrow(/401|Unauthorized/);
     const client = await modern(url, { headers: { authorization: `Bearer ${key}` } });
-    llm.script([{ text: "Keyed." }]);
+    h.llm.script([{ text: "Keyed." }]);
     expect((await client.callTool({ name: "weather_helper", arguments: { query: "Hi" } })).structuredContent).toMatchObject({ answer: "Keyed." });
   });
 });
 
 describe("2025 clients on the same URL", () => {
   it.each(["2025-11-25", "2025-06-18", "2025-03-26"])("the SDK v1 client on %s lists and calls the same tool a 2026-07-28 client sees", async (version) => {
-    const { url } = await createPublishedApp(endpoint, llm);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
     const now = await modern(url);
     const old = await legacy(url, { protocolVersion: version });
     const [modernTool] = (await now.listTools()).tools;
@@ -160,7 +131,7 @@ describe("2025 clients on the same URL", () => {
     expect(execution).toEqual(version === "2025-11-25" ? { taskSupport: "optional" } : undefined);
     expect(outputSchema).toBeDefined();
 
-    llm.script([{ text: "Old." }, { text: "New." }]);
+    h.llm.script([{ text: "Old." }, { text: "New." }]);
     const oldResult = await old.callTool({ name: "weather_helper", arguments: { query: "Hi" } });
     const newResult = await now.callTool({ name: "weather_helper", arguments: { query: "Hi" } });
     // Both fields, the same answer, on every version: some hosts read only one of them.

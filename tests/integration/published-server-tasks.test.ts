@@ -4,7 +4,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { CallToolResultSchema, CreateTaskResultSchema, type CreateTaskResult } from "@modelcontextprotocol/sdk/types.js";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "@/server/crypto/tokens";
 import { getDb } from "@/server/db";
 import { insertTask } from "@/server/db/queries/mcp-tasks";
@@ -13,37 +13,19 @@ import { settleCallLogs } from "@/server/mcp/server/call-log";
 import { runTaskJob } from "@/server/mcp/server/tasks/run-task-job";
 import { removeExpiredTasks } from "@/server/mcp/server/tasks/task-worker";
 import { taskSettings } from "@/server/mcp/server/tasks/task-settings";
-import { connectClient, createPublishedApp } from "../support/published-app";
+import { createPublishedApp } from "../support/published-app";
 import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
-import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { useEndpointHarness } from "../support/endpoint-harness";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-let endpoint: TestEndpoint;
+const h = useEndpointHarness({ cancelPollMs: 100 });
+const { connect } = h;
+// A second endpoint instance sharing the database and the KV store, as two servers behind a load balancer do.
 let other: TestEndpoint;
-let llm: ScriptedLlm;
-const clients: Client[] = [];
-
 beforeAll(async () => {
-  // Two endpoint instances sharing the database and the KV store, as two servers behind a load balancer do.
-  [endpoint, other] = await Promise.all([startTestEndpoint({ cancelPollMs: 100 }), startTestEndpoint({ cancelPollMs: 100 })]);
+  other = await startTestEndpoint({ cancelPollMs: 100 });
 });
-afterAll(async () => {
-  await settleCallLogs();
-  await Promise.all([endpoint.close(), other.close()]);
-});
-beforeEach(async () => {
-  llm = await startScriptedLlm();
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await llm.close();
-});
-
-async function connect(url: string, options?: Parameters<typeof connectClient>[1]) {
-  const client = await connectClient(url, options);
-  clients.push(client);
-  return client;
-}
+afterAll(() => other.close());
 
 const query = { name: "weather_helper", arguments: { query: "Weather?" } };
 const startTask = (client: Client, ttl?: number) =>
@@ -74,7 +56,7 @@ async function initialize(url: string, headers: Record<string, string> = {}) {
 
 describe("a task-augmented tools/call", () => {
   it("is announced: the server declares tasks for tools/call and the tool says a task is optional", async () => {
-    const { url } = await createPublishedApp(endpoint, llm);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
     expect(client.getServerCapabilities()?.tasks).toEqual({ cancel: {}, requests: { tools: { call: {} } } });
     expect((await client.listTools()).tools[0]!.execution).toEqual({ taskSupport: "optional" });
@@ -83,9 +65,9 @@ describe("a task-augmented tools/call", () => {
   });
 
   it("answers with a working task at once; tasks/get shows it working, then completed; tasks/result gives what a plain call gives", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url, { name: "task-client" });
-    llm.script([{ text: "Sunny.", delayMs: 1_500 }, { text: "Sunny." }]);
+    h.llm.script([{ text: "Sunny.", delayMs: 1_500 }, { text: "Sunny." }]);
     const task = await startTask(client, 120_000);
     expect(task).toMatchObject({ status: "working", ttl: 120_000, pollInterval: taskSettings.pollIntervalMs, createdAt: expect.any(String) });
     expect(task.taskId).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -113,26 +95,26 @@ describe("a task-augmented tools/call", () => {
   });
 
   it("tasks/result asked while the task works waits for its end", async () => {
-    const { url } = await createPublishedApp(endpoint, llm);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
-    llm.script([{ text: "Later.", delayMs: 1_500 }]);
+    h.llm.script([{ text: "Later.", delayMs: 1_500 }]);
     const task = await startTask(client);
     const result = await client.request({ method: "tasks/result", params: { taskId: task.taskId } }, CallToolResultSchema);
     expect(result.structuredContent).toMatchObject({ answer: "Later." });
   });
 
   it("keeps a task for the ttl asked for, within a minute and the configured maximum", async () => {
-    const { url } = await createPublishedApp(endpoint, llm);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
-    llm.script([{ text: "a" }, { text: "b" }, { text: "c" }]);
+    h.llm.script([{ text: "a" }, { text: "b" }, { text: "c" }]);
     const tasks = [await startTask(client, 5), await startTask(client, 10 ** 12), await startTask(client)];
     expect(tasks.map((t) => t.ttl)).toEqual([taskSettings.minTtlMs, taskSettings.maxTtlMs, taskSettings.defaultTtlMs]);
     for (const task of tasks) expect((await waitForStatus(client, task.taskId, "completed")).ttl).toBe(task.ttl);
   });
 
   it("in a batch (2025-03-26), or asking for progress, it is a task too, never an error", async () => {
-    const { url } = await createPublishedApp(endpoint, llm);
-    llm.script([{ text: "one" }, { text: "two" }]);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
+    h.llm.script([{ text: "one" }, { text: "two" }]);
     const call = (id: number, extra: object = {}) => ({ jsonrpc: "2.0", id, method: "tools/call", params: { ...query, task: {}, ...extra } });
     const response = await fetch(url, {
       method: "POST",
@@ -151,7 +133,7 @@ describe("a task-augmented tools/call", () => {
   });
 
   it("a call for a tool this server does not have is refused with -32602 and makes no task", async () => {
-    const { url, app } = await createPublishedApp(endpoint, llm);
+    const { url, app } = await createPublishedApp(h.endpoint, h.llm);
     const headers = await initialize(url);
     const { body } = await rpc(url, { method: "tools/call", params: { name: "nope", arguments: {}, task: {} } }, headers);
     expect(body.error).toMatchObject({ code: -32602, message: expect.stringContaining('Unknown tool "nope"') });
@@ -161,14 +143,14 @@ describe("a task-augmented tools/call", () => {
 
 describe("tasks/cancel", () => {
   it("stops the run (the model server sees its request aborted); the task stays cancelled and a second cancel is refused", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
-    llm.script([{ text: "never", delayMs: 10_000 }]);
+    h.llm.script([{ text: "never", delayMs: 10_000 }]);
     const task = await startTask(client);
-    await expect.poll(() => llm.requests.length).toBe(1);
+    await expect.poll(() => h.llm.requests.length).toBe(1);
     const cancelled = await client.experimental.tasks.cancelTask(task.taskId);
     expect(cancelled).toMatchObject({ taskId: task.taskId, status: "cancelled" });
-    await expect.poll(() => llm.abortedRequests).toEqual([0]);
+    await expect.poll(() => h.llm.abortedRequests).toEqual([0]);
     await settleCallLogs();
     await expect.poll(async () => (await caller.publishedServers.listCalls({ appId: app.id })).items.find((l) => l.method === "tools/call")?.outcome).toBe("cancelled");
     expect((await client.experimental.tasks.getTask(task.taskId)).status).toBe("cancelled");
@@ -180,10 +162,10 @@ describe("tasks/cancel", () => {
 
 describe("who may see a task", () => {
   it("another client of the same server cannot read, wait for or cancel it", async () => {
-    const { url } = await createPublishedApp(endpoint, llm);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
     const owner = await connect(url);
     const stranger = await connect(url);
-    llm.script([{ text: "mine", delayMs: 1_000 }]);
+    h.llm.script([{ text: "mine", delayMs: 1_000 }]);
     const task = await startTask(owner);
     for (const method of ["tasks/get", "tasks/result", "tasks/cancel"]) {
       await expect(stranger.request({ method, params: { taskId: task.taskId } }, CallToolResultSchema.passthrough())).rejects.toMatchObject({ code: -32602, message: expect.stringContaining("No such task") });
@@ -192,43 +174,43 @@ describe("who may see a task", () => {
   });
 
   it("a caller with another key of the same server, or of another server, cannot read it", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const [keyA, keyB] = await Promise.all([caller.publishedServers.createKey({ appId: app.id, name: "A" }), caller.publishedServers.createKey({ appId: app.id, name: "B" })]);
     const asA = await initialize(url, { authorization: `Bearer ${keyA.key}` });
-    llm.script([{ text: "secret" }]);
+    h.llm.script([{ text: "secret" }]);
     const created = await rpc(url, { method: "tools/call", params: { ...query, task: {} } }, asA);
     const taskId = (created.body.result!.task as { taskId: string }).taskId;
     // B presents A's session id: the key still differs.
     const asB = { ...asA, authorization: `Bearer ${keyB.key}` };
     expect((await rpc(url, { method: "tasks/get", params: { taskId } }, asB)).body.error).toMatchObject({ code: -32602 });
     expect((await rpc(url, { method: "tasks/get", params: { taskId } }, asA)).body.result).toMatchObject({ taskId });
-    const elsewhere = await createPublishedApp(endpoint, llm);
+    const elsewhere = await createPublishedApp(h.endpoint, h.llm);
     expect((await rpc(elsewhere.url, { method: "tasks/get", params: { taskId } }, await initialize(elsewhere.url))).body.error).toMatchObject({ code: -32602 });
   });
 });
 
 describe("across instances", () => {
   it("a task started through one endpoint instance is read, finished and cancelled through another", async () => {
-    const { url } = await createPublishedApp(endpoint, llm);
-    const urlB = other.localUrl(url.replace(endpoint.origin, process.env.APP_URL!));
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
+    const urlB = other.localUrl(url.replace(h.endpoint.origin, process.env.APP_URL!));
     const session = await initialize(url);
-    llm.script([{ text: "Shared.", delayMs: 500 }, { text: "never", delayMs: 10_000 }]);
+    h.llm.script([{ text: "Shared.", delayMs: 500 }, { text: "never", delayMs: 10_000 }]);
     const first = (await rpc(url, { method: "tools/call", params: { ...query, task: {} } }, session)).body.result!.task as { taskId: string };
     await expect.poll(async () => (await rpc(urlB, { method: "tasks/get", params: { taskId: first.taskId } }, session)).body.result?.status, { timeout: 15_000 }).toBe("completed");
     expect((await rpc(urlB, { method: "tasks/result", params: { taskId: first.taskId } }, session)).body.result).toMatchObject({ structuredContent: { answer: "Shared." } });
 
     const second = (await rpc(url, { method: "tools/call", params: { ...query, task: {} } }, session)).body.result!.task as { taskId: string };
-    await expect.poll(() => llm.requests.length).toBe(2);
+    await expect.poll(() => h.llm.requests.length).toBe(2);
     expect((await rpc(urlB, { method: "tasks/cancel", params: { taskId: second.taskId } }, session)).body.result).toMatchObject({ status: "cancelled" });
-    await expect.poll(() => llm.abortedRequests).toEqual([1]);
+    await expect.poll(() => h.llm.abortedRequests).toEqual([1]);
   });
 });
 
 describe("retention", () => {
   it("the cleanup removes tasks past their ttl, whose ids then answer as unknown", async () => {
-    const { url, app } = await createPublishedApp(endpoint, llm);
+    const { url, app } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
-    llm.script([{ text: "Old." }]);
+    h.llm.script([{ text: "Old." }]);
     const task = await startTask(client, 60_000);
     await waitForStatus(client, task.taskId, "completed");
     const db = await getDb();
@@ -246,11 +228,11 @@ describe("retention", () => {
 
 describe("a run whose process died", () => {
   it("fails the task with a message saying so when its job comes back for a second attempt, and the first run's end cannot undo that", async () => {
-    const { url, workspace } = await createPublishedApp(endpoint, llm);
+    const { url, workspace } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
-    llm.script([{ text: "late", delayMs: 1_500 }]);
+    h.llm.script([{ text: "late", delayMs: 1_500 }]);
     const task = await startTask(client);
-    await expect.poll(() => llm.requests.length).toBe(1);
+    await expect.poll(() => h.llm.requests.length).toBe(1);
     // What the queue does once the first attempt's heartbeat stops: the same job again, attempt 1.
     await runTaskJob({ id: "retry", data: { workspaceId: workspace.id, idHash: hashToken(task.taskId) }, attempt: 1, signal: new AbortController().signal });
     const failed = await client.experimental.tasks.getTask(task.taskId);
@@ -261,7 +243,7 @@ describe("a run whose process died", () => {
   });
 
   it("a task still queued when its server is turned off fails without running the app", async () => {
-    const { workspace, app, caller } = await createPublishedApp(endpoint, llm);
+    const { workspace, app, caller } = await createPublishedApp(h.endpoint, h.llm);
     const [{ versionId }] = (await (await getDb()).select({ versionId: apps.publishedVersionId }).from(apps).where(eq(apps.id, app.id))) as [{ versionId: string }];
     const now = new Date();
     const idHash = hashToken("queued-task-id");
@@ -279,10 +261,10 @@ describe("a run whose process died", () => {
       expiresAt: new Date(now.getTime() + 60_000),
     });
     await caller.publishedServers.disable({ appId: app.id });
-    const before = llm.requests.length;
+    const before = h.llm.requests.length;
     await runTaskJob({ id: "queued", data: { workspaceId: workspace.id, idHash }, attempt: 0, signal: new AbortController().signal });
     const [row] = await (await getDb()).select().from(mcpTasks).where(eq(mcpTasks.idHash, idHash));
     expect(row).toMatchObject({ status: "failed", statusMessage: expect.stringContaining("turned its MCP server off"), request: null });
-    expect(llm.requests.length).toBe(before);
+    expect(h.llm.requests.length).toBe(before);
   });
 });

@@ -1,52 +1,29 @@
 // A published app through the SDK's real Client over HTTP: every protocol version, the schema from the input
 // form, answers from the scripted model, conversations, progress and cancellation.
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { findConversation } from "@/server/db/queries/conversations";
 import { getKv } from "@/server/kv";
 import { kvKeys } from "@/server/kv/keys";
-import { settleCallLogs } from "@/server/mcp/server/call-log";
 import { callKey, trackCall } from "@/server/mcp/server/cancellations";
-import { connectClient, createPublishedApp } from "../support/published-app";
-import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
-import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { createPublishedApp } from "../support/published-app";
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
+import { useEndpointHarness } from "../support/endpoint-harness";
 
-let endpoint: TestEndpoint;
+const h = useEndpointHarness();
+const { connect, callLogs } = h;
 let tools: TestMcpServer;
-let llm: ScriptedLlm;
-const clients: Client[] = [];
-
 beforeAll(async () => {
-  [endpoint, tools] = await Promise.all([startTestEndpoint(), startTestMcpServer()]);
+  tools = await startTestMcpServer();
 });
-afterAll(() => Promise.all([endpoint.close(), tools.close()]));
-beforeEach(async () => {
-  llm = await startScriptedLlm();
-});
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await llm.close();
-});
-
-async function connect(url: string, options?: Parameters<typeof connectClient>[1]) {
-  const client = await connectClient(url, options);
-  clients.push(client);
-  return client;
-}
-
-async function callLogs(caller: Awaited<ReturnType<typeof createPublishedApp>>["caller"], appId: string) {
-  await settleCallLogs();
-  return (await caller.publishedServers.listCalls({ appId })).items;
-}
+afterAll(() => tools.close());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("protocol versions", () => {
   it.each(SUPPORTED_PROTOCOL_VERSIONS)("a client on %s initializes, lists and calls the tool", async (version) => {
-    const { url } = await createPublishedApp(endpoint, llm);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url, { protocolVersion: version });
     expect(client.getServerVersion()).toMatchObject({ name: "weather_helper", title: "Weather helper", version: "1" });
     expect(client.getServerCapabilities()).toMatchObject({ tools: {} });
@@ -56,7 +33,7 @@ describe("protocol versions", () => {
     expect(tool!.name).toBe("weather_helper");
     expect(Boolean(tool!.outputSchema)).toBe(structured);
 
-    llm.script([{ text: "Sunny." }]);
+    h.llm.script([{ text: "Sunny." }]);
     const result = await client.callTool({ name: "weather_helper", arguments: { query: "Weather?" } });
     const text = (result.content as Array<{ text: string }>)[0]!.text;
     expect(JSON.parse(text)).toEqual({ answer: "Sunny.", conversation_id: expect.any(String) });
@@ -65,7 +42,7 @@ describe("protocol versions", () => {
   });
 
   it("a client asking for an unknown version is offered the latest one", async () => {
-    const { url } = await createPublishedApp(endpoint, llm);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
@@ -88,7 +65,7 @@ describe("the tool's schema", () => {
       { key: "extra", label: "Extra", type: "json" },
       { key: "place", label: "Place", type: "json", jsonSchema: { type: "object", properties: { lat: { type: "number" } }, required: ["lat"] } },
     ];
-    const { url } = await createPublishedApp(endpoint, llm, {
+    const { url } = await createPublishedApp(h.endpoint, h.llm, {
       type: "completion",
       draft: { instructions: "Forecast for {{city}}", variables },
       settings: { toolDescription: "Forecasts.", parameterDescriptions: { city: "The city, e.g. Oslo.", notes: "Anything else.", units: "Units.", days: "How many days.", alerts: "Include alerts?", extra: "More options.", place: "Where." } },
@@ -122,22 +99,22 @@ describe("the tool's schema", () => {
 
 describe("tools/call", () => {
   it("runs the published version: inputs fill the prompt, the answer comes back, and the call is logged with the client", async () => {
-    const { url, caller, app, workspace } = await createPublishedApp(endpoint, llm, {
+    const { url, caller, app, workspace } = await createPublishedApp(h.endpoint, h.llm, {
       draft: { instructions: "You forecast for {{city}}.", variables: [{ key: "city", label: "City", type: "text", required: true }] },
       settings: { parameterDescriptions: { city: "The city." } },
     });
     // Later draft edits are not published, so the endpoint keeps running version 1.
     await caller.apps.updateDraft({ id: app.id, draft: { instructions: "DRAFT ONLY" } as never });
     const client = await connect(url, { name: "claude-ai" });
-    llm.script([{ text: "Rain in Bergen." }]);
+    h.llm.script([{ text: "Rain in Bergen." }]);
     const result = await client.callTool({ name: "weather_helper", arguments: { query: "Tomorrow?", city: "Bergen" } });
 
-    expect(llm.requests[0]!.messages).toEqual([
+    expect(h.llm.requests[0]!.messages).toEqual([
       { role: "system", content: "You forecast for Bergen." },
       { role: "user", content: "Tomorrow?" },
     ]);
     // Nobody listens for progress, so the answer is asked for whole rather than streamed.
-    expect(llm.requests[0]!.stream).toBeFalsy();
+    expect(h.llm.requests[0]!.stream).toBeFalsy();
     const { answer, conversation_id } = result.structuredContent as { answer: string; conversation_id: string };
     expect(answer).toBe("Rain in Bergen.");
     const conversation = await findConversation(await getDb(), { workspaceId: workspace.id, appId: app.id, id: conversation_id });
@@ -158,7 +135,7 @@ describe("tools/call", () => {
   });
 
   it("a completion app takes no query and answers from its template", async () => {
-    const { url } = await createPublishedApp(endpoint, llm, {
+    const { url } = await createPublishedApp(h.endpoint, h.llm, {
       type: "completion",
       draft: { instructions: "Write a haiku about {{topic}}.", variables: [{ key: "topic", label: "Topic", type: "text", required: true }] },
       settings: { parameterDescriptions: { topic: "What the haiku is about." } },
@@ -166,22 +143,22 @@ describe("tools/call", () => {
     const client = await connect(url);
     const [tool] = (await client.listTools()).tools;
     expect(Object.keys(tool!.inputSchema.properties!)).toEqual(["topic"]);
-    llm.script([{ text: "Autumn moonlight" }]);
+    h.llm.script([{ text: "Autumn moonlight" }]);
     const result = await client.callTool({ name: "weather_helper", arguments: { topic: "autumn" } });
     expect(result.structuredContent).toEqual({ answer: "Autumn moonlight" });
-    expect(llm.requests[0]!.messages).toEqual([{ role: "user", content: "Write a haiku about autumn." }]);
+    expect(h.llm.requests[0]!.messages).toEqual([{ role: "user", content: "Write a haiku about autumn." }]);
   });
 
   it("conversation_id continues a conversation: the model sees the earlier turn", async () => {
-    const { url } = await createPublishedApp(endpoint, llm);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
-    llm.script([{ text: "Hello Ada." }, { text: "You are Ada." }]);
+    h.llm.script([{ text: "Hello Ada." }, { text: "You are Ada." }]);
     const first = await client.callTool({ name: "weather_helper", arguments: { query: "I am Ada." } });
     const { conversation_id } = first.structuredContent as { conversation_id: string };
     const second = await client.callTool({ name: "weather_helper", arguments: { query: "Who am I?", conversation_id } });
 
     expect(second.structuredContent).toEqual({ answer: "You are Ada.", conversation_id });
-    expect(llm.requests[1]!.messages).toEqual([
+    expect(h.llm.requests[1]!.messages).toEqual([
       { role: "user", content: "I am Ada." },
       { role: "assistant", content: "Hello Ada." },
       { role: "user", content: "Who am I?" },
@@ -189,7 +166,7 @@ describe("tools/call", () => {
   });
 
   it("an unknown conversation_id, or one from Debug & Preview, is an isError result that says what to do", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
     const unknown = await client.callTool({ name: "weather_helper", arguments: { query: "Hi", conversation_id: "no-such-conversation" } });
     expect(unknown).toMatchObject({ isError: true, content: [{ type: "text", text: expect.stringMatching(/No conversation .* was found\. Leave out conversation_id/) }] });
@@ -205,13 +182,13 @@ describe("tools/call", () => {
     });
     const fromDebug = await client.callTool({ name: "weather_helper", arguments: { query: "Hi", conversation_id: debug.conversationId } });
     expect(fromDebug.isError).toBe(true);
-    expect(llm.requests).toHaveLength(0);
+    expect(h.llm.requests).toHaveLength(0);
   });
 
   it("a failing model gives an isError result that helps the caller and leaks nothing; the owner's log has the detail", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
-    llm.script([{ status: 401, errorBody: { error: { message: "Incorrect API key provided: sk-test-secret", type: "auth" } } }]);
+    h.llm.script([{ status: 401, errorBody: { error: { message: "Incorrect API key provided: sk-test-secret", type: "auth" } } }]);
     const result = await client.callTool({ name: "weather_helper", arguments: { query: "Hi" } });
     expect(result).toMatchObject({ isError: true });
     const text = JSON.stringify(result);
@@ -225,9 +202,9 @@ describe("tools/call", () => {
 
 describe("progress and cancellation", () => {
   it("an agent's steps arrive as progress notifications in order, before the result", async () => {
-    const { url } = await createPublishedApp(endpoint, llm, { type: "agent", toolServerUrl: tools.url });
+    const { url } = await createPublishedApp(h.endpoint, h.llm, { type: "agent", toolServerUrl: tools.url });
     const client = await connect(url);
-    llm.script([
+    h.llm.script([
       { toolCalls: [{ name: "test__add", arguments: { a: 2, b: 3 } }] },
       { toolCalls: [{ name: "test__echo", arguments: { text: "hi" } }] },
       { text: "2 + 3 = 5." },
@@ -247,20 +224,20 @@ describe("progress and cancellation", () => {
     ]);
     expect(progress.map((p) => p.progress)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     // A client listening for progress gets it as the run goes: the model's answers are streamed.
-    expect(llm.requests.map((r) => r.stream)).toEqual([true, true, true]);
+    expect(h.llm.requests.map((r) => r.stream)).toEqual([true, true, true]);
   });
 
   it("cancelling a call (notifications/cancelled) stops the run and the model server sees its request aborted", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const client = await connect(url);
     // No progress token, so the answer is asked for whole: the model takes its time before answering at all.
-    llm.script([{ text: "one two three four five six seven eight nine ten", delayMs: 10_000 }]);
+    h.llm.script([{ text: "one two three four five six seven eight nine ten", delayMs: 10_000 }]);
     const controller = new AbortController();
     const call = client.callTool({ name: "weather_helper", arguments: { query: "Slowly." } }, undefined, { signal: controller.signal });
-    await expect.poll(() => llm.requests.length).toBe(1);
+    await expect.poll(() => h.llm.requests.length).toBe(1);
     controller.abort("user pressed stop");
     await expect(call).rejects.toThrow();
-    await expect.poll(() => llm.abortedRequests).toEqual([0]);
+    await expect.poll(() => h.llm.abortedRequests).toEqual([0]);
 
     await expect.poll(async () => (await callLogs(caller, app.id))[0]?.outcome).toBe("cancelled");
     const [log] = await callLogs(caller, app.id);
@@ -273,8 +250,8 @@ describe("progress and cancellation", () => {
     ["a plain call", {}],
     ["a call asking for progress", { _meta: { progressToken: "p1" } }],
   ])("the client going away mid-call (connection closed) stops the run too, and the call is logged as cancelled: %s", async (_, extra) => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
-    llm.script([{ text: "slow slow slow slow slow slow", chunkDelayMs: 500, delayMs: 1_000 }]);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
+    h.llm.script([{ text: "slow slow slow slow slow slow", chunkDelayMs: 500, delayMs: 1_000 }]);
     const controller = new AbortController();
     const response = fetch(url, {
       method: "POST",
@@ -282,10 +259,10 @@ describe("progress and cancellation", () => {
       headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" },
       body: JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "weather_helper", arguments: { query: "Hi" }, ...extra } }),
     });
-    await expect.poll(() => llm.requests.length).toBe(1);
+    await expect.poll(() => h.llm.requests.length).toBe(1);
     controller.abort();
     await expect(response.then((r) => r.text())).rejects.toThrow();
-    await expect.poll(() => llm.abortedRequests).toEqual([0]);
+    await expect.poll(() => h.llm.abortedRequests).toEqual([0]);
     await expect.poll(async () => (await callLogs(caller, app.id))[0]).toMatchObject({ method: "tools/call", outcome: "cancelled", conversationId: expect.any(String) });
     const [log] = await callLogs(caller, app.id);
     const conversation = await caller.conversations.get({ appId: app.id, id: log!.conversationId! });
@@ -293,7 +270,7 @@ describe("progress and cancellation", () => {
   });
 
   it("a plain call answered directly and one asking for progress through the SDK server give the same result", async () => {
-    const { url } = await createPublishedApp(endpoint, llm);
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
     const call = async (extra: object) => {
       const response = await fetch(url, {
         method: "POST",
@@ -305,7 +282,7 @@ describe("progress and cancellation", () => {
       const json = response.headers.get("content-type")?.startsWith("text/event-stream") ? text.trim().split("data: ").at(-1)! : text;
       return { type: response.headers.get("content-type"), answer: JSON.parse(json) };
     };
-    llm.script([{ text: "Sunny." }, { text: "Sunny." }]);
+    h.llm.script([{ text: "Sunny." }, { text: "Sunny." }]);
     const plain = await call({});
     const withProgress = await call({ _meta: { progressToken: "p2" } });
     expect(plain.type).toMatch(/^application\/json/);
@@ -330,7 +307,7 @@ describe("progress and cancellation", () => {
 
 describe("the call log", () => {
   it("stores a client's NUL bytes and unpaired surrogates as U+FFFD, and never loses other rows of the batch to them", async () => {
-    const { url, caller, app } = await createPublishedApp(endpoint, llm);
+    const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const post = (body: unknown, userAgent = "plain-client") =>
       fetch(url, {
         method: "POST",
@@ -338,7 +315,7 @@ describe("the call log", () => {
         body: JSON.stringify(body),
       });
     const hostile = "x\u0000y\ud800z\udc00";
-    llm.script([{ text: "Hello." }]);
+    h.llm.script([{ text: "Hello." }]);
     // Sent together, so they share the log's batch.
     const responses = await Promise.all([
       post({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: hostile, version: hostile } } }),
