@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
 import { chatApp, connect, onSecondInstance, ping, scaledOut } from "./published-app";
 import { PublishPage } from "./pages/publish-page";
@@ -80,16 +80,21 @@ test("an owner publishes an app, turns on its MCP server, calls it with the SDK,
   await expect(calls.getByText("e2e-client 1.0.0").first()).toBeVisible();
 });
 
-// Needs PostgreSQL and Redis, so that the e2e server runs two instances.
-if (scaledOut) test("a call cancelled through another instance stops the model on the instance running it", async ({ page }) => {
-  const app = await chatApp(page, llm, "Slow Planner");
+/** A chat app published and turned on, for the cancellation tests: its server URL. */
+async function publishSlowApp(page: Page, name: string): Promise<string> {
+  const app = await chatApp(page, llm, name);
   await page.goto(`/apps/${app.id}`);
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByText("Published v1")).toBeVisible();
   const publish = new PublishPage(page);
   await publish.open(app.id);
   await publish.turnOn({ description: "Plans slowly.", parameters: { "City (city)": "The city." } });
-  const url = await publish.url();
+  return publish.url();
+}
+
+// Needs PostgreSQL and Redis, so that the e2e server runs two instances.
+if (scaledOut) test("a call cancelled through another instance stops the model on the instance running it", async ({ page }) => {
+  const url = await publishSlowApp(page, "Slow Planner");
 
   // Everything goes to the first instance except the cancellation, which a load balancer sent to the second.
   const routed: typeof fetch = (input, init) => {
@@ -110,14 +115,7 @@ if (scaledOut) test("a call cancelled through another instance stops the model o
 });
 
 if (scaledOut) test("a 2026-07-28 call cancelled through another instance stops the model and its open request ends with no answer", async ({ page }) => {
-  const app = await chatApp(page, llm, "Slow Modern");
-  await page.goto(`/apps/${app.id}`);
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByText("Published v1")).toBeVisible();
-  const publish = new PublishPage(page);
-  await publish.open(app.id);
-  await publish.turnOn({ description: "Plans slowly.", parameters: { "City (city)": "The city." } });
-  const url = await publish.url();
+  const url = await publishSlowApp(page, "Slow Modern");
 
   const meta = { "io.modelcontextprotocol/protocolVersion": "2026-07-28", "io.modelcontextprotocol/clientCapabilities": {} };
   const headers = (method: string, name?: string) => ({

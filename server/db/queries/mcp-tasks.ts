@@ -3,6 +3,7 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { apps, appVersions, mcpTasks, modelProviders, publishedServers, type McpTask, type McpTaskStatus, type NewMcpTask } from "@/server/db/schema";
+import { versionProviderColumns, versionProviderJoin } from "./version-provider";
 
 const unfinished: McpTaskStatus[] = ["working", "input_required"];
 
@@ -40,21 +41,12 @@ export async function findTaskEndpoint(db: Tx, { workspaceId, appId, versionId }
       versionId: appVersions.id,
       version: appVersions.version,
       config: appVersions.config,
-      provider: {
-        id: modelProviders.id,
-        kind: modelProviders.kind,
-        name: modelProviders.name,
-        baseUrl: modelProviders.baseUrl,
-        apiKeyCiphertext: modelProviders.apiKeyCiphertext,
-      },
+      provider: versionProviderColumns,
     })
     .from(publishedServers)
     .innerJoin(apps, and(eq(apps.id, publishedServers.appId), eq(apps.workspaceId, publishedServers.workspaceId)))
     .innerJoin(appVersions, and(eq(appVersions.id, versionId), eq(appVersions.appId, apps.id), eq(appVersions.workspaceId, apps.workspaceId)))
-    .leftJoin(
-      modelProviders,
-      and(eq(modelProviders.workspaceId, publishedServers.workspaceId), eq(modelProviders.id, sql`${appVersions.config} #>> '{model,providerId}'`)),
-    )
+    .leftJoin(modelProviders, versionProviderJoin)
     .where(and(eq(publishedServers.workspaceId, workspaceId), eq(publishedServers.appId, appId)));
   return row ?? null;
 }

@@ -3,6 +3,7 @@ import { and, desc, eq, getTableColumns, gte, lt, lte, or, sql } from "drizzle-o
 import type { Tx } from "@/server/db";
 import { preparedPerDb } from "@/server/db/prepared";
 import { apps, appVersions, mcpCallLogs, modelProviders, publishedServerKeys, publishedServers, type PublishedServer } from "@/server/db/schema";
+import { versionProviderColumns, versionProviderJoin } from "./version-provider";
 
 // 1. The endpoint's one query ----------------------------------------------------------------------------------
 
@@ -26,21 +27,12 @@ const endpointQuery = preparedPerDb((db) =>
       keyId: publishedServerKeys.id,
       keyLastUsedAt: publishedServerKeys.lastUsedAt,
       // The published version's model provider, so a call needs no query of its own for it (null when removed).
-      provider: {
-        id: modelProviders.id,
-        kind: modelProviders.kind,
-        name: modelProviders.name,
-        baseUrl: modelProviders.baseUrl,
-        apiKeyCiphertext: modelProviders.apiKeyCiphertext,
-      },
+      provider: versionProviderColumns,
     })
     .from(publishedServers)
     .innerJoin(apps, and(eq(apps.id, publishedServers.appId), eq(apps.workspaceId, publishedServers.workspaceId)))
     .leftJoin(appVersions, and(eq(appVersions.id, apps.publishedVersionId), eq(appVersions.workspaceId, apps.workspaceId)))
-    .leftJoin(
-      modelProviders,
-      and(eq(modelProviders.workspaceId, publishedServers.workspaceId), eq(modelProviders.id, sql`${appVersions.config} #>> '{model,providerId}'`)),
-    )
+    .leftJoin(modelProviders, versionProviderJoin)
     .leftJoin(
       publishedServerKeys,
       and(eq(publishedServerKeys.appId, publishedServers.appId), eq(publishedServerKeys.keyHash, sql.placeholder("keyHash"))),
