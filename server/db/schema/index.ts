@@ -7,3 +7,4 @@ export * from "./mcp-servers";
 export * from "./published-servers";
 export * from "./user-sessions";
 export * from "./mcp-tasks";
+export * from "./oauth-server";

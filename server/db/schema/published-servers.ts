@@ -1,7 +1,8 @@
 // Apps published as MCP servers: the secret code (hash only), the tool's public face, optional bearer keys, and a
 // log line for every call.
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { apps } from "./apps";
+import { users } from "./users";
 import { workspaces } from "./workspaces";
 
 export const publishedServers = pgTable(
@@ -22,6 +23,10 @@ export const publishedServers = pgTable(
     toolDescription: text("tool_description").notNull(),
     /** Descriptions per input variable key, shown to MCP clients. */
     parameterDescriptions: jsonb("parameter_descriptions").$type<Record<string, string>>().notNull().default({}),
+    /** Who may call: anyone with the URL, holders of one of the server's keys, or signed-in workspace members (OAuth). */
+    accessMode: text("access_mode", { enum: ["url", "api_key", "sign_in"] }).notNull().default("url"),
+    /** Sign-in mode only: true means just the people in published_server_people, not every member. */
+    signInRestricted: boolean("sign_in_restricted").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -45,6 +50,22 @@ export const publishedServerKeys = pgTable(
   (t) => [index("published_server_keys_app_idx").on(t.appId)],
 );
 
+/** The people an owner chose for a sign-in server with signInRestricted. */
+export const publishedServerPeople = pgTable(
+  "published_server_people",
+  {
+    appId: text("app_id")
+      .notNull()
+      .references(() => apps.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.appId, t.userId] })],
+);
+
 export const mcpCallLogs = pgTable(
   "mcp_call_logs",
   {
@@ -61,6 +82,10 @@ export const mcpCallLogs = pgTable(
     clientName: text("client_name"),
     clientVersion: text("client_version"),
     conversationId: text("conversation_id"),
+    /** Sign-in mode: the person the OAuth token was issued to, and the client it was issued to. */
+    callerUserId: text("caller_user_id").references(() => users.id, { onDelete: "set null" }),
+    oauthClientId: text("oauth_client_id"),
+    oauthClientName: text("oauth_client_name"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("mcp_call_logs_app_idx").on(t.workspaceId, t.appId, t.createdAt)],
@@ -68,4 +93,5 @@ export const mcpCallLogs = pgTable(
 
 export type PublishedServer = typeof publishedServers.$inferSelect;
 export type PublishedServerKey = typeof publishedServerKeys.$inferSelect;
+export type PublishedServerPerson = typeof publishedServerPeople.$inferSelect;
 export type McpCallLog = typeof mcpCallLogs.$inferSelect;
