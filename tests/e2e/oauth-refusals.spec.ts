@@ -102,6 +102,7 @@ test("Deny sends the client back with access_denied and the issuer, and grants n
   expect(callback.searchParams.get("error")).toBe("access_denied");
   expect(callback.searchParams.get("iss")).toBe(baseURL);
   expect(() => authorizationResponse(callback)).toThrow(/access_denied/);
+  await page.goto("/apps");
   expect(await query(page, "publishedServers.listGrants", { appId })).toEqual([]);
 });
 

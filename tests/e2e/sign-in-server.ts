@@ -52,11 +52,14 @@ export async function connectWithSignIn({
   provider: TestOAuthProvider;
   user?: { email: string; password: string };
 }) {
+  // The console page the person was on, to return to afterwards (the console API helpers call from its origin).
+  const consolePage = /^https?:/.test(page.url()) ? page.url() : null;
   const first = new StreamableHTTPClientTransport(new URL(url), { authProvider: provider });
   await expect(new Client(sdkClientInfo).connect(first)).rejects.toBeInstanceOf(UnauthorizedError);
   const authorizationUrl = await provider.authorizationUrl();
   const callback = await approveInBrowser(page, authorizationUrl, { redirectUri: provider.redirectUrl, user });
   const response = authorizationResponse(callback);
+  if (consolePage) await page.goto(consolePage);
   await first.finishAuth(response.code);
   const client = new Client(sdkClientInfo);
   await client.connect(new StreamableHTTPClientTransport(new URL(url), { authProvider: provider }));
