@@ -35,9 +35,12 @@ export async function startMcpRemote(url: string) {
     transport,
     redirectUri: `http://127.0.0.1:${callbackPort}/oauth/callback`,
     stderr: () => stderr,
-    /** The authorization URL it printed, once it has. */
+    /**
+     * The authorization URL it printed, once its callback server listens: it prints the URL first and starts the
+     * server after its browser attempt, so a quick approval could otherwise reach a closed port.
+     */
     authorizationUrl(timeoutMs = 30_000): Promise<URL> {
-      const find = () => /Please authorize this client by visiting:\s*(\S+)/.exec(stderr)?.[1];
+      const find = () => (/Waiting for authorization/.test(stderr) ? /Please authorize this client by visiting:\s*(\S+)/.exec(stderr)?.[1] : undefined);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`mcp-remote printed no authorization URL:\n${stderr}`)), timeoutMs);
         const check = () => {
