@@ -22,6 +22,8 @@ const env: NodeJS.ProcessEnv = {
   MCP_ALLOW_PRIVATE_NETWORK: "true",
   // Every spec signs its users up from the one browser on one address; the default (10 an hour) is for people.
   SIGN_UP_MAX_PER_ADDRESS: "1000",
+  // Likewise every OAuth spec's clients register (RFC 7591) from that one address.
+  OAUTH_REGISTRATIONS_PER_HOUR: "1000",
 };
 
 // The specs' https peers (a client ID metadata document) use this certificate; the app must trust it to fetch them.

@@ -5,13 +5,16 @@
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerConsent, loadConsent } from "@/server/authorization-server/consent";
 import { openSecret } from "@/server/crypto/secret-box";
 import { getDb } from "@/server/db";
 import { oauthServerClients, oauthServerGrants, oauthServerRecords } from "@/server/db/schema/oauth-server";
 import { publishedServers } from "@/server/db/schema/published-servers";
 import { settleCallLogs } from "@/server/mcp/server/call-log";
 import { authorizationServerFetch } from "../support/authorization-server-http";
+import { createOwner } from "../support/fixtures";
 import { hostileValues, withHostileKeys } from "../support/hostile-json";
+import { pkcePair, startAuthorization } from "../support/oauth-server-flow";
 import { createPublishedApp } from "../support/published-app";
 import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
@@ -23,6 +26,7 @@ let llm: ScriptedLlm;
 let code: string;
 let resource: string;
 let appId: string;
+let ownerId: string;
 let clientId: string;
 let clientsBefore: number;
 /** Registrations the server accepted (201): each may leave exactly one client row. */
@@ -32,7 +36,8 @@ const leaks = /\n\s+at |node_modules|\/work\/|\.ts:\d+|\bselect\b.+\bfrom\b|post
 
 beforeAll(async () => {
   [endpoint, llm] = await Promise.all([startTestEndpoint(), startScriptedLlm({ fallback: { text: "Sunny." }, keepRequests: false })]);
-  const { url, app } = await createPublishedApp(endpoint, llm);
+  const { url, app, user } = await createPublishedApp(endpoint, llm);
+  ownerId = user.id;
   code = /\/mcp\/server\/([^/]+)\/mcp/.exec(url)![1]!;
   resource = `${appUrl}/mcp/server/${code}/mcp`;
   appId = app.id;
@@ -59,6 +64,7 @@ type Body = { json: unknown } | { form: Record<string, string | undefined> } | {
 
 async function send(method: string, path: string, body?: Body, headers: Record<string, string> = {}) {
   const init: RequestInit = { method, headers: { ...headers } };
+  if (method === "GET" || method === "HEAD") body = undefined;
   if (body && "json" in body) init.body = JSON.stringify(body.json);
   if (body && "form" in body) init.body = new URLSearchParams(Object.entries(body.form).filter((e): e is [string, string] => e[1] !== undefined)).toString();
   if (body && "raw" in body) init.body = body.raw;
@@ -87,6 +93,11 @@ const aUri = fc.oneof(
 const aClientId = () => fc.oneof(odd, fc.constant(clientId), fc.constantFrom("https://127.0.0.1:1/client.json", "https://127.0.0.1:1/", "http://127.0.0.1:1/client.json", "https://[::1]:1/c", "https://localhost:1/c#x"));
 const aResource = () => fc.oneof(odd, fc.constant(resource), fc.constantFrom(`${appUrl}/mcp/server/${"A".repeat(43)}/mcp`, `${appUrl}/`, `${appUrl}/mcp/server/../../etc/mcp`, "https://evil.example/mcp"), fc.webUrl());
 
+/** `valid` with at most two of the fields of `changed` (none, sometimes) put in: mostly valid, broken in one place. */
+function withSomeOf<T extends object>(valid: T, changed: Record<string, unknown>) {
+  return fc.subarray(Object.keys(changed), { maxLength: 2 }).map((keys) => ({ ...valid, ...Object.fromEntries(keys.map((key) => [key, changed[key]])) }));
+}
+
 describe("fuzzing the authorization server", () => {
   it("answers 1,500 hostile authorization requests (GET and POST) without a 5xx or a leak", { timeout: 300_000 }, async () => {
     const params = fc.record(
@@ -108,14 +119,21 @@ describe("fuzzing the authorization server", () => {
       },
       { requiredKeys: [] },
     );
+    // Half the cases are a valid request with some fields replaced, so they get past the first check and reach the
+    // client lookup, the redirect rule, PKCE, the resource check and the interaction (a redirect to consent).
+    const valid = { response_type: "code", client_id: clientId, redirect_uri: redirectUri, code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", code_challenge_method: "S256", resource, scope: "mcp", state: "s" };
+    const request = fc.oneof(params, params.chain((changed) => withSomeOf(valid, changed)));
+    let toConsent = 0;
     await fc.assert(
-      fc.asyncProperty(params, fc.boolean(), async (given, asPost) => {
-        const query = new URLSearchParams(Object.entries(given).filter((e): e is [string, string] => e[1] !== undefined));
-        const answer = asPost ? await send("POST", "/oauth/authorize", { form: given }) : await send("GET", `/oauth/authorize?${query}`);
+      fc.asyncProperty(request, fc.boolean(), async (given, asPost) => {
+        const fields = Object.fromEntries(Object.entries(given).filter((e): e is [string, string] => typeof e[1] === "string"));
+        const answer = asPost ? await send("POST", "/oauth/authorize", { form: fields }) : await send("GET", `/oauth/authorize?${new URLSearchParams(fields)}`);
         expectSound(answer, "authorize");
+        if (/\/oauth\/consent\//.test(answer.headers.get("location") ?? "")) toConsent++;
       }),
       { numRuns: 1_500 },
     );
+    expect(toConsent, "some hostile requests were valid enough to reach the consent step").toBeGreaterThan(0);
   });
 
   it("answers 1,500 hostile token requests without a 5xx or a leak, and issues no token", { timeout: 300_000 }, async () => {
@@ -139,7 +157,9 @@ describe("fuzzing the authorization server", () => {
       { weight: 1, arbitrary: fc.constantFrom(...Object.values(hostileValues)).map((raw): Body => ({ raw, type: "application/json" })) },
       { weight: 1, arbitrary: odd.map((raw): Body => ({ raw, type: "application/x-www-form-urlencoded" })) },
     );
-    const authorization = fc.option(fc.oneof(odd.map((s) => `Basic ${Buffer.from(s).toString("base64")}`), odd.map((s) => `Bearer ${s}`), odd), { nil: undefined });
+    // Header values are bytes: what cannot go on the wire is replaced, as any HTTP client would have to.
+    const onTheWire = (s: string) => s.replace(/[^\x20-\xff]/g, "?");
+    const authorization = fc.option(fc.oneof(odd.map((s) => `Basic ${Buffer.from(s).toString("base64")}`), odd.map((s) => `Bearer ${onTheWire(s)}`), odd.map(onTheWire)), { nil: undefined });
     await fc.assert(
       fc.asyncProperty(body, authorization, async (given, auth) => {
         const answer = await send("POST", "/oauth/token", given, auth ? { authorization: auth } : {});
@@ -169,8 +189,10 @@ describe("fuzzing the authorization server", () => {
       },
       { requiredKeys: [] },
     );
+    const valid = { client_name: "Fuzzed", redirect_uris: [redirectUri], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"], response_types: ["code"] };
     const body = fc.oneof(
-      { weight: 6, arbitrary: metadata.map((json): Body => ({ json })) },
+      { weight: 3, arbitrary: metadata.map((json): Body => ({ json })) },
+      { weight: 3, arbitrary: metadata.chain((changed) => withSomeOf(valid, changed)).map((json): Body => ({ json })) },
       { weight: 1, arbitrary: withHostileKeys(anyJson).map((json): Body => ({ json })) },
       { weight: 1, arbitrary: fc.constantFrom(...Object.values(hostileValues), "", "{", "[]", "null").map((raw): Body => ({ raw, type: "application/json" })) },
       { weight: 1, arbitrary: odd.map((raw): Body => ({ raw, type: "text/plain" })) },
@@ -183,6 +205,7 @@ describe("fuzzing the authorization server", () => {
       }),
       { numRuns: 800 },
     );
+    expect(registered, "some hostile registrations were valid ones").toBeGreaterThan(1);
   });
 
   it("answers odd requests for both metadata documents with the documents or a 4xx, never a 5xx", { timeout: 120_000 }, async () => {
@@ -206,16 +229,35 @@ describe("fuzzing the authorization server", () => {
     expect(protectedResource.resource).toBe(resource);
   });
 
-  it("answers odd consent requests (unknown, forged and malformed interaction ids; odd forms) with a 4xx or a page", { timeout: 120_000 }, async () => {
-    const uid = fc.oneof(odd, fc.stringMatching(/^[A-Za-z0-9_-]{21}$/));
-    const form = fc.dictionary(fc.constantFrom("decision", "allow", "deny", "prompt", "uid", "csrf", "__proto__"), odd);
+  // The consent page is a page with server actions, not a route: its two entry points (what the page loads and what
+  // Allow / Deny post) get odd and real interaction ids, odd, mismatched and real cookies, and people who may not
+  // approve (a member of another workspace, made-up ids). Never a throw; never a grant.
+  it("answers odd consent requests with a refusal or the page, never a throw, and grants nothing", { timeout: 120_000 }, async () => {
+    const { user: stranger } = await createOwner("stranger");
+    const started = await Promise.all(
+      Array.from({ length: 6 }, () => startAuthorization({ clientId, redirectUri, resource, challenge: pkcePair().challenge })),
+    );
+    const real = started.map(({ uid, jar }) => ({ uid: uid!, cookie: jar.header() }));
+    expect(real.every((r) => r.uid)).toBe(true);
+    const uid = fc.oneof(odd, fc.stringMatching(/^[A-Za-z0-9_-]{21}$/), fc.nat(real.length - 1).map((i) => real[i]!.uid));
+    const cookie = fc.oneof(odd, odd.map((v) => `_interaction=${v}; _interaction.sig=${v}`), fc.constant(""), fc.nat(real.length - 1).map((i) => real[i]!.cookie));
+    const userId = fc.oneof(fc.constant(stranger.id), odd);
+    const kinds = ["expired", "refused", "ask", "done"];
     await fc.assert(
-      fc.asyncProperty(uid, fc.constantFrom("GET", "POST"), form, async (id, method, fields) => {
-        const answer = await send(method, `/oauth/consent/${encodeURIComponent(id)}`, method === "POST" ? { form: fields } : undefined, { origin: appUrl });
-        expectSound(answer, `${method} consent`);
+      fc.asyncProperty(uid, cookie, userId, fc.constantFrom("load", "allow", "deny"), async (id, jar, who, step) => {
+        if (step === "load") expect(kinds).toContain((await loadConsent({ uid: id, cookie: jar, userId: who })).kind);
+        else {
+          const redirectTo = await answerConsent({ uid: id, cookie: jar, userId: who, approve: step === "allow" });
+          // Back to the client only with an error: nobody here may approve.
+          if (redirectTo !== null) expect(redirectTo).not.toMatch(/[?&]code=/);
+        }
       }),
       { numRuns: 400 },
     );
+    // The owner, on a real interaction of their own browser, is asked (the interactions above were not spoiled for them
+    // unless someone answered them first).
+    const untouched = await startAuthorization({ clientId, redirectUri, resource, challenge: pkcePair().challenge });
+    expect((await loadConsent({ uid: untouched.uid!, cookie: untouched.jar.header(), userId: ownerId })).kind).toBe("ask");
   });
 
   it("leaves only what valid registrations created, everything sealed, and no grant", async () => {
@@ -227,7 +269,8 @@ describe("fuzzing the authorization server", () => {
       expect(client.metadataCiphertext).not.toMatch(/redirect_uris|client_name|https?:\/\//);
     }
     for (const record of await db.select().from(oauthServerRecords)) {
-      expect(record.id).toMatch(/^[A-Za-z]+:[0-9a-f]{64}$/);
+      // Ids are hashes, except the provider's own signing key, which is no token anyone presents.
+      if (record.model !== "SigningKey") expect(record.id).toMatch(/^[A-Za-z]+:[0-9a-f]{64}$/);
       expect(() => openSecret(record.payloadCiphertext, `oauth_server_records:${record.id}`)).not.toThrow();
       expect(record.payloadCiphertext).not.toMatch(/"(accountId|clientId|grantId)"/);
     }
