@@ -10,7 +10,9 @@ import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
 import { startLoopbackCallback, type LoopbackCallback } from "../support/loopback-callback";
 import { TestOAuthProvider } from "../support/test-oauth-provider";
 import { ConsentPage } from "./pages/consent-page";
-import { callForecast, connectWithSignIn, signInServer, toolName } from "./sign-in-server";
+import { PublishPage } from "./pages/publish-page";
+import { docsScreenshot } from "./screenshot";
+import { callForecast, connectWithSignIn, pingWithToken, signInServer, toolName } from "./sign-in-server";
 
 let llm: ScriptedLlm;
 let loopback: LoopbackCallback;
@@ -50,6 +52,35 @@ test("the MCP SDK client registers itself, a member signs in and allows it, and 
   expect(again.searchParams.get("code")).toBeTruthy();
   expect(await auth(provider, { serverUrl: url, authorizationCode: again.searchParams.get("code")! })).toBe("AUTHORIZED");
   await browserOfThePerson.close();
+});
+
+test("the MCP Server tab lists the connected client, and Revoke there stops it at its next call", async ({ page }) => {
+  const { appId, url, user } = await signInServer(page, llm, "Trip Planner");
+  const provider = new TestOAuthProvider({ redirectUri: loopback.redirectUri, clientName: "Weather CLI" });
+  expect(await auth(provider, { serverUrl: url })).toBe("REDIRECT");
+  const consent = new ConsentPage(page);
+  await consent.open(await provider.authorizationUrl());
+  await expect(consent.heading).toHaveText("Allow Weather CLI to use Trip Planner?");
+  // A redirect host no one in the workspace has approved before: the page says so.
+  await expect(page.getByRole("note")).toContainText("127.0.0.1");
+  await docsScreenshot(page, "oauth-consent.png");
+  await consent.allow();
+  await page.waitForURL((address) => address.href.startsWith(loopback.redirectUri));
+  expect(await auth(provider, { serverUrl: url, authorizationCode: new URL(page.url()).searchParams.get("code")! })).toBe("AUTHORIZED");
+  const token = provider.tokens()!.access_token;
+  expect((await pingWithToken(url, token)).status).toBe(200);
+
+  await new PublishPage(page).open(appId);
+  const clients = page.getByRole("list", { name: "Connected clients" });
+  await expect(clients.getByRole("listitem")).toHaveCount(1);
+  await expect(clients.getByRole("listitem")).toContainText(`Weather CLI · ${user.name}`);
+  await clients.getByRole("heading", { name: "Connected clients" }).or(page.getByRole("heading", { name: "Connected clients" })).first().scrollIntoViewIfNeeded();
+  await docsScreenshot(page, "oauth-connected-clients.png");
+  await clients.getByRole("button", { name: "Revoke" }).click();
+  const confirm = page.getByRole("alertdialog", { name: `Revoke Weather CLI for ${user.name}?` });
+  await confirm.getByRole("button", { name: "Revoke access" }).click();
+  await expect(page.getByText("No client connected yet")).toBeVisible();
+  expect((await pingWithToken(url, token)).status).toBe(401);
 });
 
 test.describe("a client ID metadata document", () => {
