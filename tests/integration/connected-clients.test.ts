@@ -5,11 +5,14 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { recordId } from "@/server/authorization-server/record-id";
+import { resourceUrl } from "@/server/authorization-server/resource";
+import { verifyAccessToken } from "@/server/authorization-server/verify-access-token";
 import { getDb } from "@/server/db";
 import { insertGrant } from "@/server/db/queries/oauth-server-grants";
 import { oauthServerGrants, oauthServerRecords } from "@/server/db/schema";
 import { serverOfNewOwner } from "../support/enabled-server";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
+import { issueTokens, oauthRequest } from "../support/oauth-server-flow";
 
 /** A grant as the consent page writes it, with an access token and a refresh token issued under it. */
 async function grant({ workspaceId, appId, userId, clientName = "Claude" }: { workspaceId: string; appId: string; userId: string; clientName?: string }) {
@@ -98,5 +101,27 @@ describe("a person's own grants in account settings", () => {
     await callerAs(user.id).account.revokeMyGrant({ grantId: mine.grantId });
     expect(await remaining(mine.grantId, mine.records)).toEqual({ grants: 0, records: 0 });
     expect(await callerAs(ada.id).account.listMyGrants()).toHaveLength(1);
+  });
+});
+
+describe("a grant made through the consent page", () => {
+  it("shows on the tab and in the person's account; revoked from the tab, its access and refresh tokens stop working", async () => {
+    const { owner, app, user } = await serverOfNewOwner("real");
+    await owner.publishedServers.setAccess({ appId: app.id, mode: "sign_in", restricted: true, people: [user.id] });
+    const { url } = await owner.publishedServers.get({ appId: app.id });
+    const resource = resourceUrl(url!.split("/").at(-2)!);
+    const { accessToken, refreshToken, clientId } = await issueTokens({ userId: user.id, resource });
+    expect(await verifyAccessToken({ token: accessToken, resource })).toMatchObject({ userId: user.id });
+
+    const [listed] = await owner.publishedServers.listGrants({ appId: app.id });
+    expect(listed).toMatchObject({ clientId, clientName: "Test client", userId: user.id, redirectHost: "127.0.0.1:8976" });
+    expect((await callerAs(user.id).account.listMyGrants()).map((g) => g.grantId)).toEqual([listed!.grantId]);
+
+    await owner.publishedServers.revokeGrant({ appId: app.id, grantId: listed!.grantId });
+    expect(await verifyAccessToken({ token: accessToken, resource })).toBeNull();
+    const refreshed = await oauthRequest("/oauth/token", { method: "POST", form: { grant_type: "refresh_token", refresh_token: refreshToken, client_id: clientId, resource } });
+    expect(refreshed.status).toBe(400);
+    expect(await refreshed.json()).toMatchObject({ error: "invalid_grant" });
+    expect(await callerAs(user.id).account.listMyGrants()).toEqual([]);
   });
 });
