@@ -36,6 +36,11 @@ export function AccessCard({ appId, access, canChange }: { appId: string; access
 
   const samePeople = people.length === access.people.length && access.people.every((p) => people.includes(p.userId));
   const dirty = mode !== access.mode || (mode === "sign_in" && (restricted !== access.restricted || (restricted && !samePeople)));
+  const reset = () => {
+    setMode(access.mode);
+    setRestricted(access.restricted);
+    setPeople(access.people.map((p) => p.userId));
+  };
   const submit = () => save.mutateAsync({ appId, mode, ...(mode === "sign_in" ? { restricted, people: restricted ? people : [] } : {}) });
 
   return (
@@ -97,7 +102,7 @@ export function AccessCard({ appId, access, canChange }: { appId: string; access
             Save access
           </Button>
           {dirty && (
-            <Button variant="ghost" onClick={() => (setMode(access.mode), setRestricted(access.restricted), setPeople(access.people.map((p) => p.userId)))}>
+            <Button variant="ghost" onClick={reset}>
               Cancel
             </Button>
           )}
