@@ -55,7 +55,8 @@ test("an owner publishes an app, turns on its MCP server, calls it with the SDK,
   expect((await again.listTools()).tools).toHaveLength(1);
   await again.close();
 
-  // A server key, shown once: without it the URL alone is refused; with it the client gets in; revoked, it stops.
+  // A server key, shown once: without it the URL alone is refused; with it the client gets in; revoked, it stops
+  // (and the server, in "API key" mode since its first key, refuses everyone until a new key).
   await page.getByRole("button", { name: "Create key" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill("Ada's Claude Desktop");
@@ -71,7 +72,7 @@ test("an owner publishes an app, turns on its MCP server, calls it with the SDK,
   await page.getByRole("list", { name: "Server API keys" }).getByRole("button", { name: "Revoke" }).click();
   await page.getByRole("button", { name: "Revoke key" }).click();
   await expect(page.getByText("No keys: the secret URL alone lets clients in.")).toBeVisible();
-  expect((await ping(fresh)).status).toBe(200);
+  expect((await ping(fresh)).status).toBe(401);
   await keyed.close();
 
   await page.getByRole("link", { name: "Logs" }).click();

@@ -110,7 +110,7 @@ describe("disabled, regenerated and unknown URLs", () => {
 });
 
 describe("API keys", () => {
-  it("once a key exists, calls need it: 401 with WWW-Authenticate without it, and the key is shown only once", async () => {
+  it("a first key puts a URL server in API-key mode: 401 with WWW-Authenticate without it, and the key is shown only once", async () => {
     const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
     const created = await caller.publishedServers.createKey({ appId: app.id, name: "Claude" });
     expect(created.key).toMatch(/^sym_/);
@@ -132,8 +132,10 @@ describe("API keys", () => {
     expect((await client.listTools()).tools).toHaveLength(1);
     await expect.poll(async () => (await caller.publishedServers.listKeys({ appId: app.id }))[0]!.lastUsedAt).toBeInstanceOf(Date);
 
+    // Revoked, the key stops; the server stays in "API key" mode and refuses everyone until a new key.
     await caller.publishedServers.revokeKey({ appId: app.id, id: created.id });
-    expect((await post(url, ping, { authorization: `Bearer ${created.key}` })).status).toBe(200);
+    expect((await post(url, ping, { authorization: `Bearer ${created.key}` })).status).toBe(401);
+    expect((await post(url, ping)).status).toBe(401);
     await expect(caller.publishedServers.revokeKey({ appId: app.id, id: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 

@@ -18,6 +18,8 @@ const endpointQuery = preparedPerDb((db) =>
       toolDescription: publishedServers.toolDescription,
       parameterDescriptions: publishedServers.parameterDescriptions,
       settingsUpdatedAt: publishedServers.updatedAt,
+      accessMode: publishedServers.accessMode,
+      signInRestricted: publishedServers.signInRestricted,
       appType: apps.type,
       appName: apps.name,
       versionId: appVersions.id,
@@ -121,6 +123,14 @@ export async function deleteServerKey(db: Tx, { workspaceId, appId, id }: { work
     .where(and(eq(publishedServerKeys.workspaceId, workspaceId), eq(publishedServerKeys.appId, appId), eq(publishedServerKeys.id, id)))
     .returning({ id: publishedServerKeys.id });
   return rows.length > 0;
+}
+
+/** "Anyone with the URL" becomes "API key"; other modes are left alone. */
+export async function lockWithKeys(db: Tx, { workspaceId, appId }: { workspaceId: string; appId: string }) {
+  await db
+    .update(publishedServers)
+    .set({ accessMode: "api_key", updatedAt: new Date() })
+    .where(and(eq(publishedServers.workspaceId, workspaceId), eq(publishedServers.appId, appId), eq(publishedServers.accessMode, "url")));
 }
 
 export async function touchServerKey(db: Tx, { id }: { id: string }) {
