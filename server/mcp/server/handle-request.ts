@@ -58,15 +58,17 @@ async function handle(request: Request, code: string, options: EndpointOptions):
   const kv = getKv();
   const endpoint = await findEndpoint(kv, { codeHash, keyHash: bearer ? hashToken(bearer) : "" });
   if (!endpoint || !safeEqual(endpoint.codeHash, codeHash)) return notFound();
-  const shapeRefusal = checkMethod(request) ?? checkMediaTypes(request);
-  if (shapeRefusal) return shapeRefusal;
-
-  const rateLimit = options.rateLimit ?? defaults.rateLimit;
+  // Who may call comes before the method: a client probing with GET (mcp-remote does, to find how to sign in)
+  // learns that it needs a key or a sign-in, not that GET is not allowed ("SSE error 405").
   const access = await decideAccess(endpoint, { code, bearer });
   if ("refusal" in access) {
     await logRefusal(kv, { request, endpoint, bearer, startedAt, error: access.logError, caller: access.caller });
     return access.refusal;
   }
+  const shapeRefusal = checkMethod(request) ?? checkMediaTypes(request);
+  if (shapeRefusal) return shapeRefusal;
+
+  const rateLimit = options.rateLimit ?? defaults.rateLimit;
   // Counted before the body is read: every request, either lane, is one message (the 2025 lane counts a batch's rest).
   const guardRefusal = await limitRate(kv, endpoint.appId, rateLimit);
   if (guardRefusal) return guardRefusal;
