@@ -6,9 +6,8 @@
 import "server-only";
 import type { OauthCaller } from "@/server/authorization-server/verify-access-token";
 import { verifyAccessToken } from "@/server/authorization-server/verify-access-token";
+import { maySignIn } from "@/server/authorization-server/may-sign-in";
 import { protectedResourceMetadataUrl, resourceUrl } from "@/server/authorization-server/resource";
-import { getDb } from "@/server/db";
-import { findCallerStanding } from "@/server/db/queries/published-server-callers";
 import type { EndpointRow } from "@/server/db/queries/published-servers";
 import { jsonRpcError } from "./http-checks";
 import { authorizeKey } from "./request-guards";
@@ -33,14 +32,13 @@ export async function decideAccess(
   }
   const caller = bearer ? await verifyAccessToken({ token: bearer, resource: resourceUrl(code) }) : null;
   if (!caller) return signInChallenge(code, bearer);
-  const standing = await findCallerStanding(await getDb(), { workspaceId: endpoint.workspaceId, appId: endpoint.appId, userId: caller.userId });
-  // Every role counts ("member" is the lowest); only the restriction to chosen people narrows it.
-  const problem = !standing
-    ? "you are not a member of the workspace this app belongs to (any more). Ask its owner to invite you."
-    : endpoint.signInRestricted && !standing.chosen
-      ? "this server is open only to the people its owner chose. Ask the owner to add you."
-      : null;
-  if (!problem) return { caller };
+  // The consent page's own rule (may-sign-in.ts), asked again now: every role counts, chosen people narrow it.
+  const verdict = await maySignIn({ workspaceId: endpoint.workspaceId, appId: endpoint.appId, signInRestricted: endpoint.signInRestricted, userId: caller.userId });
+  if (verdict.ok) return { caller };
+  const problem =
+    verdict.reason === "not_member"
+      ? "you are not a member of the workspace this app belongs to (any more). Ask its owner to invite you."
+      : "this server is open only to the people its owner chose. Ask the owner to add you.";
   // 403, not 401: signing in again changes nothing, and RFC 6750's insufficient_scope would send clients after a
   // scope that does not exist. A JSON-RPC error, so MCP clients show the message.
   return { refusal: jsonRpcError(403, -32001, `Forbidden: ${problem}`), logError: `403 Forbidden: ${problem}`, caller };
