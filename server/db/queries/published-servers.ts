@@ -25,7 +25,6 @@ const endpointQuery = preparedPerDb((db) =>
       versionId: appVersions.id,
       version: appVersions.version,
       config: appVersions.config,
-      hasKeys: sql<boolean>`exists (select 1 from ${publishedServerKeys} where ${publishedServerKeys.appId} = ${publishedServers.appId})`,
       keyId: publishedServerKeys.id,
       keyLastUsedAt: publishedServerKeys.lastUsedAt,
       // The published version's model provider, so a call needs no query of its own for it (null when removed).
@@ -44,8 +43,8 @@ const endpointQuery = preparedPerDb((db) =>
 );
 
 /**
- * Everything one MCP request needs, in one round trip: the server, its app and published version with its model
- * provider, whether the server has keys, and the key matching `keyHash` (pass "" without a bearer token). Cached
+ * Everything one MCP request needs, in one round trip: the server and its access mode, its app and published version
+ * with its model provider, and the key matching `keyHash` (pass "" without a bearer token). Cached
  * only through server/mcp/server/endpoint-cache.ts, which every change to these rows must go through.
  */
 export async function findEndpointByCodeHash(db: Tx, { codeHash, keyHash }: { codeHash: string; keyHash: string }) {
