@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { apiKeysRouter } from "./routers/api-keys";
 import { appFilesRouter } from "./routers/app-files";
 import { appTemplatesRouter } from "./routers/app-templates";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   modelProviders: modelProvidersRouter,
   publishedServers: publishedServersRouter,
   sessions: sessionsRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

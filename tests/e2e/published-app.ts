@@ -32,10 +32,10 @@ export async function connect(url: string, fetchImpl?: typeof fetch) {
 export const scaledOut = Boolean(process.env.DATABASE_URL && (process.env.REDIS_URL || process.env.UPSTASH_REDIS_REST_URL));
 export const onSecondInstance = (url: string) => url.replace(/:(\d+)\//, (_, port: string) => `:${Number(port) + 1}/`);
 
-export function ping(url: string, headers: Record<string, string> = {}) {
+export function ping(url: string) {
   return fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
+    headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
     body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" }),
   });
 }

@@ -22,7 +22,7 @@ test.beforeAll(async () => {
 test.afterAll(() => Promise.all([llm.close(), protectedServer.close(), as.close()]));
 
 if (scaledOut) {
-  test("key, Regenerate and Disable on one instance are seen by the other at its next request; load on both has no errors", async ({ page }) => {
+  test("access mode, key, Regenerate and Disable on one instance are seen by the other at its next request; load on both has no errors", async ({ page }) => {
     const app = await chatApp(page, llm, "Forecaster");
     await api(page, "apps.publish", { id: app.id });
     const publish = new PublishPage(page);
@@ -45,24 +45,22 @@ if (scaledOut) {
     expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
 
     // Both instances now hold the server in their endpoint cache. Changes made through the first instance's
-    // console reach the second at its very next request: keys (the first one makes it an API-key server), a revoked
-    // key, a new URL, then Disable.
-    const kept = await api<{ id: string; key: string }>(page, "publishedServers.createKey", { appId: app.id, name: "ci" });
-    const created = await api<{ id: string; key: string }>(page, "publishedServers.createKey", { appId: app.id, name: "laptop" });
-    const withKey = (key: string) => ({ authorization: `Bearer ${key}` });
+    // console reach the second at its very next request: API-key access with a key, back to the URL alone, a new
+    // URL, then Disable.
+    await api(page, "publishedServers.setAccess", { appId: app.id, mode: "api_key" });
+    const created = await api<{ id: string; key: string }>(page, "publishedServers.createKey", { appId: app.id, name: "ci" });
     expect((await ping(second)).status).toBe(401);
-    expect((await ping(second, withKey(created.key))).status).toBe(200);
     await api(page, "publishedServers.revokeKey", { appId: app.id, id: created.id });
-    expect((await ping(second, withKey(created.key))).status).toBe(401);
-    expect((await ping(second, withKey(kept.key))).status).toBe(200);
+    await api(page, "publishedServers.setAccess", { appId: app.id, mode: "url" });
+    expect((await ping(second)).status).toBe(200);
 
     const { url: fresh } = await api<{ url: string }>(page, "publishedServers.regenerate", { appId: app.id });
-    expect((await ping(second, withKey(kept.key))).status).toBe(404);
+    expect((await ping(second)).status).toBe(404);
     const secondFresh = onSecondInstance(fresh);
-    expect((await (await ping(secondFresh, withKey(kept.key))).json()).result).toEqual({});
+    expect((await (await ping(secondFresh)).json()).result).toEqual({});
 
     await api(page, "publishedServers.disable", { appId: app.id });
-    const refused = await (await ping(secondFresh, withKey(kept.key))).json();
+    const refused = await (await ping(secondFresh)).json();
     expect(refused.error.message).toMatch(/not active/i);
     await Promise.all(clients.map((c) => c.close()));
   });

@@ -110,8 +110,9 @@ describe("disabled, regenerated and unknown URLs", () => {
 });
 
 describe("API keys", () => {
-  it("a first key puts a URL server in API-key mode: 401 with WWW-Authenticate without it, and the key is shown only once", async () => {
+  it("in API-key mode calls need a key: 401 with WWW-Authenticate without it, and the key is shown only once", async () => {
     const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
+    await caller.publishedServers.setAccess({ appId: app.id, mode: "api_key" });
     const created = await caller.publishedServers.createKey({ appId: app.id, name: "Claude" });
     expect(created.key).toMatch(/^sym_/);
     expect(await caller.publishedServers.listKeys({ appId: app.id })).toEqual([
@@ -142,6 +143,8 @@ describe("API keys", () => {
   it("a key of one server does not open another", async () => {
     const a = await createPublishedApp(h.endpoint, h.llm);
     const b = await createPublishedApp(h.endpoint, h.llm);
+    await a.caller.publishedServers.setAccess({ appId: a.app.id, mode: "api_key" });
+    await b.caller.publishedServers.setAccess({ appId: b.app.id, mode: "api_key" });
     const keyA = await a.caller.publishedServers.createKey({ appId: a.app.id, name: "a" });
     await b.caller.publishedServers.createKey({ appId: b.app.id, name: "b" });
     expect((await post(b.url, ping, { authorization: `Bearer ${keyA.key}` })).status).toBe(401);

@@ -70,6 +70,7 @@ it("a regenerated (unknown) URL fails with not found, not with an SSE 405", { ti
 // 404 at once where it looks for protected resource metadata. The message naming the header is in every 401 body.
 it("a key-locked server: mcp-remote fails on the missing key (401), never with an SSE 405", { timeout: 60_000 }, async () => {
   const { url, caller, app } = await createPublishedApp(endpoint, llm);
+  await caller.publishedServers.setAccess({ appId: app.id, mode: "api_key" });
   await caller.publishedServers.createKey({ appId: app.id, name: "desktop" });
   const probe = await fetch(url, { headers: { accept: "text/event-stream" } });
   expect(probe.status).toBe(401);

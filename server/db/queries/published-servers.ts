@@ -124,14 +124,6 @@ export async function deleteServerKey(db: Tx, { workspaceId, appId, id }: { work
   return rows.length > 0;
 }
 
-/** "Anyone with the URL" becomes "API key"; other modes are left alone. */
-export async function lockWithKeys(db: Tx, { workspaceId, appId }: { workspaceId: string; appId: string }) {
-  await db
-    .update(publishedServers)
-    .set({ accessMode: "api_key", updatedAt: new Date() })
-    .where(and(eq(publishedServers.workspaceId, workspaceId), eq(publishedServers.appId, appId), eq(publishedServers.accessMode, "url")));
-}
-
 export async function touchServerKey(db: Tx, { id }: { id: string }) {
   await db.update(publishedServerKeys).set({ lastUsedAt: new Date() }).where(eq(publishedServerKeys.id, id));
 }

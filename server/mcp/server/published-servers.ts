@@ -11,11 +11,11 @@ import {
   insertPublishedServer,
   insertServerKey,
   listServerKeys,
-  lockWithKeys,
   updatePublishedServer,
 } from "@/server/db/queries/published-servers";
 import { AppError } from "@/server/errors";
 import { changeEndpoint } from "./endpoint-cache";
+import { getServerAccess } from "./server-access";
 import { newServerCode, openServerCode, serverUrl } from "./server-code";
 import { suggestToolName, toolNamePattern } from "./tool-name";
 
@@ -45,6 +45,7 @@ export async function getServerStatus(ref: AppRef) {
     toolName: server?.toolName ?? suggestToolName(app.name),
     toolDescription: server?.toolDescription ?? app.description,
     appType: app.type,
+    access: await getServerAccess(ref, server),
     parameters: variables.map((v) => ({
       key: v.key,
       label: v.label,
@@ -126,21 +127,11 @@ export async function listKeys(ref: AppRef) {
   return listServerKeys(await getDb(), ref);
 }
 
-/**
- * The key in the clear, this once; only its hash is stored. A key made for a server open to anyone with the URL
- * switches it to "API key" (a key there would otherwise lock nothing; adding one has always meant the lock). A
- * sign-in server stays one. Revoking the last key never reopens a server: it refuses everyone until a new key.
- */
+/** The key in the clear, this once; only its hash is stored. Keys open the server only in "API key" mode. */
 export async function createKey(ref: AppRef, name: string) {
   await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
   const key = generateToken(keyPrefix);
-  const row = await changeEndpoint(ref.appId, (db) =>
-    db.transaction(async (tx) => {
-      const inserted = await insertServerKey(tx, { ...ref, name, prefix: key.slice(0, keyPrefix.length + 6), keyHash: hashToken(key) });
-      await lockWithKeys(tx, ref);
-      return inserted;
-    }),
-  );
+  const row = await changeEndpoint(ref.appId, (db) => insertServerKey(db, { ...ref, name, prefix: key.slice(0, keyPrefix.length + 6), keyHash: hashToken(key) }));
   return { ...row, key };
 }
 
