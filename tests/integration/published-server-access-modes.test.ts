@@ -3,6 +3,7 @@
 // instance, and the RFC 9728 metadata that only a sign-in server has.
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { GET as metadataRoute, OPTIONS as metadataPreflightRoute } from "@/app/.well-known/oauth-protected-resource/mcp/server/[code]/mcp/route";
 import { protectedResourceMetadata, protectedResourcePreflight } from "@/server/authorization-server/protected-resource-metadata";
 import { getDb } from "@/server/db";
 import { getKv } from "@/server/kv";
@@ -139,6 +140,10 @@ describe("protected resource metadata (RFC 9728)", () => {
     // Served where the 401 says it is (the test endpoint mounts it as the Next route does).
     const served = await fetch(new URL(new URL(metadataUrlOf(code)).pathname, h.endpoint.origin));
     expect((await served.json()).resource).toBe(`http://localhost:3000/mcp/server/${code}/mcp`);
+    // And through the Next route handler itself.
+    const viaRoute = await metadataRoute(new Request(metadataUrlOf(code)), { params: Promise.resolve({ code }) });
+    expect((await viaRoute.json()).resource_name).toBe("Trip planner");
+    expect(metadataPreflightRoute().status).toBe(204);
     const preflight = protectedResourcePreflight();
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-methods")).toContain("GET");
