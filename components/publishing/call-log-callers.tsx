@@ -52,9 +52,10 @@ export function CallerCell({ log }: { log: CallLog }) {
   return (
     <td className="px-4 py-2 text-muted-foreground">
       <span className="whitespace-nowrap">{client}</span>
-      {log.callerUserId && (
+      {(log.callerUserId || log.oauthClientId) && (
         <p className="text-xs text-foreground">
-          {person ? <span title={log.callerEmail ?? undefined}>{person}</span> : <span className="text-muted-foreground">A removed person</span>}
+          {/* A deleted account leaves the client: the row's person is then cleared (on delete set null). */}
+          {person ? <span title={log.callerEmail ?? undefined}>{person}</span> : <span className="text-muted-foreground">A deleted account</span>}
           {log.oauthClientName && <span className="text-muted-foreground"> via {log.oauthClientName}</span>}
         </p>
       )}
