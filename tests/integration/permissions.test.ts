@@ -88,6 +88,7 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "publishedServers.createKey": (ids) => ({ appId: ids.appId, name: "k" }),
   "publishedServers.revokeKey": (ids) => ({ appId: ids.appId, id: "no-such-key" }),
   "publishedServers.listCalls": (ids) => ({ appId: ids.appId }),
+  "publishedServers.listCallers": (ids) => ({ appId: ids.appId }),
   "publishedServers.setAccess": (ids) => ({ appId: ids.appId, mode: "sign_in", restricted: true, people: [ids.userId] }),
   "publishedServers.listGrants": (ids) => ({ appId: ids.appId }),
   "publishedServers.revokeGrant": (ids) => ({ appId: ids.appId, grantId: "no-such-grant" }),
