@@ -7,6 +7,7 @@ import { atLeast } from "@/components/settings/role-label";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ClientConfigCard } from "./client-config-card";
+import { ConnectCheckCard } from "./connect-check-card";
 import { McpServerCard } from "./mcp-server-card";
 import { ServerKeysCard } from "./server-keys-card";
 
@@ -35,6 +36,7 @@ export function PublishPage({ appId }: { appId: string }) {
           {/* Off: no configuration is offered, since none would work; keys can still be managed (revoke a leaked one). */}
           {status.data.url && status.data.enabled && <ClientConfigCard appId={appId} url={status.data.url} name={status.data.toolName} />}
           {status.data.url && <ServerKeysCard appId={appId} url={status.data.enabled ? status.data.url : null} name={status.data.toolName} />}
+          {status.data.enabled && <ConnectCheckCard appId={appId} />}
         </div>
       )}
     </>
