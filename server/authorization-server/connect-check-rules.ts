@@ -22,7 +22,7 @@ const localSuffixes = [".localhost", ".local", ".internal", ".home.arpa", ".lan"
 /** The host of APP_URL as DNS or an IP parser takes it, or null when APP_URL is no URL at all. */
 export function appUrlHost(appUrl: string): string | null {
   const url = URL.parse(appUrl);
-  return url ? url.hostname.replace(/^\[|\]$/g, "").toLowerCase() : null;
+  return url ? url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase() : null;
 }
 
 export function isLocalName(host: string): boolean {
