@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { runConnectCheck, type ConnectSources } from "@/server/authorization-server/connect-check";
+import type { ConnectCheck } from "@/server/authorization-server/connect-check-rules";
 import { getDb } from "@/server/db";
 import { publishedServers } from "@/server/db/schema";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
@@ -21,7 +22,7 @@ async function setMode(appId: string, accessMode: "url" | "api_key" | "sign_in")
   await (await getDb()).update(publishedServers).set({ accessMode }).where(eq(publishedServers.appId, appId));
 }
 
-const byId = (checks: { id: string }[]) => Object.fromEntries(checks.map((c) => [c.id, c])) as Record<string, { status: string; message: string; fix?: string }>;
+const byId = (checks: ConnectCheck[]) => Object.fromEntries(checks.map((c) => [c.id, c])) as Record<string, ConnectCheck>;
 
 describe("publishedServers.checkConnect", () => {
   it("with the test APP_URL (localhost) the APP_URL check fails with the fix, and the rest of URL mode passes", async () => {
