@@ -12,6 +12,7 @@ import { handlePublishedRequest } from "@/server/mcp/server/handle-request";
 import { openServerCode } from "@/server/mcp/server/server-code";
 import { checkAuthorizationServerMetadata, checkCorsPreflight, checkResourceMetadata, type PreflightAnswer } from "./connect-check-documents";
 import { appUrlHost, checkAccessMode, checkAppUrl, checkRegistration, checkToolName, isLocalName, type ConnectCheck } from "./connect-check-rules";
+import { serveAuthorizationServerMetadata } from "./metadata";
 import { issuerUrl, resourceUrl } from "./resource";
 
 /** A document as a client would fetch it: its JSON (null when it is not served) and the response's headers. */
@@ -40,8 +41,14 @@ export async function resolveHost(host: string): Promise<string[] | null> {
   return Promise.race([found, timeout]);
 }
 
-/** A Response from one of our handlers as a client would read it. */
-export async function readDocument(response: Response): Promise<FetchedDocument> {
+/** A Response from one of our handlers as a client would read it; a handler that throws serves nothing. */
+export async function readDocument(answer: () => Promise<Response>): Promise<FetchedDocument> {
+  let response: Response;
+  try {
+    response = await answer();
+  } catch {
+    return { document: null, headers: null };
+  }
   if (!response.ok) return { document: null, headers: response.headers };
   const body: unknown = await response.json().catch(() => null);
   return { document: body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null, headers: response.headers };
@@ -53,8 +60,9 @@ const foreignOrigin = "https://client.example";
 const defaultSources: ConnectSources = {
   appUrl: env.APP_URL,
   resolve: resolveHost,
-  // Wired to the authorization server and the RFC 9728 route once they are on main (see the report).
-  authorizationServerMetadata: async () => ({ document: null, headers: null }),
+  // The handler of /.well-known/oauth-authorization-server itself, so its CORS headers are checked too.
+  authorizationServerMetadata: () => readDocument(() => serveAuthorizationServerMetadata(new Request(`${issuerUrl()}/.well-known/oauth-authorization-server`))),
+  // Wired to the RFC 9728 handler (the "access" part) once it is on main.
   protectedResourceMetadata: async () => ({ document: null, headers: null }),
   async preflight(code, origin) {
     const request = new Request(resourceUrl(code), {

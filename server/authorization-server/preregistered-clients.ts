@@ -15,6 +15,7 @@ import {
   listPreregisteredClients as listClientRows,
 } from "@/server/db/queries/oauth-server-clients";
 import { AppError } from "@/server/errors";
+import { clientAad } from "./adapter";
 import { recordId } from "./record-id";
 import { redirectUriProblem } from "./redirect-uri-rule";
 
@@ -31,8 +32,6 @@ export interface PreregisteredClientMetadata {
   response_types: ["code"];
   token_endpoint_auth_method: ClientAuthMethod;
 }
-
-export const clientMetadataAad = (clientId: string) => `oauth_server_clients:${clientId}`;
 
 export interface NewPreregisteredClient {
   name: string;
@@ -71,7 +70,7 @@ export async function createPreregisteredClient(ref: { workspaceId: string; crea
     workspaceId: ref.workspaceId,
     name: input.name,
     createdBy: ref.createdBy,
-    metadataCiphertext: sealSecret(JSON.stringify(metadata), clientMetadataAad(clientId)),
+    metadataCiphertext: sealSecret(JSON.stringify(metadata), clientAad(clientId)),
   });
   return { ...row, clientSecret: clientSecret ?? null, redirectUris, tokenEndpointAuthMethod: metadata.token_endpoint_auth_method };
 }
@@ -80,7 +79,7 @@ export async function createPreregisteredClient(ref: { workspaceId: string; crea
 export async function listPreregisteredClients({ workspaceId }: { workspaceId: string }) {
   const rows = await listClientRows(await getDb(), { workspaceId });
   return rows.map(({ metadataCiphertext, ...row }) => {
-    const metadata = JSON.parse(openSecret(metadataCiphertext, clientMetadataAad(row.clientId))) as PreregisteredClientMetadata;
+    const metadata = JSON.parse(openSecret(metadataCiphertext, clientAad(row.clientId))) as PreregisteredClientMetadata;
     return {
       ...row,
       type: metadata.token_endpoint_auth_method === "none" ? ("public" as const) : ("confidential" as const),

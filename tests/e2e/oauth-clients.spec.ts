@@ -28,8 +28,8 @@ test("an owner registers a confidential OAuth client, sees its secret once, and 
 
   dialog = page.getByRole("dialog", { name: "Copy the client secret" });
   await expect(dialog.getByText("This is the only time the secret is shown")).toBeVisible();
-  const clientId = await dialog.getByLabel("Client ID").inputValue();
-  const secret = await dialog.getByLabel("Client secret").inputValue();
+  const clientId = await dialog.getByRole("textbox", { name: "Client ID" }).inputValue();
+  const secret = await dialog.getByRole("textbox", { name: "Client secret" }).inputValue();
   expect(clientId).toMatch(/^sy_client_/);
   expect(secret).toMatch(/^sy_secret_/);
   await dialog.getByRole("button", { name: "Done" }).click();

@@ -97,3 +97,14 @@ describe("publishedServers.checkConnect", () => {
     await expect(callerAs(other.user.id, other.workspace.id).publishedServers.checkConnect({ appId: app.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("publishedServers.checkConnect with the authorization server", () => {
+  it("in sign-in mode the real RFC 8414 document passes its check and the registration check", async () => {
+    const { caller, app } = await enabledServer();
+    await setMode(app.id, "sign_in");
+    const checks = byId(await caller.publishedServers.checkConnect({ appId: app.id }));
+    expect(checks.authorization_server_metadata).toMatchObject({ status: "pass" });
+    expect(checks.registration).toMatchObject({ status: "pass", message: expect.stringContaining("/oauth/register") });
+    expect(checks.cors!.message).not.toContain("authorization server metadata");
+  });
+});

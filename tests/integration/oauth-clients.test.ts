@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { clientMetadataAad } from "@/server/authorization-server/preregistered-clients";
+import { clientAad } from "@/server/authorization-server/adapter";
 import { recordId } from "@/server/authorization-server/record-id";
 import { openSecret, sealSecret } from "@/server/crypto/secret-box";
 import { getDb } from "@/server/db";
@@ -31,7 +31,7 @@ describe("pre-registered OAuth clients", () => {
 
     const [row] = await (await getDb()).select().from(oauthServerClients).where(eq(oauthServerClients.clientId, created.clientId));
     expect(row).toMatchObject({ kind: "preregistered", name: "ChatGPT (Acme)" });
-    expect(JSON.parse(openSecret(row!.metadataCiphertext, clientMetadataAad(created.clientId)))).toEqual({
+    expect(JSON.parse(openSecret(row!.metadataCiphertext, clientAad(created.clientId)))).toEqual({
       client_id: created.clientId,
       client_secret: created.clientSecret,
       client_name: "ChatGPT (Acme)",
@@ -41,7 +41,7 @@ describe("pre-registered OAuth clients", () => {
       token_endpoint_auth_method: "client_secret_basic",
     });
     // Bound to its row: moved to another client id, it does not open.
-    expect(() => openSecret(row!.metadataCiphertext, clientMetadataAad("sy_client_other"))).toThrow();
+    expect(() => openSecret(row!.metadataCiphertext, clientAad("sy_client_other"))).toThrow();
   });
 
   it("a public client has no secret and authenticates with none; a confidential one may pick client_secret_post", async () => {
