@@ -22,6 +22,10 @@ export async function register() {
     // The database may be down at boot; the first task request starts the worker again.
     console.error("[mcp_server:tasks] could not start the task worker:", error instanceof Error ? error.message : error);
   });
+  const { startAuthorizationServerCleanup } = await import("@/server/authorization-server/cleanup");
+  startAuthorizationServerCleanup().catch((error: unknown) => {
+    console.error("[oauth_server:cleanup] could not schedule the cleanup:", error instanceof Error ? error.message : error);
+  });
   const { closeJobQueue } = await import("@/server/jobs");
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     // Next closes the server and exits on these; meanwhile running jobs get a few seconds, then go back to the queue.

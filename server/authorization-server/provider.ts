@@ -24,7 +24,6 @@ export const routes = {
   registration: "/oauth/register",
   revocation: "/oauth/revoke",
   jwks: "/oauth/jwks",
-  end_session: "/oauth/end-session",
   userinfo: "/oauth/userinfo",
   introspection: "/oauth/introspect",
   pushed_authorization_request: "/oauth/par",
@@ -90,6 +89,7 @@ async function configuration(): Promise<Configuration> {
       devInteractions: { enabled: false },
       userinfo: { enabled: false },
       revocation: { enabled: true },
+      rpInitiatedLogout: { enabled: false },
       registration: { enabled: true },
       resourceIndicators: {
         enabled: true,

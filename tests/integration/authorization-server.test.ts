@@ -1,14 +1,18 @@
 // Our authorization server end to end in-process: metadata, registration, PKCE, resource binding, iss, consent,
 // refresh rotation with replay revocation, and tokens only as hashes at rest.
-import { sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { removeExpiredAuthorizationState } from "@/server/authorization-server/cleanup";
+import { answerConsent, loadConsent } from "@/server/authorization-server/consent";
 import { authorizationServerMetadata } from "@/server/authorization-server/metadata";
 import { resourceUrl } from "@/server/authorization-server/resource";
 import { verifyAccessToken } from "@/server/authorization-server/verify-access-token";
 import { getDb } from "@/server/db";
+import { oauthServerClients, oauthServerGrants, oauthServerRecords } from "@/server/db/schema";
+import { createOwner } from "../support/fixtures";
 import { createPublishedApp } from "../support/published-app";
 import { useEndpointHarness } from "../support/endpoint-harness";
-import { issueTokens, oauthRequest, pkcePair, registerClient, startAuthorization } from "../support/oauth-server-flow";
+import { issueTokens, oauthRequest, pkcePair, registerClient, resumeToClient, startAuthorization } from "../support/oauth-server-flow";
 
 const h = useEndpointHarness();
 
@@ -106,5 +110,46 @@ describe("client registration", () => {
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: "invalid_redirect_uri" });
     }
+  });
+});
+
+describe("what is left behind", () => {
+  it("a registration nobody approves expires, and expired records are removed; an approved client stays", async () => {
+    const { user, resource } = await signInServer();
+    const unused = await registerClient({ client_name: "Never used" });
+    const { clientId } = await issueTokens({ userId: user.id, resource });
+    const db = await getDb();
+    const [approved] = await db.select().from(oauthServerClients).where(eq(oauthServerClients.clientId, clientId));
+    expect(approved!.expiresAt).toBeNull();
+    // Other test files share this database: only rows of this test are moved into the past.
+    const past = new Date(Date.now() - 1000);
+    await db.update(oauthServerClients).set({ expiresAt: past }).where(eq(oauthServerClients.clientId, unused.client_id));
+    await db.insert(oauthServerRecords).values({ id: "Session:expired-by-test", model: "Session", payloadCiphertext: "x", expiresAt: past });
+    await removeExpiredAuthorizationState();
+    const clients = await db.select({ clientId: oauthServerClients.clientId }).from(oauthServerClients).where(inArray(oauthServerClients.clientId, [unused.client_id, clientId]));
+    expect(clients).toEqual([{ clientId }]);
+    expect(await db.select().from(oauthServerRecords).where(eq(oauthServerRecords.id, "Session:expired-by-test"))).toEqual([]);
+  });
+});
+
+describe("who may approve", () => {
+  it("a person outside the server's workspace is refused at consent, and an approval is not possible", async () => {
+    const { resource } = await signInServer();
+    const { user: outsider } = await createOwner("outsider");
+    const { client_id } = await registerClient();
+    const { challenge } = pkcePair();
+    const { jar, uid } = await startAuthorization({ clientId: client_id, redirectUri: "http://127.0.0.1:8976/callback", resource, challenge });
+    expect(await loadConsent({ uid: uid!, cookie: jar.header(), userId: outsider.id })).toMatchObject({ kind: "refused", reason: "not_member" });
+    const redirect = await answerConsent({ uid: uid!, cookie: jar.header(), userId: outsider.id, approve: true });
+    const back = await resumeToClient(jar, redirect!);
+    expect(back.searchParams.get("error")).toBe("access_denied");
+    expect(await (await getDb()).select().from(oauthServerGrants).where(eq(oauthServerGrants.userId, outsider.id))).toEqual([]);
+  });
+
+  it("a consent page opened without the browser's interaction cookie shows as expired", async () => {
+    const { user, resource } = await signInServer();
+    const { client_id } = await registerClient();
+    const { uid } = await startAuthorization({ clientId: client_id, redirectUri: "http://127.0.0.1:8976/callback", resource, challenge: pkcePair().challenge });
+    expect(await loadConsent({ uid: uid!, cookie: "", userId: user.id })).toEqual({ kind: "expired" });
   });
 });
