@@ -1,98 +1,87 @@
 "use client";
-// Ready-to-paste configuration for the common MCP clients, each with a copy button. Once the server has keys the
-// snippets carry the Authorization header (a placeholder here; the real key only in the dialog that creates it).
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { useTRPC } from "@/components/trpc/trpc-provider";
+// "Connect a client": per client, the steps that are true today, what to paste (with a copy button), an install link
+// where the client has one, and what this server's access mode means for that client. In API-key mode the
+// configurations carry the Authorization header with a placeholder (the real key only in the dialog that creates it).
+import { CircleAlert, CircleCheck, ExternalLink } from "lucide-react";
+import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Label } from "@/components/ui/label";
-import { Switch } from "@/components/ui/switch";
+import { cn } from "@/components/ui/cn";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { accessModeText, type AccessMode } from "./access-modes";
+import { clientInstructions, type ClientInstructions } from "./client-instructions";
 
-interface Snippet {
-  id: string;
-  label: string;
-  /** Where it goes, in the client's own words. */
-  where: string;
-  code: string;
-}
-
-const keyPlaceholder = "<your API key>";
-
-/** `key`: true for the placeholder, a string for a real key (only right after it is created), false for none. */
-export function clientSnippets(url: string, name: string, key: boolean | string): Snippet[] {
-  const withKey = key !== false;
-  const bearer = `Bearer ${typeof key === "string" ? key : keyPlaceholder}`;
-  const headers = withKey ? { headers: { Authorization: bearer } } : {};
-  const json = (value: unknown) => JSON.stringify(value, null, 2);
-  const remoteArgs = ["mcp-remote", url, ...(withKey ? ["--header", `Authorization: ${bearer}`] : [])];
-  return [
-    {
-      id: "claude",
-      label: "Claude Desktop",
-      where: withKey
-        ? "Claude Desktop's custom connectors take a URL only: use the mcp-remote configuration to send an API key."
-        : "In Claude Desktop open Settings → Connectors → Add custom connector, and paste this URL.",
-      code: url,
-    },
-    { id: "cursor", label: "Cursor", where: "Add to .cursor/mcp.json in your project (or ~/.cursor/mcp.json for every project).", code: json({ mcpServers: { [name]: { url, ...headers } } }) },
-    { id: "vscode", label: "VS Code", where: "Add to .vscode/mcp.json in your workspace.", code: json({ servers: { [name]: { type: "http", url, ...headers } } }) },
-    {
-      id: "stdio",
-      label: "mcp-remote (stdio)",
-      where: "For clients that only start local servers: they run mcp-remote, which connects to this URL. Needs Node.js.",
-      code: json({ mcpServers: { [name]: { command: "npx", args: remoteArgs } } }),
-    },
-  ];
-}
-
-export function ClientConfigCard({ appId, url, name }: { appId: string; url: string; name: string }) {
-  const trpc = useTRPC();
-  // Same query as the keys card: one request. The switch follows whether keys exist until the person flips it.
-  const keys = useQuery(trpc.publishedServers.listKeys.queryOptions({ appId }));
-  const hasKeys = (keys.data?.length ?? 0) > 0;
-  const [choice, setChoice] = useState<boolean | null>(null);
-  const withKey = choice ?? hasKeys;
-  const snippets = clientSnippets(url, name, withKey);
+export function ClientConfigCard({ url, name, mode }: { url: string; name: string; mode: AccessMode }) {
+  const clients = clientInstructions(url, name, mode);
   return (
     <Card>
-      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
-        <div>
-          <CardTitle as="h2">Connect a client</CardTitle>
-          <CardDescription>
-            Copy the configuration for your MCP client.
-            {withKey && hasKeys && " This server needs an API key: replace the placeholder with yours, or create a key below and copy its ready-made configuration."}
-            {!withKey && hasKeys && " Without an API key this server refuses clients (401)."}
-          </CardDescription>
-        </div>
-        <div className="flex items-center gap-2">
-          <Switch id="config-with-key" checked={withKey} onCheckedChange={setChoice} />
-          <Label htmlFor="config-with-key">Include an API key</Label>
-        </div>
+      <CardHeader>
+        <CardTitle as="h2">Connect a client</CardTitle>
+        <CardDescription>
+          Access is &ldquo;{accessModeText[mode].label}&rdquo;. Choose your client: each tab says what to do and whether it works with this access.
+        </CardDescription>
       </CardHeader>
       <CardContent>
-        <Tabs defaultValue="claude">
+        <Tabs defaultValue={mode === "api_key" ? "claude-code" : "claude"}>
           <TabsList className="h-auto flex-wrap">
-            {snippets.map((s) => (
-              <TabsTrigger key={s.id} value={s.id}>
-                {s.label}
+            {clients.map((c) => (
+              <TabsTrigger key={c.id} value={c.id}>
+                {c.label}
               </TabsTrigger>
             ))}
           </TabsList>
-          {snippets.map((s) => (
-            <TabsContent key={s.id} value={s.id} className="grid min-w-0 grid-cols-1 gap-2">
-              <p className="text-sm text-muted-foreground">{s.where}</p>
-              <div className="relative min-w-0">
-                <pre className="overflow-x-auto rounded-lg border bg-muted/40 p-3 pr-12 font-mono text-xs leading-relaxed" aria-label={`${s.label} configuration`}>
-                  {s.code}
-                </pre>
-                <CopyButton value={s.code} label={`${s.label} configuration`} className="absolute right-2 top-2" />
-              </div>
+          {clients.map((c) => (
+            <TabsContent key={c.id} value={c.id} className="grid min-w-0 grid-cols-1 gap-3">
+              <ClientTab client={c} />
             </TabsContent>
           ))}
         </Tabs>
       </CardContent>
     </Card>
+  );
+}
+
+function ClientTab({ client: c }: { client: ClientInstructions }) {
+  const Icon = c.access.works ? CircleCheck : CircleAlert;
+  return (
+    <>
+      <p
+        role="note"
+        aria-label={`${c.label} and this access`}
+        className={cn(
+          "flex items-start gap-2 rounded-md border px-3 py-2 text-[13px]",
+          c.access.works ? "border-success/20 bg-success/10" : "border-warning/25 bg-warning/10",
+        )}
+      >
+        <Icon aria-hidden className={cn("mt-0.5 size-4 shrink-0", c.access.works ? "text-success" : "text-warning")} />
+        <span>{c.access.note}</span>
+      </p>
+      <ol className="grid list-decimal gap-1 pl-5 text-sm text-muted-foreground">
+        {c.steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      {c.installLink && (
+        <a href={c.installLink.href} className={cn(buttonVariants({ variant: "outline", size: "sm" }), "justify-self-start")}>
+          <ExternalLink aria-hidden /> {c.installLink.label}
+        </a>
+      )}
+      <Block title={c.configName} label={`${c.label} configuration`} code={c.config} />
+      {c.extra && <Block title={c.extra.name} label={`${c.label} ${c.extra.name.toLowerCase()}`} code={c.extra.code} />}
+    </>
+  );
+}
+
+function Block({ title, label, code }: { title: string; label: string; code: string }) {
+  return (
+    <div className="grid min-w-0 gap-1">
+      <p className="text-xs font-medium text-muted-foreground">{title}</p>
+      <div className="relative min-w-0">
+        <pre className="overflow-x-auto whitespace-pre rounded-lg border bg-muted/40 p-3 pr-12 font-mono text-xs leading-relaxed" aria-label={label}>
+          {code}
+        </pre>
+        <CopyButton value={code} label={label} className="absolute right-2 top-2" />
+      </div>
+    </div>
   );
 }

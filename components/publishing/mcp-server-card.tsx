@@ -15,6 +15,12 @@ import { Switch } from "@/components/ui/switch";
 import { ToolSettingsDialog } from "./tool-settings-dialog";
 import type { ServerStatus } from "./types";
 
+const urlHint: Record<ServerStatus["access"]["mode"], string> = {
+  url: "The URL is a secret: anyone who has it can call the app. For a second lock, choose API key or Switchyard sign-in under Access.",
+  api_key: "Clients also need one of the server's API keys.",
+  sign_in: "Callers also sign in with their Switchyard account.",
+};
+
 export function McpServerCard({ appId, status }: { appId: string; status: ServerStatus }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -37,7 +43,7 @@ export function McpServerCard({ appId, status }: { appId: string; status: Server
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <CardTitle as="h2">MCP Server</CardTitle>
-          <CardDescription>Claude Desktop, Cursor and any MCP client can use this app as a tool. It runs the published version.</CardDescription>
+          <CardDescription>Claude, ChatGPT, Cursor and any MCP client can use this app as a tool. It runs the published version.</CardDescription>
         </div>
         <div className="flex items-center gap-3">
           <Badge variant={status.enabled ? "success" : status.configured ? "destructive" : "neutral"} dot={status.enabled}>
@@ -80,7 +86,7 @@ export function McpServerCard({ appId, status }: { appId: string; status: Server
               <Input id="mcp-server-url" readOnly value={status.url} className="font-mono text-xs" onFocus={(e) => e.target.select()} />
               <CopyButton value={status.url} label="server URL" variant="outline" />
             </div>
-            <p className="text-[13px] text-muted-foreground">The URL is a secret: anyone who has it can call the app. Add API keys below for a second lock.</p>
+            <p className="text-[13px] text-muted-foreground">{urlHint[status.access.mode]}</p>
           </div>
         )}
         {status.configured && (

@@ -6,8 +6,10 @@ import { useTRPC } from "@/components/trpc/trpc-provider";
 import { atLeast } from "@/components/settings/role-label";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { AccessCard } from "./access-card";
 import { ClientConfigCard } from "./client-config-card";
 import { ConnectCheckCard } from "./connect-check-card";
+import { ConnectedClientsCard } from "./connected-clients-card";
 import { McpServerCard } from "./mcp-server-card";
 import { ServerKeysCard } from "./server-keys-card";
 
@@ -33,10 +35,17 @@ export function PublishPage({ appId }: { appId: string }) {
       ) : (
         <div className="grid max-w-3xl grid-cols-1 gap-6">
           <McpServerCard appId={appId} status={status.data} />
-          {/* Off: no configuration is offered, since none would work; keys can still be managed (revoke a leaked one). */}
-          {status.data.url && status.data.enabled && <ClientConfigCard appId={appId} url={status.data.url} name={status.data.toolName} />}
-          {status.data.url && <ServerKeysCard appId={appId} url={status.data.enabled ? status.data.url : null} name={status.data.toolName} />}
-          {status.data.enabled && <ConnectCheckCard appId={appId} />}
+          {status.data.configured && (
+            <AccessCard key={JSON.stringify(status.data.access)} appId={appId} access={status.data.access} canChange={atLeast(current.data?.role, "admin")} />
+          )}
+          {/* Keys show in API-key mode, also while the server is off (to revoke a leaked one); no configuration is offered then. */}
+          {status.data.url && status.data.access.mode === "api_key" && (
+            <ServerKeysCard appId={appId} url={status.data.enabled ? status.data.url : null} name={status.data.toolName} />
+          )}
+          {status.data.configured && status.data.access.mode === "sign_in" && <ConnectedClientsCard appId={appId} />}
+          {status.data.url && status.data.enabled && <ClientConfigCard url={status.data.url} name={status.data.toolName} mode={status.data.access.mode} />}
+          {/* Its verdicts depend on the access mode: a new mode starts it afresh. */}
+          {status.data.enabled && <ConnectCheckCard key={status.data.access.mode} appId={appId} />}
         </div>
       )}
     </>

@@ -1,5 +1,5 @@
 "use client";
-// Optional bearer keys for one published server: once any exists, calls without one are refused.
+// The bearer keys of a server in "API key" mode: a call without one of them is refused (401).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useState, type FormEvent } from "react";
@@ -15,7 +15,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ShownOnceKey } from "@/components/ui/shown-once-key";
 import { Skeleton } from "@/components/ui/skeleton";
-import { clientSnippets } from "./client-config-card";
+import { clientInstructions } from "./client-instructions";
 
 /** `url` and `name` make the configurations offered with a new key; without a URL (server off) none are offered. */
 export function ServerKeysCard({ appId, url, name }: { appId: string; url: string | null; name: string }) {
@@ -32,8 +32,8 @@ export function ServerKeysCard({ appId, url, name }: { appId: string; url: strin
         <div>
           <CardTitle as="h2">API keys</CardTitle>
           <CardDescription>
-            Optional. Once a key exists, clients must send <code className="font-mono text-xs">Authorization: Bearer &lt;key&gt;</code> or get
-            401.
+            Clients must send <code className="font-mono text-xs">Authorization: Bearer &lt;key&gt;</code> or get 401. One key per client or
+            person, so you can revoke one alone.
           </CardDescription>
         </div>
         <Button variant="outline" onClick={() => setOpen(true)}>
@@ -48,7 +48,7 @@ export function ServerKeysCard({ appId, url, name }: { appId: string; url: strin
         ) : keys.isError ? (
           <p className="p-6 text-sm text-destructive">{keys.error.message}</p>
         ) : keys.data.length === 0 ? (
-          <p className="border-t px-6 py-6 text-center text-sm text-muted-foreground">No keys: the secret URL alone lets clients in.</p>
+          <p className="border-t px-6 py-6 text-center text-sm text-muted-foreground">No keys yet: no client can connect until you create one.</p>
         ) : (
           <ul className="divide-y border-t" aria-label="Server API keys">
             {keys.data.map((key) => (
@@ -138,17 +138,17 @@ function CreateKeyDialog({ appId, url, name: toolName, open, onOpenChange, onCre
 
 /** The key is shown only now, so the configurations that need it are offered with it filled in: nothing to edit. */
 function ConfigWithKey({ url, name, apiKey }: { url: string; name: string; apiKey: string }) {
-  // Claude Desktop's connectors take a URL only; the mcp-remote configuration is the one that carries a key there.
-  const snippets = clientSnippets(url, name, apiKey).filter((s) => s.id !== "claude");
+  // Claude and ChatGPT cannot send a key; the others get their configuration with this one filled in.
+  const snippets = clientInstructions(url, name, "api_key", apiKey).filter((s) => s.access.works);
   return (
     <div role="group" aria-labelledby="config-with-key-heading" className="grid gap-2 rounded-lg border bg-muted/30 p-3">
       <p id="config-with-key-heading" className="text-sm font-medium">
         Copy config with this key
       </p>
-      <p className="text-[13px] text-muted-foreground">Ready to paste: the URL and this key are already in it. Claude Desktop: use mcp-remote.</p>
+      <p className="text-[13px] text-muted-foreground">Ready to paste: the URL and this key are already in it. Claude Desktop: use mcp-remote in its config file.</p>
       <div className="flex flex-wrap gap-2">
         {snippets.map((s) => (
-          <CopyButton key={s.id} value={s.code} variant="outline" aria-label={`Copy ${s.label} config with this key`}>
+          <CopyButton key={s.id} value={s.config} variant="outline" aria-label={`Copy ${s.label} config with this key`}>
             {s.label}
           </CopyButton>
         ))}

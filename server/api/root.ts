@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { apiKeysRouter } from "./routers/api-keys";
 import { appFilesRouter } from "./routers/app-files";
 import { appTemplatesRouter } from "./routers/app-templates";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   oauthClients: oauthClientsRouter,
   publishedServers: publishedServersRouter,
   sessions: sessionsRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -121,6 +121,7 @@ test("a tool step cut short by Stop reads Stopped in Debug & Preview and in Logs
 test("a client refused for a missing API key shows in the MCP calls log", async ({ page }) => {
   const app = await chatApp(page, llm, "Locked planner");
   const url = await publishServer(page, app.id);
+  await api(page, "publishedServers.setAccess", { appId: app.id, mode: "api_key" });
   await api(page, "publishedServers.createKey", { appId: app.id, name: "Cursor" });
   expect((await ping(url)).status).toBe(401);
 

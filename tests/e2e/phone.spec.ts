@@ -40,6 +40,13 @@ const routes: Route[] = [
   { name: "MCP server tab", path: (s) => `/apps/${s.chat}/publish`, heading: chatName },
   { name: "MCP server tab, connect check", path: (s) => `/apps/${s.chat}/publish`, heading: chatName, open: async (p) => void (await runConnectCheck(p)) },
   { name: "MCP server tab, Cursor snippet", path: (s) => `/apps/${s.chat}/publish`, heading: chatName, open: (p) => new PublishPage(p).showClientConfig("Cursor") },
+  { name: "MCP server tab, Claude Code command", path: (s) => `/apps/${s.chat}/publish`, heading: chatName, open: (p) => new PublishPage(p).showClientConfig("Claude Code") },
+  {
+    name: "MCP server tab, sign-in for chosen people",
+    path: (s) => `/apps/${s.chat}/publish`,
+    heading: chatName,
+    open: (p) => new PublishPage(p).selectAccess("Switchyard sign-in", { people: [] }),
+  },
   { name: "versions", path: (s) => `/apps/${s.chat}/versions`, heading: chatName },
   { name: "chat logs", path: (s) => `/apps/${s.chat}/logs`, heading: chatName },
   {
@@ -112,6 +119,7 @@ async function seed(page: Page): Promise<Seeded> {
   });
   await api(page, "apps.publish", { id: chat.id });
   const { url } = await api<{ url: string }>(page, "publishedServers.enable", { appId: chat.id, toolName: "trip_planner", toolDescription: "Plans a trip to a city.", parameterDescriptions: { city: "The city to visit." } });
+  await api(page, "publishedServers.setAccess", { appId: chat.id, mode: "api_key" });
   const { key: secret } = await api<{ key: string }>(page, "publishedServers.createKey", { appId: chat.id, name: "Cursor on my laptop" });
   const withKey: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), authorization: `Bearer ${secret}` } });
   const client = await connect(url, withKey);

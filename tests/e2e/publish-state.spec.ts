@@ -1,5 +1,5 @@
-// Issue 23, publishing: the pointer after Publish and the quiet Publish button, snippets that carry the key a server
-// requires ("copy config with this key"), and a disabled server that is unmistakable in the console and on the wire.
+// Issue 23, publishing: the pointer after Publish and the quiet Publish button, snippets that carry the key an API-key
+// server requires ("copy config with this key"), and a disabled server that is unmistakable in the console and on the wire.
 import { expect, test } from "@playwright/test";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
 import { AppEditorPage } from "./pages/app-editor-page";
@@ -35,7 +35,7 @@ test("after Publish the editor points to the MCP Server tab and the Publish butt
   await expect(page).toHaveURL(new RegExp(`/apps/${app.id}/publish$`));
 });
 
-test("once a key exists the snippets send it, the new key's dialog copies a working config, and a disabled server is unmistakable", async ({ page, context }) => {
+test("in API-key mode the snippets send a key, the new key's dialog copies a working config, and a disabled server is unmistakable", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const app = await chatApp(page, llm, "Key Planner");
   await page.goto(`/apps/${app.id}`);
@@ -45,6 +45,7 @@ test("once a key exists the snippets send it, the new key's dialog copies a work
   await publish.turnOn({ description: "Plans a trip.", parameters: { "City (city)": "The city." } });
   const url = await publish.url();
   expect(await publish.snippet("Cursor")).not.toContain("Authorization");
+  await publish.chooseAccess("API key");
 
   // Created: the key is known only now, so the dialog copies a configuration with it filled in.
   const key = await publish.createKey("Ada's Cursor");
@@ -54,11 +55,11 @@ test("once a key exists the snippets send it, the new key's dialog copies a work
   expect((await client.listTools()).tools).toHaveLength(1);
   await client.close();
   expect(await publish.copyConfigWithKey("mcp-remote (stdio)")).toContain(`Authorization: Bearer ${key}`);
+  expect(await publish.copyConfigWithKey("Claude Code")).toBe(`claude mcp add --transport http key_planner ${url} --header "Authorization: Bearer ${key}"`);
   await publish.closeKeyDialog();
 
-  // The card's snippets now include the header by default (a placeholder: the key itself is never shown again).
-  await expect(page.getByRole("switch", { name: "Include an API key" })).toBeChecked();
-  for (const client of ["Cursor", "VS Code", "mcp-remote (stdio)"] as const) {
+  // In API-key mode the card's snippets include the header (a placeholder: the key itself is never shown again).
+  for (const client of ["Claude Code", "Cursor", "VS Code", "mcp-remote (stdio)"] as const) {
     const snippet = await publish.snippet(client);
     expect(snippet).toContain("Authorization");
     expect(snippet).toContain("Bearer <your API key>");

@@ -55,7 +55,8 @@ test("an owner publishes an app, turns on its MCP server, calls it with the SDK,
   expect((await again.listTools()).tools).toHaveLength(1);
   await again.close();
 
-  // A server key, shown once: without it the URL alone is refused; with it the client gets in; revoked, it stops.
+  // API-key access and a server key, shown once: without it the URL alone is refused; with it the client gets in.
+  await publish.chooseAccess("API key");
   await page.getByRole("button", { name: "Create key" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill("Ada's Claude Desktop");
@@ -70,7 +71,10 @@ test("an owner publishes an app, turns on its MCP server, calls it with the SDK,
   expect((await keyed.listTools()).tools).toHaveLength(1);
   await page.getByRole("list", { name: "Server API keys" }).getByRole("button", { name: "Revoke" }).click();
   await page.getByRole("button", { name: "Revoke key" }).click();
-  await expect(page.getByText("No keys: the secret URL alone lets clients in.")).toBeVisible();
+  await expect(page.getByText("No keys yet: no client can connect until you create one.")).toBeVisible();
+  // Back to the URL alone (confirmed first: it opens the server up): clients get in without a key.
+  await publish.chooseAccess("Anyone with the URL");
+  await expect(page.getByRole("heading", { name: "API keys" })).toHaveCount(0);
   expect((await ping(fresh)).status).toBe(200);
   await keyed.close();
 

@@ -22,7 +22,7 @@ test.beforeAll(async () => {
 test.afterAll(() => Promise.all([llm.close(), protectedServer.close(), as.close()]));
 
 if (scaledOut) {
-  test("key, Regenerate and Disable on one instance are seen by the other at its next request; load on both has no errors", async ({ page }) => {
+  test("access mode, key, Regenerate and Disable on one instance are seen by the other at its next request; load on both has no errors", async ({ page }) => {
     const app = await chatApp(page, llm, "Forecaster");
     await api(page, "apps.publish", { id: app.id });
     const publish = new PublishPage(page);
@@ -45,10 +45,13 @@ if (scaledOut) {
     expect(outcomes.filter((o) => o.status === "rejected")).toEqual([]);
 
     // Both instances now hold the server in their endpoint cache. Changes made through the first instance's
-    // console reach the second at its very next request: a key, a new URL, then Disable.
+    // console reach the second at its very next request: API-key access with a key, back to the URL alone, a new
+    // URL, then Disable.
+    await api(page, "publishedServers.setAccess", { appId: app.id, mode: "api_key" });
     const created = await api<{ id: string; key: string }>(page, "publishedServers.createKey", { appId: app.id, name: "ci" });
     expect((await ping(second)).status).toBe(401);
     await api(page, "publishedServers.revokeKey", { appId: app.id, id: created.id });
+    await api(page, "publishedServers.setAccess", { appId: app.id, mode: "url" });
     expect((await ping(second)).status).toBe(200);
 
     const { url: fresh } = await api<{ url: string }>(page, "publishedServers.regenerate", { appId: app.id });

@@ -13,6 +13,8 @@ import {
   revokeKey,
   updateServerSettings,
 } from "@/server/mcp/server/published-servers";
+import { accessModes, setServerAccess } from "@/server/mcp/server/server-access";
+import { listConnectedClients, revokeConnectedClient } from "@/server/authorization-server/connected-clients";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
 const appInput = z.object({ appId: idSchema });
@@ -80,6 +82,29 @@ export const publishedServersRouter = createTRPCRouter({
     .input(appInput.extend({ id: idSchema }))
     .mutation(async ({ ctx, input }) => {
       await revokeKey({ workspaceId: ctx.workspaceId, appId: input.appId }, input.id);
+      return { ok: true };
+    }),
+
+  // Who may call is the workspace's security, not the tool's face: owners and admins decide it.
+  setAccess: workspaceProcedure
+    .meta({ role: "admin" })
+    .input(appInput.extend({ mode: z.enum(accessModes), restricted: z.boolean().optional(), people: z.array(idSchema).max(500).optional() }))
+    .mutation(({ ctx, input }) => {
+      const { appId, ...choice } = input;
+      return setServerAccess({ workspaceId: ctx.workspaceId, appId }, choice);
+    }),
+
+  // Clients people connected with Switchyard sign-in; revoking only takes access away, so editors may, as with keys.
+  listGrants: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput)
+    .query(({ ctx, input }) => listConnectedClients({ workspaceId: ctx.workspaceId, appId: input.appId })),
+
+  revokeGrant: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput.extend({ grantId: idSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeConnectedClient({ workspaceId: ctx.workspaceId, appId: input.appId }, input.grantId);
       return { ok: true };
     }),
 

@@ -15,6 +15,7 @@ import {
 } from "@/server/db/queries/published-servers";
 import { AppError } from "@/server/errors";
 import { changeEndpoint } from "./endpoint-cache";
+import { getServerAccess } from "./server-access";
 import { newServerCode, openServerCode, serverUrl } from "./server-code";
 import { suggestToolName, toolNamePattern } from "./tool-name";
 
@@ -44,6 +45,7 @@ export async function getServerStatus(ref: AppRef) {
     toolName: server?.toolName ?? suggestToolName(app.name),
     toolDescription: server?.toolDescription ?? app.description,
     appType: app.type,
+    access: await getServerAccess(ref, server),
     parameters: variables.map((v) => ({
       key: v.key,
       label: v.label,

@@ -1,6 +1,9 @@
 import { expect, type Page } from "@playwright/test";
 
-/** The app's MCP Server tab: the switch, the first-enable dialog, the URL and Regenerate. */
+export type AccessLabel = "Anyone with the URL" | "API key" | "Switchyard sign-in";
+export type ClientLabel = "Claude" | "ChatGPT" | "Claude Code" | "Cursor" | "VS Code" | "mcp-remote (stdio)";
+
+/** The app's MCP Server tab: the switch, the first-enable dialog, the URL and Regenerate, access, connect instructions. */
 export class PublishPage {
   constructor(private readonly page: Page) {}
 
@@ -19,9 +22,9 @@ export class PublishPage {
     await expect(this.page.getByText("Running", { exact: true })).toBeVisible();
   }
 
-  /** Shows one client's ready-to-paste configuration ("Claude Desktop", "Cursor", "VS Code", ...). */
-  async showClientConfig(client: string) {
-    await this.page.getByRole("tab", { name: client }).click();
+  /** Shows one client's instructions ("Claude", "Cursor", "VS Code", ...). */
+  async showClientConfig(client: ClientLabel) {
+    await this.page.getByRole("tab", { name: client, exact: true }).click();
   }
 
   url() {
@@ -45,9 +48,40 @@ export class PublishPage {
   }
 
   /** The snippet a client tab shows in "Connect a client". */
-  async snippet(client: "Claude Desktop" | "Cursor" | "VS Code" | "mcp-remote (stdio)") {
-    await this.page.getByRole("tab", { name: client }).click();
+  async snippet(client: ClientLabel) {
+    await this.page.getByRole("tab", { name: client, exact: true }).click();
     return (await this.page.getByLabel(`${client} configuration`, { exact: true }).textContent()) ?? "";
+  }
+
+  /** What a client's tab says about the server's access mode for that client. */
+  async accessNote(client: ClientLabel) {
+    await this.page.getByRole("tab", { name: client, exact: true }).click();
+    return (await this.page.getByRole("note", { name: `${client} and this access` }).textContent()) ?? "";
+  }
+
+  get access() {
+    return this.page.getByRole("radiogroup", { name: "Access" });
+  }
+
+  /** Picks a mode (sign-in: optionally only `people`, by name) and saves it, confirming when it opens the server up. */
+  async chooseAccess(mode: AccessLabel, { people }: { people?: string[] } = {}) {
+    await this.selectAccess(mode, { people });
+    await this.page.getByRole("button", { name: "Save access" }).click();
+    if (mode === "Anyone with the URL") {
+      const confirm = this.page.getByRole("alertdialog", { name: "Let anyone with the URL in?" });
+      if (await confirm.isVisible({ timeout: 2_000 }).catch(() => false)) await confirm.getByRole("button", { name: "Open to anyone with the URL" }).click();
+    }
+    await expect(this.access.getByRole("radio", { name: mode })).toBeChecked();
+    await expect(this.page.getByRole("button", { name: "Save access" })).toBeDisabled();
+  }
+
+  /** Picks a mode without saving it. */
+  async selectAccess(mode: AccessLabel, { people }: { people?: string[] } = {}) {
+    await this.access.getByRole("radio", { name: mode }).click();
+    if (!people) return;
+    await this.page.getByRole("checkbox", { name: "Only these people" }).check();
+    const members = this.page.getByRole("list", { name: "Workspace members" });
+    for (const person of people) await members.getByRole("checkbox", { name: person }).check();
   }
 
   /** Creates a server key and leaves its shown-once dialog open; returns the key. */
@@ -60,7 +94,7 @@ export class PublishPage {
   }
 
   /** In the new key's dialog: "Copy config with this key" for one client; returns what landed on the clipboard. */
-  async copyConfigWithKey(client: "Cursor" | "VS Code" | "mcp-remote (stdio)") {
+  async copyConfigWithKey(client: "Claude Code" | "Cursor" | "VS Code" | "mcp-remote (stdio)") {
     const group = this.page.getByRole("dialog").getByRole("group", { name: "Copy config with this key" });
     await group.getByRole("button", { name: `Copy ${client} config with this key` }).click();
     return this.page.evaluate(() => navigator.clipboard.readText());

@@ -1,0 +1,47 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Tx } from "@/server/db";
+import { memberships, publishedServerPeople, publishedServers, users, type PublishedServer } from "@/server/db/schema";
+
+// Who may call a published server: its access mode and, for a sign-in server restricted to chosen people, those
+// people. Changes go through changeEndpoint (server/mcp/server/endpoint-cache.ts), which the caller owns.
+
+type AppRef = { workspaceId: string; appId: string };
+
+export async function updateServerAccess(
+  db: Tx,
+  { workspaceId, appId, ...values }: AppRef & Partial<Pick<PublishedServer, "accessMode" | "signInRestricted">>,
+) {
+  const [row] = await db
+    .update(publishedServers)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(publishedServers.workspaceId, workspaceId), eq(publishedServers.appId, appId)))
+    .returning({ accessMode: publishedServers.accessMode, signInRestricted: publishedServers.signInRestricted });
+  return row ?? null;
+}
+
+/** The chosen people who are still members of the workspace (someone removed since then is not listed). */
+export async function listServerPeople(db: Tx, { workspaceId, appId }: AppRef) {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(publishedServerPeople)
+    .innerJoin(users, eq(users.id, publishedServerPeople.userId))
+    .innerJoin(memberships, and(eq(memberships.userId, publishedServerPeople.userId), eq(memberships.workspaceId, workspaceId)))
+    .where(and(eq(publishedServerPeople.workspaceId, workspaceId), eq(publishedServerPeople.appId, appId)))
+    .orderBy(asc(users.email));
+}
+
+export async function replaceServerPeople(db: Tx, { workspaceId, appId, userIds }: AppRef & { userIds: string[] }) {
+  await db.delete(publishedServerPeople).where(and(eq(publishedServerPeople.workspaceId, workspaceId), eq(publishedServerPeople.appId, appId)));
+  if (userIds.length > 0) await db.insert(publishedServerPeople).values(userIds.map((userId) => ({ workspaceId, appId, userId })));
+}
+
+/** Which of these users are members of the workspace. */
+export async function findMemberIds(db: Tx, { workspaceId, userIds }: { workspaceId: string; userIds: string[] }) {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, userIds)));
+  return rows.map((row) => row.userId);
+}
