@@ -68,4 +68,12 @@ test("Will it connect? fails the localhost APP_URL with its fix and passes the r
   await page.getByRole("button", { name: "Run again" }).click();
   expect((await again).ok()).toBe(true);
   await expect(check("APP_URL is public and https")).toContainText("Failed");
+
+  // In sign-in mode the authorization server's own metadata is checked, and the registration Claude and ChatGPT make.
+  await api(page, "publishedServers.setAccess", { appId: app.id, mode: "sign_in" });
+  await page.reload();
+  const signIn = await runConnectCheck(page);
+  await expect(signIn("Authorization server metadata (RFC 8414)")).toContainText("Passed");
+  await expect(signIn("Claude and ChatGPT can register")).toContainText("Passed");
+  await expect(signIn("Access mode works with Claude and ChatGPT")).toContainText("Passed");
 });
