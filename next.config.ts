@@ -16,6 +16,7 @@ const nextConfig: NextConfig = {
       { source: "/:path*", headers: securityHeaders() },
       { source: "/api/:path*", headers: routeCsp },
       { source: "/mcp/:path*", headers: routeCsp },
+      { source: "/.well-known/:path*", headers: routeCsp },
       { source: "/console/api/mcp/oauth/client-metadata", headers: routeCsp },
     ];
   },

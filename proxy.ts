@@ -16,6 +16,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: route handlers (API, MCP endpoint, OAuth callback, bench) set their own CSP, static files need none.
-  matcher: ["/((?!api/|console/api/|mcp/|bench/|_next/static|_next/image|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
+  // Pages only: route handlers (API, MCP endpoint, OAuth callback, well-known metadata, bench) set their own CSP,
+  // static files need none.
+  matcher: ["/((?!api/|console/api/|mcp/|\\.well-known/|bench/|_next/static|_next/image|favicon\\.ico|icon\\.svg|robots\\.txt).*)"],
 };

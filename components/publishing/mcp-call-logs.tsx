@@ -1,5 +1,6 @@
 "use client";
-// The Logs page's MCP calls: every request clients made to the app's published server, with filters.
+// The Logs page's MCP calls: every request clients made to the app's published server (for sign-in calls, the
+// person and OAuth client too), with filters.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
@@ -8,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
+import { CallerCell, CallerFilters, type CallerFilter } from "./call-log-callers";
 import type { CallLog } from "./types";
 
 const methods = ["tools/call", "tools/list", "initialize", "ping", "logging/setLevel"];
@@ -21,11 +23,12 @@ export function McpCallLogs({ appId }: { appId: string }) {
   const [method, setMethod] = useState("");
   const [outcome, setOutcome] = useState<"" | CallLog["outcome"]>("");
   const [range, setRange] = useState<keyof typeof ranges>("7d");
+  const [callers, setCallers] = useState<CallerFilter>({ callerUserId: "", oauthClientId: "" });
   // Fixed per filter choice, so the query key (and its pages) stay stable while the user reads.
   const from = useMemo(() => (ranges[range] ? new Date(Date.now() - ranges[range]) : null), [range]);
   const pages = useInfiniteQuery(
     trpc.publishedServers.listCalls.infiniteQueryOptions(
-      { appId, method: method || null, outcome: outcome || null, from, limit: 50 },
+      { appId, method: method || null, outcome: outcome || null, from, callerUserId: callers.callerUserId || null, oauthClientId: callers.oauthClientId || null, limit: 50 },
       { getNextPageParam: (last) => last.nextCursor },
     ),
   );
@@ -39,7 +42,7 @@ export function McpCallLogs({ appId }: { appId: string }) {
         </h2>
         <p className="text-sm text-muted-foreground">Requests MCP clients sent to this app&apos;s published server.</p>
       </div>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
         <Field label="Method">
           <NativeSelect value={method} onChange={(e) => setMethod(e.target.value)}>
             <option value="">All methods</option>
@@ -69,6 +72,7 @@ export function McpCallLogs({ appId }: { appId: string }) {
             ))}
           </NativeSelect>
         </Field>
+        <CallerFilters appId={appId} value={callers} onChange={setCallers} />
       </div>
       {pages.isPending ? (
         <Skeleton className="h-32" />
@@ -126,9 +130,7 @@ function CallRow({ log }: { log: CallLog }) {
         <Badge variant={outcomeVariants[log.outcome]}>{outcomes[log.outcome]}</Badge>
         {log.error && <p className="mt-1 max-w-xs text-xs text-muted-foreground">{log.error}</p>}
       </td>
-      <td className="whitespace-nowrap px-4 py-2 text-muted-foreground">
-        {log.clientName ? `${log.clientName}${log.clientVersion ? ` ${log.clientVersion}` : ""}` : "Unknown"}
-      </td>
+      <CallerCell log={log} />
     </tr>
   );
 }

@@ -13,6 +13,7 @@ import { openServerCode } from "@/server/mcp/server/server-code";
 import { checkAuthorizationServerMetadata, checkCorsPreflight, checkResourceMetadata, type PreflightAnswer } from "./connect-check-documents";
 import { appUrlHost, checkAccessMode, checkAppUrl, checkRegistration, checkToolName, isLocalName, type ConnectCheck } from "./connect-check-rules";
 import { serveAuthorizationServerMetadata } from "./metadata";
+import { protectedResourceMetadata } from "./protected-resource-metadata";
 import { issuerUrl, resourceUrl } from "./resource";
 
 /** A document as a client would fetch it: its JSON (null when it is not served) and the response's headers. */
@@ -62,8 +63,8 @@ const defaultSources: ConnectSources = {
   resolve: resolveHost,
   // The handler of /.well-known/oauth-authorization-server itself, so its CORS headers are checked too.
   authorizationServerMetadata: () => readDocument(() => serveAuthorizationServerMetadata(new Request(`${issuerUrl()}/.well-known/oauth-authorization-server`))),
-  // Wired to the RFC 9728 handler (the "access" part) once it is on main.
-  protectedResourceMetadata: async () => ({ document: null, headers: null }),
+  // The handler of /.well-known/oauth-protected-resource/mcp/server/<code>/mcp.
+  protectedResourceMetadata: (code) => readDocument(() => protectedResourceMetadata(code)),
   async preflight(code, origin) {
     const request = new Request(resourceUrl(code), {
       method: "OPTIONS",

@@ -5,16 +5,15 @@
 // of it (routes.ts). docs/authorization-server.md explains the choices.
 import "server-only";
 import { hkdfSync } from "node:crypto";
-import Provider, { errors, interactionPolicy, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { errors, interactionPolicy, type Configuration } from "oidc-provider";
 import { getDb } from "@/server/db";
 import { getUserById } from "@/server/db/queries/users";
-import { findRememberedGrant } from "@/server/db/queries/oauth-server-grants";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import { getSecrets } from "@/server/secrets";
 import { PostgresAdapter } from "./adapter";
 import { redirectUriProblem } from "./redirect-uri-rule";
 import { issuerUrl } from "./resource";
-import { findSignInResource } from "./resource-server";
+import { findSignInResource, resourceRefusal } from "./resource-server";
 import { loadSigningKeys } from "./signing-keys";
 
 export const accessTokenSeconds = 15 * 60;
@@ -70,17 +69,6 @@ async function configuration(): Promise<Configuration> {
     rotateRefreshToken: true,
     clientBasedCORS: () => true,
     interactions: { url: (_ctx, interaction) => consentPath(interaction.uid), policy: alwaysAskSignIn() },
-    loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
-      const submitted = ctx.oidc.result?.consent?.grantId;
-      if (submitted) return ctx.oidc.provider.Grant.find(submitted);
-      const accountId = ctx.oidc.session?.accountId;
-      const resource = ctx.oidc.params?.resource;
-      if (!accountId || typeof resource !== "string" || !ctx.oidc.client) return undefined;
-      const server = await findSignInResource(resource);
-      if (!server) return undefined;
-      const remembered = await findRememberedGrant(await getDb(), { userId: accountId, clientId: ctx.oidc.client.clientId, appId: server.appId });
-      return remembered ? ctx.oidc.provider.Grant.find(remembered.grantId) : undefined;
-    },
     findAccount: async (_ctx, sub) => {
       const user = await getUserById(await getDb(), { id: sub });
       return user ? { accountId: user.id, claims: () => ({ sub: user.id, email: user.email, name: user.name ?? undefined }) } : undefined;
@@ -99,7 +87,7 @@ async function configuration(): Promise<Configuration> {
         },
         useGrantedResource: () => true,
         getResourceServerInfo: async (_ctx, resource) => {
-          if (!(await findSignInResource(resource))) throw new errors.InvalidTarget("this resource is not an MCP server that uses Switchyard sign-in");
+          if (!(await findSignInResource(resource))) throw new errors.InvalidTarget(await resourceRefusal(resource));
           return { scope: "mcp", audience: resource, accessTokenFormat: "opaque", accessTokenTTL: accessTokenSeconds };
         },
       },

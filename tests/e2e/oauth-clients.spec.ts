@@ -48,7 +48,7 @@ test("an owner registers a confidential OAuth client, sees its secret once, and 
   await expect(page.getByText("No OAuth clients yet.")).toBeVisible();
 });
 
-test("Will it connect? fails the localhost APP_URL with its fix and passes the rest", async ({ page }) => {
+test("Will it connect? fails the localhost APP_URL with its fix and passes the rest, in URL and in sign-in mode", async ({ page }) => {
   const app = await chatApp(page, llm, "Trip Planner");
   await api(page, "apps.publish", { id: app.id });
   await api(page, "publishedServers.enable", { appId: app.id, toolName: "trip_planner", toolDescription: "Plans a trip.", parameterDescriptions: { city: "The city." } });
@@ -73,7 +73,9 @@ test("Will it connect? fails the localhost APP_URL with its fix and passes the r
   await api(page, "publishedServers.setAccess", { appId: app.id, mode: "sign_in" });
   await page.reload();
   const signIn = await runConnectCheck(page);
+  await expect(signIn("Protected resource metadata (RFC 9728)")).toContainText("Passed");
   await expect(signIn("Authorization server metadata (RFC 8414)")).toContainText("Passed");
+  await expect(signIn("CORS preflight for browser clients")).toContainText("Passed");
   await expect(signIn("Claude and ChatGPT can register")).toContainText("Passed");
   await expect(signIn("Access mode works with Claude and ChatGPT")).toContainText("Passed");
 });

@@ -74,8 +74,14 @@ describe("authorizing a client for one published server", () => {
     expect(noPkce.headers.get("location")).toContain("error=invalid_request");
 
     const other = await createPublishedApp(h.endpoint, h.llm);
-    const urlMode = await startAuthorization({ clientId: client_id, redirectUri, challenge, resource: resourceUrl(other.url.split("/").at(-2)!) });
+    const otherResource = resourceUrl(other.url.split("/").at(-2)!);
+    const urlMode = await startAuthorization({ clientId: client_id, redirectUri, challenge, resource: otherResource });
     expect(urlMode.location).toContain("error=invalid_target");
+    expect(new URL(urlMode.location).searchParams.get("error_description")).toMatch(/needs no sign-in/);
+    // mcp-remote starts OAuth on any 401: an API-key server's users learn here what it wants instead.
+    await (await getDb()).execute(sql`update published_servers set access_mode = 'api_key' where app_id = ${other.app.id}`);
+    const keyMode = await startAuthorization({ clientId: client_id, redirectUri, challenge, resource: otherResource });
+    expect(new URL(keyMode.location).searchParams.get("error_description")).toMatch(/needs an API key.*Authorization: Bearer/);
   });
 
   it("refresh tokens rotate, and a replayed one revokes the whole grant", async () => {

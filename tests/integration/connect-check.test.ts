@@ -40,7 +40,7 @@ describe("publishedServers.checkConnect", () => {
 
   it("API key mode fails the access check", async () => {
     const { caller, app } = await enabledServer();
-    await setMode(app.id, "api_key");
+    await caller.publishedServers.setAccess({ appId: app.id, mode: "api_key" });
     const checks = byId(await caller.publishedServers.checkConnect({ appId: app.id }));
     expect(checks.access_mode).toMatchObject({ status: "fail", fix: expect.stringContaining("Switchyard sign-in") });
   });
@@ -99,12 +99,24 @@ describe("publishedServers.checkConnect", () => {
 });
 
 describe("publishedServers.checkConnect with the authorization server", () => {
-  it("in sign-in mode the real RFC 8414 document passes its check and the registration check", async () => {
+  it("in sign-in mode both real metadata documents, the registration and their CORS headers pass", async () => {
     const { caller, app } = await enabledServer();
-    await setMode(app.id, "sign_in");
+    // Through the procedure, so the endpoint cache every instance reads sees the new mode (as the RFC 9728 route does).
+    await caller.publishedServers.setAccess({ appId: app.id, mode: "sign_in" });
     const checks = byId(await caller.publishedServers.checkConnect({ appId: app.id }));
+    expect(checks.resource_metadata).toMatchObject({ status: "pass" });
     expect(checks.authorization_server_metadata).toMatchObject({ status: "pass" });
     expect(checks.registration).toMatchObject({ status: "pass", message: expect.stringContaining("/oauth/register") });
-    expect(checks.cors!.message).not.toContain("authorization server metadata");
+    expect(checks.cors).toMatchObject({ status: "pass", message: expect.stringContaining("metadata documents are readable from any origin") });
+    // The test APP_URL is localhost: that one still fails.
+    expect(checks.app_url!.status).toBe("fail");
+  });
+
+  it("after switching back to the URL, the documents are no longer checked", async () => {
+    const { caller, app } = await enabledServer();
+    await caller.publishedServers.setAccess({ appId: app.id, mode: "sign_in" });
+    expect(byId(await caller.publishedServers.checkConnect({ appId: app.id })).resource_metadata!.status).toBe("pass");
+    await caller.publishedServers.setAccess({ appId: app.id, mode: "url" });
+    expect(byId(await caller.publishedServers.checkConnect({ appId: app.id })).resource_metadata!.status).toBe("skip");
   });
 });

@@ -20,6 +20,7 @@ function post(url: string, headers: Record<string, string> = {}) {
 describe("refused clients in the MCP calls log", () => {
   it("a request without a key or with a wrong one is logged as refused, once per client a minute", async () => {
     const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
+    await caller.publishedServers.setAccess({ appId: app.id, mode: "api_key" });
     await caller.publishedServers.createKey({ appId: app.id, name: "Cursor" });
     for (let i = 0; i < 5; i++) expect((await post(url, { "user-agent": "curl/8.0" })).status).toBe(401);
     expect((await post(url, { "user-agent": "Cursor/1.0", authorization: "Bearer sym_not_a_key" })).status).toBe(401);

@@ -88,6 +88,7 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "publishedServers.createKey": (ids) => ({ appId: ids.appId, name: "k" }),
   "publishedServers.revokeKey": (ids) => ({ appId: ids.appId, id: "no-such-key" }),
   "publishedServers.listCalls": (ids) => ({ appId: ids.appId }),
+  "publishedServers.listCallers": (ids) => ({ appId: ids.appId }),
   "publishedServers.checkConnect": (ids) => ({ appId: ids.appId }),
   "oauthClients.list": () => undefined,
   "oauthClients.create": () => ({ name: "Other client", redirectUris: ["https://client.example/callback"], type: "public" }),

@@ -110,8 +110,9 @@ describe("disabled, regenerated and unknown URLs", () => {
 });
 
 describe("API keys", () => {
-  it("once a key exists, calls need it: 401 with WWW-Authenticate without it, and the key is shown only once", async () => {
+  it("in API-key mode calls need a key: 401 with WWW-Authenticate without it, and the key is shown only once", async () => {
     const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
+    await caller.publishedServers.setAccess({ appId: app.id, mode: "api_key" });
     const created = await caller.publishedServers.createKey({ appId: app.id, name: "Claude" });
     expect(created.key).toMatch(/^sym_/);
     expect(await caller.publishedServers.listKeys({ appId: app.id })).toEqual([
@@ -132,14 +133,18 @@ describe("API keys", () => {
     expect((await client.listTools()).tools).toHaveLength(1);
     await expect.poll(async () => (await caller.publishedServers.listKeys({ appId: app.id }))[0]!.lastUsedAt).toBeInstanceOf(Date);
 
+    // Revoked, the key stops; the server stays in "API key" mode and refuses everyone until a new key.
     await caller.publishedServers.revokeKey({ appId: app.id, id: created.id });
-    expect((await post(url, ping, { authorization: `Bearer ${created.key}` })).status).toBe(200);
+    expect((await post(url, ping, { authorization: `Bearer ${created.key}` })).status).toBe(401);
+    expect((await post(url, ping)).status).toBe(401);
     await expect(caller.publishedServers.revokeKey({ appId: app.id, id: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("a key of one server does not open another", async () => {
     const a = await createPublishedApp(h.endpoint, h.llm);
     const b = await createPublishedApp(h.endpoint, h.llm);
+    await a.caller.publishedServers.setAccess({ appId: a.app.id, mode: "api_key" });
+    await b.caller.publishedServers.setAccess({ appId: b.app.id, mode: "api_key" });
     const keyA = await a.caller.publishedServers.createKey({ appId: a.app.id, name: "a" });
     await b.caller.publishedServers.createKey({ appId: b.app.id, name: "b" });
     expect((await post(b.url, ping, { authorization: `Bearer ${keyA.key}` })).status).toBe(401);

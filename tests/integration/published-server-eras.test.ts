@@ -108,8 +108,9 @@ describe("a 2026-07-28 client (SDK v2)", () => {
     await expect.poll(async () => (await callLogs(caller, app.id))[0]).toMatchObject({ method: "tools/call", outcome: "cancelled" });
   });
 
-  it("a server with keys refuses a client without one (401) and serves one with a key", async () => {
+  it("an API-key server refuses a client without a key (401) and serves one with a key", async () => {
     const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
+    await caller.publishedServers.setAccess({ appId: app.id, mode: "api_key" });
     const { key } = await caller.publishedServers.createKey({ appId: app.id, name: "modern" });
     await expect(modern(url)).rejects.toThrow(/401|Unauthorized/);
     const client = await modern(url, { headers: { authorization: `Bearer ${key}` } });

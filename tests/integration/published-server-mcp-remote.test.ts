@@ -64,3 +64,26 @@ it("a regenerated (unknown) URL fails with not found, not with an SSE 405", { ti
   expect(stderr()).toMatch(/404/);
   expect(stderr()).not.toMatch(/405/);
 });
+
+// mcp-remote 0.15.1 reads every 401 as an OAuth challenge and tries to sign in; it never prints the 401's body. What
+// the endpoint can do: answer its GET probe with the same 401 (not 405, which sent it to "SSE error 405"), and say
+// 404 at once where it looks for protected resource metadata. The message naming the header is in every 401 body.
+it("a key-locked server: mcp-remote fails on the missing key (401), never with an SSE 405", { timeout: 60_000 }, async () => {
+  const { url, caller, app } = await createPublishedApp(endpoint, llm);
+  await caller.publishedServers.setAccess({ appId: app.id, mode: "api_key" });
+  await caller.publishedServers.createKey({ appId: app.id, name: "desktop" });
+  const probe = await fetch(url, { headers: { accept: "text/event-stream" } });
+  expect(probe.status).toBe(401);
+  expect(probe.headers.get("www-authenticate")).toBe('Bearer realm="mcp"');
+  expect((await probe.json()).error.message).toBe("Unauthorized: this server needs an API key (Authorization: Bearer <key>).");
+  const metadata = await fetch(new URL(`/.well-known/oauth-protected-resource${new URL(url).pathname}`, url));
+  expect(metadata.status).toBe(404);
+
+  const { transport, stderr } = proxyTo(url);
+  const client = new Client({ name: "desktop-host", version: "1.0.0" });
+  await expect(client.connect(transport)).rejects.toThrow();
+  await client.close().catch(() => {});
+  expect(stderr()).not.toMatch(/405|SSE error/);
+  // It went looking for a way to sign in (found none: no sign-in on this server) instead of calling the tool.
+  expect(stderr()).toMatch(/Connection error/);
+});

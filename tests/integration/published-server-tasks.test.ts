@@ -175,6 +175,7 @@ describe("who may see a task", () => {
 
   it("a caller with another key of the same server, or of another server, cannot read it", async () => {
     const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm);
+    await caller.publishedServers.setAccess({ appId: app.id, mode: "api_key" });
     const [keyA, keyB] = await Promise.all([caller.publishedServers.createKey({ appId: app.id, name: "A" }), caller.publishedServers.createKey({ appId: app.id, name: "B" })]);
     const asA = await initialize(url, { authorization: `Bearer ${keyA.key}` });
     h.llm.script([{ text: "secret" }]);

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import { protectedResourceMetadata, protectedResourcePreflight } from "@/server/authorization-server/protected-resource-metadata";
 import { handlePublishedRequest, type EndpointOptions } from "@/server/mcp/server/handle-request";
 
 export interface TestEndpoint {
@@ -16,6 +17,8 @@ export interface TestEndpoint {
 }
 
 const routePattern = /^\/mcp\/server\/([^/]+)\/mcp$/;
+// RFC 9728 metadata of each endpoint, as the Next route serves it: what OAuth-minded clients look for after a 401.
+const metadataPattern = /^\/\.well-known\/oauth-protected-resource\/mcp\/server\/([^/]+)\/mcp$/;
 
 function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
@@ -56,7 +59,14 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
 export async function startTestEndpoint(options: EndpointOptions & { useOwnOrigin?: boolean } = {}): Promise<TestEndpoint> {
   let origin = "";
   const server = createServer((req, res) => {
-    const match = routePattern.exec(new URL(req.url ?? "/", "http://x").pathname);
+    const pathname = new URL(req.url ?? "/", "http://x").pathname;
+    const metadata = metadataPattern.exec(pathname);
+    if (metadata) {
+      const answer = req.method === "OPTIONS" ? Promise.resolve(protectedResourcePreflight()) : protectedResourceMetadata(decodeURIComponent(metadata[1]!));
+      void answer.then((response) => send(req, res, response));
+      return;
+    }
+    const match = routePattern.exec(pathname);
     if (!match) {
       res.writeHead(404).end();
       return;

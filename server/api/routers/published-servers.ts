@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getAppOrThrow } from "@/server/apps/apps";
 import { runConnectCheck } from "@/server/authorization-server/connect-check";
 import { getDb } from "@/server/db";
-import { listCallLogs } from "@/server/db/queries/published-servers";
+import { listCallLogCallers, listCallLogs } from "@/server/db/queries/published-servers";
 import {
   createKey,
   disableServer,
@@ -121,6 +121,8 @@ export const publishedServersRouter = createTRPCRouter({
         outcome: z.enum(["ok", "error", "cancelled", "refused"]).nullish(),
         from: z.date().nullish(),
         to: z.date().nullish(),
+        callerUserId: idSchema.nullish(),
+        oauthClientId: z.string().min(1).max(2_000).nullish(),
         cursor: z.string().max(200).nullish(),
         limit: z.number().int().min(1).max(100).default(50),
       }),
@@ -130,4 +132,10 @@ export const publishedServersRouter = createTRPCRouter({
       const { appId, cursor, limit, ...filters } = input;
       return listCallLogs(await getDb(), { workspaceId: ctx.workspaceId, appId, filters, limit, cursor });
     }),
+
+  // The choices of the Logs page's person and client filters: who called this server with sign-in.
+  listCallers: workspaceProcedure.input(appInput).query(async ({ ctx, input }) => {
+    await getAppOrThrow({ workspaceId: ctx.workspaceId, id: input.appId });
+    return listCallLogCallers(await getDb(), { workspaceId: ctx.workspaceId, appId: input.appId });
+  }),
 });

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, getTableColumns, gte, lt, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, isNotNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { preparedPerDb } from "@/server/db/prepared";
-import { apps, appVersions, mcpCallLogs, modelProviders, publishedServerKeys, publishedServers, type PublishedServer } from "@/server/db/schema";
+import { apps, appVersions, mcpCallLogs, modelProviders, publishedServerKeys, publishedServers, users, type PublishedServer } from "@/server/db/schema";
 import { versionProviderColumns, versionProviderJoin } from "./version-provider";
 
 // 1. The endpoint's one query ----------------------------------------------------------------------------------
@@ -18,12 +18,13 @@ const endpointQuery = preparedPerDb((db) =>
       toolDescription: publishedServers.toolDescription,
       parameterDescriptions: publishedServers.parameterDescriptions,
       settingsUpdatedAt: publishedServers.updatedAt,
+      accessMode: publishedServers.accessMode,
+      signInRestricted: publishedServers.signInRestricted,
       appType: apps.type,
       appName: apps.name,
       versionId: appVersions.id,
       version: appVersions.version,
       config: appVersions.config,
-      hasKeys: sql<boolean>`exists (select 1 from ${publishedServerKeys} where ${publishedServerKeys.appId} = ${publishedServers.appId})`,
       keyId: publishedServerKeys.id,
       keyLastUsedAt: publishedServerKeys.lastUsedAt,
       // The published version's model provider, so a call needs no query of its own for it (null when removed).
@@ -42,8 +43,8 @@ const endpointQuery = preparedPerDb((db) =>
 );
 
 /**
- * Everything one MCP request needs, in one round trip: the server, its app and published version with its model
- * provider, whether the server has keys, and the key matching `keyHash` (pass "" without a bearer token). Cached
+ * Everything one MCP request needs, in one round trip: the server and its access mode, its app and published version
+ * with its model provider, and the key matching `keyHash` (pass "" without a bearer token). Cached
  * only through server/mcp/server/endpoint-cache.ts, which every change to these rows must go through.
  */
 export async function findEndpointByCodeHash(db: Tx, { codeHash, keyHash }: { codeHash: string; keyHash: string }) {
@@ -155,6 +156,9 @@ export interface CallLogFilters {
   outcome?: "ok" | "error" | "cancelled" | "refused" | null;
   from?: Date | null;
   to?: Date | null;
+  /** Sign-in calls of one person, or of one OAuth client. */
+  callerUserId?: string | null;
+  oauthClientId?: string | null;
 }
 
 /** Newest first; `cursor` is the `nextCursor` of the previous page. */
@@ -164,13 +168,16 @@ export async function listCallLogs(
 ) {
   const after = cursor ? decodeCursor(cursor) : null;
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(mcpCallLogs), callerName: users.name, callerEmail: users.email })
     .from(mcpCallLogs)
+    .leftJoin(users, eq(users.id, mcpCallLogs.callerUserId))
     .where(
       and(
         eq(mcpCallLogs.workspaceId, workspaceId),
         eq(mcpCallLogs.appId, appId),
         filters.method ? eq(mcpCallLogs.method, filters.method) : undefined,
+        filters.callerUserId ? eq(mcpCallLogs.callerUserId, filters.callerUserId) : undefined,
+        filters.oauthClientId ? eq(mcpCallLogs.oauthClientId, filters.oauthClientId) : undefined,
         filters.outcome ? eq(mcpCallLogs.outcome, filters.outcome) : undefined,
         filters.from ? gte(mcpCallLogs.createdAt, filters.from) : undefined,
         filters.to ? lte(mcpCallLogs.createdAt, filters.to) : undefined,
@@ -182,6 +189,34 @@ export async function listCallLogs(
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+/**
+ * The people and OAuth clients that appear in a server's call log: the choices of the Logs page's filters. Bounded:
+ * a server used by more than `limit` people or clients lists the most recent ones.
+ */
+export async function listCallLogCallers(db: Tx, { workspaceId, appId, limit = 200 }: { workspaceId: string; appId: string; limit?: number }) {
+  const scope = and(eq(mcpCallLogs.workspaceId, workspaceId), eq(mcpCallLogs.appId, appId));
+  const lastSeen = sql<Date>`max(${mcpCallLogs.createdAt})`;
+  const [people, clients] = await Promise.all([
+    db
+      .select({ userId: users.id, name: users.name, email: users.email })
+      .from(mcpCallLogs)
+      .innerJoin(users, eq(users.id, mcpCallLogs.callerUserId))
+      .where(scope)
+      .groupBy(users.id, users.name, users.email)
+      .orderBy(desc(lastSeen))
+      .limit(limit),
+    db
+      // A client's name may change between registrations; the latest one it called with names it.
+      .select({ clientId: mcpCallLogs.oauthClientId, name: sql<string>`(array_agg(${mcpCallLogs.oauthClientName} order by ${mcpCallLogs.createdAt} desc))[1]` })
+      .from(mcpCallLogs)
+      .where(and(scope, isNotNull(mcpCallLogs.oauthClientId)))
+      .groupBy(mcpCallLogs.oauthClientId)
+      .orderBy(desc(lastSeen))
+      .limit(limit),
+  ]);
+  return { people, clients: clients.map((c) => ({ clientId: c.clientId!, name: c.name ?? c.clientId! })) };
 }
 
 function encodeCursor(createdAt: Date, id: string) {

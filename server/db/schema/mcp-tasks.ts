@@ -26,8 +26,15 @@ export const mcpTasks = pgTable(
     statusMessage: text("status_message"),
     /** Runtime steps done so far (model rounds, tool calls), as notifications/progress counts them. */
     progress: integer("progress").notNull().default(0),
-    /** The tools/call params ({ name, arguments }); dropped once the task ends. */
-    request: jsonb("request").$type<{ name: string; arguments?: Record<string, unknown> } | null>(),
+    /**
+     * The tools/call params ({ name, arguments }) and, in sign-in mode, who called (for the run's call log line:
+     * person and OAuth client); dropped once the task ends.
+     */
+    request: jsonb("request").$type<{
+      name: string;
+      arguments?: Record<string, unknown>;
+      caller?: { userId: string; clientId: string; clientName: string } | null;
+    } | null>(),
     protocolVersion: text("protocol_version").notNull(),
     clientName: text("client_name"),
     clientVersion: text("client_version"),

@@ -21,6 +21,8 @@ export interface CallLogEntry {
   clientName?: string | null;
   clientVersion?: string | null;
   conversationId?: string | null;
+  /** Sign-in mode: the person and OAuth client behind the token. */
+  caller?: { userId: string; clientId: string; clientName: string } | null;
 }
 
 // Rows wait a few milliseconds and go in together: under load one multi-row insert replaces hundreds of single ones.
@@ -65,6 +67,9 @@ export function recordCall(entry: CallLogEntry): void {
     clientName: entry.clientName ? storableText(entry.clientName, 200) : null,
     clientVersion: entry.clientVersion ? storableText(entry.clientVersion, 100) : null,
     conversationId: entry.conversationId ?? null,
+    callerUserId: entry.caller?.userId ?? null,
+    oauthClientId: entry.caller ? storableText(entry.caller.clientId, 2_000) : null,
+    oauthClientName: entry.caller ? storableText(entry.caller.clientName, 200) : null,
     // Set here, in whole milliseconds, so the Logs page's cursor (a JS Date) compares exactly.
     createdAt: new Date(entry.startedAt),
   });

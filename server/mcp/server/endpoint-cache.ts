@@ -34,9 +34,14 @@ function remember<V>(map: Map<string, V>, key: string, value: V) {
 export async function findEndpoint(kv: Kv, { codeHash, keyHash }: { codeHash: string; keyHash: string }) {
   const appId = appIdByCode.get(codeHash);
   const generation = appId ? await readGeneration(kv, appId) : null;
+  const fresh = (entry: { generation: string; cachedAt: number } | undefined) => generation && entry?.generation === generation && Date.now() - entry.cachedAt < maxAgeMs;
+  // Only an API-key server's row depends on the bearer; any other mode is served from the key-less entry, so
+  // sign-in callers' tokens (many, short-lived) neither miss the cache nor push real entries out.
+  const keyless = rows.get(`${codeHash}:`);
+  if (fresh(keyless) && keyless!.row.accessMode !== "api_key") return keyless!.row;
   const cacheKey = `${codeHash}:${keyHash}`;
   const cached = rows.get(cacheKey);
-  if (generation && cached?.generation === generation && Date.now() - cached.cachedAt < maxAgeMs) return cached.row;
+  if (fresh(cached)) return cached!.row;
   const row = await findEndpointByCodeHash(await getDb(), { codeHash, keyHash });
   if (!row) {
     // A regenerated or deleted code: forget it, so its requests are not tied to the app any more.
@@ -47,7 +52,8 @@ export async function findEndpoint(kv: Kv, { codeHash, keyHash }: { codeHash: st
   remember(appIdByCode, codeHash, row.appId);
   // Stored under the generation read before this query: a change committed meanwhile has replaced it already. A
   // bearer key that matches nothing is not stored: made-up keys must not push real entries out.
-  if (generation && (!keyHash || row.keyId)) remember(rows, cacheKey, { generation, cachedAt: Date.now(), row });
+  if (generation && row.accessMode !== "api_key") remember(rows, `${codeHash}:`, { generation, cachedAt: Date.now(), row });
+  else if (generation && (!keyHash || row.keyId)) remember(rows, cacheKey, { generation, cachedAt: Date.now(), row });
   return row;
 }
 

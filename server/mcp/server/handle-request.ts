@@ -1,20 +1,21 @@
 // /mcp/server/<code>/mcp: the published app as a stateless Streamable HTTP MCP server for both protocol eras on
 // one URL (MCP.md "Published app endpoint", docs/mcp-endpoint.md). Per request, the same for both: Origin, the
-// server + app + version + key (cached per instance, see endpoint-cache.ts), the method, a KV rate limit, the body
-// read under a size cap; then the SDK's own era classification picks the lane: 2026-07-28 (modern-lane.ts) or
+// server + app + version + key (cached per instance, see endpoint-cache.ts), the method, who may call (access.ts:
+// URL, API key or sign-in), a KV rate limit, the body read under a size cap; then the SDK's own era classification picks the lane: 2026-07-28 (modern-lane.ts) or
 // 2025 (legacy-lane.ts). Every refusal is a JSON-RPC error without internals.
 import "server-only";
 import { hashToken, safeEqual } from "@/server/crypto/tokens";
 import { env } from "@/server/env";
 import { toAppError } from "@/server/errors";
 import { getKv } from "@/server/kv";
+import { decideAccess } from "./access";
 import { findEndpoint } from "./endpoint-cache";
 import { isLegacyEra } from "./era";
 import { checkMediaTypes, checkMethod, checkOrigin, jsonRpcError, readBodyWithLimit } from "./http-checks";
 import { serveLegacyLane } from "./legacy-lane";
 import { serveModernLane } from "./modern-lane";
 import { parseJsonBody } from "./parse-messages";
-import { authorize, limitRate } from "./request-guards";
+import { limitRate } from "./request-guards";
 import { logRefusal } from "./refusal-log";
 import { isWellFormedCode } from "./server-code";
 
@@ -57,15 +58,17 @@ async function handle(request: Request, code: string, options: EndpointOptions):
   const kv = getKv();
   const endpoint = await findEndpoint(kv, { codeHash, keyHash: bearer ? hashToken(bearer) : "" });
   if (!endpoint || !safeEqual(endpoint.codeHash, codeHash)) return notFound();
+  // Who may call comes before the method: a client probing with GET (mcp-remote does, to find how to sign in)
+  // learns that it needs a key or a sign-in, not that GET is not allowed ("SSE error 405").
+  const access = await decideAccess(endpoint, { code, bearer });
+  if ("refusal" in access) {
+    await logRefusal(kv, { request, endpoint, bearer, startedAt, error: access.logError, caller: access.caller });
+    return access.refusal;
+  }
   const shapeRefusal = checkMethod(request) ?? checkMediaTypes(request);
   if (shapeRefusal) return shapeRefusal;
 
   const rateLimit = options.rateLimit ?? defaults.rateLimit;
-  const keyRefusal = authorize(endpoint, bearer);
-  if (keyRefusal) {
-    await logRefusal(kv, { request, endpoint, bearer, startedAt });
-    return keyRefusal;
-  }
   // Counted before the body is read: every request, either lane, is one message (the 2025 lane counts a batch's rest).
   const guardRefusal = await limitRate(kv, endpoint.appId, rateLimit);
   if (guardRefusal) return guardRefusal;
@@ -76,7 +79,7 @@ async function handle(request: Request, code: string, options: EndpointOptions):
   const json = parseJsonBody(body.text);
   if ("refusal" in json) return json.refusal;
 
-  const lane = { request, endpoint, raw: json.raw, bearer, kv, rateLimit, cancelPollMs: options.cancelPollMs ?? defaults.cancelPollMs };
+  const lane = { request, endpoint, raw: json.raw, bearer, caller: access.caller, kv, rateLimit, cancelPollMs: options.cancelPollMs ?? defaults.cancelPollMs };
   // No 2026-07-28 envelope claim means a 2025 client (era.ts).
   return (await isLegacyEra(request, json.raw)) ? serveLegacyLane(lane) : serveModernLane(lane);
 }

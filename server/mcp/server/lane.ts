@@ -5,6 +5,7 @@ import { isJSONRPCNotification, type JSONRPCMessage } from "@modelcontextprotoco
 import { clientAddress } from "@/server/client-address/client-address";
 import { hashToken } from "@/server/crypto/tokens";
 import type { EndpointRow } from "@/server/db/queries/published-servers";
+import type { OauthCaller } from "./access";
 import type { Kv } from "@/server/kv";
 import { getPublishedTool } from "./build-tool";
 import { cancelCall, callKey } from "./cancellations";
@@ -17,6 +18,8 @@ export interface LaneParams {
   /** The body, parsed and depth-checked. */
   raw: unknown;
   bearer: string | null;
+  /** Sign-in mode: the person and client the access token was issued to (access.ts); null in the other modes. */
+  caller: OauthCaller | null;
   kv: Kv;
   rateLimit: { limit: number; windowSeconds: number };
   cancelPollMs: number;
@@ -30,9 +33,17 @@ export function activeEndpoint(endpoint: EndpointRow): ActiveEndpoint | null {
   return { ...endpoint, versionId, config, version };
 }
 
+/**
+ * What identifies the caller's authorization for tasks and cancellations: the API key, or for a signed-in caller
+ * the grant, which outlives each short-lived access token (a client that refreshed its token still finds its task).
+ */
+export function callerCredential({ bearer, caller }: Pick<LaneParams, "bearer" | "caller">): string | null {
+  return caller ? `oauth-grant:${caller.grantId}` : bearer;
+}
+
 /** A client without a session (every 2026-07-28 client, 2025 clients that drop it): its key, agent and address. */
-export function anonymousScope(request: Request, bearer: string | null): string {
-  return hashToken(`${bearer ?? ""}|${request.headers.get("user-agent") ?? ""}|${clientAddress(request.headers) ?? ""}`);
+export function anonymousScope(request: Request, credential: string | null): string {
+  return hashToken(`${credential ?? ""}|${request.headers.get("user-agent") ?? ""}|${clientAddress(request.headers) ?? ""}`);
 }
 
 /** notifications/cancelled stops the call wherever it runs (cancellations.ts). */

@@ -4,7 +4,7 @@ import "server-only";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { clientInfoFromInitialize, readSessionId, type ClientInfo } from "./client-session";
 import { checkLegacyProtocolHeader, requestProtocolVersion } from "./http-checks";
-import { activeEndpoint, anonymousScope, passCancellations, serverContext, type LaneParams } from "./lane";
+import { activeEndpoint, anonymousScope, callerCredential, passCancellations, serverContext, type LaneParams } from "./lane";
 import { messagesOf } from "./parse-messages";
 import { refuseInactive, refuseInvalidParams } from "./refusals";
 import { RequestLedger } from "./request-ledger";
@@ -12,7 +12,9 @@ import { limitRate } from "./request-guards";
 import { serveMessages } from "./serve-messages";
 import { taskScope } from "./tasks/task-scope";
 
-export async function serveLegacyLane({ request, endpoint, raw, bearer, kv, rateLimit, cancelPollMs }: LaneParams): Promise<Response> {
+export async function serveLegacyLane(lane: LaneParams): Promise<Response> {
+  const { request, endpoint, raw, kv, rateLimit, cancelPollMs } = lane;
+  const credential = callerCredential(lane);
   const headerRefusal = checkLegacyProtocolHeader(request);
   if (headerRefusal) return headerRefusal;
   const protocolVersion = requestProtocolVersion(request);
@@ -31,8 +33,8 @@ export async function serveLegacyLane({ request, endpoint, raw, bearer, kv, rate
   const session = readSessionId(sessionId);
   const initialize = messages.find((m) => isInitializeRequest(m)) as { params?: unknown } | undefined;
   const client: ClientInfo = initialize ? clientInfoFromInitialize(initialize.params) : (session ?? { name: request.headers.get("user-agent"), version: null });
-  const clientScope = session ? sessionId! : anonymousScope(request, bearer);
-  const ledger = new RequestLedger({ appId: endpoint.appId, workspaceId: endpoint.workspaceId }, client);
+  const clientScope = session ? sessionId! : anonymousScope(request, credential);
+  const ledger = new RequestLedger({ appId: endpoint.appId, workspaceId: endpoint.workspaceId, caller: lane.caller }, client);
 
   const active = activeEndpoint(endpoint);
   if (!active) return refuseInactive(messages, isBatch, ledger);
@@ -40,7 +42,7 @@ export async function serveLegacyLane({ request, endpoint, raw, bearer, kv, rate
   if (paramsRefusal) return paramsRefusal;
   await passCancellations(messages, { appId: endpoint.appId, clientScope, kv });
 
-  const tasks = { scope: taskScope({ bearer, sessionId }), client };
+  const tasks = { scope: taskScope({ bearer: credential, sessionId }), client, caller: lane.caller };
   const ctx = serverContext(active, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger, tasks });
   return serveMessages({ request, ctx, messages, raw: isBatch ? messages : messages[0], initialize: Boolean(initialize), client });
 }

@@ -6,7 +6,7 @@ import "server-only";
 import { CLIENT_INFO_META_KEY, createMcpHandler } from "@modelcontextprotocol/server";
 import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { ClientInfo } from "./client-session";
-import { activeEndpoint, anonymousScope, passCancellations, serverContext, type LaneParams } from "./lane";
+import { activeEndpoint, anonymousScope, callerCredential, passCancellations, serverContext, type LaneParams } from "./lane";
 import type { ServerContext } from "./tool-call";
 import { bindModernContext, createModernServer } from "./modern-server";
 import { refuseInactive } from "./refusals";
@@ -27,20 +27,22 @@ function clientOf(message: JSONRPCMessage | null, request: Request): ClientInfo 
   };
 }
 
-export async function serveModernLane({ request, endpoint, raw, bearer, kv, cancelPollMs }: LaneParams): Promise<Response> {
+export async function serveModernLane(lane: LaneParams): Promise<Response> {
+  const { request, endpoint, raw, kv, cancelPollMs } = lane;
+  const credential = callerCredential(lane);
   const body = raw;
   // Only a well-formed message is logged or acted on here; anything else is the SDK's to refuse.
   const parsed = JSONRPCMessageSchema.safeParse(body);
   const message = parsed.success ? parsed.data : null;
-  const ledger = new RequestLedger({ appId: endpoint.appId, workspaceId: endpoint.workspaceId }, clientOf(message, request));
-  const clientScope = anonymousScope(request, bearer);
+  const ledger = new RequestLedger({ appId: endpoint.appId, workspaceId: endpoint.workspaceId, caller: lane.caller }, clientOf(message, request));
+  const clientScope = anonymousScope(request, credential);
 
   const active = activeEndpoint(endpoint);
   if (!active) return refuseInactive(message ? [message] : [], false, ledger);
   if (message) await passCancellations([message], { appId: endpoint.appId, clientScope, kv });
   if (message && isJSONRPCRequest(message)) ledger.begin([message]);
 
-  const tasks = { scope: taskScope({ bearer, sessionId: null }), client: clientOf(message, request) };
+  const tasks = { scope: taskScope({ bearer: credential, sessionId: null }), client: clientOf(message, request), caller: lane.caller };
   const ctx = serverContext(active, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger, tasks });
   const taskAnswer = await answerTaskHere(message, ctx, request);
   if (taskAnswer) return taskAnswer;

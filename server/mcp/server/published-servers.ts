@@ -127,7 +127,7 @@ export async function listKeys(ref: AppRef) {
   return listServerKeys(await getDb(), ref);
 }
 
-/** The key in the clear, this once; only its hash is stored. */
+/** The key in the clear, this once; only its hash is stored. Keys open the server only in "API key" mode. */
 export async function createKey(ref: AppRef, name: string) {
   await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
   const key = generateToken(keyPrefix);

@@ -1,11 +1,12 @@
-// Requests refused for a missing or wrong API key are logged too, so an owner sees a client that is set up wrong
-// (or someone trying keys). At most one row per client per minute, and a few per server, counted in the KV store:
+// Requests refused for a missing or wrong API key or sign-in token, or a signed-in person who may not call, are
+// logged too, so an owner sees a client that is set up wrong (or someone trying keys). At most one row per client per minute, and a few per server, counted in the KV store:
 // refused requests cost nothing to send, and must not be able to flood the log.
 import "server-only";
 import { clientAddress } from "@/server/client-address/client-address";
 import { hashToken } from "@/server/crypto/tokens";
 import type { Kv } from "@/server/kv";
 import { kvKeys } from "@/server/kv/keys";
+import type { OauthCaller } from "./access";
 import { recordCall } from "./call-log";
 
 const windowSeconds = 60;
@@ -14,7 +15,14 @@ const perServerLimit = 20;
 
 export async function logRefusal(
   kv: Kv,
-  { request, endpoint, bearer, startedAt }: { request: Request; endpoint: { appId: string; workspaceId: string }; bearer: string | null; startedAt: number },
+  {
+    request,
+    endpoint,
+    bearer,
+    startedAt,
+    error,
+    caller = null,
+  }: { request: Request; endpoint: { appId: string; workspaceId: string }; bearer: string | null; startedAt: number; error: string; caller?: OauthCaller | null },
 ): Promise<void> {
   const userAgent = request.headers.get("user-agent");
   // The key itself stays out of the log and out of the KV store: only its hash identifies the client.
@@ -34,10 +42,9 @@ export async function logRefusal(
     // The body of a refused request is never read.
     method: "",
     outcome: "refused",
-    error: bearer
-      ? "401 Unauthorized: the API key sent is not one of this server's keys. Further refusals of this client in the next minute are not logged."
-      : "401 Unauthorized: no API key was sent. Further refusals of this client in the next minute are not logged.",
+    error,
     startedAt,
     clientName: userAgent,
+    caller,
   });
 }

@@ -1,5 +1,5 @@
-// Who may call a published server, and how often: its optional bearer keys (RFC 6750) and a fixed-window limit
-// per server in the KV store, shared by every instance.
+// A published server's API keys (RFC 6750 bearer keys, "API key" access mode; access.ts picks the mode) and a
+// fixed-window limit per server in the KV store, shared by every instance.
 import "server-only";
 import { getDb } from "@/server/db";
 import { touchServerKey, type EndpointRow } from "@/server/db/queries/published-servers";
@@ -10,9 +10,11 @@ import { jsonRpcError } from "./http-checks";
 // lastUsedAt is for people: writing it at most once a minute keeps busy keys off the write path.
 const touchIntervalMs = 60_000;
 
-/** 401 when the server has keys and the request brings none of them; null when it may go on. */
-export function authorize(endpoint: Pick<EndpointRow, "hasKeys" | "keyId" | "keyLastUsedAt">, bearer: string | null): Response | null {
-  if (!endpoint.hasKeys) return null;
+/**
+ * 401 unless the request brings one of the server's keys (a server in "API key" mode without any key refuses
+ * everyone until its owner creates one); null when it may go on.
+ */
+export function authorizeKey(endpoint: Pick<EndpointRow, "keyId" | "keyLastUsedAt">, bearer: string | null): Response | null {
   if (!endpoint.keyId) {
     // RFC 6750 §3.1: name the error only when a token was sent.
     const challenge = bearer ? 'Bearer realm="mcp", error="invalid_token"' : 'Bearer realm="mcp"';

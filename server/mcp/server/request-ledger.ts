@@ -21,7 +21,7 @@ export class RequestLedger {
   private idle: (() => void) | null = null;
 
   constructor(
-    private readonly base: { appId: string; workspaceId: string },
+    private readonly base: { appId: string; workspaceId: string; caller?: CallLogEntry["caller"] },
     private readonly client: ClientInfo,
   ) {}
 

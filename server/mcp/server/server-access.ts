@@ -1,5 +1,5 @@
 // Who may call a published server: "Anyone with the URL", "API key" (the server's bearer keys) or "Switchyard
-// sign-in" (OAuth; workspace members, or only chosen ones). The endpoint enforces it (request-guards); this is the
+// sign-in" (OAuth; workspace members, or only chosen ones). The endpoint enforces it (access.ts); this is the
 // console's side: reading and changing it, in one transaction that every instance sees at its next request.
 import "server-only";
 import { getAppOrThrow } from "@/server/apps/apps";

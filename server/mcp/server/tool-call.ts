@@ -32,7 +32,7 @@ export interface ServerContext {
   cancelPollMs: number;
   ledger: RequestLedger;
   /** Set where calls may run as tasks (tasks/task-scope.ts): who the caller is, and its scope. */
-  tasks?: { scope: string; client: ClientInfo };
+  tasks?: { scope: string; client: ClientInfo; caller?: { userId: string; clientId: string; clientName: string } | null };
 }
 
 export interface ToolCallChannel {

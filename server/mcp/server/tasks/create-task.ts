@@ -33,7 +33,7 @@ export async function createTask(
     ownerScope: ctx.tasks.scope,
     jobId: randomUUID(),
     statusMessage: "Waiting to start",
-    request: { name: params.name, arguments: params.arguments ?? {} },
+    request: { name: params.name, arguments: params.arguments ?? {}, caller: callerForLog(ctx.tasks.caller) },
     protocolVersion: ctx.protocolVersion,
     clientName: ctx.tasks.client.name?.slice(0, 200) ?? null,
     clientVersion: ctx.tasks.client.version?.slice(0, 100) ?? null,
@@ -52,4 +52,9 @@ export async function createTask(
     throw error;
   }
   return era === "2025" ? { task: task2025(row, taskId) } : { resultType: "task", ...task2026(row, taskId, { detailed: false }) };
+}
+
+/** Only what the log line needs; never the grant (an OauthCaller carries more than the row should keep). */
+function callerForLog(caller: NonNullable<ServerContext["tasks"]>["caller"]) {
+  return caller ? { userId: caller.userId, clientId: caller.clientId, clientName: caller.clientName } : null;
 }

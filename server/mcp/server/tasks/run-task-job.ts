@@ -41,7 +41,8 @@ export async function runTaskJob(job: Job): Promise<void> {
     return;
   }
   const { tool, config } = getPublishedTool({ ...endpoint, parameterDescriptions: endpoint.parameterDescriptions });
-  const ledger = new RequestLedger({ appId: task.appId, workspaceId }, { name: task.clientName, version: task.clientVersion });
+  const { caller, ...params } = task.request;
+  const ledger = new RequestLedger({ appId: task.appId, workspaceId, caller }, { name: task.clientName, version: task.clientVersion });
   const ctx: ServerContext = {
     appId: task.appId,
     workspaceId,
@@ -61,7 +62,7 @@ export async function runTaskJob(job: Job): Promise<void> {
     ledger,
   };
   const requestId = taskRequestId(idHash);
-  const request: JSONRPCRequest = { jsonrpc: "2.0", id: requestId, method: "tools/call", params: task.request };
+  const request: JSONRPCRequest = { jsonrpc: "2.0", id: requestId, method: "tools/call", params };
   ledger.begin([request]);
   await updateUnfinishedTask(db, { workspaceId, idHash, statusMessage: "Running" });
   // Progress steps become the task's status (tasks/get); a slow write never holds the run up.
@@ -73,7 +74,7 @@ export async function runTaskJob(job: Job): Promise<void> {
   };
   let result: CallToolResult;
   try {
-    result = await runToolCall(ctx, { ...task.request, _meta: { progressToken: requestId } }, { requestId, notify });
+    result = await runToolCall(ctx, { ...params, _meta: { progressToken: requestId } }, { requestId, notify });
   } catch (error) {
     // Only a tool name that no longer matches (the owner renamed the tool since) gets here.
     const answer = errorAnswer(requestId, error);
