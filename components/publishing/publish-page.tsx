@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AccessCard } from "./access-card";
 import { ClientConfigCard } from "./client-config-card";
+import { ConnectCheckCard } from "./connect-check-card";
 import { ConnectedClientsCard } from "./connected-clients-card";
 import { McpServerCard } from "./mcp-server-card";
 import { ServerKeysCard } from "./server-keys-card";
@@ -43,6 +44,8 @@ export function PublishPage({ appId }: { appId: string }) {
           )}
           {status.data.configured && status.data.access.mode === "sign_in" && <ConnectedClientsCard appId={appId} />}
           {status.data.url && status.data.enabled && <ClientConfigCard url={status.data.url} name={status.data.toolName} mode={status.data.access.mode} />}
+          {/* Its verdicts depend on the access mode: a new mode starts it afresh. */}
+          {status.data.enabled && <ConnectCheckCard key={status.data.access.mode} appId={appId} />}
         </div>
       )}
     </>

@@ -7,6 +7,7 @@ const tabs = [
   { href: "/settings", label: "General" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/oauth-clients", label: "OAuth clients" },
   { href: "/settings/model-providers", label: "Model providers" },
 ];
 

@@ -8,6 +8,7 @@ import { invitesRouter } from "./routers/invites";
 import { mcpServersRouter } from "./routers/mcp-servers";
 import { membersRouter } from "./routers/members";
 import { modelProvidersRouter } from "./routers/model-providers";
+import { oauthClientsRouter } from "./routers/oauth-clients";
 import { publishedServersRouter } from "./routers/published-servers";
 import { sessionsRouter } from "./routers/sessions";
 import { workspacesRouter } from "./routers/workspaces";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   conversations: conversationsRouter,
   mcpServers: mcpServersRouter,
   modelProviders: modelProvidersRouter,
+  oauthClients: oauthClientsRouter,
   publishedServers: publishedServersRouter,
   sessions: sessionsRouter,
   account: accountRouter,

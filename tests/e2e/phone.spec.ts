@@ -8,6 +8,7 @@ import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-serv
 import { AppEditorPage } from "./pages/app-editor-page";
 import { AppsPage } from "./pages/apps-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
+import { runConnectCheck } from "./pages/connect-check";
 import { LogsPage } from "./pages/logs-page";
 import { openNavigationDrawer } from "./pages/main-nav";
 import { expectNoHorizontalOverflow, phone, useTheme } from "./pages/phone-check";
@@ -37,6 +38,7 @@ const routes: Route[] = [
   { name: "agent editor", path: (s) => `/apps/${s.agent}`, heading: "Tool Agent" },
   { name: "text generator editor", path: (s) => `/apps/${s.completion}`, heading: "Summaries" },
   { name: "MCP server tab", path: (s) => `/apps/${s.chat}/publish`, heading: chatName },
+  { name: "MCP server tab, connect check", path: (s) => `/apps/${s.chat}/publish`, heading: chatName, open: async (p) => void (await runConnectCheck(p)) },
   { name: "MCP server tab, Cursor snippet", path: (s) => `/apps/${s.chat}/publish`, heading: chatName, open: (p) => new PublishPage(p).showClientConfig("Cursor") },
   { name: "MCP server tab, Claude Code command", path: (s) => `/apps/${s.chat}/publish`, heading: chatName, open: (p) => new PublishPage(p).showClientConfig("Claude Code") },
   {
@@ -59,6 +61,7 @@ const routes: Route[] = [
   { name: "settings", path: () => "/settings", heading: "Settings" },
   { name: "members", path: () => "/settings/members", heading: "Settings" },
   { name: "API keys", path: () => "/settings/api-keys", heading: "Settings" },
+  { name: "OAuth clients", path: () => "/settings/oauth-clients", heading: "Settings" },
   { name: "model providers", path: () => "/settings/model-providers", heading: "Settings" },
   { name: "account", path: () => "/account", heading: "Account" },
   { name: "new workspace", path: () => "/workspaces/new", heading: /./ },
@@ -99,6 +102,7 @@ async function seed(page: Page): Promise<Seeded> {
   await api(page, "modelProviders.refreshModels", { id: provider.id });
   await api(page, "modelProviders.setDefaultModel", model);
   await api(page, "apiKeys.create", { name: "deploy pipeline", role: "admin", expiresInDays: 90 });
+  await api(page, "oauthClients.create", { name: "ChatGPT for the whole support team", redirectUris: ["https://chatgpt.com/connector_platform_oauth_redirect"], type: "confidential" });
   const invite = await api<{ url: string }>(page, "invites.create", { role: "editor" });
   const inviteToken = invite.url.split("/").pop()!;
 

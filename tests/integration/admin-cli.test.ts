@@ -1,4 +1,5 @@
 // The operator CLI as a self-hoster runs it: a real child process, JSON on stdout, non-zero on bad input.
+import { eq } from "drizzle-orm";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { callerAs, createOwner, uniqueEmail } from "../support/fixtures";
@@ -92,6 +93,12 @@ describe.runIf(process.env.DATABASE_URL)("npm run admin -- secrets:reseal", () =
     await caller.apps.updateDraft({ id: app.id, draft: { model: { providerId: provider.id, model: "m" } } });
     await caller.apps.publish({ id: app.id });
     const { url: publishedUrl } = await caller.publishedServers.enable({ appId: app.id, toolName: "published", toolDescription: "Answers." });
+    // The authorization server's: a pre-registered client's metadata (with its secret) and one stored record.
+    const { clientAad, recordAad } = await import("@/server/authorization-server/adapter");
+    const { oauthServerClients, oauthServerRecords } = await import("@/server/db/schema");
+    const client = await caller.oauthClients.create({ name: "Sealed client", redirectUris: ["https://c.example/cb"], type: "confidential" });
+    const recordKey = `Session:reseal-${client.clientId}`;
+    await db.insert(oauthServerRecords).values({ id: recordKey, model: "Session", payloadCiphertext: sealSecret('{"accountId":"reseal"}', recordAad(recordKey)) });
 
     const keys = { ENCRYPTION_KEYS: `${k2Entry},${k1Entry}`, AUTH_SECRET: "a".repeat(32) };
     const first = adminWith(keys, "secrets:reseal");
@@ -99,7 +106,7 @@ describe.runIf(process.env.DATABASE_URL)("npm run admin -- secrets:reseal", () =
     const report = JSON.parse(first.stdout);
     expect(report.currentKeyId).toBe("k2rotated");
     expect(report.total.failed).toBe(0);
-    for (const column of ["model_providers.api_key_ciphertext", "mcp_servers.headers", "mcp_servers.url_ciphertext", "mcp_servers.oauth_client_secret_ciphertext", "mcp_servers.oauth_client_info_ciphertext", "mcp_servers.oauth_tokens_ciphertext", "published_servers.code_ciphertext"]) {
+    for (const column of ["model_providers.api_key_ciphertext", "mcp_servers.headers", "mcp_servers.url_ciphertext", "mcp_servers.oauth_client_secret_ciphertext", "mcp_servers.oauth_client_info_ciphertext", "mcp_servers.oauth_tokens_ciphertext", "published_servers.code_ciphertext", "oauth_server_clients.metadata_ciphertext", "oauth_server_records.payload_ciphertext"]) {
       expect(report.columns[column].resealed, column).toBeGreaterThan(0);
     }
     expect(report.columns["mcp_servers.url_ciphertext"].resealed).toBe(2);
@@ -119,6 +126,10 @@ describe.runIf(process.env.DATABASE_URL)("npm run admin -- secrets:reseal", () =
     expect(JSON.parse(openWith(onlyK2, row.oauthClientInfoCiphertext!, oauthAad(server.id, "client")))).toEqual({ client_id: "client" });
     const legacyRow = (await getMcpServer(db, { workspaceId: workspace.id, id: legacy.id }))!;
     expect(openWith(onlyK2, legacyRow.urlCiphertext!, `mcp_servers:${legacy.id}:url`)).toBe(legacyUrl);
+    const [clientRow] = await db.select().from(oauthServerClients).where(eq(oauthServerClients.clientId, client.clientId));
+    expect(JSON.parse(openWith(onlyK2, clientRow!.metadataCiphertext, clientAad(client.clientId))).client_secret).toBe(client.clientSecret);
+    const [recordRow] = await db.select().from(oauthServerRecords).where(eq(oauthServerRecords.id, recordKey));
+    expect(JSON.parse(openWith(onlyK2, recordRow!.payloadCiphertext, recordAad(recordKey)))).toEqual({ accountId: "reseal" });
     const code = /\/mcp\/server\/([^/]+)\/mcp$/.exec(publishedUrl)![1]!;
     const dump = await dumpDatabase();
     expect(dump).not.toContain("legacy-plain-url-key");

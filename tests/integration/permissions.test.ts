@@ -7,7 +7,7 @@ import { roles, hasRole, type Role } from "@/server/auth/roles";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
 
 type Caller = ReturnType<typeof callerAs>;
-type Ids = { userId: string; inviteId: string; apiKeyId: string; appId: string; versionId: string; serverId: string; providerId: string };
+type Ids = { userId: string; inviteId: string; apiKeyId: string; appId: string; versionId: string; serverId: string; providerId: string; oauthClientId: string };
 
 const sampleAppFile = JSON.stringify({
   switchyard: "app",
@@ -89,6 +89,10 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "publishedServers.revokeKey": (ids) => ({ appId: ids.appId, id: "no-such-key" }),
   "publishedServers.listCalls": (ids) => ({ appId: ids.appId }),
   "publishedServers.listCallers": (ids) => ({ appId: ids.appId }),
+  "publishedServers.checkConnect": (ids) => ({ appId: ids.appId }),
+  "oauthClients.list": () => undefined,
+  "oauthClients.create": () => ({ name: "Other client", redirectUris: ["https://client.example/callback"], type: "public" }),
+  "oauthClients.delete": (ids) => ({ id: ids.oauthClientId }),
   "publishedServers.setAccess": (ids) => ({ appId: ids.appId, mode: "sign_in", restricted: true, people: [ids.userId] }),
   "publishedServers.listGrants": (ids) => ({ appId: ids.appId }),
   "publishedServers.revokeGrant": (ids) => ({ appId: ids.appId, grantId: "no-such-grant" }),
@@ -133,7 +137,17 @@ beforeAll(async () => {
   await owner.apps.updateDraft({ id: app.id, draft: { model: { providerId: provider.id, model: "a-model" } } });
   await owner.apps.publish({ id: app.id });
   const [version] = await owner.apps.versions({ id: app.id });
-  idsA = { userId: target.id, inviteId: invite.id, apiKeyId: key.id, appId: app.id, versionId: version!.id, serverId: server.id, providerId: provider.id };
+  const oauthClient = await owner.oauthClients.create({ name: "A's client", redirectUris: ["https://a.example/callback"], type: "confidential" });
+  idsA = {
+    userId: target.id,
+    inviteId: invite.id,
+    apiKeyId: key.id,
+    appId: app.id,
+    versionId: version!.id,
+    serverId: server.id,
+    providerId: provider.id,
+    oauthClientId: oauthClient.clientId,
+  };
   const b = await createOwner("b");
   ownerB = b.user.id;
   workspaceB = b.workspace.id;
@@ -202,5 +216,7 @@ describe("workspace isolation", () => {
     expect(members.find((m) => m.userId === idsA.userId)?.role).toBe("member");
     const keys = await callerAs(usersByRole.owner, workspaceA).apiKeys.list();
     expect(keys.map((k) => k.id)).toContain(idsA.apiKeyId);
+    const clients = await callerAs(usersByRole.owner, workspaceA).oauthClients.list();
+    expect(clients.map((c) => c.clientId)).toContain(idsA.oauthClientId);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getAppOrThrow } from "@/server/apps/apps";
+import { runConnectCheck } from "@/server/authorization-server/connect-check";
 import { getDb } from "@/server/db";
 import { listCallLogCallers, listCallLogs } from "@/server/db/queries/published-servers";
 import {
@@ -106,6 +107,12 @@ export const publishedServersRouter = createTRPCRouter({
       await revokeConnectedClient({ workspaceId: ctx.workspaceId, appId: input.appId }, input.grantId);
       return { ok: true };
     }),
+
+  // "Will it connect?": the checks Claude's and ChatGPT's connectors make, each with its fix.
+  checkConnect: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput)
+    .query(({ ctx, input }) => runConnectCheck({ workspaceId: ctx.workspaceId, appId: input.appId })),
 
   listCalls: workspaceProcedure
     .input(
