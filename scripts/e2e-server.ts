@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { writeE2eTls } from "./e2e-tls";
 import { freshDatabase } from "./fresh-database";
 
 const port = process.env.E2E_PORT ?? "3210";
@@ -21,8 +22,12 @@ const env: NodeJS.ProcessEnv = {
   MCP_ALLOW_PRIVATE_NETWORK: "true",
   // Every spec signs its users up from the one browser on one address; the default (10 an hour) is for people.
   SIGN_UP_MAX_PER_ADDRESS: "1000",
+  // Likewise every OAuth spec's clients register (RFC 7591) from that one address.
+  OAUTH_REGISTRATIONS_PER_HOUR: "1000",
 };
 
+// The specs' https peers (a client ID metadata document) use this certificate; the app must trust it to fetch them.
+env.NODE_EXTRA_CA_CERTS = (await writeE2eTls(port)).cert;
 const database = await freshDatabase(`sy_e2e_${runId}`, env.DATA_DIR!);
 Object.assign(env, database.env);
 process.on("exit", database.drop);

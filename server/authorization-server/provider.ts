@@ -94,7 +94,10 @@ async function configuration(): Promise<Configuration> {
       clientIdMetadataDocument: {
         enabled: true,
         ack: "draft-02",
-        allowClient: async (_ctx, client) => (client.redirectUris ?? []).every((uri: string) => redirectUriProblem(uri) === null),
+        // A name with NUL cannot be stored (PostgreSQL text): Allow then failed on the grant's row and the person was
+        // stuck on the consent page (tests/e2e/oauth-hostile-cimd.spec.ts). Registration refuses it too (serve.ts).
+        allowClient: async (_ctx, client) =>
+          (client.redirectUris ?? []).every((uri: string) => redirectUriProblem(uri) === null) && !String(client.clientName ?? "").includes("\u0000"),
         cacheDuration: { min: 60, max: 3600 },
       },
     },

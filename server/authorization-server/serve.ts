@@ -44,6 +44,8 @@ async function checkRegistration(request: Request): Promise<Response | null> {
   } catch {
     return oauthError(400, "invalid_client_metadata", "The registration body must be a JSON object (RFC 7591 §3.1).");
   }
+  // PostgreSQL text cannot hold NUL: a client_name with one failed the insert (a 500, found by the fuzzer).
+  if (JSON.stringify(metadata).includes("\\u0000")) return oauthError(400, "invalid_client_metadata", "Client metadata must not contain NUL characters.");
   const uris = (metadata as { redirect_uris?: unknown } | null)?.redirect_uris;
   if (!Array.isArray(uris) || uris.length === 0 || !uris.every((uri) => typeof uri === "string")) {
     return oauthError(400, "invalid_redirect_uri", "redirect_uris must be a non-empty array of URIs.");

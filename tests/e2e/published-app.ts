@@ -42,8 +42,9 @@ export function ping(url: string) {
 
 /** Signs up and makes a chat app on the scripted model through the console API (the editor has its own specs). */
 export async function chatApp(page: Page, llm: ScriptedLlm, name: string) {
+  const user = newUser("publisher");
   await new SignUpPage(page).open();
-  await new SignUpPage(page).signUp(newUser("publisher"));
+  await new SignUpPage(page).signUp(user);
   await expect(page).toHaveURL(/\/apps$/);
   const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
   const app = await api<{ id: string }>(page, "apps.create", { type: "chat", name });
@@ -51,6 +52,6 @@ export async function chatApp(page: Page, llm: ScriptedLlm, name: string) {
     id: app.id,
     draft: { instructions: "Plan trips to {{city}}.", model: { providerId: provider.id, model: "scripted-model" }, variables: [{ key: "city", label: "City", type: "text", required: true, description: "Where to go" }] },
   });
-  return app;
+  return { id: app.id, user };
 }
 

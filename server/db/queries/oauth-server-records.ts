@@ -43,6 +43,9 @@ export async function deleteGrantRecords(db: Tx, { grantId }: { grantId: string 
 }
 
 export async function findClient(db: Tx, { clientId }: { clientId: string }): Promise<OauthServerClient | null> {
+  // PostgreSQL text cannot hold NUL, so no client has such an id; asking would fail the query (a 500 for a client_id
+  // of "%00" at /oauth/authorize and /oauth/token, found by tests/integration/fuzz-authorization-server.test.ts).
+  if (clientId.includes("\u0000")) return null;
   const [row] = await db.select().from(oauthServerClients).where(eq(oauthServerClients.clientId, clientId));
   return row ?? null;
 }
