@@ -5,17 +5,10 @@ import { settleCallLogs } from "@/server/mcp/server/call-log";
 import { scriptedUsage } from "../support/scripted-llm";
 import { createPublishedApp } from "../support/published-app";
 import { useEndpointHarness } from "../support/endpoint-harness";
+import { postPing as post } from "../support/post-message";
 
 const h = useEndpointHarness();
 
-const ping = { jsonrpc: "2.0", id: 1, method: "ping" };
-function post(url: string, headers: Record<string, string> = {}) {
-  return fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
-    body: JSON.stringify(ping),
-  });
-}
 
 describe("refused clients in the MCP calls log", () => {
   it("a request without a key or with a wrong one is logged as refused, once per client a minute", async () => {

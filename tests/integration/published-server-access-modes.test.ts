@@ -11,17 +11,10 @@ import { kvKeys } from "@/server/kv/keys";
 import { setAccessMode } from "../support/access-mode";
 import { useEndpointHarness } from "../support/endpoint-harness";
 import { createPublishedApp } from "../support/published-app";
+import { postPing as post } from "../support/post-message";
 
 const h = useEndpointHarness();
 
-const ping = { jsonrpc: "2.0", id: 1, method: "ping" };
-function post(url: string, headers: Record<string, string> = {}) {
-  return fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...headers },
-    body: JSON.stringify(ping),
-  });
-}
 
 const codeOf = (url: string) => new URL(url).pathname.split("/")[3]!;
 const metadataUrlOf = (code: string) => `http://localhost:3000/.well-known/oauth-protected-resource/mcp/server/${code}/mcp`;
