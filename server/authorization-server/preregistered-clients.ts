@@ -9,7 +9,7 @@ import { generateToken } from "@/server/crypto/tokens";
 import { getDb } from "@/server/db";
 import {
   deleteClientGrants,
-  deleteGrantRecords,
+  deleteRecordsOfGrants,
   deletePreregisteredClient as deleteClientRow,
   insertPreregisteredClient,
   listPreregisteredClients as listClientRows,
@@ -100,6 +100,6 @@ export async function deletePreregisteredClient({ workspaceId, clientId }: { wor
       throw new AppError("not_found:oauth_client", "This OAuth client does not exist or was already deleted.");
     }
     const grantIds = await deleteClientGrants(tx, { workspaceId, clientId });
-    await deleteGrantRecords(tx, { grantIds, grantRecordIds: grantIds.map((id) => recordId("Grant", id)) });
+    await deleteRecordsOfGrants(tx, { grantIds, grantRecordIds: grantIds.map((id) => recordId("Grant", id)) });
   });
 }

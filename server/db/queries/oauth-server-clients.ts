@@ -53,7 +53,7 @@ export async function deleteClientGrants(db: Tx, { workspaceId, clientId }: { wo
 }
 
 /** Tokens and codes issued under these grants, and the grants' own records (`Grant:<hash>`). */
-export async function deleteGrantRecords(db: Tx, { grantIds, grantRecordIds }: { grantIds: string[]; grantRecordIds: string[] }) {
+export async function deleteRecordsOfGrants(db: Tx, { grantIds, grantRecordIds }: { grantIds: string[]; grantRecordIds: string[] }) {
   if (grantIds.length === 0) return;
   await db.delete(oauthServerRecords).where(or(inArray(oauthServerRecords.grantId, grantIds), inArray(oauthServerRecords.id, grantRecordIds)));
 }
