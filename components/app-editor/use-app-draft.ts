@@ -21,22 +21,22 @@ export function useAppDraft(appId: string) {
   }, [app.data, draft]);
 
   // Saves run one at a time, in order, and only the newest draft is sent (each draft holds every edit before it).
-  // Two saves in flight could commit out of order and leave an older draft stored, and the first to finish would
-  // show "Saved" while the newer edit was still on its way.
+  // Two saves in flight could commit out of order and leave an older draft stored. Edits are counted, not saves:
+  // a save that finishes while a newer edit waits out its debounce must not say "Saved" (a reload would lose it).
   const queue = useRef<Promise<void>>(Promise.resolve());
-  const newest = useRef(0);
+  const edits = useRef(0);
   const flush = useCallback(
     (next: AppConfig) => {
-      const seq = ++newest.current;
+      const seq = edits.current;
       setSaveState("saving");
       queue.current = queue.current.then(async () => {
-        if (seq !== newest.current) return;
+        if (seq !== edits.current) return;
         try {
           await save.mutateAsync({ id: appId, draft: next });
-          if (seq === newest.current) setSaveState("saved");
+          if (seq === edits.current) setSaveState("saved");
           await queryClient.invalidateQueries(trpc.apps.get.queryFilter({ id: appId }));
         } catch {
-          if (seq === newest.current) setSaveState("error");
+          if (seq === edits.current) setSaveState("error");
         }
       });
       return queue.current;
@@ -49,6 +49,7 @@ export function useAppDraft(appId: string) {
       setDraftState((current) => {
         if (!current) return current;
         const next = update(current);
+        edits.current++;
         if (timer.current) clearTimeout(timer.current);
         setSaveState("saving");
         timer.current = setTimeout(() => void flush(next), 600);

@@ -198,3 +198,33 @@ test("an edit made while an earlier save is still on its way is the one kept, an
   await page.reload();
   await expect(page.getByLabel("Instructions")).toHaveValue("Second instructions, the newest.");
 });
+
+test("a save that finishes while a newer edit waits to be sent does not say Saved", async ({ page }) => {
+  await signedIn(page, "draftpending");
+  const apps = new AppsPage(page);
+  await apps.open();
+  await apps.create({ type: "Chat", name: "Pending edit" });
+  const editor = new AppEditorPage(page);
+  // The first save waits until the second edit is typed; it then finishes inside the second edit's debounce.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const sent: string[] = [];
+  let finished = 0;
+  await page.route(/\/api\/trpc\/[^?]*apps\.updateDraft/, async (route) => {
+    sent.push(route.request().postData() ?? "");
+    if (sent.length === 1) await released;
+    const response = await route.fetch();
+    finished++;
+    await route.fulfill({ response });
+  });
+  await editor.setInstructions("First instructions.");
+  await expect.poll(() => sent.length).toBe(1);
+  await editor.setInstructions("Second instructions, not yet sent.");
+  release();
+  await editor.expectSaved();
+  expect(finished).toBe(2);
+  expect(sent[1]).toContain("Second instructions, not yet sent.");
+  await page.unroute(/\/api\/trpc\/[^?]*apps\.updateDraft/);
+  await page.reload();
+  await expect(page.getByLabel("Instructions")).toHaveValue("Second instructions, not yet sent.");
+});
