@@ -10,6 +10,7 @@ import { membersRouter } from "./routers/members";
 import { modelProvidersRouter } from "./routers/model-providers";
 import { oauthClientsRouter } from "./routers/oauth-clients";
 import { publishedServersRouter } from "./routers/published-servers";
+import { workspaceServerRouter } from "./routers/workspace-server";
 import { sessionsRouter } from "./routers/sessions";
 import { workspacesRouter } from "./routers/workspaces";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   modelProviders: modelProvidersRouter,
   oauthClients: oauthClientsRouter,
   publishedServers: publishedServersRouter,
+  workspaceServer: workspaceServerRouter,
   sessions: sessionsRouter,
   account: accountRouter,
 });

@@ -54,6 +54,6 @@ export async function republishVersion({ workspaceId, appId, versionId, publishe
   await getAppOrThrow({ workspaceId, id: appId });
   const source = await getVersionOrThrow({ workspaceId, appId, versionId });
   const config = appConfigSchema.parse(source.config);
-  const version = await changeEndpoint(appId, (db) => db.transaction((tx) => insertAppVersion(tx, { workspaceId, appId, config, publishedBy })));
+  const version = await changeEndpoint({ workspaceId, appId }, (db) => db.transaction((tx) => insertAppVersion(tx, { workspaceId, appId, config, publishedBy })));
   return { id: version.id, version: version.version, from: source.version, publishedAt: version.createdAt };
 }

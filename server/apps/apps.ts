@@ -71,7 +71,7 @@ export async function publishApp({ workspaceId, id, publishedBy }: { workspaceId
       throw new AppError("bad_request:app", `The JSON Schema of "${variable.label}" is not valid. Fix it before publishing.`);
     }
   }
-  return changeEndpoint(id, (db) => db.transaction((tx) => insertAppVersion(tx, { workspaceId, appId: id, config, publishedBy })));
+  return changeEndpoint({ workspaceId, appId: id }, (db) => db.transaction((tx) => insertAppVersion(tx, { workspaceId, appId: id, config, publishedBy })));
 }
 
 export async function getPublishedConfig({ workspaceId, app }: { workspaceId: string; app: { publishedVersionId: string | null } }) {

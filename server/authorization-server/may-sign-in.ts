@@ -8,9 +8,10 @@ import { getMembership } from "@/server/db/queries/workspaces";
 
 export type SignInVerdict = { ok: true } | { ok: false; reason: "not_member" | "not_chosen" };
 
-export async function maySignIn({ workspaceId, appId, signInRestricted, userId }: { workspaceId: string; appId: string; signInRestricted: boolean; userId: string }): Promise<SignInVerdict> {
+/** `appId` null: the workspace server. */
+export async function maySignIn({ workspaceId, appId, signInRestricted, userId }: { workspaceId: string; appId: string | null; signInRestricted: boolean; userId: string }): Promise<SignInVerdict> {
   const db = await getDb();
   if (!(await getMembership(db, { workspaceId, userId }))) return { ok: false, reason: "not_member" };
-  if (signInRestricted && !(await isChosenPerson(db, { appId, userId }))) return { ok: false, reason: "not_chosen" };
+  if (signInRestricted && !(await isChosenPerson(db, { workspaceId, appId, userId }))) return { ok: false, reason: "not_chosen" };
   return { ok: true };
 }

@@ -40,7 +40,7 @@ export async function protectedResourceMetadata(code: string): Promise<Response>
       authorization_servers: [issuerUrl()],
       scopes_supported: ["mcp"],
       bearer_methods_supported: ["header"],
-      resource_name: endpoint.appName,
+      resource_name: endpoint.info.title,
     },
     // A mode switch must be seen at once by clients too: no caching of a document that may stop being true.
     { headers: { ...corsHeaders, "Cache-Control": "no-store" } },

@@ -8,7 +8,7 @@ import type { SealedColumnRef } from "@/server/db/queries/sealed-values";
 import { clientAad, recordAad } from "@/server/authorization-server/adapter";
 import { providerKeyAad } from "@/server/llm/provider-key";
 import { oauthAad } from "@/server/mcp/oauth/server-oauth";
-import { serverCodeAad } from "@/server/mcp/server/server-code";
+import { serverCodeAad, workspaceServerCodeAad } from "@/server/mcp/server/server-code";
 import { headerAad } from "@/server/mcp/servers/headers";
 import { serverUrlAad } from "@/server/mcp/servers/server-url";
 
@@ -85,6 +85,7 @@ export const sealedColumns: SealedColumn[] = [
   textColumn("mcp_servers", "id", "oauth_client_info_ciphertext", (r) => oauthAad(id(r), "client")),
   textColumn("mcp_servers", "id", "oauth_tokens_ciphertext", (r) => oauthAad(id(r), "tokens")),
   textColumn("published_servers", "app_id", "code_ciphertext", (r) => serverCodeAad(r.app_id as string)),
+  textColumn("workspace_servers", "workspace_id", "code_ciphertext", (r) => workspaceServerCodeAad(r.workspace_id as string)),
   // The authorization server's clients (pre-registered and dynamic) and its records (tokens, codes, sessions, grants),
   // with the aad its adapter seals them with.
   textColumn("oauth_server_clients", "client_id", "metadata_ciphertext", (r) => clientAad(r.client_id as string)),

@@ -37,5 +37,5 @@ export const kvKeys = {
   /** A published MCP server call cancelled on another instance; `callKey` names the app, client and request id. */
   mcpCancel: (callKey: string) => `mcp:cancel:${hash(callKey)}`,
   /** Changes with every change to what an app's published endpoint serves; instances compare it to their cache. */
-  endpointGeneration: (appId: string) => `mcp:endpoint-gen:${hash(appId)}`,
+  endpointGeneration: (serverKey: string) => `mcp:endpoint-gen:${hash(serverKey)}`,
 };

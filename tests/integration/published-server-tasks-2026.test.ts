@@ -5,9 +5,9 @@ import type { JSONRPCRequest } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "@/server/crypto/tokens";
 import { getDb } from "@/server/db";
-import { findEndpointByCodeHash } from "@/server/db/queries/published-servers";
 import { getKv } from "@/server/kv";
-import { getPublishedTool } from "@/server/mcp/server/build-tool";
+import { ledgerBase, serverContext } from "@/server/mcp/server/lane";
+import { loadEndpoint } from "@/server/mcp/server/load-endpoint";
 import { RequestLedger } from "@/server/mcp/server/request-ledger";
 import { answerTaskRequest, isTaskRequest } from "@/server/mcp/server/tasks/answer-task-request";
 import { taskScope } from "@/server/mcp/server/tasks/task-scope";
@@ -30,27 +30,17 @@ beforeAll(async () => {
   [endpoint, llm] = await Promise.all([startTestEndpoint(), startScriptedLlm()]);
   const { url } = await createPublishedApp(endpoint, llm);
   const code = /\/mcp\/server\/([^/]+)\/mcp/.exec(url)![1]!;
-  const row = (await findEndpointByCodeHash(await getDb(), { codeHash: hashToken(code), keyHash: "" }))!;
-  const { tool, config } = getPublishedTool({ ...row, versionId: row.versionId!, config: row.config });
+  const found = (await loadEndpoint(await getDb(), { codeHash: hashToken(code), keyHash: "" }))!;
   const client = { name: "v2-client", version: "2.4.0" };
-  ctx = {
-    appId: row.appId,
-    workspaceId: row.workspaceId,
-    appType: row.appType,
-    appName: row.appName,
-    version: row.version!,
-    versionId: row.versionId!,
-    config,
-    provider: row.provider,
-    tool,
+  ctx = serverContext(found, {
+    request: new Request("http://127.0.0.1/"),
     protocolVersion: "2026-07-28",
-    requestSignal: new AbortController().signal,
     clientScope: "2026-client",
     kv: getKv(),
     cancelPollMs: 100,
-    ledger: new RequestLedger({ appId: row.appId, workspaceId: row.workspaceId }, client),
+    ledger: new RequestLedger(ledgerBase(found, null), client),
     tasks: { scope: taskScope({ bearer: null, sessionId: null }), client },
-  };
+  });
 });
 afterAll(() => Promise.all([endpoint.close(), llm.close()]));
 
@@ -62,7 +52,9 @@ describe("the 2026-07-28 Tasks extension", () => {
     // The 2025 form's `task` parameter means nothing on this lane, and 2025's tasks/result does not exist here.
     expect(isTaskRequest(request("tools/call", { name: "weather_helper", arguments: {}, task: {} }), ctx, "2026")).toBe(false);
     expect(isTaskRequest(request("tasks/result", { taskId: "x" }), ctx, "2026")).toBe(false);
-    expect(isTaskRequest(call, { tasks: undefined }, "2026")).toBe(false);
+    expect(isTaskRequest(call, { tasks: undefined, appId: ctx.appId }, "2026")).toBe(false);
+    // The workspace server (no app of its own) runs no tasks.
+    expect(isTaskRequest(call, { tasks: ctx.tasks, appId: null }, "2026")).toBe(false);
   });
 
   it("answers resultType task at once, then tasks/get shows working and finally completed with the result inlined", async () => {

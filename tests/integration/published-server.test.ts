@@ -93,6 +93,10 @@ describe("the tool's schema", () => {
       outputSchema: { type: "object", properties: { answer: { type: "string", description: "The app's answer." } }, required: ["answer"] },
       // 2025-11-25 clients (the SDK's default) learn that a call may run as a task (published-server-tasks.test.ts).
       execution: { taskSupport: "optional" },
+      // A text generator only asks its model: read-only, closed world (tool-annotations.ts).
+      annotations: { title: "Weather helper", readOnlyHint: true, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+      // The app's emoji on its colour, served as an image (SEP-973).
+      icons: [{ src: expect.stringMatching(/\/mcp\/icons\/[0-9A-Fa-f]{6}\/[A-Za-z0-9_-]+\.svg$/), mimeType: "image/svg+xml", sizes: ["any"] }],
     });
   });
 });
@@ -293,7 +297,7 @@ describe("progress and cancellation", () => {
   });
 
   it("a cancellation that reached another instance stops the call through the KV flag", async () => {
-    const key = callKey({ appId: "app-1", clientScope: "session-1", requestId: 3 });
+    const key = callKey({ serverKey: "app-1", clientScope: "session-1", requestId: 3 });
     const tracked = trackCall(key, { kv: getKv(), pollMs: 50 });
     try {
       await getKv().set(kvKeys.mcpCancel(key), "1", { ttlSeconds: 60 });

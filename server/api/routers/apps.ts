@@ -40,7 +40,7 @@ export const appsRouter = createTRPCRouter({
     .input(metaSchema.partial().extend({ id: idSchema }))
     .mutation(async ({ ctx, input }) => {
       // The name is the published server's title, so the endpoint hears about it.
-      const app = await changeEndpoint(input.id, (db) => updateApp(db, { workspaceId: ctx.workspaceId, ...input }));
+      const app = await changeEndpoint({ workspaceId: ctx.workspaceId, appId: input.id }, (db) => updateApp(db, { workspaceId: ctx.workspaceId, ...input }));
       if (!app) throw new AppError("not_found:app", "This app does not exist or was deleted.");
       return app;
     }),
@@ -62,7 +62,7 @@ export const appsRouter = createTRPCRouter({
     .meta({ role: "editor" })
     .input(z.object({ id: idSchema }))
     .mutation(async ({ ctx, input }) => {
-      if (!(await changeEndpoint(input.id, (db) => deleteApp(db, { workspaceId: ctx.workspaceId, id: input.id })))) {
+      if (!(await changeEndpoint({ workspaceId: ctx.workspaceId, appId: input.id }, (db) => deleteApp(db, { workspaceId: ctx.workspaceId, id: input.id })))) {
         throw new AppError("not_found:app", "This app does not exist or was deleted.");
       }
       return { ok: true };

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { apps, publishedServerPeople, publishedServers } from "@/server/db/schema";
+import { ofServer } from "./of-server";
 
 /** The published server behind a resource (by the hash of its code): what a token would reach, for the consent page. */
 export async function findResourceServer(db: Tx, { codeHash }: { codeHash: string }) {
@@ -25,10 +26,10 @@ export async function findResourceServer(db: Tx, { codeHash }: { codeHash: strin
 export type ResourceServer = NonNullable<Awaited<ReturnType<typeof findResourceServer>>>;
 
 /** Whether a person is among those an owner chose for a restricted sign-in server. */
-export async function isChosenPerson(db: Tx, { appId, userId }: { appId: string; userId: string }): Promise<boolean> {
+export async function isChosenPerson(db: Tx, { workspaceId, appId, userId }: { workspaceId: string; appId: string | null; userId: string }): Promise<boolean> {
   const [row] = await db
     .select({ userId: publishedServerPeople.userId })
     .from(publishedServerPeople)
-    .where(and(eq(publishedServerPeople.appId, appId), eq(publishedServerPeople.userId, userId)));
+    .where(and(eq(publishedServerPeople.workspaceId, workspaceId), ofServer(publishedServerPeople.appId, appId), eq(publishedServerPeople.userId, userId)));
   return Boolean(row);
 }

@@ -1,7 +1,7 @@
 // The model provider a published version names in its config, joined beside the version: the endpoint's query and
 // a task's run both read it in the same query as the version, so a call needs no query of its own for it.
 import { and, eq, sql } from "drizzle-orm";
-import { appVersions, modelProviders, publishedServers } from "@/server/db/schema";
+import { appVersions, modelProviders } from "@/server/db/schema";
 
 /** Null fields when the provider was removed since the version was published. */
 export const versionProviderColumns = {
@@ -12,8 +12,8 @@ export const versionProviderColumns = {
   apiKeyCiphertext: modelProviders.apiKeyCiphertext,
 };
 
-/** The join condition: same workspace as the published server, the id the version's config names. */
+/** The join condition: same workspace as the version, the id the version's config names. */
 export const versionProviderJoin = and(
-  eq(modelProviders.workspaceId, publishedServers.workspaceId),
+  eq(modelProviders.workspaceId, appVersions.workspaceId),
   eq(modelProviders.id, sql`${appVersions.config} #>> '{model,providerId}'`),
 );

@@ -2,6 +2,14 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import type { AppConfig } from "@/server/apps/app-config";
+
+/** The four behaviour hints of MCP tool annotations (2025-03-26 on); each one the owner may set or leave derived. */
+export interface ToolAnnotationChoice {
+  readOnlyHint?: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
+}
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -19,6 +27,9 @@ export const apps = pgTable(
     icon: text("icon").notNull().default("🤖"),
     iconBackground: text("icon_background").notNull().default("#E0E7FF"),
     description: text("description").notNull().default(""),
+    /** MCP tool annotations the owner set for this app as a tool (server/mcp/server/tool-annotations.ts); a hint
+     * left out is derived from the app. Not versioned: like the tool's name, a publishing setting. */
+    toolAnnotations: jsonb("tool_annotations").$type<ToolAnnotationChoice>(),
     /** The editor saves here; only Publish copies it into app_versions. */
     draft: jsonb("draft").$type<AppConfig>().notNull(),
     draftUpdatedAt: timestamp("draft_updated_at", { withTimezone: true }).notNull().defaultNow(),

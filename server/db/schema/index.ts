@@ -8,3 +8,4 @@ export * from "./published-servers";
 export * from "./user-sessions";
 export * from "./mcp-tasks";
 export * from "./oauth-server";
+export * from "./workspace-servers";

@@ -1,6 +1,8 @@
 // Apps published as MCP servers: the secret code (hash only), the tool's public face, optional bearer keys, and a
-// log line for every call.
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+// log line for every call. The workspace's own server (many apps as tools) is in workspace-servers.ts; it shares
+// the keys, the chosen people and the call log, where its rows have no app (app_id null).
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { apps } from "./apps";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
@@ -37,9 +39,8 @@ export const publishedServerKeys = pgTable(
   "published_server_keys",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
-    appId: text("app_id")
-      .notNull()
-      .references(() => apps.id, { onDelete: "cascade" }),
+    /** Null: a key of the workspace server. */
+    appId: text("app_id").references(() => apps.id, { onDelete: "cascade" }),
     workspaceId: text("workspace_id").notNull(),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
@@ -54,26 +55,26 @@ export const publishedServerKeys = pgTable(
 export const publishedServerPeople = pgTable(
   "published_server_people",
   {
-    appId: text("app_id")
-      .notNull()
-      .references(() => apps.id, { onDelete: "cascade" }),
+    /** Null: chosen for the workspace server. */
+    appId: text("app_id").references(() => apps.id, { onDelete: "cascade" }),
     workspaceId: text("workspace_id").notNull(),
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.appId, t.userId] })],
+  (t) => [unique("published_server_people_unique").on(t.workspaceId, t.appId, t.userId).nullsNotDistinct()],
 );
 
 export const mcpCallLogs = pgTable(
   "mcp_call_logs",
   {
     id: text("id").primaryKey().$defaultFn(() => crypto.randomUUID()),
-    appId: text("app_id")
-      .notNull()
-      .references(() => apps.id, { onDelete: "cascade" }),
+    /** The app called; null for a workspace server request that named no app (tools/list, a refusal). */
+    appId: text("app_id").references(() => apps.id, { onDelete: "cascade" }),
     workspaceId: text("workspace_id").notNull(),
+    /** True when the request came through the workspace server, false through the app's own server. */
+    workspaceServer: boolean("workspace_server").notNull().default(false),
     method: text("method").notNull(),
     toolArguments: jsonb("tool_arguments").$type<unknown>(),
     outcome: text("outcome", { enum: ["ok", "error", "cancelled", "refused"] }).notNull(),
@@ -88,7 +89,10 @@ export const mcpCallLogs = pgTable(
     oauthClientName: text("oauth_client_name"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("mcp_call_logs_app_idx").on(t.workspaceId, t.appId, t.createdAt)],
+  (t) => [
+    index("mcp_call_logs_app_idx").on(t.workspaceId, t.appId, t.createdAt),
+    index("mcp_call_logs_workspace_server_idx").on(t.workspaceId, t.createdAt).where(sql`${t.workspaceServer}`),
+  ],
 );
 
 export type PublishedServer = typeof publishedServers.$inferSelect;

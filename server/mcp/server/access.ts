@@ -8,7 +8,7 @@ import type { OauthCaller } from "@/server/authorization-server/verify-access-to
 import { verifyAccessToken } from "@/server/authorization-server/verify-access-token";
 import { maySignIn } from "@/server/authorization-server/may-sign-in";
 import { protectedResourceMetadataUrl, resourceUrl } from "@/server/authorization-server/resource";
-import type { EndpointRow } from "@/server/db/queries/published-servers";
+import type { Endpoint } from "./endpoint";
 import { jsonRpcError } from "./http-checks";
 import { authorizeKey } from "./request-guards";
 
@@ -20,7 +20,7 @@ export type AccessDecision = { caller: OauthCaller | null } | { refusal: Respons
 const onceAMinute = "Further refusals of this client in the next minute are not logged.";
 
 export async function decideAccess(
-  endpoint: Pick<EndpointRow, "accessMode" | "signInRestricted" | "appId" | "workspaceId" | "keyId" | "keyLastUsedAt">,
+  endpoint: Pick<Endpoint, "accessMode" | "signInRestricted" | "appId" | "workspaceId" | "keyId" | "keyLastUsedAt">,
   { code, bearer }: { code: string; bearer: string | null },
 ): Promise<AccessDecision> {
   if (endpoint.accessMode === "url") return { caller: null };
@@ -37,7 +37,7 @@ export async function decideAccess(
   if (verdict.ok) return { caller };
   const problem =
     verdict.reason === "not_member"
-      ? "you are not a member of the workspace this app belongs to (any more). Ask its owner to invite you."
+      ? "you are not a member of the workspace this server belongs to (any more). Ask its owner to invite you."
       : "this server is open only to the people its owner chose. Ask the owner to add you.";
   // 403, not 401: signing in again changes nothing, and RFC 6750's insufficient_scope would send clients after a
   // scope that does not exist. A JSON-RPC error, so MCP clients show the message.

@@ -1,42 +1,37 @@
-// The one tool a published app offers. Published versions never change, so a definition is built once per
-// version (and settings revision) and kept in a small in-process LRU; only the code -> server lookup is never cached.
+// A published app as an MCP tool. Published versions never change, so a definition is built once per revision of
+// what it shows (endpoint.ts, OfferedApp.revision) and kept in a small in-process LRU; only the code -> server
+// lookup is never cached here.
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import { appConfigSchema, type AppConfig, type AppType } from "@/server/apps/app-config";
+import { appConfigSchema, type AppConfig } from "@/server/apps/app-config";
 import { buildInputSchema, buildOutputSchema } from "@/server/apps/input-schema";
-
-export interface ToolSource {
-  versionId: string;
-  settingsUpdatedAt: Date;
-  appType: AppType;
-  appName: string;
-  toolName: string;
-  toolDescription: string;
-  parameterDescriptions: Record<string, string>;
-  config: unknown;
-}
+import type { OfferedApp } from "./endpoint";
+import { toolIcons } from "./tool-icon";
 
 export interface PublishedTool {
   tool: Tool;
   /** The version's config, parsed once with the tool. */
   config: AppConfig;
+  app: OfferedApp;
 }
 
 const maxEntries = 500;
 const cache = new Map<string, PublishedTool>();
 
-export function buildTool(source: ToolSource, config: AppConfig = appConfigSchema.parse(source.config)): Tool {
+export function buildTool(app: OfferedApp, config: AppConfig = appConfigSchema.parse(app.config)): Tool {
   return {
-    name: source.toolName,
-    title: source.appName,
-    description: source.toolDescription,
-    inputSchema: buildInputSchema({ appType: source.appType, variables: config.variables, descriptions: source.parameterDescriptions }),
-    outputSchema: buildOutputSchema(source.appType),
+    name: app.toolName,
+    title: app.appName,
+    description: app.toolDescription,
+    inputSchema: buildInputSchema({ appType: app.appType, variables: config.variables, descriptions: app.parameterDescriptions }),
+    outputSchema: buildOutputSchema(app.appType),
+    annotations: { title: app.appName, ...app.annotations },
+    icons: toolIcons(app),
   };
 }
 
-/** buildTool, cached: the key changes with every new version and every settings change. */
-export function getPublishedTool(source: ToolSource): PublishedTool {
-  const key = `${source.versionId}:${source.settingsUpdatedAt.getTime()}`;
+/** buildTool, cached: the key changes with every new version, settings change, app edit and annotation. */
+export function getPublishedTool(app: OfferedApp): PublishedTool {
+  const key = `${app.revision}:${JSON.stringify(app.annotations)}`;
   const hit = cache.get(key);
   if (hit) {
     // Re-inserting moves the entry to the back: Map keeps insertion order, so the front is least recently used.
@@ -44,8 +39,8 @@ export function getPublishedTool(source: ToolSource): PublishedTool {
     cache.set(key, hit);
     return hit;
   }
-  const config = appConfigSchema.parse(source.config);
-  const entry = { tool: buildTool(source, config), config };
+  const config = appConfigSchema.parse(app.config);
+  const entry = { tool: buildTool(app, config), config, app };
   cache.set(key, entry);
   if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
   return entry;
@@ -56,12 +51,18 @@ export function supportsStructuredOutput(protocolVersion: string): boolean {
   return protocolVersion >= "2025-06-18";
 }
 
-/** Tasks came with 2025-11-25 (basic/utilities/tasks §Tool-Level Negotiation): a call may run as one, or not. */
+/** Tasks and icons came with 2025-11-25 (basic/utilities/tasks §Tool-Level Negotiation; SEP-973). */
 const taskAware = (protocolVersion: string) => protocolVersion >= "2025-11-25";
 
-export function toolForProtocol(tool: Tool, protocolVersion: string): Tool {
-  if (taskAware(protocolVersion)) return { ...tool, execution: { taskSupport: "optional" } };
-  if (supportsStructuredOutput(protocolVersion)) return tool;
-  const { outputSchema: _dropped, ...rest } = tool;
-  return rest;
+/** What tools/list answers: every tool, in the form the request's protocol version knows. */
+export function listedTools(ctx: { tools: PublishedTool[]; protocolVersion: string; tasks?: unknown }): Tool[] {
+  return ctx.tools.map((entry) => toolForProtocol(entry.tool, ctx.protocolVersion, { tasks: Boolean(ctx.tasks) }));
+}
+
+export function toolForProtocol(tool: Tool, protocolVersion: string, { tasks }: { tasks: boolean }): Tool {
+  if (taskAware(protocolVersion)) return tasks ? { ...tool, execution: { taskSupport: "optional" } } : tool;
+  const { icons: _icons, ...rest } = tool;
+  if (supportsStructuredOutput(protocolVersion)) return rest;
+  const { outputSchema: _dropped, ...older } = rest;
+  return older;
 }

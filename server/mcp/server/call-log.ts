@@ -11,8 +11,11 @@ import { insertCallLogs, type CallLogRow } from "@/server/db/queries/published-s
 export type CallOutcome = "ok" | "error" | "cancelled" | "refused";
 
 export interface CallLogEntry {
-  appId: string;
+  /** Null for a workspace server request that ran no app (tools/list, a refusal). */
+  appId: string | null;
   workspaceId: string;
+  /** Through the workspace server (default: the app's own). */
+  workspaceServer?: boolean;
   method: string;
   toolArguments?: unknown;
   outcome: CallOutcome;
@@ -59,6 +62,7 @@ export function recordCall(entry: CallLogEntry): void {
     id: crypto.randomUUID(),
     appId: entry.appId,
     workspaceId: entry.workspaceId,
+    workspaceServer: entry.workspaceServer ?? false,
     method: storableText(entry.method, 100),
     toolArguments: entry.toolArguments === undefined ? null : storableJson(entry.toolArguments),
     outcome: entry.outcome,

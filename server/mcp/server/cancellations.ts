@@ -10,8 +10,8 @@ const running = new Map<string, AbortController>();
 const flagSeconds = 60;
 
 /** Names one request of one client of one server: request ids alone collide across clients. */
-export function callKey({ appId, clientScope, requestId }: { appId: string; clientScope: string; requestId: string | number }) {
-  return `${appId}:${clientScope}:${typeof requestId}:${String(requestId)}`;
+export function callKey({ serverKey, clientScope, requestId }: { serverKey: string; clientScope: string; requestId: string | number }) {
+  return `${serverKey}:${clientScope}:${typeof requestId}:${String(requestId)}`;
 }
 
 export interface TrackedCall {

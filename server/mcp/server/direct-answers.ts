@@ -12,7 +12,7 @@ import {
   type JSONRPCMessage,
   type JSONRPCRequest,
 } from "@modelcontextprotocol/sdk/types.js";
-import { toolForProtocol } from "./build-tool";
+import { listedTools } from "./build-tool";
 import { answerTaskRequest, isTaskRequest } from "./tasks/answer-task-request";
 import { runToolCall, type ServerContext } from "./tool-call";
 import { errorAnswer } from "./without-internals";
@@ -27,7 +27,7 @@ export async function directAnswer(messages: JSONRPCMessage[], ctx: ServerContex
   if (isTaskRequest(message, ctx, "2025")) return send(await answerTaskRequest(message, ctx, "2025"), ctx);
   if (message.method === "tools/call") return answerToolCall(message, ctx);
   let result: unknown;
-  if (message.method === "tools/list" && ListToolsRequestSchema.safeParse(message).success) result = { tools: [toolForProtocol(ctx.tool, ctx.protocolVersion)] };
+  if (message.method === "tools/list" && ListToolsRequestSchema.safeParse(message).success) result = { tools: listedTools(ctx) };
   else if (message.method === "ping" && PingRequestSchema.safeParse(message).success) result = {};
   else return null;
   ctx.ledger.begin([message]);

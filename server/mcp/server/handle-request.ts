@@ -70,7 +70,7 @@ async function handle(request: Request, code: string, options: EndpointOptions):
 
   const rateLimit = options.rateLimit ?? defaults.rateLimit;
   // Counted before the body is read: every request, either lane, is one message (the 2025 lane counts a batch's rest).
-  const guardRefusal = await limitRate(kv, endpoint.appId, rateLimit);
+  const guardRefusal = await limitRate(kv, endpoint.serverKey, rateLimit);
   if (guardRefusal) return guardRefusal;
 
   const maxBodyBytes = options.maxBodyBytes ?? defaults.maxBodyBytes;

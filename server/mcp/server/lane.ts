@@ -4,17 +4,17 @@ import "server-only";
 import { isJSONRPCNotification, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { clientAddress } from "@/server/client-address/client-address";
 import { hashToken } from "@/server/crypto/tokens";
-import type { EndpointRow } from "@/server/db/queries/published-servers";
 import type { OauthCaller } from "./access";
 import type { Kv } from "@/server/kv";
 import { getPublishedTool } from "./build-tool";
+import type { Endpoint } from "./endpoint";
 import { cancelCall, callKey } from "./cancellations";
 import type { RequestLedger } from "./request-ledger";
 import type { ServerContext } from "./tool-call";
 
 export interface LaneParams {
   request: Request;
-  endpoint: EndpointRow;
+  endpoint: Endpoint;
   /** The body, parsed and depth-checked. */
   raw: unknown;
   bearer: string | null;
@@ -25,13 +25,6 @@ export interface LaneParams {
   cancelPollMs: number;
 }
 
-export type ActiveEndpoint = EndpointRow & { versionId: string; config: unknown; version: number };
-
-export function activeEndpoint(endpoint: EndpointRow): ActiveEndpoint | null {
-  const { versionId, config, version } = endpoint;
-  if (!endpoint.enabled || !versionId || !config || !version) return null;
-  return { ...endpoint, versionId, config, version };
-}
 
 /**
  * What identifies the caller's authorization for tasks and cancellations: the API key, or for a signed-in caller
@@ -47,16 +40,26 @@ export function anonymousScope(request: Request, credential: string | null): str
 }
 
 /** notifications/cancelled stops the call wherever it runs (cancellations.ts). */
-export async function passCancellations(messages: JSONRPCMessage[], { appId, clientScope, kv }: { appId: string; clientScope: string; kv: Kv }) {
+export async function passCancellations(messages: JSONRPCMessage[], { serverKey, clientScope, kv }: { serverKey: string; clientScope: string; kv: Kv }) {
   for (const message of messages) {
     if (!isJSONRPCNotification(message) || message.method !== "notifications/cancelled") continue;
     const requestId = (message.params as { requestId?: unknown } | undefined)?.requestId;
-    if (typeof requestId === "string" || typeof requestId === "number") await cancelCall(callKey({ appId, clientScope, requestId }), kv);
+    if (typeof requestId === "string" || typeof requestId === "number") await cancelCall(callKey({ serverKey, clientScope, requestId }), kv);
   }
 }
 
+/** The request's log lines: the server they belong to (a workspace server's line names its app once a call does). */
+export function ledgerBase(endpoint: Endpoint, caller: OauthCaller | null) {
+  return { appId: endpoint.appId, workspaceId: endpoint.workspaceId, workspaceServer: endpoint.kind === "workspace", caller };
+}
+
+/** Tasks run on app servers only: a task is stored against its app, and the workspace server has many. */
+export function taskContext(endpoint: Endpoint, tasks: NonNullable<ServerContext["tasks"]>): ServerContext["tasks"] {
+  return endpoint.kind === "app" ? tasks : undefined;
+}
+
 export function serverContext(
-  endpoint: ActiveEndpoint,
+  endpoint: Endpoint,
   {
     request,
     protocolVersion,
@@ -67,17 +70,14 @@ export function serverContext(
     tasks,
   }: { request: Request; protocolVersion: string; clientScope: string; kv: Kv; cancelPollMs: number; ledger: RequestLedger; tasks: ServerContext["tasks"] },
 ): ServerContext {
-  const { tool, config } = getPublishedTool(endpoint);
   return {
-    appId: endpoint.appId,
+    serverKey: endpoint.serverKey,
     workspaceId: endpoint.workspaceId,
-    appType: endpoint.appType,
-    appName: endpoint.appName,
-    version: endpoint.version,
-    versionId: endpoint.versionId,
-    config,
-    provider: endpoint.provider,
-    tool,
+    appId: endpoint.appId,
+    workspaceServer: endpoint.kind === "workspace",
+    info: endpoint.info,
+    instructions: endpoint.instructions,
+    tools: endpoint.apps.map(getPublishedTool),
     protocolVersion,
     requestSignal: request.signal,
     clientScope,

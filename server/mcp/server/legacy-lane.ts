@@ -4,7 +4,8 @@ import "server-only";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { clientInfoFromInitialize, readSessionId, type ClientInfo } from "./client-session";
 import { checkLegacyProtocolHeader, requestProtocolVersion } from "./http-checks";
-import { activeEndpoint, anonymousScope, callerCredential, passCancellations, serverContext, type LaneParams } from "./lane";
+import { isActive } from "./endpoint";
+import { anonymousScope, callerCredential, ledgerBase, passCancellations, serverContext, taskContext, type LaneParams } from "./lane";
 import { messagesOf } from "./parse-messages";
 import { refuseInactive, refuseInvalidParams } from "./refusals";
 import { RequestLedger } from "./request-ledger";
@@ -26,7 +27,7 @@ export async function serveLegacyLane(lane: LaneParams): Promise<Response> {
   const { messages } = parsed;
   // The request was counted once already, before its body was read; each further message of a batch counts too, and
   // a batch that does not fit is refused whole (nothing of it runs).
-  const batchRefusal = messages.length > 1 ? await limitRate(kv, endpoint.appId, rateLimit, messages.length - 1) : null;
+  const batchRefusal = messages.length > 1 ? await limitRate(kv, endpoint.serverKey, rateLimit, messages.length - 1) : null;
   if (batchRefusal) return batchRefusal;
 
   const sessionId = request.headers.get("mcp-session-id");
@@ -34,15 +35,14 @@ export async function serveLegacyLane(lane: LaneParams): Promise<Response> {
   const initialize = messages.find((m) => isInitializeRequest(m)) as { params?: unknown } | undefined;
   const client: ClientInfo = initialize ? clientInfoFromInitialize(initialize.params) : (session ?? { name: request.headers.get("user-agent"), version: null });
   const clientScope = session ? sessionId! : anonymousScope(request, credential);
-  const ledger = new RequestLedger({ appId: endpoint.appId, workspaceId: endpoint.workspaceId, caller: lane.caller }, client);
+  const ledger = new RequestLedger(ledgerBase(endpoint, lane.caller), client);
 
-  const active = activeEndpoint(endpoint);
-  if (!active) return refuseInactive(messages, isBatch, ledger);
+  if (!isActive(endpoint)) return refuseInactive(messages, isBatch, ledger);
   const paramsRefusal = refuseInvalidParams(messages, isBatch, ledger);
   if (paramsRefusal) return paramsRefusal;
-  await passCancellations(messages, { appId: endpoint.appId, clientScope, kv });
+  await passCancellations(messages, { serverKey: endpoint.serverKey, clientScope, kv });
 
-  const tasks = { scope: taskScope({ bearer: credential, sessionId }), client, caller: lane.caller };
-  const ctx = serverContext(active, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger, tasks });
+  const tasks = taskContext(endpoint, { scope: taskScope({ bearer: credential, sessionId }), client, caller: lane.caller });
+  const ctx = serverContext(endpoint, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger, tasks });
   return serveMessages({ request, ctx, messages, raw: isBatch ? messages : messages[0], initialize: Boolean(initialize), client });
 }

@@ -1,11 +1,11 @@
-// The MCP server for one HTTP request: one tool, the published app. Built per request because a stateless
+// The MCP server for one HTTP request: an app's one tool, or the workspace server's many. Built per request because a stateless
 // transport serves exactly one (TOOLCHAIN.md); the tool definition itself comes from the per-version cache. Lone
 // tools/list, ping and plain tools/call requests never get here (direct-answers.ts).
 import "server-only";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { CallToolRequestSchema, ListToolsRequestSchema, type CreateTaskResult } from "@modelcontextprotocol/sdk/types.js";
-import { toolForProtocol } from "./build-tool";
+import { listedTools } from "./build-tool";
 import { createTask } from "./tasks/create-task";
 import { runToolCall, type ServerContext } from "./tool-call";
 
@@ -15,16 +15,22 @@ const jsonSchemaValidator = new AjvJsonSchemaValidator();
 
 export function createPublishedServer(ctx: ServerContext): Server {
   const server = new Server(
-    { name: ctx.tool.name, title: ctx.appName, version: String(ctx.version) },
+    ctx.info,
     {
       // tasks: 2025-11-25 basic/utilities/tasks §Capabilities. No `list`: see tasks/task-scope.ts. The task methods
-      // are answered before this server is built (direct-answers.ts); only initialize reads this.
-      capabilities: { tools: { listChanged: false }, logging: {}, tasks: { cancel: {}, requests: { tools: { call: {} } } } },
+      // are answered before this server is built (direct-answers.ts); only initialize reads this. listChanged: the
+      // workspace server's tools change when its owner switches apps (see list-changed.ts).
+      capabilities: {
+        tools: { listChanged: ctx.workspaceServer },
+        logging: {},
+        ...(ctx.tasks ? { tasks: { cancel: {}, requests: { tools: { call: {} } } } } : {}),
+      },
+      ...(ctx.instructions ? { instructions: ctx.instructions } : {}),
       jsonSchemaValidator,
     },
   );
 
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [toolForProtocol(ctx.tool, ctx.protocolVersion)] }));
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listedTools(ctx) }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
     // A task-augmented call in a batch (direct-answers.ts takes lone ones): a task too, never the SDK's -32602
     // "Invalid task creation result" for a plain result.

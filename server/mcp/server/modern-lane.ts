@@ -6,7 +6,8 @@ import "server-only";
 import { CLIENT_INFO_META_KEY, createMcpHandler } from "@modelcontextprotocol/server";
 import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { ClientInfo } from "./client-session";
-import { activeEndpoint, anonymousScope, callerCredential, passCancellations, serverContext, type LaneParams } from "./lane";
+import { isActive } from "./endpoint";
+import { anonymousScope, callerCredential, ledgerBase, passCancellations, serverContext, taskContext, type LaneParams } from "./lane";
 import type { ServerContext } from "./tool-call";
 import { bindModernContext, createModernServer } from "./modern-server";
 import { refuseInactive } from "./refusals";
@@ -34,16 +35,15 @@ export async function serveModernLane(lane: LaneParams): Promise<Response> {
   // Only a well-formed message is logged or acted on here; anything else is the SDK's to refuse.
   const parsed = JSONRPCMessageSchema.safeParse(body);
   const message = parsed.success ? parsed.data : null;
-  const ledger = new RequestLedger({ appId: endpoint.appId, workspaceId: endpoint.workspaceId, caller: lane.caller }, clientOf(message, request));
+  const ledger = new RequestLedger(ledgerBase(endpoint, lane.caller), clientOf(message, request));
   const clientScope = anonymousScope(request, credential);
 
-  const active = activeEndpoint(endpoint);
-  if (!active) return refuseInactive(message ? [message] : [], false, ledger);
-  if (message) await passCancellations([message], { appId: endpoint.appId, clientScope, kv });
+  if (!isActive(endpoint)) return refuseInactive(message ? [message] : [], false, ledger);
+  if (message) await passCancellations([message], { serverKey: endpoint.serverKey, clientScope, kv });
   if (message && isJSONRPCRequest(message)) ledger.begin([message]);
 
-  const tasks = { scope: taskScope({ bearer: credential, sessionId: null }), client: clientOf(message, request), caller: lane.caller };
-  const ctx = serverContext(active, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger, tasks });
+  const tasks = taskContext(endpoint, { scope: taskScope({ bearer: credential, sessionId: null }), client: clientOf(message, request), caller: lane.caller });
+  const ctx = serverContext(endpoint, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger, tasks });
   const taskAnswer = await answerTaskHere(message, ctx, request);
   if (taskAnswer) return taskAnswer;
   bindModernContext(request, {

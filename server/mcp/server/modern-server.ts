@@ -5,6 +5,7 @@ import "server-only";
 import { Server, type CallToolResult, type Notification, type Transport } from "@modelcontextprotocol/server";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/ajv";
 import type { ServerNotification } from "@modelcontextprotocol/sdk/types.js";
+import { listedTools } from "./build-tool";
 import { runToolCall, type ServerContext } from "./tool-call";
 import { withoutInternals } from "./without-internals";
 
@@ -14,6 +15,9 @@ const jsonSchemaValidator = new AjvJsonSchemaValidator();
 // keep a tool list or discover result without asking again (2026-07-28, `ttlMs`/`cacheScope` on cacheable results).
 // "private": a server with keys answers only callers who bring one.
 const cacheHint = { ttlMs: 60_000, cacheScope: "private" as const };
+// The workspace server's tools change whenever its owner switches an app or publishes one: a shorter hint, since a
+// stateless client has no list_changed notification to tell it.
+const workspaceCacheHint = { ttlMs: 10_000, cacheScope: "private" as const };
 
 const contexts = new WeakMap<Request, ModernContext>();
 
@@ -30,12 +34,17 @@ export function createModernServer({ requestInfo }: { requestInfo?: Request }): 
   const ctx = requestInfo ? contexts.get(requestInfo) : undefined;
   if (!ctx) throw new Error("No published endpoint context for this request.");
   const server = new Server(
-    { name: ctx.tool.name, title: ctx.appName, version: String(ctx.version) },
+    ctx.info,
     // The Tasks extension, declared in server/discover (SEP-2663 §Capability Negotiation); its requests are answered
     // before this server is built (modern-lane.ts).
-    { capabilities: { tools: { listChanged: false }, extensions: { "io.modelcontextprotocol/tasks": {} } }, jsonSchemaValidator, cacheHints: { "tools/list": cacheHint, "server/discover": cacheHint } },
+    {
+      capabilities: { tools: { listChanged: ctx.workspaceServer }, ...(ctx.tasks ? { extensions: { "io.modelcontextprotocol/tasks": {} } } : {}) },
+      ...(ctx.instructions ? { instructions: ctx.instructions } : {}),
+      jsonSchemaValidator,
+      cacheHints: ctx.workspaceServer ? { "tools/list": workspaceCacheHint, "server/discover": workspaceCacheHint } : { "tools/list": cacheHint, "server/discover": cacheHint },
+    },
   );
-  server.setRequestHandler("tools/list", () => ({ tools: [ctx.tool] }) as never);
+  server.setRequestHandler("tools/list", () => ({ tools: listedTools(ctx) }) as never);
   server.setRequestHandler("tools/call", async (request, extra) => {
     const result = await runToolCall(ctx, request.params as never, {
       requestId: extra.mcpReq.id,

@@ -86,7 +86,7 @@ export async function enableServer(ref: AppRef, settings: ToolSettings | null) {
   if (!existing && !settings) throw new AppError("bad_request:mcp_server", "Give the tool a name and a description to turn the server on.");
   if (settings) assertSettings(settings, variables);
   const clean = settings ? cleanSettings(settings, variables) : null;
-  const row = await changeEndpoint(ref.appId, (db) =>
+  const row = await changeEndpoint(ref, (db) =>
     existing
       ? updatePublishedServer(db, { ...ref, enabled: true, ...(clean ?? {}) })
       : insertPublishedServer(db, { ...ref, enabled: true, ...newServerCode(ref.appId), ...clean! }),
@@ -96,7 +96,7 @@ export async function enableServer(ref: AppRef, settings: ToolSettings | null) {
 
 export async function disableServer(ref: AppRef) {
   await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
-  const row = await changeEndpoint(ref.appId, (db) => updatePublishedServer(db, { ...ref, enabled: false }));
+  const row = await changeEndpoint(ref, (db) => updatePublishedServer(db, { ...ref, enabled: false }));
   if (!row) throw new AppError("not_found:mcp_server", "This app's MCP server was never turned on.");
   return row;
 }
@@ -104,7 +104,7 @@ export async function disableServer(ref: AppRef) {
 export async function updateServerSettings(ref: AppRef, settings: ToolSettings) {
   const { variables } = await publishedVariables(ref);
   assertSettings(settings, variables);
-  const row = await changeEndpoint(ref.appId, (db) => updatePublishedServer(db, { ...ref, ...cleanSettings(settings, variables) }));
+  const row = await changeEndpoint(ref, (db) => updatePublishedServer(db, { ...ref, ...cleanSettings(settings, variables) }));
   if (!row) throw new AppError("not_found:mcp_server", "Turn the MCP server on first.");
   return row;
 }
@@ -113,7 +113,7 @@ export async function updateServerSettings(ref: AppRef, settings: ToolSettings) 
 export async function regenerateServerUrl(ref: AppRef) {
   await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
   const fresh = newServerCode(ref.appId);
-  const row = await changeEndpoint(ref.appId, (db) => updatePublishedServer(db, { ...ref, codeHash: fresh.codeHash, codeCiphertext: fresh.codeCiphertext }));
+  const row = await changeEndpoint(ref, (db) => updatePublishedServer(db, { ...ref, codeHash: fresh.codeHash, codeCiphertext: fresh.codeCiphertext }));
   if (!row) throw new AppError("not_found:mcp_server", "Turn the MCP server on first.");
   return { url: serverUrl(fresh.code) };
 }
@@ -131,13 +131,13 @@ export async function listKeys(ref: AppRef) {
 export async function createKey(ref: AppRef, name: string) {
   await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
   const key = generateToken(keyPrefix);
-  const row = await changeEndpoint(ref.appId, (db) => insertServerKey(db, { ...ref, name, prefix: key.slice(0, keyPrefix.length + 6), keyHash: hashToken(key) }));
+  const row = await changeEndpoint(ref, (db) => insertServerKey(db, { ...ref, name, prefix: key.slice(0, keyPrefix.length + 6), keyHash: hashToken(key) }));
   return { ...row, key };
 }
 
 export async function revokeKey(ref: AppRef, id: string) {
   await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
-  if (!(await changeEndpoint(ref.appId, (db) => deleteServerKey(db, { ...ref, id })))) {
+  if (!(await changeEndpoint(ref, (db) => deleteServerKey(db, { ...ref, id })))) {
     throw new AppError("not_found:mcp_server_key", "This key does not exist or was already revoked.");
   }
 }

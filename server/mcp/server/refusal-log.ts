@@ -8,6 +8,7 @@ import type { Kv } from "@/server/kv";
 import { kvKeys } from "@/server/kv/keys";
 import type { OauthCaller } from "./access";
 import { recordCall } from "./call-log";
+import type { Endpoint } from "./endpoint";
 
 const windowSeconds = 60;
 /** Rows per server per minute, whatever the number of clients (a client can change its address and name). */
@@ -22,15 +23,15 @@ export async function logRefusal(
     startedAt,
     error,
     caller = null,
-  }: { request: Request; endpoint: { appId: string; workspaceId: string }; bearer: string | null; startedAt: number; error: string; caller?: OauthCaller | null },
+  }: { request: Request; endpoint: Pick<Endpoint, "serverKey" | "appId" | "workspaceId" | "kind">; bearer: string | null; startedAt: number; error: string; caller?: OauthCaller | null },
 ): Promise<void> {
   const userAgent = request.headers.get("user-agent");
   // The key itself stays out of the log and out of the KV store: only its hash identifies the client.
   const client = hashToken(`${bearer ?? ""}|${userAgent ?? ""}|${clientAddress(request.headers) ?? ""}`);
   try {
-    const perClient = await kv.incr(kvKeys.rateLimit("mcp_refusal_log", `${endpoint.appId}|${client}`), windowSeconds);
+    const perClient = await kv.incr(kvKeys.rateLimit("mcp_refusal_log", `${endpoint.serverKey}|${client}`), windowSeconds);
     if (perClient.count > 1) return;
-    const perServer = await kv.incr(kvKeys.rateLimit("mcp_refusal_log_server", endpoint.appId), windowSeconds);
+    const perServer = await kv.incr(kvKeys.rateLimit("mcp_refusal_log_server", endpoint.serverKey), windowSeconds);
     if (perServer.count > perServerLimit) return;
   } catch {
     // Without the store there is no count: better to miss a refusal than to let them flood the log.
@@ -39,6 +40,7 @@ export async function logRefusal(
   recordCall({
     appId: endpoint.appId,
     workspaceId: endpoint.workspaceId,
+    workspaceServer: endpoint.kind === "workspace",
     // The body of a refused request is never read.
     method: "",
     outcome: "refused",

@@ -7,6 +7,8 @@ import type { ClientInfo } from "./client-session";
 
 interface Pending {
   method: string;
+  /** On the workspace server, the app a tools/call ran. */
+  appId?: string;
   toolArguments?: unknown;
   startedAt: number;
   outcome?: CallOutcome;
@@ -21,7 +23,7 @@ export class RequestLedger {
   private idle: (() => void) | null = null;
 
   constructor(
-    private readonly base: { appId: string; workspaceId: string; caller?: CallLogEntry["caller"] },
+    private readonly base: { appId: string | null; workspaceId: string; workspaceServer: boolean; caller?: CallLogEntry["caller"] },
     private readonly client: ClientInfo,
   ) {}
 
@@ -49,7 +51,7 @@ export class RequestLedger {
   }
 
   /** What only the handler knows: the conversation, the owner-facing error, a cancellation. */
-  annotate(id: RequestId, details: { outcome?: CallOutcome; error?: string | null; conversationId?: string | null }) {
+  annotate(id: RequestId, details: { appId?: string; outcome?: CallOutcome; error?: string | null; conversationId?: string | null }) {
     const entry = this.pending.get(idKey(id));
     if (entry) Object.assign(entry, details);
   }
@@ -102,6 +104,7 @@ export class RequestLedger {
   private write(entry: Pending, outcome: CallOutcome, error?: string) {
     const log: CallLogEntry = {
       ...this.base,
+      appId: entry.appId ?? this.base.appId,
       method: entry.method,
       toolArguments: entry.toolArguments,
       outcome: entry.outcome ?? outcome,

@@ -41,7 +41,7 @@ export async function setServerAccess(ref: AppRef, choice: AccessChoice) {
   const restricted = signIn ? Boolean(choice.restricted) : undefined;
   if (signIn) await assertPeople(ref.workspaceId, people, Boolean(restricted));
 
-  const updated = await changeEndpoint(ref.appId, (db) =>
+  const updated = await changeEndpoint(ref, (db) =>
     db.transaction(async (tx) => {
       const row = await updateServerAccess(tx, { ...ref, accessMode: choice.mode, signInRestricted: restricted });
       if (!row) return null;

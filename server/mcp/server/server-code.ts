@@ -10,11 +10,13 @@ const codeBytes = 24;
 const codeShape = /^[A-Za-z0-9_-]{32}$/;
 
 export const serverCodeAad = (appId: string) => `published_servers:${appId}:code`;
+export const workspaceServerCodeAad = (workspaceId: string) => `workspace_servers:${workspaceId}:code`;
 const aad = serverCodeAad;
 
-export function newServerCode(appId: string) {
+/** A new code, sealed for an app's server (or, given the workspace server's aad, for that). */
+export function newServerCode(appId: string, sealedFor: string = aad(appId)) {
   const code = generateToken("", codeBytes);
-  return { code, codeHash: hashToken(code), codeCiphertext: sealSecret(code, aad(appId)) };
+  return { code, codeHash: hashToken(code), codeCiphertext: sealSecret(code, sealedFor) };
 }
 
 /** Cheap shape check, so random paths never reach the database. */
@@ -24,6 +26,10 @@ export function isWellFormedCode(code: string): boolean {
 
 export function openServerCode({ appId, codeCiphertext }: { appId: string; codeCiphertext: string }): string {
   return openSecret(codeCiphertext, aad(appId));
+}
+
+export function openWorkspaceServerCode({ workspaceId, codeCiphertext }: { workspaceId: string; codeCiphertext: string }): string {
+  return openSecret(codeCiphertext, workspaceServerCodeAad(workspaceId));
 }
 
 export function serverUrl(code: string, appUrl: string = env.APP_URL): string {

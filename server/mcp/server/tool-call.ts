@@ -1,29 +1,30 @@
-// tools/call on the published tool, whichever lane and way the request came: the 2026-07-28 SDK v2 server
+// tools/call on a published tool, whichever server (an app's, the workspace's), lane and way the request came: the 2026-07-28 SDK v2 server
 // (modern-server.ts), the 2025 per-request SDK v1 server (batches, progress over SSE) or answered directly as JSON
 // (direct-answers.ts). The name check, cancellation from this or
 // another instance, a progress notification per runtime step, the run, and what the call log needs to know.
 import "server-only";
-import { ErrorCode, type CallToolRequest, type CallToolResult, type RequestId, type ServerNotification, type Tool } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, type CallToolRequest, type CallToolResult, type RequestId, type ServerNotification } from "@modelcontextprotocol/sdk/types.js";
 import type { RunEvent } from "@/server/agent/run-events";
-import type { AppConfig, AppType } from "@/server/apps/app-config";
 import type { Kv } from "@/server/kv";
-import type { ProviderSource } from "@/server/llm/get-language-model";
+import type { PublishedTool } from "./build-tool";
 import { callPublishedTool } from "./call-tool";
+import type { Endpoint } from "./endpoint";
 import { callKey, trackCall } from "./cancellations";
 import type { ClientInfo } from "./client-session";
 import type { RequestLedger } from "./request-ledger";
 
-/** Everything one HTTP request's handlers need: the published version, the client and the request itself. */
+/** Everything one HTTP request's handlers need: the server and its tools, the client and the request itself. */
 export interface ServerContext {
-  appId: string;
+  /** The endpoint's key for cancellations (endpoint.ts). */
+  serverKey: string;
   workspaceId: string;
-  appType: AppType;
-  appName: string;
-  version: number;
-  versionId: string;
-  config: AppConfig;
-  provider: ProviderSource | null;
-  tool: Tool;
+  /** The app of an app server; null on the workspace server, which runs no tasks. */
+  appId: string | null;
+  workspaceServer: boolean;
+  info: Endpoint["info"];
+  instructions: string | null;
+  /** What tools/list answers, one per published app offered. */
+  tools: PublishedTool[];
   protocolVersion: string;
   /** Aborts when the HTTP client goes away. */
   requestSignal: AbortSignal;
@@ -57,20 +58,21 @@ function progressMessage(event: RunEvent): string | null {
   }
 }
 
-/** Throws an error with a JSON-RPC `code` for a tool name this server does not have. */
-export function assertPublishedToolName(ctx: Pick<ServerContext, "tool">, name: string) {
-  if (name !== ctx.tool.name) {
-    // Not McpError: its message already starts "MCP error -32602:", and clients add that prefix again.
-    throw Object.assign(new Error(`Unknown tool "${name.slice(0, 100)}". This server has one tool: "${ctx.tool.name}".`), {
-      code: ErrorCode.InvalidParams,
-    });
-  }
+/** The tool by its name; throws an error with a JSON-RPC `code` for a name this server does not have. */
+export function findPublishedTool(ctx: Pick<ServerContext, "tools">, name: string): PublishedTool {
+  const found = ctx.tools.find((entry) => entry.tool.name === name);
+  if (found) return found;
+  const only = ctx.tools.length === 1 ? ` This server has one tool: "${ctx.tools[0]!.tool.name}".` : " Call tools/list for this server's tools.";
+  // Not McpError: its message already starts "MCP error -32602:", and clients add that prefix again.
+  throw Object.assign(new Error(`Unknown tool "${name.slice(0, 100)}".${only}`), { code: ErrorCode.InvalidParams });
 }
 
 /** The call's result; throws an error with a JSON-RPC `code` only for a tool name this server does not have. */
 export async function runToolCall(ctx: ServerContext, params: CallToolRequest["params"], channel: ToolCallChannel): Promise<CallToolResult> {
-  assertPublishedToolName(ctx, params.name);
-  const tracked = trackCall(callKey({ appId: ctx.appId, clientScope: ctx.clientScope, requestId: channel.requestId }), {
+  const { app, config } = findPublishedTool(ctx, params.name);
+  // On the workspace server the log line names the app the call ran, so the log can be filtered by app.
+  ctx.ledger.annotate(channel.requestId, { appId: app.appId });
+  const tracked = trackCall(callKey({ serverKey: ctx.serverKey, clientScope: ctx.clientScope, requestId: channel.requestId }), {
     kv: ctx.kv,
     pollMs: ctx.cancelPollMs,
   });
@@ -89,11 +91,11 @@ export async function runToolCall(ctx: ServerContext, params: CallToolRequest["p
   try {
     const outcome = await callPublishedTool({
       workspaceId: ctx.workspaceId,
-      appId: ctx.appId,
-      appType: ctx.appType,
-      versionId: ctx.versionId,
-      config: ctx.config,
-      provider: ctx.provider,
+      appId: app.appId,
+      appType: app.appType,
+      versionId: app.versionId,
+      config,
+      provider: app.provider,
       args: params.arguments ?? {},
       signal,
       onEvent,

@@ -15,8 +15,8 @@ const methods: Record<TaskEra, ReadonlySet<string>> = {
 };
 
 /** Whether `message` is a request this module answers on this lane (the lane decides the wire form). */
-export function isTaskRequest(message: JSONRPCRequest, ctx: Pick<ServerContext, "tasks">, lane: TaskEra): boolean {
-  if (!ctx.tasks) return false;
+export function isTaskRequest(message: JSONRPCRequest, ctx: Pick<ServerContext, "tasks" | "appId">, lane: TaskEra): boolean {
+  if (!ctx.tasks || !ctx.appId) return false;
   if (message.method === "tools/call") return taskRequest(message.params)?.era === lane;
   return methods[lane].has(message.method);
 }
@@ -27,8 +27,7 @@ export function isTaskRequest(message: JSONRPCRequest, ctx: Pick<ServerContext, 
  * and tasks/* requests are logged like any other request.
  */
 export async function answerTaskRequest(message: JSONRPCRequest, ctx: ServerContext, lane: TaskEra): Promise<JSONRPCMessage> {
-  const tasks = ctx.tasks!;
-  const taskCtx = { ...ctx, tasks };
+  const taskCtx = { ...ctx, tasks: ctx.tasks!, appId: ctx.appId! };
   if (message.method !== "tools/call") ctx.ledger.begin([message]);
   try {
     let result: Record<string, unknown>;

@@ -8,7 +8,7 @@ import { hashToken } from "@/server/crypto/tokens";
 import { getDb } from "@/server/db";
 import { insertTask, updateUnfinishedTask } from "@/server/db/queries/mcp-tasks";
 import { getJobQueue } from "@/server/jobs";
-import { assertPublishedToolName, type ServerContext } from "../tool-call";
+import { findPublishedTool, type ServerContext } from "../tool-call";
 import { effectiveTtlMs, taskSettings, type TaskRunJob } from "./task-settings";
 import { startTaskWorker } from "./task-worker";
 import { task2025, task2026, type TaskEra } from "./task-wire";
@@ -18,7 +18,7 @@ export async function createTask(
   params: CallToolRequest["params"],
   { era, ttl }: { era: TaskEra; ttl?: unknown },
 ): Promise<Record<string, unknown>> {
-  assertPublishedToolName(ctx, params.name);
+  const { app } = findPublishedTool(ctx, params.name);
   await startTaskWorker();
   const taskId = randomBytes(32).toString("base64url");
   const idHash = hashToken(taskId);
@@ -27,9 +27,9 @@ export async function createTask(
   const db = await getDb();
   const row = await insertTask(db, {
     idHash,
-    appId: ctx.appId,
+    appId: app.appId,
     workspaceId: ctx.workspaceId,
-    versionId: ctx.versionId,
+    versionId: app.versionId,
     ownerScope: ctx.tasks.scope,
     jobId: randomUUID(),
     statusMessage: "Waiting to start",

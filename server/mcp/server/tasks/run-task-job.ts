@@ -40,19 +40,24 @@ export async function runTaskJob(job: Job): Promise<void> {
     await fail("The app's owner turned its MCP server off before this task started.");
     return;
   }
-  const { tool, config } = getPublishedTool({ ...endpoint, parameterDescriptions: endpoint.parameterDescriptions });
-  const { caller, ...params } = task.request;
-  const ledger = new RequestLedger({ appId: task.appId, workspaceId, caller }, { name: task.clientName, version: task.clientVersion });
-  const ctx: ServerContext = {
+  // The definition's annotations and icon play no part in a run: only the name check and the config do.
+  const published = getPublishedTool({
+    ...endpoint,
     appId: task.appId,
-    workspaceId,
-    appType: endpoint.appType,
-    appName: endpoint.appName,
-    version: endpoint.version,
-    versionId: endpoint.versionId,
-    config,
     provider: endpoint.provider?.id ? endpoint.provider : null,
-    tool,
+    annotations: {},
+    revision: [endpoint.versionId, endpoint.settingsUpdatedAt.getTime(), endpoint.appUpdatedAt.getTime(), endpoint.toolName, "task"].join(":"),
+  });
+  const { caller, ...params } = task.request;
+  const ledger = new RequestLedger({ appId: task.appId, workspaceId, workspaceServer: false, caller }, { name: task.clientName, version: task.clientVersion });
+  const ctx: ServerContext = {
+    serverKey: task.appId,
+    workspaceId,
+    appId: task.appId,
+    workspaceServer: false,
+    info: { name: endpoint.toolName, title: endpoint.appName, version: String(endpoint.version) },
+    instructions: null,
+    tools: [published],
     protocolVersion: task.protocolVersion,
     // Aborts when the queue gives the job up (cancelled, claim lost, shutdown).
     requestSignal: job.signal,

@@ -15,7 +15,8 @@ import { taskRequestId } from "./run-task-job";
 import { taskSettings } from "./task-settings";
 import { relatedTaskKey, task2025, task2026, type TaskEra } from "./task-wire";
 
-type TaskCtx = Pick<ServerContext, "appId" | "kv" | "requestSignal"> & { tasks: NonNullable<ServerContext["tasks"]> };
+/** Tasks run on app servers only (lane.ts taskContext): the app is known. */
+type TaskCtx = Pick<ServerContext, "kv" | "requestSignal"> & { appId: string; tasks: NonNullable<ServerContext["tasks"]> };
 
 const invalidParams = (message: string) => Object.assign(new Error(message), { code: ErrorCode.InvalidParams });
 const unknownTask = () => invalidParams("No such task: it may have ended and been removed after its ttl, or it was started by another client or key.");
@@ -69,7 +70,7 @@ export async function cancelTask(ctx: TaskCtx, params: unknown, era: TaskEra) {
     if (era === "2025" && terminal(existing)) throw invalidParams(`The task has already ended (${task2025(existing, taskId).status}); it cannot be cancelled.`);
     return era === "2025" ? task2025(existing, taskId) : { resultType: "complete" };
   }
-  await cancelCall(callKey({ appId: ctx.appId, clientScope: row.ownerScope, requestId: taskRequestId(idHash) }), ctx.kv);
+  await cancelCall(callKey({ serverKey: ctx.appId, clientScope: row.ownerScope, requestId: taskRequestId(idHash) }), ctx.kv);
   // A job still waiting never starts; a running one also loses its claim (pg-boss aborts it at its next heartbeat).
   await getJobQueue().cancel(taskSettings.runQueue, row.jobId).catch((error: unknown) => {
     console.warn("[mcp_server:tasks] could not cancel a task's job", error instanceof Error ? error.message : error);
