@@ -104,6 +104,20 @@ describe("a server's card", () => {
     expect((await card(fresh)).status).toBe(200);
   });
 
+  it("a server's card has its own limit per minute, apart from the server's calls, and says when to retry", async () => {
+    const { url } = await createPublishedApp(h.endpoint, h.llm);
+    const code = codeOf(url);
+    const limit = Number(process.env.MCP_SERVER_RATE_LIMIT_PER_MINUTE ?? 300);
+    const statuses = [];
+    for (let i = 0; i <= limit; i++) statuses.push((await card(code)).status);
+    expect(statuses.slice(0, limit).every((s) => s === 200)).toBe(true);
+    const refused = await card(code);
+    expect(refused).toMatchObject({ status: 429, body: { code: "rate_limit:mcp_server_card" } });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The calls' budget is untouched.
+    expect((await (await h.connect(url)).listTools()).tools).toHaveLength(1);
+  });
+
   it("any other code segment is 404 with nothing but our message", async () => {
     const code = fc.oneof(
       fc.stringMatching(/^[A-Za-z0-9_-]{32}$/),

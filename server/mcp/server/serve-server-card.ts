@@ -12,11 +12,15 @@ export function serveDeploymentCard(): Response {
 }
 
 export async function serveServerCard(code: string): Promise<Response> {
-  const card = await findServerCard(code);
-  if (!card) {
+  const found = await findServerCard(code);
+  if (!found) {
     const body = { code: "not_found:mcp_server", message: "No MCP server answers at this code: it is unknown or turned off. Ask the server's owner for its URL." };
     return Response.json(body, { status: 404, headers: cors });
   }
+  if ("retryAfter" in found) {
+    const body = { code: "rate_limit:mcp_server_card", message: `Too many requests for this server's card: retry in ${found.retryAfter} seconds.` };
+    return Response.json(body, { status: 429, headers: { ...cors, "retry-after": String(found.retryAfter) } });
+  }
   // Revalidated on every use: a server's tools, access and name change when its owner changes them.
-  return Response.json(card, { headers: { ...cors, "cache-control": "no-cache" } });
+  return Response.json(found.card, { headers: { ...cors, "cache-control": "no-cache" } });
 }

@@ -8,6 +8,7 @@ import { hashToken, safeEqual } from "@/server/crypto/tokens";
 import { version } from "@/package.json";
 import { env } from "@/server/env";
 import { getKv } from "@/server/kv";
+import { rateLimit } from "@/server/kv/rate-limit";
 import { getPublishedTool, toolForProtocol } from "./build-tool";
 import { isActive, type Endpoint } from "./endpoint";
 import { findEndpoint } from "./endpoint-cache";
@@ -73,11 +74,17 @@ export function serverCard(endpoint: Endpoint, code: string) {
   };
 }
 
-/** The card of the server behind `code`, or null when there is none that answers (unknown, off, not published). */
-export async function findServerCard(code: string) {
+/**
+ * The card of the server behind `code`, null when no server answers there (unknown, off, not published), or how
+ * long to wait: cards have their own per-server limit (SEP-2127 §Denial of Service), apart from the calls' budget.
+ */
+export async function findServerCard(code: string): Promise<{ card: ReturnType<typeof serverCard> } | { retryAfter: number } | null> {
   if (!isWellFormedCode(code)) return null;
   const codeHash = hashToken(code);
-  const endpoint = await findEndpoint(getKv(), { codeHash, keyHash: "" });
+  const kv = getKv();
+  const endpoint = await findEndpoint(kv, { codeHash, keyHash: "" });
   if (!endpoint || !safeEqual(endpoint.codeHash, codeHash) || !isActive(endpoint)) return null;
-  return serverCard(endpoint, code);
+  const limit = await rateLimit(kv, { bucket: "mcp_server_card", id: endpoint.serverKey, limit: env.MCP_SERVER_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
+  if (!limit.ok) return { retryAfter: Math.max(1, limit.retryAfter) };
+  return { card: serverCard(endpoint, code) };
 }
