@@ -1,6 +1,7 @@
-// "Will it connect?" on an app's MCP Server tab and the workspace server's page: gathers what a hosted client would see (APP_URL's addresses, the access
-// mode, both discovery documents, a CORS preflight, the tool name) in-process, without HTTP to ourselves, and runs
-// the pure checks over it (connect-check-rules.ts, connect-check-documents.ts).
+// "Will it connect?" on an app's MCP Server tab and on the workspace server's page: gathers what a hosted client
+// would see (APP_URL's addresses, the access mode, both discovery documents, a CORS preflight, the tool names)
+// in-process, without HTTP to ourselves, and runs the pure checks over it (connect-check-rules.ts,
+// connect-check-documents.ts).
 import "server-only";
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
@@ -14,10 +15,10 @@ import { openServerCode, openWorkspaceServerCode } from "@/server/mcp/server/ser
 import { getWorkspaceServerStatus } from "@/server/mcp/server/workspace-server";
 import { checkAuthorizationServerMetadata, checkCorsPreflight, checkResourceMetadata, type PreflightAnswer } from "./connect-check-documents";
 import { appUrlHost, checkAccessMode, checkAppUrl, checkRegistration, checkToolNames, isLocalName, type AccessMode, type ConnectCheck } from "./connect-check-rules";
-import type { ServerRef } from "./connected-clients";
 import { serveAuthorizationServerMetadata } from "./metadata";
 import { protectedResourceMetadata } from "./protected-resource-metadata";
 import { issuerUrl, resourceUrl } from "./resource";
+import type { ServerRef } from "./resource-server";
 
 /** A document as a client would fetch it: its JSON (null when it is not served) and the response's headers. */
 export interface FetchedDocument {

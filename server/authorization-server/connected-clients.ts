@@ -7,10 +7,8 @@ import { getAppOrThrow } from "@/server/apps/apps";
 import { getDb } from "@/server/db";
 import { listGrantsForServer, listGrantsForUser } from "@/server/db/queries/oauth-server-grants";
 import { AppError } from "@/server/errors";
+import type { ServerRef } from "./resource-server";
 import { revokeGrant } from "./revoke-grant";
-
-/** One published server: an app's, or with `appId` null the workspace server. */
-export type ServerRef = { workspaceId: string; appId: string | null };
 
 // An app of another workspace is not found; the workspace server needs no check (its workspace is the caller's).
 async function assertServer(ref: ServerRef) {

@@ -7,6 +7,9 @@ import { getDb } from "@/server/db";
 import { findResourceServer, type ResourceServer } from "@/server/db/queries/oauth-server-resources";
 import { codeFromResource } from "./resource";
 
+/** One published server: an app's, or with `appId` null the workspace server. */
+export type ServerRef = { workspaceId: string; appId: string | null };
+
 async function lookUp(resource: string): Promise<ResourceServer | null> {
   const code = codeFromResource(resource);
   return code ? findResourceServer(await getDb(), { codeHash: hashToken(code) }) : null;
