@@ -1,0 +1,1 @@
+ALTER TABLE "oauth_server_grants" ALTER COLUMN "app_id" DROP NOT NULL;
