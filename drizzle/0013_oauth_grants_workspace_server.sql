@@ -1,1 +1,0 @@
-ALTER TABLE "oauth_server_grants" ALTER COLUMN "app_id" DROP NOT NULL;
