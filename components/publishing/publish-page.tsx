@@ -7,6 +7,7 @@ import { atLeast } from "@/components/settings/role-label";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AccessCard } from "./access-card";
+import { AnnotationsCard } from "./annotations-card";
 import { ClientConfigCard } from "./client-config-card";
 import { ConnectCheckCard } from "./connect-check-card";
 import { ConnectedClientsCard } from "./connected-clients-card";
@@ -38,6 +39,7 @@ export function PublishPage({ appId }: { appId: string }) {
           {status.data.configured && (
             <AccessCard key={JSON.stringify(status.data.access)} appId={appId} access={status.data.access} canChange={atLeast(current.data?.role, "admin")} />
           )}
+          {status.data.hasPublishedVersion && <AnnotationsCard key={JSON.stringify(status.data.annotations)} appId={appId} annotations={status.data.annotations} />}
           {/* Keys show in API-key mode, also while the server is off (to revoke a leaked one); no configuration is offered then. */}
           {status.data.url && status.data.access.mode === "api_key" && (
             <ServerKeysCard appId={appId} url={status.data.enabled ? status.data.url : null} name={status.data.toolName} />

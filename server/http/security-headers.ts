@@ -28,6 +28,9 @@ export function pageContentSecurityPolicy({ nonce, dev = false, https = usesHttp
 /** JSON and streams from route handlers: nothing in them may load or run anything if opened as a page. */
 export const routeContentSecurityPolicy = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/** The tool icons (app/mcp/icons): an SVG opened on its own may style itself, and load or run nothing. */
+export const iconContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+
 export function securityHeaders({ https = usesHttps() }: { https?: boolean } = {}) {
   return [
     { key: "X-Frame-Options", value: "DENY" },

@@ -91,6 +91,7 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "publishedServers.get": (ids) => ({ appId: ids.appId }),
   "publishedServers.enable": (ids) => ({ appId: ids.appId, toolName: "a_tool", toolDescription: "Does A." }),
   "publishedServers.disable": (ids) => ({ appId: ids.appId }),
+  "publishedServers.setAnnotations": (ids) => ({ appId: ids.appId, hints: { readOnlyHint: true } }),
   "publishedServers.update": (ids) => ({ appId: ids.appId, toolName: "a_tool", toolDescription: "Does A." }),
   "publishedServers.regenerate": (ids) => ({ appId: ids.appId }),
   "publishedServers.listKeys": (ids) => ({ appId: ids.appId }),

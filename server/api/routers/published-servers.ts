@@ -13,11 +13,16 @@ import {
   revokeKey,
   updateServerSettings,
 } from "@/server/mcp/server/published-servers";
+import { getAppAnnotations, setAppAnnotations } from "@/server/mcp/server/app-annotations";
 import { accessModes, setServerAccess } from "@/server/mcp/server/server-access";
 import { listConnectedClients, revokeConnectedClient } from "@/server/authorization-server/connected-clients";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
 const appInput = z.object({ appId: idSchema });
+
+const hintChoice = z.boolean().nullable().default(null);
+// Each hint the owner sets, or null to derive it from the app (server/mcp/server/tool-annotations.ts).
+const hintsSchema = z.object({ readOnlyHint: hintChoice, destructiveHint: hintChoice, idempotentHint: hintChoice, openWorldHint: hintChoice }).strict();
 
 const settingsSchema = z.object({
   toolName: z.string().trim().max(64),
@@ -30,7 +35,17 @@ export const publishedServersRouter = createTRPCRouter({
   get: workspaceProcedure
     .meta({ role: "editor" })
     .input(appInput)
-    .query(({ ctx, input }) => getServerStatus({ workspaceId: ctx.workspaceId, appId: input.appId })),
+    .query(async ({ ctx, input }) => {
+      const ref = { workspaceId: ctx.workspaceId, appId: input.appId };
+      const [status, annotations] = await Promise.all([getServerStatus(ref), getAppAnnotations(ref)]);
+      return { ...status, annotations };
+    }),
+
+  // How clients treat the tool (Claude runs read-only tools without asking): part of the tool's face, like its name.
+  setAnnotations: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput.extend({ hints: hintsSchema }))
+    .mutation(({ ctx, input }) => setAppAnnotations({ workspaceId: ctx.workspaceId, appId: input.appId }, input.hints)),
 
   // The first time, the tool's settings are required; later they may be left out to keep the current ones.
   enable: workspaceProcedure

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, max } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import type { AppConfig } from "@/server/apps/app-config";
-import { apps, appVersions, users, type NewApp } from "@/server/db/schema";
+import { apps, appVersions, users, type NewApp, type ToolAnnotationChoice } from "@/server/db/schema";
 
 export async function listApps(db: Tx, { workspaceId }: { workspaceId: string }) {
   return db
@@ -40,6 +40,16 @@ export async function updateApp(
     .set({ ...values, updatedAt: new Date() })
     .where(and(eq(apps.workspaceId, workspaceId), eq(apps.id, id)))
     .returning();
+  return app ?? null;
+}
+
+/** The owner's tool annotations for the app; null leaves every hint derived. */
+export async function setAppToolAnnotations(db: Tx, { workspaceId, id, toolAnnotations }: { workspaceId: string; id: string; toolAnnotations: ToolAnnotationChoice | null }) {
+  const [app] = await db
+    .update(apps)
+    .set({ toolAnnotations })
+    .where(and(eq(apps.workspaceId, workspaceId), eq(apps.id, id)))
+    .returning({ id: apps.id, toolAnnotations: apps.toolAnnotations });
   return app ?? null;
 }
 

@@ -15,7 +15,7 @@ import { RequestLedger } from "./request-ledger";
 import { answerTaskRequest, isTaskRequest } from "./tasks/answer-task-request";
 import { taskScope } from "./tasks/task-scope";
 
-const modernProtocolVersion = "2026-07-28";
+export const modernProtocolVersion = "2026-07-28";
 // One handler for the process: per request it only builds the server instance (createModernServer).
 const handler = createMcpHandler(createModernServer, { legacy: "reject" });
 

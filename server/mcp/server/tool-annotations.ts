@@ -42,6 +42,28 @@ export function deriveAnnotations(appType: AppType, config: Pick<AppConfig, "too
   };
 }
 
+type Hint = (typeof annotationHints)[number];
+const modelOnly = "It only asks its model";
+const varies = "Answers vary from one call to the next.";
+const named = (tools: McpToolInfo[]) => `"${tools[0]!.title ?? tools[0]!.name}"${tools.length > 1 ? ` and ${tools.length - 1} more` : ""}`;
+
+/** Why each hint was derived as it was, in a line the owner reads beside it (deriveAnnotations, same order). */
+export function explainAnnotations(appType: AppType, config: Pick<AppConfig, "tools">, servers: ServerTools[]): Record<Hint, string> {
+  if (appType !== "agent") {
+    return { readOnlyHint: `${modelOnly}: nothing outside changes.`, destructiveHint: `${modelOnly}: nothing outside changes.`, idempotentHint: varies, openWorldHint: `${modelOnly}.` };
+  }
+  const tools = boundTools(config.tools, servers);
+  const writers = tools.filter((tool) => hint(tool, "readOnlyHint") !== true);
+  const destroyers = writers.filter((tool) => hint(tool, "destructiveHint") !== false);
+  const open = tools.filter((tool) => hint(tool, "openWorldHint") !== false);
+  return {
+    readOnlyHint: writers.length ? `${named(writers)} may change things.` : tools.length ? "Every tool it may call only reads." : "It may call no tools.",
+    destructiveHint: destroyers.length ? `${named(destroyers)} may delete or overwrite.` : writers.length ? "Its tools that write say they only add." : "Its tools only read.",
+    idempotentHint: varies,
+    openWorldHint: open.length ? `${named(open)} reaches systems outside.` : "Its tools reach nothing outside.",
+  };
+}
+
 /** The owner's hints over the derived ones; a read-only tool is never destructive (the spec ignores it then). */
 export function resolveAnnotations(chosen: ToolAnnotationChoice | null, derived: Required<ToolAnnotationChoice>): ToolAnnotations {
   const merged = { ...derived, ...pickHints(chosen) };
