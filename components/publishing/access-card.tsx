@@ -109,7 +109,7 @@ export function AccessCard({ server, access, canChange }: { server: ServerRef; a
             open={confirming}
             onOpenChange={setConfirming}
             title="Let anyone with the URL in?"
-            description="The server stops asking for a key or a sign-in: anyone who has the link can call it, and calls no longer name who made them."
+            description={`The server stops asking for a key or a sign-in: anyone who has the link can call ${server.appId === null ? "every app it offers" : "the app"}, and calls no longer name who made them.`}
             confirmLabel="Open to anyone with the URL"
             destructive
             onConfirm={async () => void (await submit())}

@@ -58,11 +58,11 @@ export function WorkspaceServerPage() {
   return (
     <div className="grid max-w-3xl grid-cols-1 gap-6">
       <WorkspaceServerCard status={s} canChange={canChange} />
+      <WorkspaceAppsCard status={s} canChange={canChange} />
+      {s.configured && <InstructionsCard key={s.instructions} instructions={s.instructions} canChange={canChange} />}
       {s.configured && <AccessCard key={JSON.stringify(s.access)} server={workspaceServer} access={s.access} canChange={canChange} />}
       {s.url && s.access.mode === "api_key" && <ServerKeysCard server={workspaceServer} url={s.enabled ? s.url : null} name={serverName} canChange={canChange} />}
       {s.url && s.enabled && <ClientConfigCard url={s.url} name={serverName} mode={s.access.mode} />}
-      <WorkspaceAppsCard status={s} canChange={canChange} />
-      {s.configured && <InstructionsCard key={s.instructions} instructions={s.instructions} canChange={canChange} />}
       <div>
         <LogLink />
       </div>

@@ -51,6 +51,7 @@ test("an owner offers the workspace's apps through one MCP server and curates it
 
   await server.saveInstructions("Travel tools of the Lisbon office: plan first, then summarize.");
   expect((await toolNames(url)).instructions).toBe("Travel tools of the Lisbon office: plan first, then summarize.");
+  await page.getByRole("heading", { name: "Workspace MCP server" }).scrollIntoViewIfNeeded();
   await docsScreenshot(page, "workspace-server.png");
 
   const fresh = await server.regenerate();
