@@ -5,7 +5,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
-import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -14,25 +13,25 @@ import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { accessModeText, opensUp, type AccessMode } from "./access-modes";
 import { PeoplePicker } from "./people-picker";
+import { useServerApi, type ServerRef } from "./server-api";
 import type { ServerStatus } from "./types";
 
 const order: AccessMode[] = ["url", "api_key", "sign_in"];
 
-export function AccessCard({ appId, access, canChange }: { appId: string; access: ServerStatus["access"]; canChange: boolean }) {
-  const trpc = useTRPC();
+export function AccessCard({ server, access, canChange }: { server: ServerRef; access: ServerStatus["access"]; canChange: boolean }) {
+  const api = useServerApi(server);
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<AccessMode>(access.mode);
   const [restricted, setRestricted] = useState(access.restricted);
   const [people, setPeople] = useState(access.people.map((p) => p.userId));
   const [confirming, setConfirming] = useState(false);
-  const save = useMutation(
-    trpc.publishedServers.setAccess.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.publishedServers.get.queryFilter({ appId }));
-        toast.success("Access saved: it applies from the next request");
-      },
-    }),
-  );
+  const save = useMutation({
+    mutationFn: api.setAccess,
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: api.statusKey });
+      toast.success("Access saved: it applies from the next request");
+    },
+  });
 
   const samePeople = people.length === access.people.length && access.people.every((p) => people.includes(p.userId));
   const dirty = mode !== access.mode || (mode === "sign_in" && (restricted !== access.restricted || (restricted && !samePeople)));
@@ -41,7 +40,7 @@ export function AccessCard({ appId, access, canChange }: { appId: string; access
     setRestricted(access.restricted);
     setPeople(access.people.map((p) => p.userId));
   };
-  const submit = () => save.mutateAsync({ appId, mode, ...(mode === "sign_in" ? { restricted, people: restricted ? people : [] } : {}) });
+  const submit = () => save.mutateAsync({ mode, ...(mode === "sign_in" ? { restricted, people: restricted ? people : [] } : {}) });
 
   return (
     <Card>
@@ -110,7 +109,7 @@ export function AccessCard({ appId, access, canChange }: { appId: string; access
             open={confirming}
             onOpenChange={setConfirming}
             title="Let anyone with the URL in?"
-            description="The server stops asking for a key or a sign-in: anyone who has the link can call the app, and calls no longer name who made them."
+            description={`The server stops asking for a key or a sign-in: anyone who has the link can call ${server.appId === null ? "every app it offers" : "the app"}, and calls no longer name who made them.`}
             confirmLabel="Open to anyone with the URL"
             destructive
             onConfirm={async () => void (await submit())}

@@ -2,9 +2,9 @@
 // Sign-in callers in the MCP calls log: the person and OAuth client filters (their choices are who called this
 // server with sign-in), and the cell that names who made a call.
 import { useQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Field } from "@/components/ui/field";
 import { NativeSelect } from "@/components/ui/select";
+import { useServerApi, type ServerRef } from "./server-api";
 import type { CallLog } from "./types";
 
 export interface CallerFilter {
@@ -13,9 +13,9 @@ export interface CallerFilter {
 }
 
 /** Nothing until someone has called with sign-in: servers that never used it keep today's three filters. */
-export function CallerFilters({ appId, value, onChange }: { appId: string; value: CallerFilter; onChange: (next: CallerFilter) => void }) {
-  const trpc = useTRPC();
-  const callers = useQuery(trpc.publishedServers.listCallers.queryOptions({ appId }));
+export function CallerFilters({ server, value, onChange }: { server: ServerRef; value: CallerFilter; onChange: (next: CallerFilter) => void }) {
+  const api = useServerApi(server);
+  const callers = useQuery({ queryKey: api.callersKey, queryFn: api.listCallers });
   const people = callers.data?.people ?? [];
   const clients = callers.data?.clients ?? [];
   if (people.length === 0 && clients.length === 0 && !value.callerUserId && !value.oauthClientId) return null;

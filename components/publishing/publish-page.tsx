@@ -37,12 +37,12 @@ export function PublishPage({ appId }: { appId: string }) {
         <div className="grid max-w-3xl grid-cols-1 gap-6">
           <McpServerCard appId={appId} status={status.data} />
           {status.data.configured && (
-            <AccessCard key={JSON.stringify(status.data.access)} appId={appId} access={status.data.access} canChange={atLeast(current.data?.role, "admin")} />
+            <AccessCard key={JSON.stringify(status.data.access)} server={{ appId }} access={status.data.access} canChange={atLeast(current.data?.role, "admin")} />
           )}
           {status.data.hasPublishedVersion && <AnnotationsCard key={JSON.stringify(status.data.annotations)} appId={appId} annotations={status.data.annotations} />}
           {/* Keys show in API-key mode, also while the server is off (to revoke a leaked one); no configuration is offered then. */}
           {status.data.url && status.data.access.mode === "api_key" && (
-            <ServerKeysCard appId={appId} url={status.data.enabled ? status.data.url : null} name={status.data.toolName} />
+            <ServerKeysCard server={{ appId }} url={status.data.enabled ? status.data.url : null} name={status.data.toolName} />
           )}
           {status.data.configured && status.data.access.mode === "sign_in" && <ConnectedClientsCard appId={appId} />}
           {status.data.url && status.data.enabled && <ClientConfigCard url={status.data.url} name={status.data.toolName} mode={status.data.access.mode} />}

@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
-import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,15 +15,19 @@ import { Input } from "@/components/ui/input";
 import { ShownOnceKey } from "@/components/ui/shown-once-key";
 import { Skeleton } from "@/components/ui/skeleton";
 import { clientInstructions } from "./client-instructions";
+import { useServerApi, type ServerRef } from "./server-api";
 
-/** `url` and `name` make the configurations offered with a new key; without a URL (server off) none are offered. */
-export function ServerKeysCard({ appId, url, name }: { appId: string; url: string | null; name: string }) {
-  const trpc = useTRPC();
+/**
+ * `url` and `name` make the configurations offered with a new key; without a URL (server off) none are offered.
+ * Without `canChange` the keys are listed only (the workspace server's keys are its admins' to make and revoke).
+ */
+export function ServerKeysCard({ server, url, name, canChange = true }: { server: ServerRef; url: string | null; name: string; canChange?: boolean }) {
+  const api = useServerApi(server);
   const queryClient = useQueryClient();
-  const keys = useQuery(trpc.publishedServers.listKeys.queryOptions({ appId }));
+  const keys = useQuery({ queryKey: api.keysKey, queryFn: api.listKeys });
   const [open, setOpen] = useState(false);
-  const refresh = () => queryClient.invalidateQueries(trpc.publishedServers.listKeys.queryFilter({ appId }));
-  const revoke = useMutation(trpc.publishedServers.revokeKey.mutationOptions({ onSuccess: refresh }));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: api.keysKey });
+  const revoke = useMutation({ mutationFn: api.revokeKey, onSuccess: refresh });
 
   return (
     <Card>
@@ -36,9 +39,11 @@ export function ServerKeysCard({ appId, url, name }: { appId: string; url: strin
             person, so you can revoke one alone.
           </CardDescription>
         </div>
-        <Button variant="outline" onClick={() => setOpen(true)}>
-          <Plus aria-hidden /> Create key
-        </Button>
+        {canChange && (
+          <Button variant="outline" onClick={() => setOpen(true)}>
+            <Plus aria-hidden /> Create key
+          </Button>
+        )}
       </CardHeader>
       <CardContent className="p-0">
         {keys.isPending ? (
@@ -60,27 +65,29 @@ export function ServerKeysCard({ appId, url, name }: { appId: string; url: strin
                   </p>
                 </div>
                 <Badge>Bearer</Badge>
-                <RevokeButton
-                  title={`Revoke "${key.name}"?`}
-                  description="Clients using this key stop working at once. This cannot be undone."
-                  confirmLabel="Revoke key"
-                  onConfirm={async () => {
-                    await revoke.mutateAsync({ appId, id: key.id });
-                    toast.success("Key revoked");
-                  }}
-                />
+                {canChange && (
+                  <RevokeButton
+                    title={`Revoke "${key.name}"?`}
+                    description="Clients using this key stop working at once. This cannot be undone."
+                    confirmLabel="Revoke key"
+                    onConfirm={async () => {
+                      await revoke.mutateAsync(key.id);
+                      toast.success("Key revoked");
+                    }}
+                  />
+                )}
               </li>
             ))}
           </ul>
         )}
       </CardContent>
-      <CreateKeyDialog appId={appId} url={url} name={name} open={open} onOpenChange={setOpen} onCreated={refresh} />
+      <CreateKeyDialog server={server} url={url} name={name} open={open} onOpenChange={setOpen} onCreated={refresh} />
     </Card>
   );
 }
 
 interface CreateKeyDialogProps {
-  appId: string;
+  server: ServerRef;
   url: string | null;
   name: string;
   open: boolean;
@@ -88,10 +95,10 @@ interface CreateKeyDialogProps {
   onCreated(): void;
 }
 
-function CreateKeyDialog({ appId, url, name: toolName, open, onOpenChange, onCreated }: CreateKeyDialogProps) {
-  const trpc = useTRPC();
+function CreateKeyDialog({ server, url, name: toolName, open, onOpenChange, onCreated }: CreateKeyDialogProps) {
+  const api = useServerApi(server);
   const [name, setName] = useState("");
-  const create = useMutation(trpc.publishedServers.createKey.mutationOptions({ onSuccess: onCreated }));
+  const create = useMutation({ mutationFn: api.createKey, onSuccess: onCreated });
 
   function close(next: boolean) {
     if (!next) {
@@ -102,7 +109,7 @@ function CreateKeyDialog({ appId, url, name: toolName, open, onOpenChange, onCre
   }
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ appId, name });
+    create.mutate(name);
   }
 
   return (

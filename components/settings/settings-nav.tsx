@@ -9,6 +9,7 @@ const tabs = [
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/oauth-clients", label: "OAuth clients" },
   { href: "/settings/model-providers", label: "Model providers" },
+  { href: "/settings/mcp-server", label: "MCP server" },
 ];
 
 export function SettingsNav() {
@@ -16,7 +17,8 @@ export function SettingsNav() {
   return (
     <nav aria-label="Settings" className="-mx-1 mb-6 flex gap-1 overflow-x-auto border-b">
       {tabs.map((tab) => {
-        const active = pathname === tab.href;
+        // The MCP server's call log is a page under its tab.
+        const active = pathname === tab.href || (tab.href === "/settings/mcp-server" && pathname.startsWith(`${tab.href}/`));
         return (
           <Link
             key={tab.href}

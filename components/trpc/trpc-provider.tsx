@@ -8,7 +8,7 @@ import type { AppRouter } from "@/server/api/root";
 import { maxBatchSize } from "@/shared/batch-size";
 import { wireTransformer } from "@/shared/wire-transformer";
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export function TrpcProvider({ workspaceId, children }: { workspaceId: string | null; children: ReactNode }) {
   const [queryClient] = useState(

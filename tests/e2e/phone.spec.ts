@@ -63,6 +63,9 @@ const routes: Route[] = [
   { name: "API keys", path: () => "/settings/api-keys", heading: "Settings" },
   { name: "OAuth clients", path: () => "/settings/oauth-clients", heading: "Settings" },
   { name: "model providers", path: () => "/settings/model-providers", heading: "Settings" },
+  { name: "workspace MCP server", path: () => "/settings/mcp-server", heading: "Settings" },
+  { name: "workspace MCP server, Cursor snippet", path: () => "/settings/mcp-server", heading: "Settings", open: (p) => new PublishPage(p).showClientConfig("Cursor") },
+  { name: "workspace MCP server call log", path: () => "/settings/mcp-server/logs", heading: "Settings" },
   { name: "account", path: () => "/account", heading: "Account" },
   { name: "new workspace", path: () => "/workspaces/new", heading: /./ },
   { name: "invite", path: (s) => `/invite/${s.inviteToken}`, heading: /./ },
@@ -126,6 +129,16 @@ async function seed(page: Page): Promise<Seeded> {
   llm.script([{ text: "Day 1: the Castelo de São Jorge, then https://example.com/a/very/long/link/that/does/not/break/by/itself/at/all/really" }]);
   await client.callTool({ name: "trip_planner", arguments: { query: "Two days?", city: "Lisbon" } });
   await client.close();
+  // The workspace server with a key and a call, so its page shows every card and its log a row.
+  const workspaceServer = await api<{ url: string }>(page, "workspaceServer.enable", undefined);
+  await api(page, "workspaceServer.setAccess", { mode: "api_key" });
+  const { key: workspaceKey } = await api<{ key: string }>(page, "workspaceServer.createKey", { name: "Claude Code on the build machine" });
+  const withWorkspaceKey: typeof fetch = (input, init) =>
+    fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers)), authorization: `Bearer ${workspaceKey}` } });
+  const workspaceClient = await connect(workspaceServer.url, withWorkspaceKey);
+  llm.script([{ text: "Day 1: Alfama." }]);
+  await workspaceClient.callTool({ name: "trip_planner", arguments: { query: "One day?", city: "Lisbon" } });
+  await workspaceClient.close();
 
   const completion = await api<{ id: string }>(page, "apps.create", { type: "completion", name: "Summaries" });
   await api(page, "apps.updateDraft", {

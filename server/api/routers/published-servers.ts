@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { callLogInputSchema } from "../call-log-input";
 import { getAppOrThrow } from "@/server/apps/apps";
 import { runConnectCheck } from "@/server/authorization-server/connect-check";
 import { getDb } from "@/server/db";
@@ -129,28 +130,16 @@ export const publishedServersRouter = createTRPCRouter({
     .input(appInput)
     .query(({ ctx, input }) => runConnectCheck({ workspaceId: ctx.workspaceId, appId: input.appId })),
 
-  listCalls: workspaceProcedure
-    .input(
-      appInput.extend({
-        method: z.string().max(100).nullish(),
-        outcome: z.enum(["ok", "error", "cancelled", "refused"]).nullish(),
-        from: z.date().nullish(),
-        to: z.date().nullish(),
-        callerUserId: idSchema.nullish(),
-        oauthClientId: z.string().min(1).max(2_000).nullish(),
-        cursor: z.string().max(200).nullish(),
-        limit: z.number().int().min(1).max(100).default(50),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      await getAppOrThrow({ workspaceId: ctx.workspaceId, id: input.appId });
-      const { appId, cursor, limit, ...filters } = input;
-      return listCallLogs(await getDb(), { workspaceId: ctx.workspaceId, appId, filters, limit, cursor });
-    }),
+  // Every call that ran this app, through its own server or the workspace server (each row says which).
+  listCalls: workspaceProcedure.input(callLogInputSchema.extend(appInput.shape)).query(async ({ ctx, input }) => {
+    await getAppOrThrow({ workspaceId: ctx.workspaceId, id: input.appId });
+    const { appId, cursor, limit, ...filters } = input;
+    return listCallLogs(await getDb(), { workspaceId: ctx.workspaceId, server: { appId }, filters, limit, cursor });
+  }),
 
   // The choices of the Logs page's person and client filters: who called this server with sign-in.
   listCallers: workspaceProcedure.input(appInput).query(async ({ ctx, input }) => {
     await getAppOrThrow({ workspaceId: ctx.workspaceId, id: input.appId });
-    return listCallLogCallers(await getDb(), { workspaceId: ctx.workspaceId, appId: input.appId });
+    return listCallLogCallers(await getDb(), { workspaceId: ctx.workspaceId, server: { appId: input.appId } });
   }),
 });

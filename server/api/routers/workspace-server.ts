@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { runConnectCheck } from "@/server/authorization-server/connect-check";
 import { listConnectedClients, revokeConnectedClient } from "@/server/authorization-server/connected-clients";
+import { getDb } from "@/server/db";
+import { listCallLogCallers, listCallLogs } from "@/server/db/queries/published-servers";
+import { createKey, listKeys, revokeKey } from "@/server/mcp/server/published-servers";
+import { accessModes, setServerAccess } from "@/server/mcp/server/server-access";
 import {
   disableWorkspaceServer,
   enableWorkspaceServer,
@@ -10,10 +14,13 @@ import {
   setWorkspaceAppIncludedFor,
   updateWorkspaceServerSettings,
 } from "@/server/mcp/server/workspace-server";
+import { callLogInputSchema } from "../call-log-input";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
 // The workspace MCP server (server/mcp/server/workspace-server.ts). Like an app's server, its URL is a credential:
-// only those who may change it see it.
+// only those who may change it see it. Its access, keys and call log are an app server's, with no app (appId null).
+const server = (workspaceId: string) => ({ workspaceId, appId: null });
+
 export const workspaceServerRouter = createTRPCRouter({
   get: workspaceProcedure.meta({ role: "editor" }).query(({ ctx }) => getWorkspaceServerStatus(ctx.workspaceId)),
 
@@ -46,4 +53,35 @@ export const workspaceServerRouter = createTRPCRouter({
     }),
 
   checkConnect: workspaceProcedure.meta({ role: "editor" }).query(({ ctx }) => runConnectCheck({ workspaceId: ctx.workspaceId, appId: null })),
+
+  setAccess: workspaceProcedure
+    .meta({ role: "admin" })
+    .input(z.object({ mode: z.enum(accessModes), restricted: z.boolean().optional(), people: z.array(idSchema).max(500).optional() }))
+    .mutation(({ ctx, input }) => setServerAccess(server(ctx.workspaceId), input)),
+
+  listKeys: workspaceProcedure.meta({ role: "editor" }).query(({ ctx }) => listKeys(server(ctx.workspaceId))),
+
+  createKey: workspaceProcedure
+    .meta({ role: "admin" })
+    .input(z.object({ name: z.string().trim().min(1, "Give the key a name.").max(100) }))
+    .mutation(({ ctx, input }) => createKey(server(ctx.workspaceId), input.name)),
+
+  revokeKey: workspaceProcedure
+    .meta({ role: "admin" })
+    .input(z.object({ id: idSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeKey(server(ctx.workspaceId), input.id);
+      return { ok: true };
+    }),
+
+  // Every request the workspace server received; with appId, only the calls that ran that app. Members read it, as
+  // they read an app's call log: it holds no credential.
+  listCalls: workspaceProcedure
+    .input(callLogInputSchema.extend({ appId: idSchema.nullish() }))
+    .query(async ({ ctx, input }) => {
+      const { appId, cursor, limit, ...filters } = input;
+      return listCallLogs(await getDb(), { workspaceId: ctx.workspaceId, server: { workspaceServer: true, appId }, filters, limit, cursor });
+    }),
+
+  listCallers: workspaceProcedure.query(async ({ ctx }) => listCallLogCallers(await getDb(), { workspaceId: ctx.workspaceId, server: { workspaceServer: true } })),
 });

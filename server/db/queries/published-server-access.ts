@@ -1,38 +1,49 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/server/db";
-import { memberships, publishedServerPeople, publishedServers, users, type PublishedServer } from "@/server/db/schema";
+import { memberships, publishedServerPeople, publishedServers, users, workspaceServers, type PublishedServer } from "@/server/db/schema";
+import { ofServer } from "./of-server";
 
-// Who may call a published server: its access mode and, for a sign-in server restricted to chosen people, those
-// people. Changes go through changeEndpoint (server/mcp/server/endpoint-cache.ts), which the caller owns.
+// Who may call a published server (an app's, or the workspace's with appId null): its access mode and, for a
+// sign-in server restricted to chosen people, those people. Changes go through changeEndpoint
+// (server/mcp/server/endpoint-cache.ts), which the caller owns.
 
-type AppRef = { workspaceId: string; appId: string };
+type ServerRef = { workspaceId: string; appId: string | null };
 
+/** The mode lives on the server's own row: published_servers for an app, workspace_servers for the workspace. */
 export async function updateServerAccess(
   db: Tx,
-  { workspaceId, appId, ...values }: AppRef & Partial<Pick<PublishedServer, "accessMode" | "signInRestricted">>,
+  { workspaceId, appId, ...values }: ServerRef & Partial<Pick<PublishedServer, "accessMode" | "signInRestricted">>,
 ) {
-  const [row] = await db
-    .update(publishedServers)
-    .set({ ...values, updatedAt: new Date() })
-    .where(and(eq(publishedServers.workspaceId, workspaceId), eq(publishedServers.appId, appId)))
-    .returning({ accessMode: publishedServers.accessMode, signInRestricted: publishedServers.signInRestricted });
+  const set = { ...values, updatedAt: new Date() };
+  const [row] =
+    appId === null
+      ? await db
+          .update(workspaceServers)
+          .set(set)
+          .where(eq(workspaceServers.workspaceId, workspaceId))
+          .returning({ accessMode: workspaceServers.accessMode, signInRestricted: workspaceServers.signInRestricted })
+      : await db
+          .update(publishedServers)
+          .set(set)
+          .where(and(eq(publishedServers.workspaceId, workspaceId), eq(publishedServers.appId, appId)))
+          .returning({ accessMode: publishedServers.accessMode, signInRestricted: publishedServers.signInRestricted });
   return row ?? null;
 }
 
 /** The chosen people who are still members of the workspace (someone removed since then is not listed). */
-export async function listServerPeople(db: Tx, { workspaceId, appId }: AppRef) {
+export async function listServerPeople(db: Tx, { workspaceId, appId }: ServerRef) {
   return db
     .select({ userId: users.id, name: users.name, email: users.email })
     .from(publishedServerPeople)
     .innerJoin(users, eq(users.id, publishedServerPeople.userId))
     .innerJoin(memberships, and(eq(memberships.userId, publishedServerPeople.userId), eq(memberships.workspaceId, workspaceId)))
-    .where(and(eq(publishedServerPeople.workspaceId, workspaceId), eq(publishedServerPeople.appId, appId)))
+    .where(and(eq(publishedServerPeople.workspaceId, workspaceId), ofServer(publishedServerPeople.appId, appId)))
     .orderBy(asc(users.email));
 }
 
-export async function replaceServerPeople(db: Tx, { workspaceId, appId, userIds }: AppRef & { userIds: string[] }) {
-  await db.delete(publishedServerPeople).where(and(eq(publishedServerPeople.workspaceId, workspaceId), eq(publishedServerPeople.appId, appId)));
+export async function replaceServerPeople(db: Tx, { workspaceId, appId, userIds }: ServerRef & { userIds: string[] }) {
+  await db.delete(publishedServerPeople).where(and(eq(publishedServerPeople.workspaceId, workspaceId), ofServer(publishedServerPeople.appId, appId)));
   if (userIds.length > 0) await db.insert(publishedServerPeople).values(userIds.map((userId) => ({ workspaceId, appId, userId })));
 }
 

@@ -3,6 +3,7 @@ import { and, desc, eq, getTableColumns, gte, isNotNull, lt, lte, or, sql } from
 import type { Tx } from "@/server/db";
 import { preparedPerDb } from "@/server/db/prepared";
 import { apps, appVersions, mcpCallLogs, modelProviders, publishedServerKeys, publishedServers, users, type PublishedServer } from "@/server/db/schema";
+import { ofServer } from "./of-server";
 import { versionProviderColumns, versionProviderJoin } from "./version-provider";
 
 // 1. The endpoint's one query ----------------------------------------------------------------------------------
@@ -99,6 +100,9 @@ export async function updatePublishedServer(
 
 // 3. Keys ------------------------------------------------------------------------------------------------------
 
+/** A server's keys and chosen people are its app's (app_id), or the workspace server's with appId null. */
+type ServerRef = { workspaceId: string; appId: string | null };
+
 const keyColumns = {
   id: publishedServerKeys.id,
   name: publishedServerKeys.name,
@@ -107,11 +111,11 @@ const keyColumns = {
   createdAt: publishedServerKeys.createdAt,
 };
 
-export async function listServerKeys(db: Tx, { workspaceId, appId }: { workspaceId: string; appId: string }) {
+export async function listServerKeys(db: Tx, { workspaceId, appId }: ServerRef) {
   return db
     .select(keyColumns)
     .from(publishedServerKeys)
-    .where(and(eq(publishedServerKeys.workspaceId, workspaceId), eq(publishedServerKeys.appId, appId)))
+    .where(and(eq(publishedServerKeys.workspaceId, workspaceId), ofServer(publishedServerKeys.appId, appId)))
     .orderBy(desc(publishedServerKeys.createdAt));
 }
 
@@ -120,10 +124,10 @@ export async function insertServerKey(db: Tx, values: typeof publishedServerKeys
   return row!;
 }
 
-export async function deleteServerKey(db: Tx, { workspaceId, appId, id }: { workspaceId: string; appId: string; id: string }) {
+export async function deleteServerKey(db: Tx, { workspaceId, appId, id }: ServerRef & { id: string }) {
   const rows = await db
     .delete(publishedServerKeys)
-    .where(and(eq(publishedServerKeys.workspaceId, workspaceId), eq(publishedServerKeys.appId, appId), eq(publishedServerKeys.id, id)))
+    .where(and(eq(publishedServerKeys.workspaceId, workspaceId), ofServer(publishedServerKeys.appId, appId), eq(publishedServerKeys.id, id)))
     .returning({ id: publishedServerKeys.id });
   return rows.length > 0;
 }
@@ -165,10 +169,23 @@ export interface CallLogFilters {
   oauthClientId?: string | null;
 }
 
+/**
+ * Whose log: an app's (every call that ran it, through its own server or the workspace's) or the workspace server's
+ * (every request it received, optionally only those that ran one app; tools/list and refusals name no app).
+ */
+export type CallLogServer = { appId: string } | { workspaceServer: true; appId?: string | null };
+
+function callLogScope(workspaceId: string, server: CallLogServer) {
+  if ("workspaceServer" in server) {
+    return and(eq(mcpCallLogs.workspaceId, workspaceId), eq(mcpCallLogs.workspaceServer, true), server.appId ? eq(mcpCallLogs.appId, server.appId) : undefined);
+  }
+  return and(eq(mcpCallLogs.workspaceId, workspaceId), eq(mcpCallLogs.appId, server.appId));
+}
+
 /** Newest first; `cursor` is the `nextCursor` of the previous page. */
 export async function listCallLogs(
   db: Tx,
-  { workspaceId, appId, filters, limit = 50, cursor }: { workspaceId: string; appId: string; filters: CallLogFilters; limit?: number; cursor?: string | null },
+  { workspaceId, server, filters, limit = 50, cursor }: { workspaceId: string; server: CallLogServer; filters: CallLogFilters; limit?: number; cursor?: string | null },
 ) {
   const after = cursor ? decodeCursor(cursor) : null;
   const rows = await db
@@ -177,8 +194,7 @@ export async function listCallLogs(
     .leftJoin(users, eq(users.id, mcpCallLogs.callerUserId))
     .where(
       and(
-        eq(mcpCallLogs.workspaceId, workspaceId),
-        eq(mcpCallLogs.appId, appId),
+        callLogScope(workspaceId, server),
         filters.method ? eq(mcpCallLogs.method, filters.method) : undefined,
         filters.callerUserId ? eq(mcpCallLogs.callerUserId, filters.callerUserId) : undefined,
         filters.oauthClientId ? eq(mcpCallLogs.oauthClientId, filters.oauthClientId) : undefined,
@@ -199,8 +215,8 @@ export async function listCallLogs(
  * The people and OAuth clients that appear in a server's call log: the choices of the Logs page's filters. Bounded:
  * a server used by more than `limit` people or clients lists the most recent ones.
  */
-export async function listCallLogCallers(db: Tx, { workspaceId, appId, limit = 200 }: { workspaceId: string; appId: string; limit?: number }) {
-  const scope = and(eq(mcpCallLogs.workspaceId, workspaceId), eq(mcpCallLogs.appId, appId));
+export async function listCallLogCallers(db: Tx, { workspaceId, server, limit = 200 }: { workspaceId: string; server: CallLogServer; limit?: number }) {
+  const scope = callLogScope(workspaceId, server);
   const lastSeen = sql<Date>`max(${mcpCallLogs.createdAt})`;
   const [people, clients] = await Promise.all([
     db

@@ -15,7 +15,7 @@ import {
 } from "@/server/db/queries/published-servers";
 import { AppError } from "@/server/errors";
 import { changeEndpoint } from "./endpoint-cache";
-import { getServerAccess } from "./server-access";
+import { assertServerOwner, getServerAccess, type ServerRef } from "./server-access";
 import { newServerCode, openServerCode, serverUrl } from "./server-code";
 import { suggestToolName, toolNamePattern } from "./tool-name";
 
@@ -118,25 +118,25 @@ export async function regenerateServerUrl(ref: AppRef) {
   return { url: serverUrl(fresh.code) };
 }
 
-// Keys ---------------------------------------------------------------------------------------------------------
+// Keys: an app's server's, or the workspace server's (appId null) ------------------------------------------------
 
 const keyPrefix = "sym_";
 
-export async function listKeys(ref: AppRef) {
-  await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
+export async function listKeys(ref: ServerRef) {
+  await assertServerOwner(ref);
   return listServerKeys(await getDb(), ref);
 }
 
 /** The key in the clear, this once; only its hash is stored. Keys open the server only in "API key" mode. */
-export async function createKey(ref: AppRef, name: string) {
-  await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
+export async function createKey(ref: ServerRef, name: string) {
+  await assertServerOwner(ref);
   const key = generateToken(keyPrefix);
   const row = await changeEndpoint(ref, (db) => insertServerKey(db, { ...ref, name, prefix: key.slice(0, keyPrefix.length + 6), keyHash: hashToken(key) }));
   return { ...row, key };
 }
 
-export async function revokeKey(ref: AppRef, id: string) {
-  await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
+export async function revokeKey(ref: ServerRef, id: string) {
+  await assertServerOwner(ref);
   if (!(await changeEndpoint(ref, (db) => deleteServerKey(db, { ...ref, id })))) {
     throw new AppError("not_found:mcp_server_key", "This key does not exist or was already revoked.");
   }

@@ -14,6 +14,7 @@ import {
 import { AppError } from "@/server/errors";
 import { changeEndpoint } from "./endpoint-cache";
 import { describeApp, includedApps } from "./load-endpoint";
+import { getServerAccess } from "./server-access";
 import { newServerCode, openWorkspaceServerCode, serverUrl, workspaceServerCodeAad } from "./server-code";
 import { assignToolNames, wantedToolName } from "./workspace-tools";
 
@@ -36,7 +37,7 @@ export async function getWorkspaceServerStatus(workspaceId: string) {
     configured: Boolean(server),
     enabled: server?.enabled ?? false,
     url: server ? serverUrl(openWorkspaceServerCode(server)) : null,
-    accessMode: server?.accessMode ?? "url",
+    access: await getServerAccess({ workspaceId, appId: null }, server),
     includeNewApps,
     instructions: server?.instructions ?? "",
     apps: rows.map((app) => {

@@ -7,7 +7,7 @@ export default async function AppLogsPage({ params }: PageProps<"/apps/[id]/logs
   return (
     <>
       <AppLogs appId={id} />
-      <McpCallLogs appId={id} />
+      <McpCallLogs server={{ appId: id }} />
     </>
   );
 }
