@@ -44,7 +44,7 @@ export function PublishPage({ appId }: { appId: string }) {
           {status.data.url && status.data.access.mode === "api_key" && (
             <ServerKeysCard server={{ appId }} url={status.data.enabled ? status.data.url : null} name={status.data.toolName} />
           )}
-          {status.data.configured && status.data.access.mode === "sign_in" && <ConnectedClientsCard appId={appId} />}
+          {status.data.configured && status.data.access.mode === "sign_in" && <ConnectedClientsCard server={{ appId }} />}
           {status.data.url && status.data.enabled && <ClientConfigCard url={status.data.url} name={status.data.toolName} mode={status.data.access.mode} />}
           {/* Its verdicts depend on the access mode: a new mode starts it afresh. */}
           {status.data.enabled && <ConnectCheckCard key={status.data.access.mode} appId={appId} />}

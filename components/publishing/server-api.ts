@@ -1,6 +1,6 @@
 "use client";
-// The procedures behind the cards an app's server page and the workspace server page share (access, keys, call
-// log): publishedServers.* with the app's id, or workspaceServer.* for the workspace server (appId null). The cards
+// The procedures behind the cards an app's server page and the workspace server page share (access, keys,
+// connected clients, call log): publishedServers.* with the app's id, or workspaceServer.* for the workspace server (appId null). The cards
 // take the server and ask here, so neither page keeps a copy of them.
 import { useTRPC, useTRPCClient } from "@/components/trpc/trpc-provider";
 import type { AccessMode } from "./access-modes";
@@ -41,6 +41,10 @@ export function useServerApi({ appId }: ServerRef) {
       app ? trpc.publishedServers.listCalls.infiniteQueryKey(appCalls(app, filters)) : trpc.workspaceServer.listCalls.infiniteQueryKey(filters),
     listCalls: (filters: CallFilters, cursor: string | null) =>
       app ? client.publishedServers.listCalls.query({ ...appCalls(app, filters), cursor }) : client.workspaceServer.listCalls.query({ ...filters, cursor }),
+    grantsKey: app ? trpc.publishedServers.listGrants.queryKey(app) : trpc.workspaceServer.listGrants.queryKey(),
+    listGrants: () => (app ? client.publishedServers.listGrants.query(app) : client.workspaceServer.listGrants.query()),
+    revokeGrant: (grantId: string) =>
+      app ? client.publishedServers.revokeGrant.mutate({ ...app, grantId }) : client.workspaceServer.revokeGrant.mutate({ grantId }),
     callersKey: app ? trpc.publishedServers.listCallers.queryKey(app) : trpc.workspaceServer.listCallers.queryKey(),
     listCallers: () => (app ? client.publishedServers.listCallers.query(app) : client.workspaceServer.listCallers.query()),
   };

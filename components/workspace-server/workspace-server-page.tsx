@@ -6,6 +6,8 @@ import { Blocks, ScrollText, Server } from "lucide-react";
 import Link from "next/link";
 import { AccessCard } from "@/components/publishing/access-card";
 import { ClientConfigCard } from "@/components/publishing/client-config-card";
+import { ConnectCheckCard } from "@/components/publishing/connect-check-card";
+import { ConnectedClientsCard } from "@/components/publishing/connected-clients-card";
 import { ServerKeysCard } from "@/components/publishing/server-keys-card";
 import { atLeast } from "@/components/settings/role-label";
 import { useTRPC } from "@/components/trpc/trpc-provider";
@@ -62,7 +64,9 @@ export function WorkspaceServerPage() {
       {s.configured && <InstructionsCard key={s.instructions} instructions={s.instructions} canChange={canChange} />}
       {s.configured && <AccessCard key={JSON.stringify(s.access)} server={workspaceServer} access={s.access} canChange={canChange} />}
       {s.url && s.access.mode === "api_key" && <ServerKeysCard server={workspaceServer} url={s.enabled ? s.url : null} name={serverName} canChange={canChange} />}
+      {s.configured && s.access.mode === "sign_in" && <ConnectedClientsCard server={workspaceServer} />}
       {s.url && s.enabled && <ClientConfigCard url={s.url} name={serverName} mode={s.access.mode} />}
+      {s.enabled && <ConnectCheckCard key={s.access.mode} appId={null} />}
       <div>
         <LogLink />
       </div>
