@@ -50,3 +50,15 @@ export async function readEverythingOfApp(client: ReturnType<typeof consoleOverH
   const opened = await Promise.all(conversations.items.slice(0, 10).map((c: { id: string }) => client.conversations.get.query({ appId, id: c.id })));
   return { app, apps, conversations, opened, server, calls, keys };
 }
+
+/** Every read of the workspace server its page and call log make, over HTTP, with and without the app filter. */
+export async function readEverythingOfWorkspaceServer(client: ReturnType<typeof consoleOverHttp>, appId: string) {
+  const [server, calls, appCalls, callers, keys] = await Promise.all([
+    client.workspaceServer.get.query(),
+    client.workspaceServer.listCalls.query({ limit: 100 }),
+    client.workspaceServer.listCalls.query({ appId, limit: 100 }),
+    client.workspaceServer.listCallers.query(),
+    client.workspaceServer.listKeys.query(),
+  ]);
+  return { server, calls, appCalls, callers, keys };
+}
