@@ -75,6 +75,25 @@ describe("following the apps", () => {
     expect(await names(client)).toContain("late_arrival");
   });
 
+  it("an agent's hints follow its tool server's stored tools at the next request: Update tools, then removing the server", async () => {
+    const ws = await workspace();
+    // A server whose tools were not fetched yet: the agent bound to all of them can call nothing, so it is read-only.
+    const later = await ws.caller.mcpServers.create({ name: "Later", identifier: "later", url: everything.url });
+    await ws.publish({ type: "agent", name: "Later agent", draft: { tools: [{ serverId: later.id, mode: "all" }] } });
+    const client = await h.connect(ws.url);
+    const hints = async () => (await client.listTools()).tools.find((t) => t.name === "later_agent")!.annotations;
+    expect(await hints()).toMatchObject({ readOnlyHint: true, openWorldHint: false });
+
+    // Update tools stores server-everything's list, tools that write and reach the open world among them.
+    const preview = await ws.caller.mcpServers.previewTools({ id: later.id });
+    if (preview.status !== "ok") throw new Error(preview.message);
+    await ws.caller.mcpServers.applyTools({ id: later.id, token: preview.token });
+    expect(await hints()).toMatchObject({ readOnlyHint: false, openWorldHint: true });
+
+    await ws.caller.mcpServers.delete({ id: later.id });
+    expect(await hints()).toMatchObject({ readOnlyHint: true, openWorldHint: false });
+  });
+
   it("two apps wanting the same tool name both get one: the older keeps it, the newer gets _2, and the console says so", async () => {
     const ws = await workspace();
     // One wants its derived name, the other sets the same name on its own server.
