@@ -70,6 +70,20 @@ describe("tools/list", () => {
     });
   });
 
+  it("an app whose own server is set up is offered under that server's tool name, description and parameter descriptions", async () => {
+    const ws = await workspace();
+    await ws.caller.publishedServers.enable({
+      appId: ws.chat.id,
+      toolName: "plan_trip",
+      toolDescription: "Plans a trip to one city.",
+      parameterDescriptions: { city: "The city to plan for, e.g. Oslo." },
+    });
+    const client = await h.connect(ws.url);
+    const [chat] = (await client.listTools()).tools;
+    expect(chat).toMatchObject({ name: "plan_trip", title: "Trip planner", description: "Plans a trip to one city." });
+    expect(chat!.inputSchema.properties!.city).toEqual({ title: "City", description: "The city to plan for, e.g. Oslo.", type: "string" });
+  });
+
   it("the owner's instructions reach the client at initialize, and an agent bound to read-only tools only is read-only", async () => {
     const ws = await workspace();
     await ws.caller.workspaceServer.update({ instructions: "  Trip planning, echoes and order summaries.  " });
