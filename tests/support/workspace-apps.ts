@@ -24,6 +24,7 @@ export const agentTools = ["echo", "gzip-file-as-resource"];
 
 export interface WorkspaceApps {
   caller: Caller;
+  userId: string;
   workspaceId: string;
   providerId: string;
   /** The workspace server's URL on the test endpoint. */
@@ -69,7 +70,7 @@ export async function createWorkspaceApps(endpoint: TestEndpoint, llm: ScriptedL
     draft: { instructions: "Summarise this order: {{order}}", variables: [{ key: "order", label: "Order", type: "json", required: true, description: "The order", jsonSchema: orderSchema }] },
   });
   const enabled = await caller.workspaceServer.enable();
-  return { caller, workspaceId: workspace.id, providerId: provider.id, url: endpoint.localUrl(enabled.url), chat, agent, completion, publish };
+  return { caller, userId: user.id, workspaceId: workspace.id, providerId: provider.id, url: endpoint.localUrl(enabled.url), chat, agent, completion, publish };
 }
 
 /** The workspace's call log rows, newest first, once every pending write has landed. */
