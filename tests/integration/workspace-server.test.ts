@@ -148,6 +148,21 @@ describe("tools/call", () => {
     ]);
   });
 
+  it("cancelling a call stops that app's run, and the log row says cancelled against the app", async () => {
+    const ws = await workspace();
+    const client = await h.connect(ws.url);
+    h.llm.script([{ text: "Too late.", delayMs: 10_000 }]);
+    const controller = new AbortController();
+    const call = client.callTool({ name: "order_summary", arguments: { order: { item: "tea" } } }, undefined, { signal: controller.signal });
+    await expect.poll(() => h.llm.requests.length).toBe(1);
+    controller.abort("user pressed stop");
+    await expect(call).rejects.toThrow();
+    await expect.poll(() => h.llm.abortedRequests).toEqual([0]);
+    await expect
+      .poll(async () => (await workspaceCallLogs(ws.workspaceId)).find((row) => row.method === "tools/call"))
+      .toMatchObject({ appId: ws.completion.id, workspaceServer: true, outcome: "cancelled" });
+  });
+
   it("a name the server does not offer is an Unknown tool error that points at tools/list", async () => {
     const ws = await workspace();
     const client = await h.connect(ws.url);
