@@ -1,10 +1,10 @@
 // The workspace MCP server on two `next start` instances sharing PostgreSQL and Redis (the e2e server starts the
 // second on the next port when both are configured): with the server cached on instance B, an app switched off
 // through instance A's console is gone from B's very next tools/list and refused there, and is back at once when
-// switched on; a new version published on A is what B runs at its next call.
+// switched on; a new version published on A is what B runs at its next call; Regenerate and Disable on A hold on B.
 import { expect, test } from "@playwright/test";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
-import { api, chatApp, connect, onSecondInstance, scaledOut } from "./published-app";
+import { api, chatApp, connect, onSecondInstance, ping, scaledOut } from "./published-app";
 
 let llm: ScriptedLlm;
 test.beforeAll(async () => {
@@ -16,7 +16,7 @@ const names = async (client: Awaited<ReturnType<typeof connect>>) => (await clie
 const lastSystemPrompt = () => llm.requests.at(-1)!.messages[0]!.content;
 
 if (scaledOut) {
-  test("an app switched off or on, or published again, through one instance is what the other serves at its next request", async ({ page }) => {
+  test("an app switched off or on or published again, and Regenerate and Disable, through one instance are what the other serves at its next request", async ({ page }) => {
     const planner = await chatApp(page, llm, "Trip planner");
     await api(page, "apps.publish", { id: planner.id });
     const packer = await api<{ id: string }>(page, "apps.create", { type: "chat", name: "Packing list" });
@@ -45,6 +45,15 @@ if (scaledOut) {
     await api(page, "apps.publish", { id: packer.id });
     expect((await call()).isError ?? false).toBe(false);
     expect(lastSystemPrompt()).toBe("You pack light.");
+
+    // Regenerate and Disable on A: B refuses the old URL, then the new one, at its next request.
+    const { url: fresh } = await api<{ url: string }>(page, "workspaceServer.regenerate", undefined);
+    expect((await ping(onSecondInstance(url))).status).toBe(404);
+    expect((await ping(onSecondInstance(fresh))).status).toBe(200);
+    await api(page, "workspaceServer.disable", undefined);
+    const refused = await ping(onSecondInstance(fresh));
+    expect(refused.status).toBe(503);
+    expect((await refused.json()).error.message).toMatch(/not active/i);
     await onB.close();
   });
 }
