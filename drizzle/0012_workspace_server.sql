@@ -23,6 +23,7 @@ ALTER TABLE "published_server_people" DROP CONSTRAINT "published_server_people_a
 ALTER TABLE "mcp_call_logs" ALTER COLUMN "app_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "published_server_keys" ALTER COLUMN "app_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "published_server_people" ALTER COLUMN "app_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "oauth_server_grants" ALTER COLUMN "app_id" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "apps" ADD COLUMN "tool_annotations" jsonb;--> statement-breakpoint
 ALTER TABLE "mcp_call_logs" ADD COLUMN "workspace_server" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "workspace_server_apps" ADD CONSTRAINT "workspace_server_apps_app_id_apps_id_fk" FOREIGN KEY ("app_id") REFERENCES "public"."apps"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

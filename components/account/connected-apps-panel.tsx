@@ -1,6 +1,6 @@
 "use client";
-// Account -> Connected apps: the clients you let reach a published server by signing in, in every workspace, with
-// Revoke. Revoking ends the client's access at its next request.
+// Account -> Connected apps: the clients you let reach a published server (an app's, or a workspace's MCP server)
+// by signing in, in every workspace, with Revoke. Revoking ends the client's access at its next request.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { GrantListCard } from "@/components/authorization-server/grant-list-card";
@@ -24,14 +24,14 @@ export function ConnectedAppsPanel() {
         <>
           <div className="min-w-0 flex-1">
             <p className="truncate text-sm font-medium" title={g.clientId}>
-              {g.clientName} <span className="font-normal text-muted-foreground">→ {g.appName}</span>
+              {g.clientName} <span className="font-normal text-muted-foreground">→ {g.serverName}</span>
             </p>
             <p className="text-xs text-muted-foreground">
               {g.workspaceName} · granted {formatWhen(g.createdAt)} · last used {formatWhen(g.lastUsedAt)}
             </p>
           </div>
           <RevokeButton
-            title={`Disconnect ${g.clientName} from ${g.appName}?`}
+            title={`Disconnect ${g.clientName} from ${g.serverName}?`}
             description="Its tokens stop working at the next request. You can connect it again by signing in from the client."
             confirmLabel="Revoke access"
             onConfirm={async () => {

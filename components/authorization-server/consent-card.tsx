@@ -1,4 +1,4 @@
-// What a person sees before a client may act as them on one published server.
+// What a person sees before a client may act as them on one published server (an app's, or the workspace server).
 import { Globe, ShieldAlert, Wrench } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -34,9 +34,18 @@ export function ConsentCard({ view, allow, deny }: { view: Ask; allow: () => Pro
           <div className="flex gap-2">
             <Wrench aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />
             <div className="min-w-0">
-              <dt className="font-medium">Server and tool</dt>
+              <dt className="font-medium">{server.kind === "app" ? "Server and tool" : "Server and tools"}</dt>
               <dd className="text-muted-foreground">
-                {server.name} in {server.workspaceName}: the tool <code className="break-all">{server.toolName}</code>. {server.toolDescription}
+                {server.kind === "app" ? (
+                  <>
+                    {server.name} in {server.workspaceName}: the tool <code className="break-all">{server.toolName}</code>. {server.toolDescription}
+                  </>
+                ) : (
+                  <>
+                    {server.name}: all its apps&apos; tools, one for each published app of {server.workspaceName} that its admins offer there, including apps
+                    added later.
+                  </>
+                )}
               </dd>
             </div>
           </div>

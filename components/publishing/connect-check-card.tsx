@@ -15,10 +15,12 @@ const looks: Record<"pass" | "fail" | "skip", { icon: LucideIcon; label: string;
   skip: { icon: CircleMinus, label: "Not needed", className: "text-muted-foreground" },
 };
 
-export function ConnectCheckCard({ appId }: { appId: string }) {
+/** `appId` null: the workspace server's page. */
+export function ConnectCheckCard({ appId }: { appId: string | null }) {
   const trpc = useTRPC();
+  const options = appId === null ? trpc.workspaceServer.checkConnect.queryOptions() : trpc.publishedServers.checkConnect.queryOptions({ appId });
   // Run on demand only: it resolves APP_URL in DNS and builds both metadata documents.
-  const check = useQuery({ ...trpc.publishedServers.checkConnect.queryOptions({ appId }), enabled: false, retry: false, gcTime: 0 });
+  const check = useQuery({ ...options, enabled: false, retry: false, gcTime: 0 });
   const failed = check.data?.filter((c) => c.status === "fail").length ?? 0;
 
   return (

@@ -85,6 +85,16 @@ export function checkToolName(name: string): ConnectCheck {
   return { ...base, status: "pass", message: `"${name}" is ${name.length} characters of letters, digits, _ and -.` };
 }
 
+/** Every tool of a server (one for an app's, one per offered app for the workspace server): the first refused name. */
+export function checkToolNames(names: string[]): ConnectCheck {
+  if (names.length === 0) {
+    return { id: "tool_name", title: "Tool name is valid", status: "fail", message: "The server offers no tools: clients connect, but have nothing to call.", fix: "Publish an app, or switch one on for this server." };
+  }
+  const checks = names.map(checkToolName);
+  if (names.length === 1) return checks[0]!;
+  return checks.find((check) => check.status === "fail") ?? { id: "tool_name", title: "Tool names are valid", status: "pass", message: `All ${names.length} tool names are valid MCP tool names.` };
+}
+
 /** Where Claude (claude.ai and claude.com) and ChatGPT send the person back after consent. */
 export const hostedClientCallbacks = [
   "https://claude.ai/api/mcp/auth_callback",

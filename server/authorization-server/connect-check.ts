@@ -1,20 +1,24 @@
-// "Will it connect?" on the MCP Server tab: gathers what a hosted client would see (APP_URL's addresses, the access
-// mode, both discovery documents, a CORS preflight, the tool name) in-process, without HTTP to ourselves, and runs
-// the pure checks over it (connect-check-rules.ts, connect-check-documents.ts).
+// "Will it connect?" on an app's MCP Server tab and on the workspace server's page: gathers what a hosted client
+// would see (APP_URL's addresses, the access mode, both discovery documents, a CORS preflight, the tool names)
+// in-process, without HTTP to ourselves, and runs the pure checks over it (connect-check-rules.ts,
+// connect-check-documents.ts).
 import "server-only";
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { getAppOrThrow } from "@/server/apps/apps";
 import { getDb } from "@/server/db";
 import { getPublishedServer } from "@/server/db/queries/published-servers";
+import { getWorkspaceServer } from "@/server/db/queries/workspace-servers";
 import { env } from "@/server/env";
 import { handlePublishedRequest } from "@/server/mcp/server/handle-request";
-import { openServerCode } from "@/server/mcp/server/server-code";
+import { openServerCode, openWorkspaceServerCode } from "@/server/mcp/server/server-code";
+import { getWorkspaceServerStatus } from "@/server/mcp/server/workspace-server";
 import { checkAuthorizationServerMetadata, checkCorsPreflight, checkResourceMetadata, type PreflightAnswer } from "./connect-check-documents";
-import { appUrlHost, checkAccessMode, checkAppUrl, checkRegistration, checkToolName, isLocalName, type ConnectCheck } from "./connect-check-rules";
+import { appUrlHost, checkAccessMode, checkAppUrl, checkRegistration, checkToolNames, isLocalName, type AccessMode, type ConnectCheck } from "./connect-check-rules";
 import { serveAuthorizationServerMetadata } from "./metadata";
 import { protectedResourceMetadata } from "./protected-resource-metadata";
 import { issuerUrl, resourceUrl } from "./resource";
+import type { ServerRef } from "./resource-server";
 
 /** A document as a client would fetch it: its JSON (null when it is not served) and the response's headers. */
 export interface FetchedDocument {
@@ -76,13 +80,35 @@ const defaultSources: ConnectSources = {
   },
 };
 
-export async function runConnectCheck({ workspaceId, appId }: { workspaceId: string; appId: string }, sources: ConnectSources = defaultSources): Promise<ConnectCheck[]> {
-  await getAppOrThrow({ workspaceId, id: appId });
-  const server = await getPublishedServer(await getDb(), { workspaceId, appId });
+/** What the checks need of a server, either kind: whether it is on, its code, its access mode and its tool names. */
+interface CheckedServer {
+  enabled: boolean;
+  code: string;
+  accessMode: AccessMode;
+  toolNames: string[];
+}
+
+async function loadServer({ workspaceId, appId }: ServerRef): Promise<CheckedServer | null> {
+  const db = await getDb();
+  if (appId !== null) {
+    await getAppOrThrow({ workspaceId, id: appId });
+    const server = await getPublishedServer(db, { workspaceId, appId });
+    return server && { enabled: server.enabled, code: openServerCode(server), accessMode: server.accessMode, toolNames: [server.toolName] };
+  }
+  const server = await getWorkspaceServer(db, { workspaceId });
+  if (!server) return null;
+  const { apps } = await getWorkspaceServerStatus(workspaceId);
+  const toolNames = apps.filter((app) => app.included).map((app) => app.toolName);
+  return { enabled: server.enabled, code: openWorkspaceServerCode(server), accessMode: server.accessMode, toolNames };
+}
+
+/** `appId` null: the workspace server. */
+export async function runConnectCheck(ref: ServerRef, sources: ConnectSources = defaultSources): Promise<ConnectCheck[]> {
+  const server = await loadServer(ref);
   if (!server?.enabled) {
     return [{ id: "enabled", title: "The server is on", status: "fail", message: "The MCP server is off: every client gets HTTP 503 or nothing at all.", fix: "Turn the server on above, then run the check again." }];
   }
-  const code = openServerCode(server);
+  const { code } = server;
   const issuer = issuerUrl(sources.appUrl);
   const host = appUrlHost(sources.appUrl);
   const signIn = server.accessMode === "sign_in";
@@ -109,6 +135,6 @@ export async function runConnectCheck({ workspaceId, appId }: { workspaceId: str
         { name: "authorization server metadata", headers: asMetadata?.document ? asMetadata.headers : null },
       ],
     }),
-    checkToolName(server.toolName),
+    checkToolNames(server.toolNames),
   ];
 }

@@ -1,14 +1,15 @@
 // The consent step of an authorization (the provider's "interaction"): who is asking (the client, the host it will
-// return to), for what (the published server and its tool), as whom (the signed-in console user). The page in
-// app/(auth)/oauth/consent renders what loadConsent returns and posts the person's answer to answerConsent.
+// return to), for what (an app's server and its tool, or the workspace server and all its tools), as whom (the
+// signed-in console user). The page in app/(auth)/oauth/consent renders what loadConsent returns and posts the
+// person's answer to answerConsent.
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { inject } from "light-my-request";
 import { getDb } from "@/server/db";
 import { findRememberedGrant, insertGrant, isKnownRedirectHost } from "@/server/db/queries/oauth-server-grants";
 import { findClient, keepClient } from "@/server/db/queries/oauth-server-records";
+import type { ResourceServer } from "@/server/db/queries/oauth-server-resources";
 import { getUserById } from "@/server/db/queries/users";
-import { getWorkspace } from "@/server/db/queries/workspaces";
 import { maySignIn, type SignInVerdict } from "./may-sign-in";
 import { consentPath, getProvider, providerScopes } from "./provider";
 import { findSignInResource } from "./resource-server";
@@ -38,16 +39,26 @@ async function withInteraction<T>(uid: string, cookie: string, use: (provider: P
 
 export type RefusalReason = Extract<SignInVerdict, { ok: false }>["reason"] | "other_workspace" | "not_sign_in";
 
+/** What a token would reach: one app's tool, or every tool of the workspace server (one per app it offers). */
+export type ConsentServer =
+  | { kind: "app"; name: string; workspaceName: string; toolName: string; toolDescription: string }
+  | { kind: "workspace"; name: string; workspaceName: string };
+
 export type ConsentView =
   | { kind: "expired" }
   | { kind: "done"; redirectTo: string }
-  | { kind: "refused"; reason: RefusalReason; serverName: string | null; userEmail: string }
+  | { kind: "refused"; reason: RefusalReason; server: ConsentServer | null; userEmail: string }
   | {
       kind: "ask";
       client: { id: string; name: string; logoUri: string | null; redirectHost: string; knownHost: boolean };
-      server: { name: string; toolName: string; toolDescription: string; workspaceName: string };
+      server: ConsentServer;
       user: { name: string | null; email: string };
     };
+
+function consentServer(server: ResourceServer): ConsentServer {
+  const { name, workspaceName } = server;
+  return server.kind === "app" ? { kind: "app", name, workspaceName, toolName: server.toolName, toolDescription: server.toolDescription } : { kind: "workspace", name, workspaceName };
+}
 
 async function describe(provider: Provider, details: Details, userId: string) {
   const clientId = String(details.params.client_id);
@@ -65,17 +76,16 @@ export async function loadConsent({ uid, cookie, userId }: { uid: string; cookie
   const view = await withInteraction(uid, cookie, async (provider, details, io): Promise<ConsentView> => {
     const { db, client, clientId, server, user, redirectHost, resource } = await describe(provider, details, userId);
     if (!client || !user) return { kind: "expired" };
-    if (!server) return { kind: "refused", reason: "not_sign_in", serverName: null, userEmail: user.email };
+    if (!server) return { kind: "refused", reason: "not_sign_in", server: null, userEmail: user.email };
     const refusal = await refusalFor(server, clientId, userId);
-    if (refusal) return { kind: "refused", reason: refusal, serverName: server.appName, userEmail: user.email };
+    if (refusal) return { kind: "refused", reason: refusal, server: consentServer(server), userEmail: user.email };
     const remembered = await findRememberedGrant(db, { userId, clientId, appId: server.appId });
     const grant = remembered ? await provider.Grant.find(remembered.grantId) : undefined;
     if (grant) return { kind: "done", redirectTo: await finish(provider, io, details, userId, grant, resource) };
-    const workspace = await getWorkspace(db, { workspaceId: server.workspaceId });
     return {
       kind: "ask",
       client: { id: clientId, name: client.clientName ?? clientId, logoUri: client.logoUri ?? null, redirectHost, knownHost: await isKnownRedirectHost(db, { workspaceId: server.workspaceId, redirectHost }) },
-      server: { name: server.appName, toolName: server.toolName, toolDescription: server.toolDescription, workspaceName: workspace?.name ?? "" },
+      server: consentServer(server),
       user: { name: user.name, email: user.email },
     };
   });
@@ -112,7 +122,7 @@ async function finish(provider: Provider, io: { req: IncomingMessage; res: Serve
   return provider.interactionResult(io.req, io.res, result, { mergeWithLastSubmission: false });
 }
 
-async function refusalFor(server: NonNullable<Awaited<ReturnType<typeof findSignInResource>>>, clientId: string, userId: string): Promise<RefusalReason | null> {
+async function refusalFor(server: ResourceServer, clientId: string, userId: string): Promise<RefusalReason | null> {
   const verdict = await maySignIn({ workspaceId: server.workspaceId, appId: server.appId, signInRestricted: server.signInRestricted, userId });
   if (!verdict.ok) return verdict.reason;
   // A client an admin registered in Settings belongs to that workspace's servers only.

@@ -6,7 +6,7 @@ import { getDb } from "@/server/db";
 import { deleteGrant } from "@/server/db/queries/oauth-server-grants";
 import { recordId } from "./record-id";
 
-export async function revokeGrant({ grantId, scope }: { grantId: string; scope: { workspaceId: string; appId?: string } | { userId: string } }) {
+export async function revokeGrant({ grantId, scope }: { grantId: string; scope: { workspaceId: string; appId: string | null } | { userId: string } }) {
   const db = await getDb();
   return db.transaction((tx) => deleteGrant(tx, { grantId, grantRecordId: recordId("Grant", grantId), scope }));
 }

@@ -38,4 +38,6 @@ export const kvKeys = {
   mcpCancel: (callKey: string) => `mcp:cancel:${hash(callKey)}`,
   /** Changes with every change to what an app's published endpoint serves; instances compare it to their cache. */
   endpointGeneration: (serverKey: string) => `mcp:endpoint-gen:${hash(serverKey)}`,
+  /** The tool set a client of the workspace server last listed (server/mcp/server/list-changed.ts). */
+  listedTools: (serverKey: string, clientScope: string) => `mcp:listed:${hash(`${serverKey}|${clientScope}`)}`,
 };

@@ -5,6 +5,7 @@ import type { ConnectCheck } from "@/server/authorization-server/connect-check-r
 import { getDb } from "@/server/db";
 import { publishedServers } from "@/server/db/schema";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
+import { signInWorkspaceServer } from "../support/sign-in-workspace-server";
 
 /** A published app whose MCP server is on, as the console makes it (the model is never called). */
 async function enabledServer(toolName = "weather_helper") {
@@ -118,5 +119,34 @@ describe("publishedServers.checkConnect with the authorization server", () => {
     expect(byId(await caller.publishedServers.checkConnect({ appId: app.id })).resource_metadata!.status).toBe("pass");
     await caller.publishedServers.setAccess({ appId: app.id, mode: "url" });
     expect(byId(await caller.publishedServers.checkConnect({ appId: app.id })).resource_metadata!.status).toBe("skip");
+  });
+});
+
+describe("workspaceServer.checkConnect", () => {
+  it("checks the workspace server's own documents in sign-in mode, and every tool name it offers", async () => {
+    const { workspace, caller } = await enabledServer();
+    await signInWorkspaceServer(workspace.id);
+    const checks = byId(await caller.workspaceServer.checkConnect());
+    expect(checks.access_mode!.status).toBe("pass");
+    // The real documents, built in-process: the resource is the workspace server's URL.
+    expect(checks.resource_metadata).toMatchObject({ status: "pass", message: expect.stringContaining("http://localhost:3000") });
+    expect(checks.authorization_server_metadata!.status).toBe("pass");
+    expect(checks.tool_name).toMatchObject({ status: "pass", message: expect.stringContaining("weather_helper") });
+  });
+
+  it("with no app offered, the tool check fails with what to do; turned off, one failed check", async () => {
+    const { workspace, caller, app } = await enabledServer();
+    await signInWorkspaceServer(workspace.id);
+    await caller.workspaceServer.setIncluded({ appId: app.id, included: false });
+    expect(byId(await caller.workspaceServer.checkConnect()).tool_name).toMatchObject({ status: "fail", fix: expect.stringContaining("switch one on") });
+    await caller.workspaceServer.disable();
+    expect(await caller.workspaceServer.checkConnect()).toEqual([expect.objectContaining({ id: "enabled", status: "fail" })]);
+  });
+
+  it("a workspace that never turned its server on gets the failed check, and a member cannot run it", async () => {
+    const { workspace, caller } = await enabledServer();
+    expect(await caller.workspaceServer.checkConnect()).toEqual([expect.objectContaining({ id: "enabled", status: "fail" })]);
+    const member = await addMember(workspace.id, "member");
+    await expect(callerAs(member.id, workspace.id).workspaceServer.checkConnect()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

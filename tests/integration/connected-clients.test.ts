@@ -87,7 +87,7 @@ describe("a person's own grants in account settings", () => {
     await grant({ workspaceId: second.workspace.id, appId: second.app.id, userId: second.user.id, clientName: "ChatGPT" });
     const mine = await callerAs(me).account.listMyGrants();
     expect(mine).toEqual([
-      expect.objectContaining({ clientName: "Claude", appName: first.app.name, workspaceId: first.workspace.id, workspaceName: first.workspace.name }),
+      expect.objectContaining({ clientName: "Claude", serverName: first.app.name, workspaceId: first.workspace.id, workspaceName: first.workspace.name }),
     ]);
   });
 

@@ -1,7 +1,8 @@
 // Property-based fuzzing of the authorization server we run for published endpoints: hostile authorization
 // requests, token requests, registrations (RFC 7591), both metadata documents (RFC 8414, RFC 9728) and the consent
-// route. Never a 5xx, never a stack, SQL, file path or secret in an answer; afterwards the tables hold nothing the
-// hostile input left behind: only the clients that a valid registration created, every record sealed, no grant.
+// route, with both kinds of resource (an app's server and the workspace server). Never a 5xx, never a stack, SQL,
+// file path or secret in an answer; afterwards the tables hold nothing the hostile input left behind: only the
+// clients that a valid registration created, every record sealed, no grant.
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,7 @@ import { pkcePair, startAuthorization } from "../support/oauth-server-flow";
 import { createPublishedApp } from "../support/published-app";
 import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { signInWorkspaceServer } from "../support/sign-in-workspace-server";
 
 const appUrl = process.env.APP_URL!.replace(/\/$/, "");
 const redirectUri = "http://127.0.0.1:49152/callback";
@@ -26,6 +28,9 @@ let llm: ScriptedLlm;
 let code: string;
 let resource: string;
 let appId: string;
+let workspaceId: string;
+/** The workspace server's, in sign-in mode too: the resource lookup finds either kind. */
+let workspace: { code: string; resource: string };
 let ownerId: string;
 let clientId: string;
 let clientsBefore: number;
@@ -41,8 +46,10 @@ beforeAll(async () => {
   code = /\/mcp\/server\/([^/]+)\/mcp/.exec(url)![1]!;
   resource = `${appUrl}/mcp/server/${code}/mcp`;
   appId = app.id;
+  workspaceId = app.workspaceId;
   const db = await getDb();
   await db.update(publishedServers).set({ accessMode: "sign_in" }).where(eq(publishedServers.appId, appId));
+  workspace = await signInWorkspaceServer(workspaceId);
   clientsBefore = await countClients();
   const registration = await send("POST", "/oauth/register", { json: { client_name: "Fuzz baseline", redirect_uris: [redirectUri], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"], response_types: ["code"] } });
   expect(registration.status, registration.text).toBe(201);
@@ -91,7 +98,7 @@ const aUri = fc.oneof(
   fc.webUrl(),
 );
 const aClientId = () => fc.oneof(odd, fc.constant(clientId), fc.constantFrom("https://127.0.0.1:1/client.json", "https://127.0.0.1:1/", "http://127.0.0.1:1/client.json", "https://[::1]:1/c", "https://localhost:1/c#x"));
-const aResource = () => fc.oneof(odd, fc.constant(resource), fc.constantFrom(`${appUrl}/mcp/server/${"A".repeat(43)}/mcp`, `${appUrl}/`, `${appUrl}/mcp/server/../../etc/mcp`, "https://evil.example/mcp"), fc.webUrl());
+const aResource = () => fc.oneof(odd, fc.constantFrom(resource, workspace.resource), fc.constantFrom(`${appUrl}/mcp/server/${"A".repeat(43)}/mcp`, `${appUrl}/`, `${appUrl}/mcp/server/../../etc/mcp`, "https://evil.example/mcp"), fc.webUrl());
 
 /** `valid` with at most two of the fields of `changed` (none, sometimes) put in: mostly valid, broken in one place. */
 function withSomeOf<T extends object>(valid: T, changed: Record<string, unknown>) {
@@ -210,7 +217,12 @@ describe("fuzzing the authorization server", () => {
 
   it("answers odd requests for both metadata documents with the documents or a 4xx, never a 5xx", { timeout: 120_000 }, async () => {
     const path = fc.oneof(
-      fc.constantFrom("/.well-known/oauth-authorization-server", "/.well-known/openid-configuration", `/.well-known/oauth-protected-resource/mcp/server/${code}/mcp`),
+      fc.constantFrom(
+        "/.well-known/oauth-authorization-server",
+        "/.well-known/openid-configuration",
+        `/.well-known/oauth-protected-resource/mcp/server/${code}/mcp`,
+        `/.well-known/oauth-protected-resource/mcp/server/${workspace.code}/mcp`,
+      ),
       odd.map((s) => `/.well-known/oauth-protected-resource/mcp/server/${encodeURIComponent(s)}/mcp`),
       odd.map((s) => `/.well-known/oauth-authorization-server/${encodeURIComponent(s)}`),
     );
@@ -227,6 +239,8 @@ describe("fuzzing the authorization server", () => {
     expect(server.code_challenge_methods_supported).toEqual(["S256"]);
     const protectedResource = JSON.parse((await send("GET", `/.well-known/oauth-protected-resource/mcp/server/${code}/mcp`)).text);
     expect(protectedResource.resource).toBe(resource);
+    const ofWorkspace = JSON.parse((await send("GET", `/.well-known/oauth-protected-resource/mcp/server/${workspace.code}/mcp`)).text);
+    expect(ofWorkspace.resource).toBe(workspace.resource);
   });
 
   // The consent page is a page with server actions, not a route: its two entry points (what the page loads and what
@@ -235,7 +249,7 @@ describe("fuzzing the authorization server", () => {
   it("answers odd consent requests with a refusal or the page, never a throw, and grants nothing", { timeout: 120_000 }, async () => {
     const { user: stranger } = await createOwner("stranger");
     const started = await Promise.all(
-      Array.from({ length: 6 }, () => startAuthorization({ clientId, redirectUri, resource, challenge: pkcePair().challenge })),
+      Array.from({ length: 6 }, (_, i) => startAuthorization({ clientId, redirectUri, resource: i % 2 ? workspace.resource : resource, challenge: pkcePair().challenge })),
     );
     const real = started.map(({ uid, jar }) => ({ uid: uid!, cookie: jar.header() }));
     expect(real.every((r) => r.uid)).toBe(true);
@@ -256,8 +270,10 @@ describe("fuzzing the authorization server", () => {
     );
     // The owner, on a real interaction of their own browser, is asked (the interactions above were not spoiled for them
     // unless someone answered them first).
-    const untouched = await startAuthorization({ clientId, redirectUri, resource, challenge: pkcePair().challenge });
-    expect((await loadConsent({ uid: untouched.uid!, cookie: untouched.jar.header(), userId: ownerId })).kind).toBe("ask");
+    for (const target of [resource, workspace.resource]) {
+      const untouched = await startAuthorization({ clientId, redirectUri, resource: target, challenge: pkcePair().challenge });
+      expect((await loadConsent({ uid: untouched.uid!, cookie: untouched.jar.header(), userId: ownerId })).kind).toBe("ask");
+    }
   });
 
   it("leaves only what valid registrations created, everything sealed, and no grant", async () => {
@@ -274,6 +290,7 @@ describe("fuzzing the authorization server", () => {
       expect(() => openSecret(record.payloadCiphertext, `oauth_server_records:${record.id}`)).not.toThrow();
       expect(record.payloadCiphertext).not.toMatch(/"(accountId|clientId|grantId)"/);
     }
-    expect(await db.select().from(oauthServerGrants).where(eq(oauthServerGrants.appId, appId))).toEqual([]);
+    // Neither the app's server nor the workspace server (app_id null) got one.
+    expect(await db.select().from(oauthServerGrants).where(eq(oauthServerGrants.workspaceId, workspaceId))).toEqual([]);
   });
 });

@@ -126,8 +126,11 @@ describe("2025 clients on the same URL", () => {
     const old = await legacy(url, { protocolVersion: version });
     const [modernTool] = (await now.listTools()).tools;
     const { execution, ...legacyTool } = (await old.listTools()).tools[0]!;
-    const { outputSchema, ...withoutOutput } = modernTool!;
-    expect(legacyTool).toEqual(version >= "2025-06-18" ? modernTool : withoutOutput);
+    // Icons came with 2025-11-25 (SEP-973), outputSchema with 2025-06-18: older clients get the tool without them.
+    const { icons, ...withoutIcons } = modernTool!;
+    const { outputSchema, ...withoutOutput } = withoutIcons;
+    expect(legacyTool).toEqual(version === "2025-11-25" ? modernTool : version >= "2025-06-18" ? withoutIcons : withoutOutput);
+    expect(icons).toHaveLength(1);
     // Only 2025-11-25 has tool-level task negotiation; the 2026 Tasks extension is server-directed (SEP-2663).
     expect(execution).toEqual(version === "2025-11-25" ? { taskSupport: "optional" } : undefined);
     expect(outputSchema).toBeDefined();

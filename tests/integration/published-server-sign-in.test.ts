@@ -131,7 +131,7 @@ describe("who may still call", () => {
     expect(refused.headers.get("www-authenticate")).toBeNull();
     expect((await refused.json()).error).toEqual({
       code: -32001,
-      message: "Forbidden: you are not a member of the workspace this app belongs to (any more). Ask its owner to invite you.",
+      message: "Forbidden: you are not a member of the workspace this server belongs to (any more). Ask its owner to invite you.",
     });
     const [last] = await h.callLogs(caller, app.id);
     expect(last).toMatchObject({ outcome: "refused", callerUserId: ada.id, oauthClientId: clientId, error: expect.stringMatching(/^403 Forbidden: you are not a member/) });

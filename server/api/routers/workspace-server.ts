@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { runConnectCheck } from "@/server/authorization-server/connect-check";
+import { listConnectedClients, revokeConnectedClient } from "@/server/authorization-server/connected-clients";
 import {
   disableWorkspaceServer,
   enableWorkspaceServer,
@@ -30,4 +32,18 @@ export const workspaceServerRouter = createTRPCRouter({
     .meta({ role: "admin" })
     .input(z.object({ appId: idSchema, included: z.boolean() }))
     .mutation(({ ctx, input }) => setWorkspaceAppIncludedFor(ctx.workspaceId, input.appId, input.included)),
+
+  // Switchyard sign-in (server/authorization-server), as on an app's MCP Server tab: the clients people connected
+  // to this server, revoking one, and "Will it connect?".
+  listGrants: workspaceProcedure.meta({ role: "editor" }).query(({ ctx }) => listConnectedClients({ workspaceId: ctx.workspaceId, appId: null })),
+
+  revokeGrant: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(z.object({ grantId: idSchema }))
+    .mutation(async ({ ctx, input }) => {
+      await revokeConnectedClient({ workspaceId: ctx.workspaceId, appId: null }, input.grantId);
+      return { ok: true };
+    }),
+
+  checkConnect: workspaceProcedure.meta({ role: "editor" }).query(({ ctx }) => runConnectCheck({ workspaceId: ctx.workspaceId, appId: null })),
 });

@@ -55,9 +55,8 @@ export const oauthServerGrants = pgTable(
     workspaceId: text("workspace_id")
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    appId: text("app_id")
-      .notNull()
-      .references(() => apps.id, { onDelete: "cascade" }),
+    /** The app whose server the grant reaches; null: the workspace server (workspace-servers.ts). */
+    appId: text("app_id").references(() => apps.id, { onDelete: "cascade" }),
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

@@ -15,7 +15,8 @@ export interface PublishedTool {
 }
 
 const maxEntries = 500;
-const cache = new Map<string, PublishedTool>();
+// Definitions only: the app itself (its model provider above all) comes fresh with every endpoint read.
+const cache = new Map<string, Omit<PublishedTool, "app">>();
 
 export function buildTool(app: OfferedApp, config: AppConfig = appConfigSchema.parse(app.config)): Tool {
   return {
@@ -37,13 +38,13 @@ export function getPublishedTool(app: OfferedApp): PublishedTool {
     // Re-inserting moves the entry to the back: Map keeps insertion order, so the front is least recently used.
     cache.delete(key);
     cache.set(key, hit);
-    return hit;
+    return { ...hit, app };
   }
   const config = appConfigSchema.parse(app.config);
-  const entry = { tool: buildTool(app, config), config, app };
+  const entry = { tool: buildTool(app, config), config };
   cache.set(key, entry);
   if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
-  return entry;
+  return { ...entry, app };
 }
 
 /** Clients before 2025-06-18 know neither outputSchema nor structuredContent. */

@@ -13,6 +13,7 @@ import {
   type JSONRPCRequest,
 } from "@modelcontextprotocol/sdk/types.js";
 import { listedTools } from "./build-tool";
+import { rememberListedTools } from "./list-changed";
 import { answerTaskRequest, isTaskRequest } from "./tasks/answer-task-request";
 import { runToolCall, type ServerContext } from "./tool-call";
 import { errorAnswer } from "./without-internals";
@@ -27,7 +28,10 @@ export async function directAnswer(messages: JSONRPCMessage[], ctx: ServerContex
   if (isTaskRequest(message, ctx, "2025")) return send(await answerTaskRequest(message, ctx, "2025"), ctx);
   if (message.method === "tools/call") return answerToolCall(message, ctx);
   let result: unknown;
-  if (message.method === "tools/list" && ListToolsRequestSchema.safeParse(message).success) result = { tools: listedTools(ctx) };
+  if (message.method === "tools/list" && ListToolsRequestSchema.safeParse(message).success) {
+    result = { tools: listedTools(ctx) };
+    await rememberListedTools(ctx);
+  }
   else if (message.method === "ping" && PingRequestSchema.safeParse(message).success) result = {};
   else return null;
   ctx.ledger.begin([message]);

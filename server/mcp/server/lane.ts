@@ -25,7 +25,6 @@ export interface LaneParams {
   cancelPollMs: number;
 }
 
-
 /**
  * What identifies the caller's authorization for tasks and cancellations: the API key, or for a signed-in caller
  * the grant, which outlives each short-lived access token (a client that refreshed its token still finds its task).

@@ -6,6 +6,7 @@ import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { CallToolRequestSchema, ListToolsRequestSchema, type CreateTaskResult } from "@modelcontextprotocol/sdk/types.js";
 import { listedTools } from "./build-tool";
+import { rememberListedTools } from "./list-changed";
 import { createTask } from "./tasks/create-task";
 import { runToolCall, type ServerContext } from "./tool-call";
 
@@ -13,7 +14,8 @@ import { runToolCall, type ServerContext } from "./tool-call";
 // per-request server would otherwise spend more time setting up validation than answering.
 const jsonSchemaValidator = new AjvJsonSchemaValidator();
 
-export function createPublishedServer(ctx: ServerContext): Server {
+/** `toolsChanged`: the workspace server's tools changed since this client listed them (list-changed.ts). */
+export function createPublishedServer(ctx: ServerContext, { toolsChanged = false } = {}): Server {
   const server = new Server(
     ctx.info,
     {
@@ -30,13 +32,23 @@ export function createPublishedServer(ctx: ServerContext): Server {
     },
   );
 
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: listedTools(ctx) }));
-  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
+  server.setRequestHandler(ListToolsRequestSchema, async () => {
+    await rememberListedTools(ctx);
+    return { tools: listedTools(ctx) };
+  });
+  let announce = toolsChanged;
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    if (announce) {
+      // On this request's own stream, the only one a stateless server has; once per HTTP request.
+      announce = false;
+      await extra.sendNotification({ method: "notifications/tools/list_changed" }).catch(() => {});
+      await rememberListedTools(ctx); // told: not again until the tools change once more
+    }
     // A task-augmented call in a batch (direct-answers.ts takes lone ones): a task too, never the SDK's -32602
     // "Invalid task creation result" for a plain result.
-    ctx.tasks && request.params.task
+    return ctx.tasks && request.params.task
       ? (createTask({ ...ctx, tasks: ctx.tasks }, request.params, { era: "2025", ttl: request.params.task.ttl }) as Promise<CreateTaskResult>)
-      : runToolCall(ctx, request.params, { requestId: extra.requestId, signal: extra.signal, notify: extra.sendNotification }),
-  );
+      : runToolCall(ctx, request.params, { requestId: extra.requestId, signal: extra.signal, notify: extra.sendNotification });
+  });
   return server;
 }

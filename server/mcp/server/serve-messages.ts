@@ -6,6 +6,7 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import { newSessionId, type ClientInfo } from "./client-session";
 import { directAnswer } from "./direct-answers";
+import { toolsChangedSinceListed } from "./list-changed";
 import { createPublishedServer } from "./mcp-server";
 import type { ServerContext } from "./tool-call";
 import { withoutInternals } from "./without-internals";
@@ -28,8 +29,9 @@ export async function serveMessages({ request, ctx, messages, raw, initialize, c
   const wantsProgress = messages.some((m) => isJSONRPCRequest(m) && m.params?._meta?.progressToken !== undefined);
   // A call in a batch answers over SSE: if it is cancelled its answer is left out, and a JSON batch would wait for it.
   const hasCall = messages.some((m) => isJSONRPCRequest(m) && m.method === "tools/call");
-  const server = createPublishedServer(ctx);
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !wantsProgress && !hasCall });
+  const sse = wantsProgress || hasCall;
+  const server = createPublishedServer(ctx, { toolsChanged: sse && (await toolsChangedSinceListed(ctx)) });
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !sse });
   await server.connect(transport);
   const send = transport.send.bind(transport);
   transport.send = async (message, sendOptions) => {
