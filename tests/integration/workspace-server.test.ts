@@ -3,7 +3,7 @@
 // tools/list with all three as the hosts need them, runs each, and logs each call against its app.
 // What changes the tool list (new versions, switches, clashing names) is in workspace-server-changes.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectModernClient } from "../support/modern-client";
+import { connectModernClient, modernHeaders, modernRequest } from "../support/modern-client";
 import { useEndpointHarness } from "../support/endpoint-harness";
 import { startServerEverything } from "../support/server-everything";
 import { createWorkspaceApps, orderSchema, workspaceCallLogs } from "../support/workspace-apps";
@@ -176,7 +176,6 @@ describe("a 2026-07-28 client (SDK v2)", () => {
     const ws = await workspace();
     const client = h.track(await connectModernClient(ws.url, { name: "next-host" }));
     expect(client.getProtocolEra()).toBe("modern");
-    expect(client.getServerCapabilities()?.tools).toMatchObject({ listChanged: true });
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual(["trip_planner", "echo_agent", "order_summary"]);
     expect(tools[2]!.inputSchema.properties!.order).toMatchObject(orderSchema);
@@ -192,5 +191,18 @@ describe("a 2026-07-28 client (SDK v2)", () => {
       [ws.completion.id, true, "next-host"],
       [ws.chat.id, true, "next-host"],
     ]);
+  });
+
+  it("is told no list_changed will come: subscriptions/listen is acknowledged and ends at once, and tools/list carries a short cache hint", async () => {
+    const ws = await workspace();
+    const post = (body: unknown, method: string) => fetch(ws.url, { method: "POST", headers: modernHeaders(method), body: JSON.stringify(body), signal: AbortSignal.timeout(5_000) });
+    const discover = await (await post(modernRequest(1, "server/discover"), "server/discover")).json();
+    // A stateless 2026 exchange has no stream to carry the notification on (list-changed.ts).
+    expect(discover.result.capabilities.tools).toEqual({ listChanged: false });
+    const listen = await post(modernRequest(2, "subscriptions/listen", { notifications: { toolsListChanged: true } }), "subscriptions/listen");
+    const events = (await listen.text()).split("\n").filter((line) => line.startsWith("data: ")).map((line) => JSON.parse(line.slice(6)));
+    expect(events.map((e: { method?: string; id?: number }) => e.method ?? e.id)).toEqual(["notifications/subscriptions/acknowledged", 2]);
+    const list = await (await post(modernRequest(3, "tools/list"), "tools/list")).json();
+    expect(list.result).toMatchObject({ ttlMs: 10_000, cacheScope: "private" });
   });
 });
