@@ -1,6 +1,7 @@
 // What changes the workspace MCP server's tools, seen by a client that is already connected (its instance has the
 // server cached): a new published version runs at the next call, a switch takes an app off (and back) at once,
 // "include newly published apps" decides about apps published later, and two apps wanting one name both get one.
+import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useEndpointHarness } from "../support/endpoint-harness";
 import { startServerEverything } from "../support/server-everything";
@@ -55,6 +56,22 @@ describe("following the apps", () => {
     expect(await names(client)).toEqual(["trip_planner", "echo_agent", "order_summary"]);
     h.llm.script([{ text: "Back." }]);
     expect((await client.callTool({ name: "echo_agent", arguments: { query: "Echo." } })).structuredContent).toMatchObject({ answer: "Back." });
+  });
+
+  it("the SDK client that listed the tools hears list_changed on its next call that asked for progress", async () => {
+    const ws = await workspace();
+    const client = await h.connect(ws.url);
+    let heard = 0;
+    client.setNotificationHandler(ToolListChangedNotificationSchema, () => void heard++);
+    await client.listTools();
+    await ws.caller.workspaceServer.setIncluded({ appId: ws.agent.id, included: false });
+    h.llm.script([{ text: "One." }, { text: "Two." }]);
+    const progressCall = () => client.callTool({ name: "trip_planner", arguments: { query: "Go.", city: "Oslo" } }, undefined, { onprogress: () => {} });
+    await progressCall();
+    expect(heard).toBe(1);
+    // Once: it has not listed again, and nothing changed since.
+    await progressCall();
+    expect(heard).toBe(1);
   });
 
   it('"include newly published apps" off keeps a newly published app out and the apps already offered in; on lets it in', async () => {
