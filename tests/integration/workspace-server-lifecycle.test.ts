@@ -75,6 +75,18 @@ describe("whose apps it offers", () => {
     expect((await client.listTools()).tools.map((t) => t.name)).toEqual(["echo_agent", "order_summary"]);
   });
 
+  it("a renamed app, or one with a new icon, shows so in the next tools/list", async () => {
+    const ws = await workspace();
+    const client = await h.connect(ws.url);
+    const before = (await client.listTools()).tools[2]!;
+    await ws.caller.apps.update({ id: ws.completion.id, name: "Order digest", icon: "🧾", iconBackground: "#123456" });
+    const after = (await client.listTools()).tools[2]!;
+    // Its name follows the app's name while its own server sets none.
+    expect(after).toMatchObject({ name: "order_digest", title: "Order digest" });
+    expect(after.icons![0]!.src).toMatch(/\/mcp\/icons\/123456\//);
+    expect(after.icons![0]!.src).not.toBe(before.icons![0]!.src);
+  });
+
   it("each workspace's server offers only its own apps under the same names, and another workspace's app cannot be switched", async () => {
     const [mine, theirs] = await Promise.all([workspace(), workspace()]);
     const client = await h.connect(mine.url);
