@@ -16,7 +16,9 @@ beforeAll(async () => {
 afterAll(() => everything?.close());
 
 const workspace = () => createWorkspaceApps(h.endpoint, h.llm, { toolServerUrl: everything.url });
-const icon = [{ src: expect.stringMatching(/^http:\/\/localhost:3000\/mcp\/icons\/[0-9A-Fa-f]{6}\/[A-Za-z0-9_-]+\.svg$/), mimeType: "image/svg+xml", sizes: ["any"] }];
+// The app's emoji on its colour, served under APP_URL as an image (SEP-973).
+const iconPath = new URL("/mcp/icons/", process.env.APP_URL).toString().replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const icon = [{ src: expect.stringMatching(new RegExp(`^${iconPath}[0-9A-Fa-f]{6}/[A-Za-z0-9_-]+\\.svg$`)), mimeType: "image/svg+xml", sizes: ["any"] }];
 const conversational = {
   query: { type: "string", title: "Message", description: "The message to send to the app." },
   conversation_id: expect.objectContaining({ type: "string", title: "Conversation id" }),
