@@ -52,6 +52,6 @@ export async function chatApp(page: Page, llm: ScriptedLlm, name: string) {
     id: app.id,
     draft: { instructions: "Plan trips to {{city}}.", model: { providerId: provider.id, model: "scripted-model" }, variables: [{ key: "city", label: "City", type: "text", required: true, description: "Where to go" }] },
   });
-  return { id: app.id, user };
+  return { id: app.id, user, providerId: provider.id };
 }
 

@@ -19,6 +19,14 @@ describe("apps", () => {
     expect(list).toEqual([expect.objectContaining({ id: app.id, name: "Weather", icon: "🌤️", type: "agent", publishedVersionId: null })]);
   });
 
+  it("an update changes only the fields it sends: a rename keeps the icon, colour and description", async () => {
+    const { user, workspace } = await createOwner();
+    const caller = callerAs(user.id, workspace.id);
+    const app = await caller.apps.create({ type: "chat", name: "Weather", icon: "🌤️", iconBackground: "#E0F2FE", description: "Answers weather questions" });
+    await caller.apps.update({ id: app.id, name: "Forecast" });
+    expect(await caller.apps.get({ id: app.id })).toMatchObject({ name: "Forecast", icon: "🌤️", iconBackground: "#E0F2FE", description: "Answers weather questions" });
+  });
+
   it("new apps start with the workspace's default model", async () => {
     const { user, workspace } = await createOwner();
     await updateWorkspaceDefaultModelForTest(await getDb(), workspace.id, "prov-x", "model-y");

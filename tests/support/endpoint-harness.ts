@@ -3,7 +3,6 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { settleCallLogs } from "@/server/mcp/server/call-log";
-import type { EndpointOptions } from "@/server/mcp/server/handle-request";
 import { connectClient, type createPublishedApp } from "./published-app";
 import { startTestEndpoint, type TestEndpoint } from "./published-endpoint";
 import { startScriptedLlm, type ScriptedLlm } from "./scripted-llm";
@@ -21,7 +20,7 @@ export interface EndpointHarness {
   callLogs(caller: Caller, appId: string): Promise<Awaited<ReturnType<Caller["publishedServers"]["listCalls"]>>["items"]>;
 }
 
-export function useEndpointHarness(options: EndpointOptions = {}): EndpointHarness {
+export function useEndpointHarness(options: Parameters<typeof startTestEndpoint>[0] = {}): EndpointHarness {
   const open: Array<{ close(): Promise<void> }> = [];
   const harness: EndpointHarness = {
     endpoint: undefined as unknown as TestEndpoint,

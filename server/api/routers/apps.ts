@@ -8,12 +8,21 @@ import { AppError } from "@/server/errors";
 import { changeEndpoint } from "@/server/mcp/server/endpoint-cache";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
-const metaSchema = z.object({
+const metaFields = {
   name: z.string().trim().min(1, "Give the app a name.").max(100),
-  icon: z.string().trim().min(1).max(16).default("🤖"),
-  iconBackground: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #E0E7FF.").default("#E0E7FF"),
-  description: z.string().trim().max(500).default(""),
+  icon: z.string().trim().min(1).max(16),
+  iconBackground: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #E0E7FF."),
+  description: z.string().trim().max(500),
+};
+// Defaults for a new app only: under .partial() zod still fills them in, so an update sending only a name would
+// reset the icon, colour and description.
+const newAppSchema = z.object({
+  ...metaFields,
+  icon: metaFields.icon.default("🤖"),
+  iconBackground: metaFields.iconBackground.default("#E0E7FF"),
+  description: metaFields.description.default(""),
 });
+const appUpdateSchema = z.object(metaFields).partial();
 
 export const appsRouter = createTRPCRouter({
   list: workspaceProcedure.query(async ({ ctx }) => listApps(await getDb(), { workspaceId: ctx.workspaceId })),
@@ -32,12 +41,12 @@ export const appsRouter = createTRPCRouter({
 
   create: workspaceProcedure
     .meta({ role: "editor" })
-    .input(metaSchema.extend({ type: z.enum(appTypes) }))
+    .input(newAppSchema.extend({ type: z.enum(appTypes) }))
     .mutation(({ ctx, input }) => createApp({ ...input, workspaceId: ctx.workspaceId, createdBy: ctx.userId })),
 
   update: workspaceProcedure
     .meta({ role: "editor" })
-    .input(metaSchema.partial().extend({ id: idSchema }))
+    .input(appUpdateSchema.extend({ id: idSchema }))
     .mutation(async ({ ctx, input }) => {
       // The name is the published server's title, so the endpoint hears about it.
       const app = await changeEndpoint({ workspaceId: ctx.workspaceId, appId: input.id }, (db) => updateApp(db, { workspaceId: ctx.workspaceId, ...input }));

@@ -17,6 +17,7 @@ import { disconnectServer } from "@/server/mcp/oauth/disconnect";
 import { oauthRedirectUrl } from "@/server/mcp/oauth/redirect-url";
 import { startServerAuthorization } from "@/server/mcp/oauth/start-authorization";
 import { AppError } from "@/server/errors";
+import { changeWorkspaceEndpoints } from "@/server/mcp/server/endpoint-cache";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
 const byId = z.object({ id: idSchema });
@@ -47,7 +48,9 @@ export const mcpServersRouter = createTRPCRouter({
     .meta({ role: "editor" })
     .input(byId)
     .mutation(async ({ ctx, input }) => {
-      await removeMcpServer({ workspaceId: ctx.workspaceId, id: input.id });
+      // Published agents' tool hints are derived from their servers' stored tools (tool-annotations.ts): announced
+      // here, so the MCP client side knows nothing of publishing.
+      await changeWorkspaceEndpoints(ctx.workspaceId, () => removeMcpServer({ workspaceId: ctx.workspaceId, id: input.id }));
       return { ok: true };
     }),
 
@@ -70,7 +73,8 @@ export const mcpServersRouter = createTRPCRouter({
     .input(z.object({ id: idSchema, token: z.string().min(10).max(200) }))
     .mutation(async ({ ctx, input }) => {
       const server = await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id });
-      return toPublicServer((await applyToolsUpdate(server, input.token))!);
+      // A tool list that changes may change a published agent's hints (see delete).
+      return toPublicServer((await changeWorkspaceEndpoints(ctx.workspaceId, () => applyToolsUpdate(server, input.token)))!);
     }),
 
   /** The exact redirect URL to register for a custom OAuth client. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { preparedPerDb } from "@/server/db/prepared";
 import {
@@ -141,4 +141,17 @@ export async function setWorkspaceAppIncluded(db: Tx, { workspaceId, appId, incl
     .insert(workspaceServerApps)
     .values({ workspaceId, appId, included })
     .onConflictDoUpdate({ target: workspaceServerApps.appId, set: { included, updatedAt: new Date() }, setWhere: eq(workspaceServerApps.workspaceId, workspaceId) });
+}
+
+/** Gives every published app that has no switch yet a switch that is on: what it is offered under now, kept. */
+export async function switchOnUnswitchedApps(db: Tx, { workspaceId }: { workspaceId: string }) {
+  await db
+    .insert(workspaceServerApps)
+    .select(
+      db
+        .select({ appId: apps.id, workspaceId: apps.workspaceId, included: sql<boolean>`true`.as("included"), updatedAt: sql<Date>`now()`.as("updated_at") })
+        .from(apps)
+        .where(and(eq(apps.workspaceId, workspaceId), isNotNull(apps.publishedVersionId))),
+    )
+    .onConflictDoNothing();
 }

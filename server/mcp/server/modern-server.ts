@@ -38,7 +38,10 @@ export function createModernServer({ requestInfo }: { requestInfo?: Request }): 
     // The Tasks extension, declared in server/discover (SEP-2663 §Capability Negotiation); its requests are answered
     // before this server is built (modern-lane.ts).
     {
-      capabilities: { tools: { listChanged: ctx.workspaceServer }, ...(ctx.tasks ? { extensions: { "io.modelcontextprotocol/tasks": {} } } : {}) },
+      // listChanged stays false even on the workspace server: a 2026 exchange has no stream the notification could
+      // ride (list-changed.ts), and declaring it made subscriptions/listen hold a stream open that nothing would ever
+      // write to. The short cache hint below is what tells these clients to list again.
+      capabilities: { tools: { listChanged: false }, ...(ctx.tasks ? { extensions: { "io.modelcontextprotocol/tasks": {} } } : {}) },
       ...(ctx.instructions ? { instructions: ctx.instructions } : {}),
       jsonSchemaValidator,
       cacheHints: ctx.workspaceServer ? { "tools/list": workspaceCacheHint, "server/discover": workspaceCacheHint } : { "tools/list": cacheHint, "server/discover": cacheHint },

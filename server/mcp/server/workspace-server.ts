@@ -9,6 +9,7 @@ import {
   insertWorkspaceServer,
   listWorkspaceAppTools,
   setWorkspaceAppIncluded,
+  switchOnUnswitchedApps,
   updateWorkspaceServer,
 } from "@/server/db/queries/workspace-servers";
 import { AppError } from "@/server/errors";
@@ -91,7 +92,16 @@ export async function updateWorkspaceServerSettings(workspaceId: string, setting
   if (instructions !== undefined && instructions.length > maxInstructionsLength) {
     throw new AppError("bad_request:mcp_server", `Instructions are at most ${maxInstructionsLength.toLocaleString("en")} characters.`);
   }
-  const row = await change(workspaceId, (db) => updateWorkspaceServer(db, { workspaceId, includeNewApps: settings.includeNewApps, instructions }));
+  const row = await change(workspaceId, (db) =>
+    db.transaction(async (tx) => {
+      const current = await getWorkspaceServer(tx, { workspaceId });
+      if (!current) return null;
+      // The setting is about apps published from now on: the apps it has been offering keep their place, each
+      // with a switch of its own that is on.
+      if (settings.includeNewApps === false && current.includeNewApps) await switchOnUnswitchedApps(tx, { workspaceId });
+      return updateWorkspaceServer(tx, { workspaceId, includeNewApps: settings.includeNewApps, instructions });
+    }),
+  );
   if (!row) throw notConfigured();
   return { includeNewApps: row.includeNewApps, instructions: row.instructions };
 }
