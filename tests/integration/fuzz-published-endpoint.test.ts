@@ -1,7 +1,6 @@
 // Property-based fuzzing of the published MCP endpoint: thousands of generated and mutated JSON-RPC messages with
 // odd header combinations and hostile keys (__proto__, constructor). Never a 5xx, never a stack trace, SQL, file path
 // or library text in a response, memory stays flat, and afterwards every read of the app still answers over HTTP.
-// The workspace server (many tools on the same route) gets the same requests, with its own tool names.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import fc from "fast-check";
@@ -9,7 +8,7 @@ import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleCallLogs } from "@/server/mcp/server/call-log";
 import { handlePublishedRequest } from "@/server/mcp/server/handle-request";
-import { consoleOverHttp, ownerKey, readEverythingOfApp, readEverythingOfWorkspaceServer } from "../support/console-http";
+import { consoleOverHttp, ownerKey, readEverythingOfApp } from "../support/console-http";
 import { brokenBodies, hostileValues, libraryTexts, withHostileKeys } from "../support/hostile-json";
 import { createPublishedApp } from "../support/published-app";
 import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
@@ -20,23 +19,17 @@ const appUrl = process.env.APP_URL!;
 let endpoint: TestEndpoint;
 let llm: ScriptedLlm;
 let code: string;
-let workspaceCode: string;
 let appId: string;
 let consoleApi: ReturnType<typeof consoleOverHttp>;
 
 beforeAll(async () => {
   [endpoint, llm] = await Promise.all([startTestEndpoint(), startScriptedLlm({ fallback: { text: "Sunny." }, keepRequests: false })]);
-  const { url, app, user, workspace, caller, provider } = await createPublishedApp(endpoint, llm, {
+  const { url, app, user, workspace } = await createPublishedApp(endpoint, llm, {
     draft: { variables: [{ key: "days", label: "Days", type: "number", min: 1, max: 14 }, { key: "extra", label: "Extra", type: "json" }] },
     settings: { parameterDescriptions: { days: "d", extra: "e" } },
   });
   code = /\/mcp\/server\/([^/]+)\/mcp/.exec(url)![1];
   appId = app.id;
-  // The workspace server offers this app and a second one ("second_app").
-  const second = await caller.apps.create({ type: "completion", name: "Second app" });
-  await caller.apps.updateDraft({ id: second.id, draft: { model: { providerId: provider.id, model: "scripted-model" } } as never });
-  await caller.apps.publish({ id: second.id });
-  workspaceCode = /\/mcp\/server\/([^/]+)\/mcp/.exec((await caller.workspaceServer.enable()).url)![1];
   consoleApi = consoleOverHttp(await ownerKey(user.id, workspace.id));
 });
 afterAll(async () => {
@@ -52,7 +45,7 @@ const method = fc.oneof(
 );
 const params = fc.oneof(
   anyJson,
-  fc.record({ name: fc.oneof(fc.constantFrom("weather_helper", "second_app"), fc.string({ maxLength: 70 })), arguments: fc.oneof(anyJson, fc.record({ query: fc.oneof(fc.string(), anyJson), days: anyJson, extra: anyJson, conversation_id: anyJson }, { requiredKeys: [] })), _meta: fc.option(fc.record({ progressToken: fc.oneof(fc.integer(), fc.string(), anyJson) })) }, { requiredKeys: [] }),
+  fc.record({ name: fc.oneof(fc.constant("weather_helper"), fc.string({ maxLength: 70 })), arguments: fc.oneof(anyJson, fc.record({ query: fc.oneof(fc.string(), anyJson), days: anyJson, extra: anyJson, conversation_id: anyJson }, { requiredKeys: [] })), _meta: fc.option(fc.record({ progressToken: fc.oneof(fc.integer(), fc.string(), anyJson) })) }, { requiredKeys: [] }),
   fc.record({ protocolVersion: fc.oneof(fc.constantFrom(...SUPPORTED_PROTOCOL_VERSIONS), fc.string()), capabilities: anyJson, clientInfo: anyJson }, { requiredKeys: [] }),
   fc.record({ requestId: anyJson, reason: anyJson }, { requiredKeys: [] }),
 );
@@ -64,7 +57,7 @@ const plausible = fc.oneof(
     jsonrpc: fc.constant("2.0"),
     id: fc.nat(),
     method: fc.constant("tools/call"),
-    params: fc.record({ name: fc.constantFrom("weather_helper", "second_app"), arguments: fc.record({ query: fc.string({ minLength: 1, maxLength: 50 }), days: fc.oneof(fc.integer({ min: -5, max: 20 }), anyJson), extra: anyJson }, { requiredKeys: ["query"] }) }),
+    params: fc.record({ name: fc.constant("weather_helper"), arguments: fc.record({ query: fc.string({ minLength: 1, maxLength: 50 }), days: fc.oneof(fc.integer({ min: -5, max: 20 }), anyJson), extra: anyJson }, { requiredKeys: ["query"] }) }),
   }),
 );
 // 2026-07-28 envelope claims (basic §Request metadata): plausible, or with junk where the SDK reads the envelope.
@@ -178,28 +171,6 @@ describe("fuzzing the published endpoint", () => {
     // What the run stored (call logs, conversations with generated inputs) must not break a later read.
     const read = await readEverythingOfApp(consoleApi, appId);
     expect(read.calls.items.length).toBeGreaterThan(0);
-  });
-
-  it("answers generated requests on the workspace server the same way, and its page and call log still read", { timeout: 120_000 }, async () => {
-    let served = 0;
-    await fc.assert(
-      fc.asyncProperty(envelope, body, async ({ verb, given, rightCode }, text) => {
-        const init: RequestInit = { method: verb, headers: Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Record<string, string> };
-        if (verb !== "GET") init.body = text;
-        const request = new Request(`${appUrl}/mcp/server/x/mcp`, init);
-        const response = await handlePublishedRequest(request, rightCode ? workspaceCode : `${workspaceCode.slice(0, -1)}A`, { rateLimit: { limit: 1_000_000, windowSeconds: 60 } });
-        const answer = await response.text();
-        if (response.status === 200) served++;
-        expect(response.status, `${verb} ${text.slice(0, 200)} -> ${answer.slice(0, 300)}`).toBeLessThan(500);
-        expect(answer).not.toMatch(leaks);
-      }),
-      { numRuns: runs / 5 },
-    );
-    await settleCallLogs();
-    expect(served).toBeGreaterThan(runs / 500);
-    const read = await readEverythingOfWorkspaceServer(consoleApi, appId);
-    expect(read.calls.items.length).toBeGreaterThan(0);
-    expect(read.calls.items.every((row: { workspaceServer: boolean }) => row.workspaceServer)).toBe(true);
   });
 
   const hostileBodies = Object.entries({

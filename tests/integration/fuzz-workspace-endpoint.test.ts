@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { handlePublishedRequest } from "@/server/mcp/server/handle-request";
-import { consoleOverHttp, ownerKey, readEverythingOfApp } from "../support/console-http";
+import { consoleOverHttp, ownerKey, readEverythingOfApp, readEverythingOfWorkspaceServer } from "../support/console-http";
 import { libraryTexts, withHostileKeys } from "../support/hostile-json";
 import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
@@ -114,5 +114,8 @@ it(`answers ${runs} generated tool calls on the workspace server without a 5xx o
   // What the run stored (log rows, conversations with generated inputs) must not break a later read.
   const consoleApi = consoleOverHttp(ownerApiKey);
   for (const appId of [ws.chat.id, ws.agent.id, ws.completion.id]) await readEverythingOfApp(consoleApi, appId);
-  expect((await consoleApi.workspaceServer.get.query()).apps).toHaveLength(3);
+  const read = await readEverythingOfWorkspaceServer(consoleApi, ws.chat.id);
+  expect(read.server.apps).toHaveLength(3);
+  expect(read.calls.items.length).toBeGreaterThan(0);
+  expect(read.appCalls.items.every((row: { appId: string | null }) => row.appId === ws.chat.id)).toBe(true);
 });
