@@ -9,17 +9,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CopyButton } from "@/components/ui/copy-button";
-import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
+import { ServerUrlField } from "./server-url-field";
 import { ToolSettingsDialog } from "./tool-settings-dialog";
 import type { ServerStatus } from "./types";
-
-const urlHint: Record<ServerStatus["access"]["mode"], string> = {
-  url: "The URL is a secret: anyone who has it can call the app. For a second lock, choose API key or Switchyard sign-in under Access.",
-  api_key: "Clients also need one of the server's API keys.",
-  sign_in: "Callers also sign in with their Switchyard account.",
-};
 
 export function McpServerCard({ appId, status }: { appId: string; status: ServerStatus }) {
   const trpc = useTRPC();
@@ -77,18 +70,7 @@ export function McpServerCard({ appId, status }: { appId: string; status: Server
             </div>
           </div>
         )}
-        {status.url && status.enabled && (
-          <div className="grid gap-2">
-            <label htmlFor="mcp-server-url" className="text-sm font-medium">
-              Server URL
-            </label>
-            <div className="flex gap-2">
-              <Input id="mcp-server-url" readOnly value={status.url} className="font-mono text-xs" onFocus={(e) => e.target.select()} />
-              <CopyButton value={status.url} label="server URL" variant="outline" />
-            </div>
-            <p className="text-[13px] text-muted-foreground">{urlHint[status.access.mode]}</p>
-          </div>
-        )}
+        {status.url && status.enabled && <ServerUrlField id="mcp-server-url" url={status.url} mode={status.access.mode} secretCalls="the app" />}
         {status.configured && (
           <dl className="grid gap-1 text-sm">
             <dt className="text-muted-foreground">Tool</dt>

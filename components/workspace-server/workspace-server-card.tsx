@@ -10,16 +10,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CopyButton } from "@/components/ui/copy-button";
-import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
+import { ServerUrlField } from "@/components/publishing/server-url-field";
 import type { WorkspaceServerStatus } from "./types";
-
-const urlHint = {
-  url: "The URL is a secret: anyone who has it can call every app it offers. For a second lock, choose API key or Switchyard sign-in under Access.",
-  api_key: "Clients also need one of the server's API keys.",
-  sign_in: "Callers also sign in with their Switchyard account.",
-} as const;
 
 export function WorkspaceServerCard({ status, canChange }: { status: WorkspaceServerStatus; canChange: boolean }) {
   const trpc = useTRPC();
@@ -58,16 +51,7 @@ export function WorkspaceServerCard({ status, canChange }: { status: WorkspaceSe
           </p>
         )}
         {status.url && status.enabled && (
-          <div className="grid gap-2">
-            <label htmlFor="workspace-server-url" className="text-sm font-medium">
-              Server URL
-            </label>
-            <div className="flex gap-2">
-              <Input id="workspace-server-url" readOnly value={status.url} className="font-mono text-xs" onFocus={(e) => e.target.select()} />
-              <CopyButton value={status.url} label="server URL" variant="outline" />
-            </div>
-            <p className="text-[13px] text-muted-foreground">{urlHint[status.access.mode]}</p>
-          </div>
+          <ServerUrlField id="workspace-server-url" url={status.url} mode={status.access.mode} secretCalls="every app it offers" />
         )}
       </CardContent>
       {status.configured && canChange && (

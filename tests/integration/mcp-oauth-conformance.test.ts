@@ -1,11 +1,11 @@
 // The MCP conformance suite's client auth scenarios (0.1.16: the auth suite, its 2025-03-26 back-compat suite and
 // the draft-spec auth scenarios) against our OAuth client, driven through the CLI (`npm run mcp:connect -- <url>`),
 // which runs the app's own provider, rules and code exchange over memory.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { conformance } from "../support/conformance";
 
 let outputDir: string;
 beforeAll(() => {
@@ -14,18 +14,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(outputDir, { recursive: true, force: true });
 });
-
-function conformance(args: string[]): Promise<{ code: number | null; output: string }> {
-  const bin = path.resolve("node_modules/.bin/conformance");
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { env: { ...process.env, NO_COLOR: "1" } });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
 
 const runSuite = (suite: string) =>
   conformance(["client", "--command", "npm run -s mcp:connect --", "--suite", suite, "-o", path.join(outputDir, suite)]);

@@ -2,19 +2,10 @@
 // server cached): a new published version runs at the next call, a switch takes an app off (and back) at once,
 // "include newly published apps" decides about apps published later, and two apps wanting one name both get one.
 import { ToolListChangedNotificationSchema } from "@modelcontextprotocol/sdk/types.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useEndpointHarness } from "../support/endpoint-harness";
-import { startServerEverything } from "../support/server-everything";
-import { createWorkspaceApps, workspaceCallLogs } from "../support/workspace-apps";
+import { describe, expect, it } from "vitest";
+import { useWorkspaceHarness, workspaceCallLogs } from "../support/workspace-apps";
 
-const h = useEndpointHarness();
-let everything: Awaited<ReturnType<typeof startServerEverything>>;
-beforeAll(async () => {
-  everything = await startServerEverything("streamableHttp");
-});
-afterAll(() => everything?.close());
-
-const workspace = () => createWorkspaceApps(h.endpoint, h.llm, { toolServerUrl: everything.url });
+const { h, workspace, everythingUrl } = useWorkspaceHarness();
 const names = async (client: Awaited<ReturnType<typeof h.connect>>) => (await client.listTools()).tools.map((t) => t.name);
 
 describe("following the apps", () => {
@@ -95,7 +86,7 @@ describe("following the apps", () => {
   it("an agent's hints follow its tool server's stored tools at the next request: Update tools, then removing the server", async () => {
     const ws = await workspace();
     // A server whose tools were not fetched yet: the agent bound to all of them can call nothing, so it is read-only.
-    const later = await ws.caller.mcpServers.create({ name: "Later", identifier: "later", url: everything.url });
+    const later = await ws.caller.mcpServers.create({ name: "Later", identifier: "later", url: everythingUrl() });
     await ws.publish({ type: "agent", name: "Later agent", draft: { tools: [{ serverId: later.id, mode: "all" }] } });
     const client = await h.connect(ws.url);
     const hints = async () => (await client.listTools()).tools.find((t) => t.name === "later_agent")!.annotations;

@@ -1,20 +1,11 @@
 // The workspace MCP server's own switch and URL, and whose apps it offers: off and on, Regenerate, a deleted app,
 // a workspace with nothing published yet, and another workspace's apps (never offered, never switchable).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { callerAs, createOwner } from "../support/fixtures";
 import { connectClient } from "../support/published-app";
-import { useEndpointHarness } from "../support/endpoint-harness";
-import { startServerEverything } from "../support/server-everything";
-import { createWorkspaceApps, workspaceCallLogs } from "../support/workspace-apps";
+import { useWorkspaceHarness, workspaceCallLogs } from "../support/workspace-apps";
 
-const h = useEndpointHarness();
-let everything: Awaited<ReturnType<typeof startServerEverything>>;
-beforeAll(async () => {
-  everything = await startServerEverything("streamableHttp");
-});
-afterAll(() => everything?.close());
-
-const workspace = () => createWorkspaceApps(h.endpoint, h.llm, { toolServerUrl: everything.url });
+const { h, workspace } = useWorkspaceHarness();
 const post = (url: string, body: unknown) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body: JSON.stringify(body) });
 

@@ -2,20 +2,11 @@
 // chat app, an agent whose tools come from server-everything and a text generator with a JSON input answers
 // tools/list with all three as the hosts need them, runs each, and logs each call against its app.
 // What changes the tool list (new versions, switches, clashing names) is in workspace-server-changes.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectModernClient, modernHeaders, modernRequest } from "../support/modern-client";
-import { useEndpointHarness } from "../support/endpoint-harness";
-import { startServerEverything } from "../support/server-everything";
-import { createWorkspaceApps, orderSchema, workspaceCallLogs } from "../support/workspace-apps";
+import { orderSchema, useWorkspaceHarness, workspaceCallLogs } from "../support/workspace-apps";
 
-const h = useEndpointHarness();
-let everything: Awaited<ReturnType<typeof startServerEverything>>;
-beforeAll(async () => {
-  everything = await startServerEverything("streamableHttp");
-});
-afterAll(() => everything?.close());
-
-const workspace = () => createWorkspaceApps(h.endpoint, h.llm, { toolServerUrl: everything.url });
+const { h, workspace } = useWorkspaceHarness();
 // The app's emoji on its colour, served under APP_URL as an image (SEP-973).
 const iconPath = new URL("/mcp/icons/", process.env.APP_URL).toString().replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const icon = [{ src: expect.stringMatching(new RegExp(`^${iconPath}[0-9A-Fa-f]{6}/[A-Za-z0-9_-]+\\.svg$`)), mimeType: "image/svg+xml", sizes: ["any"] }];

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 
-function conformance(args: string[]): Promise<{ code: number | null; output: string }> {
+/** Runs the suite's CLI with `args`; its output, stdout and stderr together. */
+export function conformance(args: string[]): Promise<{ code: number | null; output: string }> {
   const bin = path.resolve("node_modules/.bin/conformance");
   return new Promise((resolve, reject) => {
     const child = spawn(bin, args, { env: { ...process.env, NO_COLOR: "1" } });

@@ -6,7 +6,10 @@ import type { AppType } from "@/server/apps/app-config";
 import { getDb } from "@/server/db";
 import { mcpCallLogs } from "@/server/db/schema";
 import { settleCallLogs } from "@/server/mcp/server/call-log";
+import { afterAll, beforeAll } from "vitest";
+import { useEndpointHarness } from "./endpoint-harness";
 import { callerAs, createOwner } from "./fixtures";
+import { startServerEverything } from "./server-everything";
 import type { TestEndpoint } from "./published-endpoint";
 import type { ScriptedLlm } from "./scripted-llm";
 
@@ -78,4 +81,22 @@ export async function workspaceCallLogs(workspaceId: string) {
   await settleCallLogs();
   const db = await getDb();
   return db.select().from(mcpCallLogs).where(eq(mcpCallLogs.workspaceId, workspaceId)).orderBy(desc(mcpCallLogs.createdAt));
+}
+
+/**
+ * The set-up the workspace-server suites share: the endpoint harness, server-everything for the agent's tools, and
+ * `workspace()` for a fresh workspace of the three apps with its server on.
+ */
+export function useWorkspaceHarness() {
+  const h = useEndpointHarness();
+  let everything: Awaited<ReturnType<typeof startServerEverything>>;
+  beforeAll(async () => {
+    everything = await startServerEverything("streamableHttp");
+  });
+  afterAll(() => everything?.close());
+  return {
+    h,
+    everythingUrl: () => everything.url,
+    workspace: () => createWorkspaceApps(h.endpoint, h.llm, { toolServerUrl: everything.url }),
+  };
 }

@@ -61,6 +61,12 @@ async function offered(
   };
 }
 
+/** Whether the server is on, its code, and who may call: the same columns in both tables. */
+function lockOf(row: Pick<Endpoint, "enabled" | "codeHash" | "accessMode" | "signInRestricted" | "keyId" | "keyLastUsedAt">) {
+  const { enabled, codeHash, accessMode, signInRestricted, keyId, keyLastUsedAt } = row;
+  return { enabled, codeHash, accessMode, signInRestricted, keyId, keyLastUsedAt };
+}
+
 async function appEndpoint(db: Tx, row: EndpointRow): Promise<Endpoint> {
   const face = { toolName: row.toolName, toolDescription: row.toolDescription, parameterDescriptions: row.parameterDescriptions };
   const apps =
@@ -72,12 +78,7 @@ async function appEndpoint(db: Tx, row: EndpointRow): Promise<Endpoint> {
     serverKey: row.appId,
     workspaceId: row.workspaceId,
     appId: row.appId,
-    enabled: row.enabled,
-    codeHash: row.codeHash,
-    accessMode: row.accessMode,
-    signInRestricted: row.signInRestricted,
-    keyId: row.keyId,
-    keyLastUsedAt: row.keyLastUsedAt,
+    ...lockOf(row),
     info: { name: row.toolName, title: row.appName, version: String(row.version ?? 0) },
     instructions: null,
     apps,
@@ -103,12 +104,7 @@ async function workspaceEndpoint(db: Tx, row: WorkspaceEndpointRow): Promise<End
     serverKey: workspaceServerKey(row.workspaceId),
     workspaceId: row.workspaceId,
     appId: null,
-    enabled: row.enabled,
-    codeHash: row.codeHash,
-    accessMode: row.accessMode,
-    signInRestricted: row.signInRestricted,
-    keyId: row.keyId,
-    keyLastUsedAt: row.keyLastUsedAt,
+    ...lockOf(row),
     info: { name: "switchyard-workspace", title: row.workspaceName, version: String(row.updatedAt.getTime()) },
     instructions: row.instructions.trim() || null,
     apps,
