@@ -92,7 +92,13 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
     },
   });
 
-  const toolSet = buildToolSet({ tools, recorder, signal: run.signal, round: () => stepRound });
+  const toolSet = buildToolSet({
+    tools,
+    recorder,
+    signal: run.signal,
+    round: () => stepRound,
+    onProgress: (callId, name, progress) => emit({ type: "tool-progress", callId, name, ...progress }),
+  });
   async function onPart(part: TextStreamPart<ToolSet>) {
     watchdog.touch();
     if (part.type === "text-delta") {

@@ -10,8 +10,9 @@ export function connectionTools(client: Client): Pick<Connection, "listTools" | 
       const result = await client.listTools(cursor ? { cursor } : undefined, { signal, cacheMode: "refresh" });
       return { tools: result.tools, nextCursor: result.nextCursor };
     },
-    callTool(name, args, { signal, timeoutMs }) {
-      return client.callTool({ name, arguments: args }, { signal, timeout: timeoutMs });
+    callTool(name, args, { signal, timeoutMs, onProgress }) {
+      // The call timeout stays a limit on the whole call: progress does not extend it (no resetTimeoutOnProgress).
+      return client.callTool({ name, arguments: args }, { signal, timeout: timeoutMs, onprogress: onProgress });
     },
   };
 }
