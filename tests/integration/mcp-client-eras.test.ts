@@ -55,7 +55,7 @@ describe("Test connection against servers of each protocol era", () => {
     expect(outcome.ok).toBe(true);
     expect(transportStep(outcome)).toMatch(/^20\d\d-\d\d-\d\d HTTP\+SSE \(deprecated\): Streamable HTTP was refused, so Auto fell back to it;/);
     expect(sse.requests.slice(0, 3)).toEqual(["POST /mcp server/discover", "POST /mcp initialize", "GET /mcp"]);
-    expect(outcome.tools.map((t) => t.name)).toEqual(["echo"]);
+    expect(outcome.tools.map((t) => t.name)).toEqual(["echo", "stall"]);
   });
 
   it("a server pinned to Streamable HTTP is not tried over SSE, and the trace says why it failed", async () => {

@@ -54,6 +54,7 @@ export async function testConnection(
           transport: input.transport,
           headers: input.headers,
           connectTimeoutMs: input.connectTimeoutMs,
+          sseReadTimeoutMs: input.sseReadTimeoutMs,
           fetch: answers.fetch,
         }),
       // 2026-07-28 has no initialize: the same facts come from server/discover.
