@@ -64,4 +64,21 @@ describe("Test connection against servers of each protocol era", () => {
     expect(outcome.ok).toBe(false);
     expect(outcome.steps.at(-1)?.detail).toMatch(/HTTP 405/);
   });
+
+  it("a server pinned to HTTP+SSE is not tried over Streamable HTTP: a Streamable-HTTP-only server fails", async () => {
+    const caller = await owner();
+    const before = session.methods.length;
+    const outcome = await caller.mcpServers.testConnection({ connection: { url: session.url, transport: "sse" }, name: "Stateful" });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.steps.at(-1)).toMatchObject({ step: "initialize", ok: false });
+    // No POST reached it: the SSE GET was refused and nothing fell back.
+    expect(session.methods.length).toBe(before);
+  });
+
+  it("a server pinned to Streamable HTTP that speaks it connects without any SSE request", async () => {
+    const caller = await owner();
+    const outcome = await caller.mcpServers.testConnection({ connection: { url: session.url, transport: "streamable_http" } });
+    expect(outcome.ok).toBe(true);
+    expect(transportStep(outcome)).toMatch(/Streamable HTTP, session/);
+  });
 });
