@@ -6,7 +6,7 @@ import "server-only";
 
 export interface LastAnswer {
   fetch: typeof fetch;
-  /** A sentence when the last answer was a web page (or anything but JSON or an event stream); null otherwise. */
+  /** A sentence when the last answer was a web page (or another 200 that is not JSON or an event stream); else null. */
   describeWrongAnswer(requestedUrl: string): string | null;
 }
 
@@ -22,9 +22,10 @@ export function watchLastAnswer(fetchFn: typeof fetch): LastAnswer {
       return response;
     }) as typeof fetch,
     describeWrongAnswer(requestedUrl) {
-      if (!last || last.status < 200 || last.status > 299 || mcpTypes.test(last.contentType)) return null;
+      // A 202 or 204 (notifications) carries no body to judge.
+      if (!last || last.status !== 200 || !last.contentType || mcpTypes.test(last.contentType)) return null;
       const final = new URL(last.url);
-      const what = /^text\/html\b/i.test(last.contentType) ? "a web page" : `${last.contentType.split(";")[0] || "something"}`;
+      const what = /^text\/html\b/i.test(last.contentType) ? "a web page" : last.contentType.split(";")[0]!.trim();
       const advice = "not an MCP server. Use the MCP endpoint's URL.";
       if (final.href !== new URL(requestedUrl).href) return `The URL redirected to ${final.host}${final.pathname}, which answered with ${what}, ${advice}`;
       return `${final.host}${final.pathname} answered with ${what}, ${advice}`;

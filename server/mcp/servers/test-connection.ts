@@ -37,7 +37,8 @@ export async function testConnection(
       steps.push({ step, ok: true, ms: Math.round(performance.now() - started), detail: describe(value) });
       return value;
     } catch (error) {
-      const detail = answers.describeWrongAnswer(input.url) ?? describeConnectionError(error, input.name);
+      // Only the handshake can meet a web page instead of a server; later steps fail for their own reasons.
+      const detail = (step === "initialize" ? answers.describeWrongAnswer(input.url) : null) ?? describeConnectionError(error, input.name);
       steps.push({ step, ok: false, ms: Math.round(performance.now() - started), detail });
       throw error;
     }
