@@ -5,7 +5,7 @@ import type { ProviderKind, ProviderModel } from "@/server/db/schema";
 // Families whose chat models take images (provider docs, model cards). Text-only cousins are excluded below.
 const visionFamilies =
   /gpt-4o|gpt-4\.1|gpt-4-turbo|gpt-4-vision|gpt-5|chatgpt-4o|(^|\/)o[134](-|$)|claude-(3|sonnet-4|opus-4|haiku-4)|claude-[a-z]+-4|gemini|gemma-?3|llava|bakllava|moondream|pixtral|vision|-vl\b|-vl-|qwen2?\.?5?-?vl|llama-?4|minicpm-v|grok-(2-vision|4)/i;
-const textOnly = /o[13]-mini|embedding|audio|realtime|search|instruct|codex/i;
+const textOnly = /o[13]-mini|embedding|audio|realtime|search|codex/i;
 
 export function defaultVision(modelId: string): boolean {
   return visionFamilies.test(modelId) && !textOnly.test(modelId);
