@@ -61,11 +61,21 @@ function capText(parts: ContentPart[], maxChars: number): ContentPart[] {
 }
 
 function toParts(result: RuntimeToolResult, images: ToolImageMode): ContentPart[] {
-  return result.content.map((part) => {
-    if (part.type === "text") return { type: "text", text: part.text };
-    if (part.type === "resource") return { type: "text", text: resourceText(part) };
-    if (images === "none") return { type: "text", text: imagePlaceholder(part.mimeType, part.data) };
-    return { type: "image-data", data: part.data, mediaType: part.mimeType };
+  return result.content.map((part): ContentPart => {
+    switch (part.type) {
+      case "text":
+        return { type: "text", text: part.text };
+      case "resource":
+        return { type: "text", text: resourceText(part) };
+      case "resource_link":
+        return { type: "text", text: `Resource link ${part.uri}${part.name ? ` "${part.name}"` : ""}${part.mimeType ? ` (${part.mimeType})` : ""}` };
+      case "audio":
+        // No provider here takes audio in a tool's answer; the person still hears it in the trace.
+        return { type: "text", text: `[${part.mimeType} audio, ${formatSize(decodedBytes(part.data))}, not sent: the model does not take audio from tools]` };
+      case "image":
+        if (images === "none") return { type: "text", text: imagePlaceholder(part.mimeType, part.data) };
+        return { type: "image-data", data: part.data, mediaType: part.mimeType };
+    }
   });
 }
 
