@@ -1,5 +1,5 @@
 // Tools whose results are more than text, for the test MCP server (`richResults`): a real 20x20 PNG, a long text,
-// and an SVG "image" that carries a script (which must never render as an image).
+// an SVG "image" that carries a script (which must never render as an image), and audio, a resource and links.
 import { deflateSync, crc32 } from "node:zlib";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
@@ -25,6 +25,25 @@ export function solidPng(size: number, [r, g, b]: [number, number, number]): Buf
   return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", deflateSync(pixels)), chunk("IEND", Buffer.alloc(0))]);
 }
 
+/** A tenth of a second of silence as 8 kHz 8-bit mono WAV (RIFF header, then the samples). */
+function silentWav(): Buffer {
+  const samples = Buffer.alloc(800, 128);
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0);
+  header.writeUInt32LE(36 + samples.length, 4);
+  header.write("WAVEfmt ", 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(8_000, 24);
+  header.writeUInt32LE(8_000, 28);
+  header.writeUInt16LE(1, 32);
+  header.writeUInt16LE(8, 34);
+  header.write("data", 36);
+  header.writeUInt32LE(samples.length, 40);
+  return Buffer.concat([header, samples]);
+}
+
 export const redSquare = solidPng(20, [220, 30, 30]).toString("base64");
 export const hostileSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`).toString("base64");
 
@@ -43,6 +62,14 @@ export function registerRichResultTools(server: McpServer) {
     { title: "Long text", description: "Digits, as many as asked.", inputSchema: { chars: z.number().int().min(0).max(1_000_000) } },
     ({ chars }) => ({ content: [{ type: "text" as const, text: longText(chars) }] }),
   );
+  server.registerTool("attachments", { title: "Attachments", description: "Audio, a resource and links.", inputSchema: {} }, () => ({
+    content: [
+      { type: "audio" as const, data: silentWav().toString("base64"), mimeType: "audio/wav" },
+      { type: "resource" as const, resource: { uri: "file:///notes/today.md", mimeType: "text/markdown", text: "# Today\nBuy milk." } },
+      { type: "resource_link" as const, uri: "https://example.com/report.pdf", name: "Quarterly report", mimeType: "application/pdf" },
+      { type: "resource_link" as const, uri: "javascript:alert(document.cookie)", name: "Hostile link" },
+    ],
+  }));
   server.registerTool("vector", { title: "Vector", description: "An SVG with a script in it.", inputSchema: {} }, () => ({
     content: [{ type: "image" as const, data: hostileSvg, mimeType: "image/svg+xml" }],
   }));
