@@ -73,6 +73,31 @@ describe.each([{ streaming: true }, { streaming: false }])("rich tool results (s
     expect(llm.requests[1]!.messages.filter((m) => m.role === "user")).toHaveLength(1);
   });
 
+  it("audio, resources and resource links are kept in the trace as they came; the model reads them as short text", async () => {
+    const app = await createTestApp("agent");
+    llm.script([{ toolCalls: [{ name: "test__attachments", arguments: {} }] }, { text: "Noted." }]);
+    const { result } = await runTestApp(app, llm, { query: "Attachments", tools, streaming, toolImages: "user-message" });
+
+    const sent = toolMessage(llm.requests[1]!).content as string;
+    expect(sent.split("\n")).toEqual([
+      expect.stringMatching(/^\[audio\/wav audio, 844 B, not sent: the model does not take audio from tools\]$/),
+      "Resource file:///notes/today.md (text/markdown):",
+      "# Today",
+      "Buy milk.",
+      'Resource link https://example.com/report.pdf "Quarterly report" (application/pdf)',
+      'Resource link javascript:alert(document.cookie) "Hostile link"',
+    ]);
+    const [call] = await storedCalls(app, result.conversationId);
+    expect(call!.result).toMatchObject({
+      content: [
+        { type: "audio", mimeType: "audio/wav", data: expect.stringMatching(/^UklGR/) },
+        { type: "resource", resource: { uri: "file:///notes/today.md", text: "# Today\nBuy milk." } },
+        { type: "resource_link", uri: "https://example.com/report.pdf", name: "Quarterly report", mimeType: "application/pdf" },
+        { type: "resource_link", uri: "javascript:alert(document.cookie)", name: "Hostile link" },
+      ],
+    });
+  });
+
   it("a long result is cut to the run's cap with a note, and the trace keeps all of it", async () => {
     const app = await createTestApp("agent");
     llm.script([{ toolCalls: [{ name: "test__long_text", arguments: { chars: 5_000 } }] }, { text: "Done." }]);
