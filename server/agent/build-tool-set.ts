@@ -5,7 +5,7 @@ import type { ToolBinding } from "@/server/apps/app-config";
 import { describeToolError } from "./run-error";
 import { resultText, type RuntimeTool, type RuntimeToolResult } from "./runtime-tool";
 import type { ToolCallRecorder } from "./tool-call-recorder";
-import { toModelOutput } from "./tool-output";
+import { toModelOutput, type ToolOutputOptions } from "./tool-output";
 
 /**
  * Built-in tools (no serverId) always pass; server tools pass when the app binds their server and enables them,
@@ -28,7 +28,20 @@ export function enabledTools(bindings: ToolBinding[], tools: RuntimeTool[]): Run
   return chosen;
 }
 
-export function buildToolSet({ tools, recorder, signal, round }: { tools: RuntimeTool[]; recorder: ToolCallRecorder; signal: AbortSignal; round: () => number }): ToolSet {
+export function buildToolSet({
+  tools,
+  recorder,
+  signal,
+  round,
+  output,
+}: {
+  tools: RuntimeTool[];
+  recorder: ToolCallRecorder;
+  signal: AbortSignal;
+  round: () => number;
+  /** What of each result the model is sent; the recorder stores the whole result. */
+  output: ToolOutputOptions;
+}): ToolSet {
   async function runTool(tool: RuntimeTool, args: unknown, callId: string, callSignal: AbortSignal): Promise<RuntimeToolResult> {
     recorder.start(callId, tool.name, args, round());
     let result: RuntimeToolResult;
@@ -58,7 +71,7 @@ export function buildToolSet({ tools, recorder, signal, round }: { tools: Runtim
       inputSchema: jsonSchema(tool.inputSchema),
       // Tracked, so the end of a run can wait for the call's records even when the AI SDK has stopped waiting.
       execute: (args, { toolCallId, abortSignal }) => recorder.track(runTool(tool, args, toolCallId, abortSignal ?? signal)),
-      toModelOutput: ({ output }) => toModelOutput(output as RuntimeToolResult),
+      toModelOutput: ({ output: result }) => toModelOutput(result as RuntimeToolResult, output),
     });
   }
   return set;

@@ -174,14 +174,18 @@ describe("checking a provider's form before it is saved", () => {
 });
 
 describe("a provider's models", () => {
-  it("fetching models saves the provider's list and keeps the tool-calling flags the user set", async () => {
+  it("fetching models saves the provider's list and keeps the tool-calling and vision flags the user set", async () => {
     const { owner, provider } = await workspaceWithProvider();
-    await owner.modelProviders.updateModels({ id: provider.id, models: [{ id: "deepseek-chat", toolCalling: false }, { id: "my-finetune", toolCalling: true }] });
+    await owner.modelProviders.updateModels({
+      id: provider.id,
+      models: [{ id: "deepseek-chat", toolCalling: false, vision: true }, { id: "my-finetune", toolCalling: true }],
+    });
     const { provider: refreshed } = await owner.modelProviders.refreshModels({ id: provider.id });
+    // gpt-4o-mini is a known vision model; the others get the default for an unknown id, no vision.
     expect(refreshed.models).toEqual([
-      { id: "deepseek-chat", toolCalling: false },
-      { id: "gpt-4o-mini", toolCalling: true },
-      { id: "qwen-plus", toolCalling: true },
+      { id: "deepseek-chat", toolCalling: false, vision: true },
+      { id: "gpt-4o-mini", toolCalling: true, vision: true },
+      { id: "qwen-plus", toolCalling: true, vision: false },
     ]);
     expect((await owner.modelProviders.get({ id: provider.id })).models).toEqual(refreshed.models);
   });
