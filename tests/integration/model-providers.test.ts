@@ -5,7 +5,7 @@ import { POST } from "@/app/api/trpc/[trpc]/route";
 import { maskSecret } from "@/server/crypto/secret-box";
 import { getDb } from "@/server/db";
 import { getModelProvider, listModelProviders } from "@/server/db/queries/model-providers";
-import { getLanguageModel } from "@/server/llm/get-language-model";
+import { languageModelFor } from "@/server/llm/get-language-model";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
 import { closedPortUrl, startFakeModelApi, startSilentServer, type FakeModelApi } from "../support/fake-model-api";
 
@@ -290,7 +290,12 @@ describe("workspace isolation and secrecy", () => {
   });
 });
 
-describe("getLanguageModel", () => {
+/** The model a run builds: the provider row as read now, then the (cached) model. */
+async function getLanguageModel({ workspaceId, providerId, model }: { workspaceId: string; providerId: string; model: string }) {
+  return languageModelFor(await getModelProvider(await getDb(), { workspaceId, id: providerId }), model);
+}
+
+describe("languageModelFor", () => {
   it("builds a model that reaches the provider with its key", async () => {
     const { workspace, provider } = await workspaceWithProvider();
     const model = await getLanguageModel({ workspaceId: workspace.id, providerId: provider.id, model: "gpt-4o-mini" });
