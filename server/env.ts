@@ -39,6 +39,8 @@ const schema = z.object({
   RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
   /** How long a published call's task (and its result) is kept at most, whatever ttl the client asks for. */
   MCP_TASK_TTL_MAX_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(24 * 3600),
+  /** Characters of each tool result sent to an agent's model; the stored trace keeps the whole result. */
+  TOOL_RESULT_MAX_CHARS: z.coerce.number().int().min(1_000).max(1_000_000).default(20_000),
   MCP_ALLOW_PRIVATE_NETWORK: z.preprocess(blankToUndefined, flag.optional()),
 });
 

@@ -1,6 +1,7 @@
 "use client";
 import { ChevronRight, KeyRound, LoaderCircle, Wrench } from "lucide-react";
 import Link from "next/link";
+import { ToolResultView } from "@/components/tool-results/tool-result-view";
 import { Badge } from "@/components/ui/badge";
 import type { ToolStep } from "./use-preview-chat";
 
@@ -44,7 +45,11 @@ export function ToolStepView({ step }: { step: ToolStep }) {
         {step.done && (!step.ended || step.error) && (
           <div>
             <p className="mb-1 text-xs font-medium text-muted-foreground">{failed ? "Error" : step.ended ? "Note" : "Result"}</p>
-            <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-background p-2 font-mono text-xs">{step.error ?? pretty(step.result)}</pre>
+            {step.error ? (
+              <pre className="max-h-64 overflow-auto whitespace-pre-wrap rounded bg-background p-2 font-mono text-xs">{step.error}</pre>
+            ) : (
+              <ToolResultView result={step.result} />
+            )}
           </div>
         )}
         {needsAuthorization && (

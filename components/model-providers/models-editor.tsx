@@ -1,5 +1,5 @@
 "use client";
-// A provider's models: fetched from the provider or added by id, each with a "Tool calling" switch.
+// A provider's models: fetched from the provider or added by id, each with "Tool calling" and "Vision" switches.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Plus, RefreshCw, X } from "lucide-react";
 import { useState, type FormEvent } from "react";
@@ -8,7 +8,7 @@ import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
-import type { ProviderModelView, ProviderView } from "./provider-types";
+import type { EditedModel, ProviderView } from "./provider-types";
 
 const maxModels = 500;
 
@@ -23,9 +23,9 @@ export function ModelsEditor({ provider, canManage }: { provider: ProviderView; 
   const [addError, setAddError] = useState<string | null>(null);
 
   // What is being saved shows at once; a failed save falls back to the stored list on refetch.
-  const models = save.isPending && save.variables ? save.variables.models : provider.models;
+  const models: EditedModel[] = save.isPending && save.variables ? save.variables.models : provider.models;
   const shown = filter ? models.filter((m) => m.id.toLowerCase().includes(filter.toLowerCase())) : models;
-  const write = (next: ProviderModelView[]) => save.mutate({ id: provider.id, models: next });
+  const write = (next: EditedModel[]) => save.mutate({ id: provider.id, models: next });
 
   function add(event: FormEvent) {
     event.preventDefault();
@@ -54,7 +54,9 @@ export function ModelsEditor({ provider, canManage }: { provider: ProviderView; 
     <section aria-label={`Models of ${provider.name}`} className="grid gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-[13px] text-muted-foreground">
-          {canManage ? "Agents only offer models with tool calling. Switch it off for models that cannot call tools." : "Models with tool calling can run agents."}
+          {canManage
+            ? "Agents only offer models with tool calling. Vision models see images from tools; the others get a short note instead."
+            : "Models with tool calling can run agents; vision models see images from tools."}
         </p>
         {canManage && (
           <Button variant="outline" size="sm" onClick={fetchModels} loading={refresh.isPending}>
@@ -86,6 +88,15 @@ export function ModelsEditor({ provider, canManage }: { provider: ProviderView; 
               <span className="min-w-0 flex-1 truncate font-mono text-xs" title={model.id}>
                 {model.id}
               </span>
+              <label className="flex items-center gap-2 text-xs text-muted-foreground">
+                Vision
+                <Switch
+                  checked={model.vision ?? false}
+                  disabled={!canManage}
+                  aria-label={`Vision for ${model.id}`}
+                  onCheckedChange={(checked) => write(models.map((m) => (m.id === model.id ? { ...m, vision: checked } : m)))}
+                />
+              </label>
               <label className="flex items-center gap-2 text-xs text-muted-foreground">
                 Tool calling
                 <Switch

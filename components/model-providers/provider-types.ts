@@ -7,6 +7,8 @@ type Outputs = inferRouterOutputs<AppRouter>["modelProviders"];
 
 export type ProviderView = Outputs["list"][number];
 export type ProviderModelView = ProviderView["models"][number];
+/** A model as sent for saving: a new one has no vision flag yet, and the server sets the default for its id. */
+export type EditedModel = Omit<ProviderModelView, "vision"> & { vision?: boolean };
 export type ProviderTestView = Outputs["test"];
 export type DefaultModelView = Outputs["getDefaultModel"];
 export type { ProviderKind };

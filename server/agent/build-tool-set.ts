@@ -5,7 +5,7 @@ import type { ToolBinding } from "@/server/apps/app-config";
 import { describeToolError } from "./run-error";
 import { resultText, type RuntimeTool, type RuntimeToolResult, type ToolProgress } from "./runtime-tool";
 import type { ToolCallRecorder } from "./tool-call-recorder";
-import { toModelOutput } from "./tool-output";
+import { toModelOutput, type ToolOutputOptions } from "./tool-output";
 
 /**
  * Built-in tools (no serverId) always pass; server tools pass when the app binds their server and enables them,
@@ -33,11 +33,13 @@ export interface ToolSetParams {
   recorder: ToolCallRecorder;
   signal: AbortSignal;
   round: () => number;
+  /** What of each result the model is sent; the recorder stores the whole result. */
+  output: ToolOutputOptions;
   /** A running tool's progress, for listeners that pass it on (published calls asking for progress). */
   onProgress?(callId: string, name: string, progress: ToolProgress): void;
 }
 
-export function buildToolSet({ tools, recorder, signal, round, onProgress }: ToolSetParams): ToolSet {
+export function buildToolSet({ tools, recorder, signal, round, output, onProgress }: ToolSetParams): ToolSet {
   async function runTool(tool: RuntimeTool, args: unknown, callId: string, callSignal: AbortSignal): Promise<RuntimeToolResult> {
     recorder.start(callId, tool.name, args, round());
     let result: RuntimeToolResult;
@@ -67,7 +69,7 @@ export function buildToolSet({ tools, recorder, signal, round, onProgress }: Too
       inputSchema: jsonSchema(tool.inputSchema),
       // Tracked, so the end of a run can wait for the call's records even when the AI SDK has stopped waiting.
       execute: (args, { toolCallId, abortSignal }) => recorder.track(runTool(tool, args, toolCallId, abortSignal ?? signal)),
-      toModelOutput: ({ output }) => toModelOutput(output as RuntimeToolResult),
+      toModelOutput: ({ output: result }) => toModelOutput(result as RuntimeToolResult, output),
     });
   }
   return set;

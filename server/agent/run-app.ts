@@ -2,8 +2,9 @@
 // prompt, model, tool rounds, events as they happen (or per step, for callers that do not stream), and every step
 // stored as it happens.
 import "server-only";
-import { generateText, NoSuchToolError, stepCountIs, streamText, type LanguageModel, type StepResult, type TextStreamPart, type ToolSet } from "ai";
+import { generateText, NoSuchToolError, stepCountIs, streamText, type LanguageModel, type ModelMessage, type StepResult, type TextStreamPart, type ToolSet } from "ai";
 import { getDb, type Db } from "@/server/db";
+import type { ToolImageMode } from "@/server/llm/model-vision";
 import { finishTurn, saveProgress } from "@/server/db/queries/conversations";
 import { buildToolSet, enabledTools } from "./build-tool-set";
 import { describeModelError, describeToolError, redactSecrets } from "./run-error";
@@ -12,13 +13,18 @@ import type { RunEvent, RunResult, RunStatus, RunUsage } from "./run-events";
 import type { RuntimeTool } from "./runtime-tool";
 import { holdLease } from "./run-leases";
 import { startRun, type StartRunParams, type StartedRun } from "./start-run";
+import { moveToolImagesToUserMessages } from "./tool-images";
 import { createToolCallRecorder } from "./tool-call-recorder";
 
 export interface RunAppParams extends StartRunParams {
-  /** Resolved by the caller (getLanguageModel), so the runtime never touches provider rows or keys. */
+  /** Resolved by the caller (languageModelFor), so the runtime never touches provider rows or keys. */
   model: LanguageModel;
   /** Every tool the caller could offer; the app's bindings choose among them (agent apps only). */
   tools: RuntimeTool[];
+  /** How images from tools reach this model (toolImageMode); default "none", a short note in their place. */
+  toolImages?: ToolImageMode;
+  /** Overrides runLimits.toolResultChars (tests). */
+  toolResultMaxChars?: number;
   signal: AbortSignal;
   onEvent(event: RunEvent): void;
   /** Retries of a failed model call (429, 5xx, network); the AI SDK's default is 2. */
@@ -92,11 +98,14 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
     },
   });
 
+  const toolImages = params.toolImages ?? "none";
+  const output = { images: toolImages, maxChars: params.toolResultMaxChars ?? runLimits.toolResultChars };
   const toolSet = buildToolSet({
     tools,
     recorder,
     signal: run.signal,
     round: () => stepRound,
+    output,
     onProgress: (callId, name, progress) => emit({ type: "tool-progress", callId, name, ...progress }),
   });
   async function onPart(part: TextStreamPart<ToolSet>) {
@@ -136,12 +145,13 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
     tools: tools.length > 0 ? toolSet : undefined,
     // One step per tool round, plus one for the answer.
     stopWhen: stepCountIs(maxRounds + 1),
-    prepareStep: ({ stepNumber }: { stepNumber: number }) => {
+    prepareStep: ({ stepNumber, messages: sent }: { stepNumber: number; messages: ModelMessage[] }) => {
       stepRound = stepNumber + 1;
-      if (maxRounds === 0 || stepNumber < maxRounds) return undefined;
+      const images = toolImages === "user-message" && stepNumber > 0 ? { messages: moveToolImagesToUserMessages(sent) } : {};
+      if (maxRounds === 0 || stepNumber < maxRounds) return images;
       // Out of rounds: offer no tools, so the model answers with what it has (a call anyway is refused, not run).
       roundLimitReached = true;
-      return { activeTools: [] };
+      return { ...images, activeTools: [] };
     },
     temperature: config.model?.temperature ?? undefined,
     maxOutputTokens: config.model?.maxTokens ?? undefined,

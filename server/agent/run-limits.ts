@@ -1,4 +1,7 @@
-// How long a run may go quiet or last, so none is left "running" forever by a model that stops answering.
+// How long a run may go quiet or last, so none is left "running" forever by a model that stops answering, and how
+// much of one tool result its model is sent, so one large result does not flood the context.
+import { env } from "@/server/env";
+
 export const runLimits = {
   /**
    * No model output for this long (outside tool calls, which have their own timeouts) fails the run: no chunk when
@@ -7,6 +10,8 @@ export const runLimits = {
   modelIdleMs: 120_000,
   /** No run lasts longer than this. */
   maxRunMs: 30 * 60_000,
+  /** Characters of text per tool result sent to the model (TOOL_RESULT_MAX_CHARS); the trace keeps it whole. */
+  toolResultChars: env.TOOL_RESULT_MAX_CHARS,
 };
 
 /**

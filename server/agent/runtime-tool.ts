@@ -8,7 +8,9 @@ export const runtimeToolNamePattern = /^[a-zA-Z0-9_-]{1,64}$/;
 export type RuntimeToolContent =
   | { type: "text"; text: string }
   | { type: "image"; data: string; mimeType: string }
-  | { type: "resource"; resource: { uri: string; text?: string; mimeType?: string } };
+  | { type: "audio"; data: string; mimeType: string }
+  | { type: "resource"; resource: { uri: string; text?: string; mimeType?: string } }
+  | { type: "resource_link"; uri: string; name?: string; mimeType?: string };
 
 /** Mirrors an MCP CallToolResult: `isError` means the tool ran and reports a failure the model should see. */
 export interface RuntimeToolResult {

@@ -3,7 +3,10 @@ import "server-only";
 import { runApp } from "@/server/agent/run-app";
 import type { RunEvent } from "@/server/agent/run-events";
 import { AppError } from "@/server/errors";
-import { getLanguageModel } from "@/server/llm/get-language-model";
+import { getDb } from "@/server/db";
+import { getModelProvider } from "@/server/db/queries/model-providers";
+import { languageModelFor } from "@/server/llm/get-language-model";
+import { modelVision, toolImageMode } from "@/server/llm/model-vision";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import { appConfigSchema } from "./app-config";
 import { getAppOrThrow } from "./apps";
@@ -24,7 +27,11 @@ export async function runDraft(params: RunDraftParams) {
   const app = await getAppOrThrow({ workspaceId, id: appId });
   const config = appConfigSchema.parse(app.draft);
   if (!config.model) throw new AppError("bad_request:app", "Choose a model for this app first (Model section).");
-  const model = await getLanguageModel({ workspaceId, providerId: config.model.providerId, model: config.model.model });
+  const provider = await getModelProvider(await getDb(), { workspaceId, id: config.model.providerId });
+  const model = languageModelFor(provider, config.model.model);
+  // languageModelFor threw above when the provider is gone. A model missing from its list gets the default for its id.
+  const listed = provider!.models.find((m) => m.id === config.model!.model);
+  const toolImages = toolImageMode(provider!.kind, modelVision(listed ?? { id: config.model.model }));
   // One connection per tool server for the whole run, closed when it ends.
   const tools = app.type === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: params.signal }) : null;
   try {
@@ -36,6 +43,7 @@ export async function runDraft(params: RunDraftParams) {
       appType: app.type,
       model,
       modelId: config.model.model,
+      toolImages,
       tools: tools?.tools ?? [],
       inputs: params.inputs,
       query: params.query,

@@ -14,6 +14,8 @@ export function pageContentSecurityPolicy({ nonce, dev = false, https = usesHttp
     // Inline styles stay allowed (component libraries set style attributes); they cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
+    // Audio a tool returned plays from a data: URL built from the stored result (components/tool-results).
+    "media-src 'self' data:",
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",

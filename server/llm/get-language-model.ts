@@ -4,8 +4,6 @@ import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
-import { getDb } from "@/server/db";
-import { getModelProvider } from "@/server/db/queries/model-providers";
 import type { ModelProvider, ProviderKind } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { providerFetch } from "./provider-fetch";
@@ -65,19 +63,7 @@ function buildLanguageModel(provider: ProviderSource, model: string): LanguageMo
   return built;
 }
 
-export async function getLanguageModel({
-  workspaceId,
-  providerId,
-  model,
-}: {
-  workspaceId: string;
-  providerId: string;
-  model: string;
-}): Promise<LanguageModel> {
-  return languageModelFor(await getModelProvider(await getDb(), { workspaceId, id: providerId }), model);
-}
-
-/** getLanguageModel for a provider the caller has read already; null means it was removed. */
+/** The model of a provider the caller has read (null: it was removed). */
 export function languageModelFor(provider: ProviderSource | null, model: string): LanguageModel {
   if (!provider) {
     throw new AppError("not_found:model_provider", "This app's model provider was removed. Choose another model in the editor.");

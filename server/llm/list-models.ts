@@ -5,6 +5,7 @@ import "server-only";
 import type { ProviderModel } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import type { ProviderConnection } from "./get-language-model";
+import { defaultVision } from "./model-vision";
 import { maxModels, resolveBaseUrl } from "./provider-kinds";
 import { defaultTimeoutMs, describeProviderFailure, providerGet, ProviderHttpError, type ProviderEndpoint } from "./provider-request";
 
@@ -37,7 +38,7 @@ async function fetchIds(endpoint: ProviderEndpoint, signal: AbortSignal): Promis
   return ids;
 }
 
-/** Every model the provider lists, tool calling assumed (the user can switch it off per model). */
+/** Every model the provider lists, tool calling assumed and vision guessed from the id (the user can switch either). */
 export async function listModels(
   connection: Omit<ProviderConnection, "name">,
   { timeoutMs = defaultTimeoutMs }: { timeoutMs?: number } = {},
@@ -60,5 +61,5 @@ export async function listModels(
   return [...new Set(chat)]
     .sort((a, b) => a.localeCompare(b))
     .slice(0, maxModels)
-    .map((id) => ({ id, toolCalling: true }));
+    .map((id) => ({ id, toolCalling: true, vision: defaultVision(id) }));
 }

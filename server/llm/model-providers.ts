@@ -13,6 +13,7 @@ import {
 import type { ModelProvider, ProviderModel } from "@/server/db/schema";
 import { AppError, toAppError } from "@/server/errors";
 import { changeWorkspaceEndpoints } from "@/server/mcp/server/endpoint-cache";
+import { modelVision } from "./model-vision";
 import { assertProviderAddress } from "./provider-address";
 import { maskProviderKey, sealProviderKey } from "./provider-key";
 import { resolveBaseUrl } from "./provider-kinds";
@@ -28,7 +29,8 @@ export function toPublicProvider(provider: ModelProvider) {
     apiKey = "••••••••";
   }
   const { id, kind, name, baseUrl, models, createdAt, updatedAt } = provider;
-  return { id, kind, name, baseUrl, apiKey, models, createdAt, updatedAt };
+  // Lists saved before the vision flag show its default, as a run would use it.
+  return { id, kind, name, baseUrl, apiKey, models: models.map((m) => ({ ...m, vision: modelVision(m) })), createdAt, updatedAt };
 }
 
 export type PublicModelProvider = ReturnType<typeof toPublicProvider>;

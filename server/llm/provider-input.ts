@@ -10,7 +10,7 @@ export const providerKindSchema = z.enum(providerKindEnum.enumValues);
 export const modelIdSchema = z.string().trim().min(1, "Enter a model id.").max(200, "Model ids are at most 200 characters.");
 
 export const providerModelsSchema = z
-  .array(z.object({ id: modelIdSchema, toolCalling: z.boolean() }))
+  .array(z.object({ id: modelIdSchema, toolCalling: z.boolean(), vision: z.boolean().optional() }))
   .max(maxModels, `A provider can list at most ${maxModels} models.`)
   .refine((models) => new Set(models.map((m) => m.id)).size === models.length, "Each model id may appear once.");
 

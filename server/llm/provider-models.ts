@@ -1,10 +1,11 @@
 // A saved provider's model list and its "Test" button: the key is opened here, used for one request, and dropped.
 import "server-only";
-import { getDb } from "@/server/db";
 import { updateModelProvider } from "@/server/db/queries/model-providers";
 import type { ModelProvider, ProviderModel } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
+import { changeWorkspaceEndpoints } from "@/server/mcp/server/endpoint-cache";
 import { listModels } from "./list-models";
+import { modelVision } from "./model-vision";
 import { getModelProviderOrThrow, toPublicProvider, type PublicModelProvider } from "./model-providers";
 import { openProviderKey } from "./provider-key";
 import { testProvider, type ProviderTestResult } from "./test-provider";
@@ -31,7 +32,7 @@ export async function testModelProvider({
 export type RefreshModelsResult = { ok: true; provider: PublicModelProvider } | { ok: false; error: string; provider: PublicModelProvider };
 
 /**
- * Replaces the list with the provider's own, keeping the tool-calling flag of every model the user already had.
+ * Replaces the list with the provider's own, keeping the tool-calling and vision flags of every model the user already had.
  * A provider that cannot list (unreachable, wrong key, no list) is an expected outcome: ok false, nothing saved.
  */
 export async function refreshProviderModels({ workspaceId, id, timeoutMs }: { workspaceId: string; id: string; timeoutMs?: number }): Promise<RefreshModelsResult> {
@@ -43,13 +44,16 @@ export async function refreshProviderModels({ workspaceId, id, timeoutMs }: { wo
     if (error instanceof AppError && error.code === "bad_request:model_provider") return { ok: false, error: error.publicMessage, provider: toPublicProvider(provider) };
     throw error;
   }
-  const flags = new Map(provider.models.map((m) => [m.id, m.toolCalling]));
-  const models = fetched.map((m) => ({ id: m.id, toolCalling: flags.get(m.id) ?? m.toolCalling }));
+  const kept = new Map(provider.models.map((m) => [m.id, m]));
+  const models = fetched.map((m) => ({ id: m.id, toolCalling: kept.get(m.id)?.toolCalling ?? m.toolCalling, vision: kept.get(m.id)?.vision ?? m.vision }));
   return { ok: true, provider: toPublicProvider(await saveModels({ workspaceId, id, models })) };
 }
 
+/** Every model is stored with its vision flag (the default for its id when none is given). */
 export async function saveModels({ workspaceId, id, models }: { workspaceId: string; id: string; models: ProviderModel[] }) {
-  const updated = await updateModelProvider(await getDb(), { workspaceId, id, models });
+  const flagged = models.map((m) => ({ ...m, vision: modelVision(m) }));
+  // The vision flag decides what published apps send their model, so their cached endpoints must see the change.
+  const updated = await changeWorkspaceEndpoints(workspaceId, (db) => updateModelProvider(db, { workspaceId, id, models: flagged }));
   if (!updated) throw new AppError("not_found:model_provider", "This model provider does not exist or was removed.");
   return updated;
 }

@@ -5,7 +5,7 @@ import { POST } from "@/app/api/trpc/[trpc]/route";
 import { maskSecret } from "@/server/crypto/secret-box";
 import { getDb } from "@/server/db";
 import { getModelProvider, listModelProviders } from "@/server/db/queries/model-providers";
-import { getLanguageModel } from "@/server/llm/get-language-model";
+import { languageModelFor } from "@/server/llm/get-language-model";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
 import { closedPortUrl, startFakeModelApi, startSilentServer, type FakeModelApi } from "../support/fake-model-api";
 
@@ -174,14 +174,18 @@ describe("checking a provider's form before it is saved", () => {
 });
 
 describe("a provider's models", () => {
-  it("fetching models saves the provider's list and keeps the tool-calling flags the user set", async () => {
+  it("fetching models saves the provider's list and keeps the tool-calling and vision flags the user set", async () => {
     const { owner, provider } = await workspaceWithProvider();
-    await owner.modelProviders.updateModels({ id: provider.id, models: [{ id: "deepseek-chat", toolCalling: false }, { id: "my-finetune", toolCalling: true }] });
+    await owner.modelProviders.updateModels({
+      id: provider.id,
+      models: [{ id: "deepseek-chat", toolCalling: false, vision: true }, { id: "my-finetune", toolCalling: true }],
+    });
     const { provider: refreshed } = await owner.modelProviders.refreshModels({ id: provider.id });
+    // gpt-4o-mini is a known vision model; the others get the default for an unknown id, no vision.
     expect(refreshed.models).toEqual([
-      { id: "deepseek-chat", toolCalling: false },
-      { id: "gpt-4o-mini", toolCalling: true },
-      { id: "qwen-plus", toolCalling: true },
+      { id: "deepseek-chat", toolCalling: false, vision: true },
+      { id: "gpt-4o-mini", toolCalling: true, vision: true },
+      { id: "qwen-plus", toolCalling: true, vision: false },
     ]);
     expect((await owner.modelProviders.get({ id: provider.id })).models).toEqual(refreshed.models);
   });
@@ -286,7 +290,12 @@ describe("workspace isolation and secrecy", () => {
   });
 });
 
-describe("getLanguageModel", () => {
+/** The model a run builds: the provider row as read now, then the (cached) model. */
+async function getLanguageModel({ workspaceId, providerId, model }: { workspaceId: string; providerId: string; model: string }) {
+  return languageModelFor(await getModelProvider(await getDb(), { workspaceId, id: providerId }), model);
+}
+
+describe("languageModelFor", () => {
   it("builds a model that reaches the provider with its key", async () => {
     const { workspace, provider } = await workspaceWithProvider();
     const model = await getLanguageModel({ workspaceId: workspace.id, providerId: provider.id, model: "gpt-4o-mini" });

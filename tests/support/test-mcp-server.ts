@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { z } from "zod";
+import { registerRichResultTools } from "./rich-result-tools";
 
 export interface TestMcpServerOptions {
   /** Extra tools `extra_1` ... `extra_N`, each echoing its text. */
@@ -16,6 +17,8 @@ export interface TestMcpServerOptions {
   requiredHeaders?: Record<string, string>;
   /** A tools/call of this name makes the server drop the connection mid-call, as a crashing server would. */
   dieOnTool?: string;
+  /** Also the tools with images and long results (rich-result-tools.ts). */
+  richResults?: boolean;
 }
 
 export interface TestMcpServer {
@@ -66,6 +69,8 @@ function buildServer(options: TestMcpServerOptions, cancelled: string[]): McpSer
       text(`extra_${i}: ${value}`),
     );
   }
+
+  if (options.richResults) registerRichResultTools(server);
 
   if (options.pageSize) {
     // McpServer always lists every tool on one page; cut its answer into pages so clients must follow nextCursor.

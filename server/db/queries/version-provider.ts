@@ -10,6 +10,8 @@ export const versionProviderColumns = {
   name: modelProviders.name,
   baseUrl: modelProviders.baseUrl,
   apiKeyCiphertext: modelProviders.apiKeyCiphertext,
+  /** The vision flag of the version's model in the provider's list; null when unset or not listed (the default applies). */
+  vision: sql<boolean | null>`(select (m ->> 'vision')::boolean from jsonb_array_elements(${modelProviders.models}) m where m ->> 'id' = ${appVersions.config} #>> '{model,model}' limit 1)`,
 };
 
 /** The join condition: same workspace as the version, the id the version's config names. */

@@ -8,6 +8,8 @@ export interface ProviderModel {
   id: string;
   /** Whether the model can call tools; agents only offer models where this is true. */
   toolCalling: boolean;
+  /** Whether the model takes images (tool results with images reach it as images); unset in lists saved before the flag. */
+  vision?: boolean;
 }
 
 export const modelProviders = pgTable(

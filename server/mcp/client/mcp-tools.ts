@@ -49,11 +49,13 @@ function toRuntimeContent(block: ContentBlock): RuntimeToolContent {
       const { uri, mimeType } = block.resource;
       return { type: "resource", resource: { uri, mimeType, text: "text" in block.resource ? block.resource.text : undefined } };
     }
+    case "audio":
+      return { type: "audio", data: block.data, mimeType: block.mimeType };
     case "resource_link":
-      return { type: "resource", resource: { uri: block.uri, mimeType: block.mimeType } };
+      return { type: "resource_link", uri: block.uri, name: block.name, mimeType: block.mimeType };
     default:
-      // Audio and future block types: say what arrived rather than dropping it silently.
-      return { type: "text", text: `[${block.type} content omitted]` };
+      // Block types of later protocol versions: say what arrived rather than dropping it silently.
+      return { type: "text", text: `[${(block as { type: string }).type} content omitted]` };
   }
 }
 

@@ -10,9 +10,11 @@ import { conversationIdKey, queryKey } from "@/server/apps/input-schema";
 import { getDb } from "@/server/db";
 import { findConversation } from "@/server/db/queries/conversations";
 import { AppError, isAppError, toAppError } from "@/server/errors";
-import { languageModelFor, type ProviderSource } from "@/server/llm/get-language-model";
+import { languageModelFor } from "@/server/llm/get-language-model";
+import { defaultVision, toolImageMode } from "@/server/llm/model-vision";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import type { CallOutcome } from "./call-log";
+import type { OfferedProvider } from "./endpoint";
 
 export interface PublishedCall {
   workspaceId: string;
@@ -21,7 +23,7 @@ export interface PublishedCall {
   versionId: string;
   config: AppConfig;
   /** The version's model provider, read with the endpoint (endpoint-cache.ts); null when it was removed. */
-  provider: ProviderSource | null;
+  provider: OfferedProvider | null;
   args: Record<string, unknown>;
   signal: AbortSignal;
   onEvent?(event: RunEvent): void;
@@ -80,6 +82,8 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
       appType: call.appType,
       model,
       modelId: config.model.model,
+      // languageModelFor threw above when the provider is gone.
+      toolImages: toolImageMode(call.provider!.kind, call.provider!.vision ?? defaultVision(config.model.model)),
       tools: tools?.tools ?? [],
       inputs,
       query,

@@ -5,6 +5,9 @@ import type { ProviderSource } from "@/server/llm/get-language-model";
 import type { AppType } from "@/server/apps/app-config";
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 
+/** The version's model provider, with its model's vision flag from the provider's list (null: the default applies). */
+export type OfferedProvider = ProviderSource & { vision: boolean | null };
+
 /** One published app as a tool: its published version, its model provider and the tool's public face. */
 export interface OfferedApp {
   appId: string;
@@ -14,7 +17,7 @@ export interface OfferedApp {
   versionId: string;
   /** The version's config as stored; parsed once per definition (build-tool.ts). */
   config: unknown;
-  provider: ProviderSource | null;
+  provider: OfferedProvider | null;
   toolName: string;
   toolDescription: string;
   parameterDescriptions: Record<string, string>;
