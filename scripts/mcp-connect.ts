@@ -27,9 +27,25 @@ interface Context {
   signing_algorithm?: string;
 }
 
-function usage(): never {
-  console.error("usage: npm run mcp:connect -- <server url>");
-  process.exit(2);
+const usageText = [
+  "usage: npm run mcp:connect -- <server url>",
+  "",
+  "Connects to the MCP server at <server url> (http or https) as Switchyard does, authorizing with OAuth when it asks,",
+  "lists its tools and calls the first one.",
+].join("\n");
+
+/** Asked for (--help): usage on stdout and success; given something else than a URL: usage on stderr and failure. */
+function usage(asked = false, problem?: string): never {
+  if (asked) console.log(usageText);
+  else console.error(problem ? `${problem}\n\n${usageText}` : usageText);
+  process.exit(asked ? 0 : 2);
+}
+
+function targetUrl(arg: string | undefined): URL {
+  if (!arg) usage();
+  if (arg === "--help" || arg === "-h") usage(true);
+  if (!URL.canParse(arg)) usage(false, `"${arg.slice(0, 200)}" is not a URL. Give the MCP server's full URL, such as https://example.com/mcp.`);
+  return new URL(arg);
 }
 
 function buildProvider(session: OAuthSession, state: string, context: Context): OAuthClientProvider {
@@ -63,9 +79,7 @@ async function connect(url: URL, provider: OAuthClientProvider, fetchFn: typeof 
 }
 
 async function main() {
-  const target = process.argv[2];
-  if (!target) usage();
-  const url = new URL(target);
+  const url = targetUrl(process.argv[2]);
   const context = JSON.parse(process.env.MCP_CONFORMANCE_CONTEXT ?? "{}") as Context;
   const fetchFn = createGuardedFetch();
   const session: OAuthSession = {};

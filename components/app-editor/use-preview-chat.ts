@@ -76,6 +76,12 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
     async (query: string, inputs: Record<string, unknown>) => {
       const abort = new AbortController();
       controller.current = abort;
+      // After Restart this run's events belong to a conversation no longer shown: they are dropped, not applied to
+      // the new one (or to no turn at all).
+      const current = () => controller.current === abort;
+      const applyCurrent = (event: RunEvent) => {
+        if (current()) apply(event);
+      };
       setRunning(true);
       setTurns((all) => [...all, { role: "user", content: query, steps: [], status: "completed" }, { role: "assistant", content: "", steps: [], status: "running" }]);
       try {
@@ -87,7 +93,7 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
         });
         if (!response.ok || !response.body) {
           const body = await response.json().catch(() => null);
-          apply({ type: "error", message: body?.message ?? `The preview failed (HTTP ${response.status}).` });
+          applyCurrent({ type: "error", message: body?.message ?? `The preview failed (HTTP ${response.status}).` });
           return;
         }
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -98,15 +104,18 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
           buffer += value;
           const lines = buffer.split("\n");
           buffer = lines.pop() ?? "";
-          for (const line of lines) if (line.trim()) apply(JSON.parse(line) as RunEvent);
+          for (const line of lines) if (line.trim()) applyCurrent(JSON.parse(line) as RunEvent);
         }
       } catch (error) {
+        if (!current()) return;
         // Stop closes the stream before the server reports the calls it cut short: they end here, as stopped.
         if (abort.signal.aborted) updateLast((t) => ({ ...t, status: "stopped", steps: endSteps(t.steps) }));
         else apply({ type: "error", message: "Lost the connection to the server. Check your network and try again." });
       } finally {
-        setRunning(false);
-        controller.current = null;
+        if (current()) {
+          setRunning(false);
+          controller.current = null;
+        }
       }
     },
     [appId, workspaceId, conversationId, apply],
@@ -114,7 +123,10 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
 
   const stop = useCallback(() => controller.current?.abort(), []);
   const restart = useCallback(() => {
-    controller.current?.abort();
+    const inFlight = controller.current;
+    controller.current = null;
+    inFlight?.abort();
+    setRunning(false);
     setTurns([]);
     setConversationId(null);
   }, []);

@@ -3,7 +3,7 @@ import "server-only";
 import { dynamicTool, jsonSchema, type ToolSet } from "ai";
 import type { ToolBinding } from "@/server/apps/app-config";
 import { describeToolError } from "./run-error";
-import { resultText, type RuntimeTool, type RuntimeToolResult } from "./runtime-tool";
+import { resultText, type RuntimeTool, type RuntimeToolResult, type ToolProgress } from "./runtime-tool";
 import type { ToolCallRecorder } from "./tool-call-recorder";
 import { toModelOutput, type ToolOutputOptions } from "./tool-output";
 
@@ -28,25 +28,23 @@ export function enabledTools(bindings: ToolBinding[], tools: RuntimeTool[]): Run
   return chosen;
 }
 
-export function buildToolSet({
-  tools,
-  recorder,
-  signal,
-  round,
-  output,
-}: {
+export interface ToolSetParams {
   tools: RuntimeTool[];
   recorder: ToolCallRecorder;
   signal: AbortSignal;
   round: () => number;
   /** What of each result the model is sent; the recorder stores the whole result. */
   output: ToolOutputOptions;
-}): ToolSet {
+  /** A running tool's progress, for listeners that pass it on (published calls asking for progress). */
+  onProgress?(callId: string, name: string, progress: ToolProgress): void;
+}
+
+export function buildToolSet({ tools, recorder, signal, round, output, onProgress }: ToolSetParams): ToolSet {
   async function runTool(tool: RuntimeTool, args: unknown, callId: string, callSignal: AbortSignal): Promise<RuntimeToolResult> {
     recorder.start(callId, tool.name, args, round());
     let result: RuntimeToolResult;
     try {
-      result = await tool.execute(args, { signal: callSignal });
+      result = await tool.execute(args, { signal: callSignal, onProgress: onProgress && ((progress) => onProgress(callId, tool.name, progress)) });
     } catch (error) {
       if (callSignal.aborted) {
         await recorder.finish(callId, { status: "stopped", error: "Stopped: the run was cancelled." });

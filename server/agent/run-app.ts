@@ -100,7 +100,14 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
 
   const toolImages = params.toolImages ?? "none";
   const output = { images: toolImages, maxChars: params.toolResultMaxChars ?? runLimits.toolResultChars };
-  const toolSet = buildToolSet({ tools, recorder, signal: run.signal, round: () => stepRound, output });
+  const toolSet = buildToolSet({
+    tools,
+    recorder,
+    signal: run.signal,
+    round: () => stepRound,
+    output,
+    onProgress: (callId, name, progress) => emit({ type: "tool-progress", callId, name, ...progress }),
+  });
   async function onPart(part: TextStreamPart<ToolSet>) {
     watchdog.touch();
     if (part.type === "text-delta") {

@@ -1,6 +1,6 @@
 // What a run reports while it goes (RunEvent) and when it ends (RunResult). Debug & Preview streams these to the
 // browser; the published MCP endpoint turns them into progress notifications and a tool result.
-import type { RuntimeToolResult } from "./runtime-tool";
+import type { RuntimeToolResult, ToolProgress } from "./runtime-tool";
 
 export type RunStatus = "completed" | "failed" | "stopped";
 
@@ -14,6 +14,8 @@ export type RunEvent =
   | { type: "text-delta"; text: string }
   | { type: "tool-call-started"; callId: string; name: string; arguments: unknown }
   | { type: "tool-call-finished"; callId: string; name: string; result?: RuntimeToolResult; error?: string; isError: boolean; durationMs: number; stopped?: boolean }
+  /** A running tool reported progress (a connected MCP server's notifications/progress). */
+  | ({ type: "tool-progress"; callId: string; name: string } & ToolProgress)
   | { type: "round-finished"; round: number }
   | { type: "finished"; answer: string; usage: RunUsage; status: RunStatus; roundLimitReached: boolean }
   /** A safe, user-facing message; always followed by "finished" with status "failed". */

@@ -19,6 +19,13 @@ export interface RuntimeToolResult {
   isError?: boolean;
 }
 
+/** A tool's own progress while it runs (MCP 2025-06-18, utilities/progress), passed on to the run's listener. */
+export interface ToolProgress {
+  progress: number;
+  total?: number;
+  message?: string;
+}
+
 export interface RuntimeTool {
   /** Model-facing name, matching runtimeToolNamePattern and unique within one run. */
   name: string;
@@ -31,7 +38,7 @@ export interface RuntimeTool {
   /** The tool's own name on its server, which bindings list; defaults to `name`. */
   sourceName?: string;
   /** Must stop promptly when `signal` aborts. Throwing is allowed: the runtime reports it to the model as an error. */
-  execute(args: unknown, options: { signal: AbortSignal }): Promise<RuntimeToolResult>;
+  execute(args: unknown, options: { signal: AbortSignal; onProgress?(progress: ToolProgress): void }): Promise<RuntimeToolResult>;
 }
 
 /** The text parts of a result, joined: what a text-only consumer shows. */

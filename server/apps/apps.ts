@@ -8,6 +8,7 @@ import { changeEndpoint } from "@/server/mcp/server/endpoint-cache";
 import { compileInputSchema } from "./json-input-validator";
 import { appConfigSchema, emptyAppConfig, type AppConfig, type AppType } from "./app-config";
 import { assertDraftReferences } from "./assert-draft-references";
+import { canonicalJson } from "@/shared/canonical-json";
 
 export interface AppMeta {
   name: string;
@@ -81,14 +82,5 @@ export async function getPublishedConfig({ workspaceId, app }: { workspaceId: st
 
 /** Key order does not matter: jsonb reorders keys, so compare canonically. */
 export function sameConfig(a: AppConfig, b: AppConfig): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
+  return canonicalJson(a) === canonicalJson(b);
 }

@@ -55,7 +55,7 @@ describe("Test connection against servers of each protocol era", () => {
     expect(outcome.ok).toBe(true);
     expect(transportStep(outcome)).toMatch(/^20\d\d-\d\d-\d\d HTTP\+SSE \(deprecated\): Streamable HTTP was refused, so Auto fell back to it;/);
     expect(sse.requests.slice(0, 3)).toEqual(["POST /mcp server/discover", "POST /mcp initialize", "GET /mcp"]);
-    expect(outcome.tools.map((t) => t.name)).toEqual(["echo"]);
+    expect(outcome.tools.map((t) => t.name)).toEqual(["echo", "stall"]);
   });
 
   it("a server pinned to Streamable HTTP is not tried over SSE, and the trace says why it failed", async () => {
@@ -63,5 +63,22 @@ describe("Test connection against servers of each protocol era", () => {
     const outcome = await caller.mcpServers.testConnection({ connection: { url: sse.url, transport: "streamable_http" } });
     expect(outcome.ok).toBe(false);
     expect(outcome.steps.at(-1)?.detail).toMatch(/HTTP 405/);
+  });
+
+  it("a server pinned to HTTP+SSE is not tried over Streamable HTTP: a Streamable-HTTP-only server fails", async () => {
+    const caller = await owner();
+    const before = session.methods.length;
+    const outcome = await caller.mcpServers.testConnection({ connection: { url: session.url, transport: "sse" }, name: "Stateful" });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.steps.at(-1)).toMatchObject({ step: "initialize", ok: false });
+    // No POST reached it: the SSE GET was refused and nothing fell back.
+    expect(session.methods.length).toBe(before);
+  });
+
+  it("a server pinned to Streamable HTTP that speaks it connects without any SSE request", async () => {
+    const caller = await owner();
+    const outcome = await caller.mcpServers.testConnection({ connection: { url: session.url, transport: "streamable_http" } });
+    expect(outcome.ok).toBe(true);
+    expect(transportStep(outcome)).toMatch(/Streamable HTTP, session/);
   });
 });

@@ -1,10 +1,10 @@
 // An MCP server (2025 era) that connects and lists one tool properly, then misbehaves on tools/call in the way its URL asks:
 // /hang (never answers), /reset (drops the connection), /malformed (not JSON-RPC), /endless (an SSE stream of
-// keep-alives that never carries the result). Hand-written on purpose: no real SDK server can be told to break.
+// keep-alives that never carries the result), /stall (an SSE stream that sends one keep-alive, then nothing). Hand-written on purpose: no real SDK server can be told to break.
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Misbehaviour = "hang" | "reset" | "malformed" | "endless";
+export type Misbehaviour = "hang" | "reset" | "malformed" | "endless" | "stall";
 
 const tool = { name: "lookup", description: "Looks something up.", inputSchema: { type: "object", properties: { q: { type: "string" } } } };
 
@@ -42,6 +42,10 @@ export async function startHostileMcpServer() {
         const timer = setInterval(() => res.write(": still thinking\n\n"), 50);
         timers.add(timer);
         res.on("close", () => clearInterval(timer));
+      }
+      if (mode === "stall") {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.write(": working on it\n\n");
       }
       // hang: nothing at all
     });

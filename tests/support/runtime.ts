@@ -26,7 +26,7 @@ export function scriptedModel(llm: ScriptedLlm) {
 
 export async function connectTestTools(mcp: TestMcpServer): Promise<{ client: Connection; tools: RuntimeTool[] }> {
   // Our own client, unguarded: the test server listens on 127.0.0.1.
-  const client = await connectMcpServer({ url: mcp.url, transport: "auto", headers: {}, connectTimeoutMs: 10_000, fetch });
+  const client = await connectMcpServer({ url: mcp.url, transport: "auto", headers: {}, connectTimeoutMs: 10_000, sseReadTimeoutMs: 300_000, fetch });
   const tools = await mcpClientTools(client, { namespace: "test", serverId: testServerId, timeoutMs: 20_000 });
   return { client, tools };
 }

@@ -26,6 +26,8 @@ export async function startSseMcpServer(): Promise<SseMcpServer> {
       res.on("close", () => transports.delete(transport.sessionId));
       const server = new McpServer({ name: "switchyard-sse-tools", version: "0.9.0" });
       server.registerTool("echo", { description: "Repeat the text.", inputSchema: { text: z.string() } }, ({ text }) => ({ content: [{ type: "text", text }] }));
+      // Never answers, so the GET stream every answer comes on goes silent (the SSE read timeout's test).
+      server.registerTool("stall", { description: "Never answers." }, () => new Promise<never>(() => {}));
       await server.connect(transport);
       return;
     }

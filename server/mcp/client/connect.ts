@@ -10,6 +10,7 @@ import { Client, SdkHttpError, SSEClientTransport, StreamableHTTPClientTransport
 import { closeConnection } from "./close-connection";
 import type { Connection, ConnectionKind } from "./connection";
 import { connectionTools } from "./connection-tools";
+import { createStreamWatch, type StreamWatch } from "./stream-watch";
 
 export type { Connection } from "./connection";
 export type TransportChoice = "auto" | "streamable_http" | "sse";
@@ -19,6 +20,8 @@ export interface ConnectOptions {
   transport: TransportChoice;
   headers: Record<string, string>;
   connectTimeoutMs: number;
+  /** The "SSE read" timeout: how long an event stream an answer is due on may stay silent (stream-watch.ts). */
+  sseReadTimeoutMs: number;
   fetch: typeof fetch;
   signal?: AbortSignal;
   /** A `notifications/tools/list_changed` arrived (2025 GET stream or a response stream). */
@@ -44,21 +47,23 @@ function isOldServerAnswer(error: unknown): boolean {
   return error instanceof SdkHttpError && fallbackStatuses.has(error.status);
 }
 
-function buildTransport(options: ConnectOptions, kind: "streamable_http" | "sse"): Transport & { sessionId?: string } {
-  const url = new URL(options.url);
+const url = (options: ConnectOptions) => new URL(options.url);
+
+function buildTransport(options: ConnectOptions, kind: "streamable_http" | "sse", watch: StreamWatch): Transport & { sessionId?: string } {
   const requestInit: RequestInit = { headers: options.headers };
   // Our fetch carries the headers, bearer token and SSRF guard (each redirect hop included), so redirects are left to it.
-  const common = { requestInit, fetch: options.fetch, redirectPolicy: "follow" as const };
-  if (kind === "streamable_http") return new StreamableHTTPClientTransport(url, common);
-  return new SSEClientTransport(url, {
+  const common = { requestInit, fetch: watch.fetch, redirectPolicy: "follow" as const };
+  if (kind === "streamable_http") return new StreamableHTTPClientTransport(url(options), common);
+  return new SSEClientTransport(url(options), {
     ...common,
     // The SSE GET goes through the same fetch, so headers and the SSRF guard apply to it too.
-    eventSourceInit: { fetch: (input, init) => options.fetch(input, { ...init, headers: { ...options.headers, ...(init?.headers as Record<string, string>) } }) },
+    eventSourceInit: { fetch: (input, init) => watch.fetch(input, { ...init, headers: { ...options.headers, ...(init?.headers as Record<string, string>) } }) },
   });
 }
 
 async function open(options: ConnectOptions, kind: "streamable_http" | "sse"): Promise<Connection> {
-  const transport = buildTransport(options, kind);
+  const watch = createStreamWatch({ fetch: options.fetch, readTimeoutMs: options.sseReadTimeoutMs, host: url(options).host, sharedAnswers: kind === "sse" });
+  const transport = buildTransport(options, kind, watch);
   // 'auto' only where 2026-07-28 can live: HTTP+SSE servers predate it.
   const client = new Client(clientInfo, { capabilities: {}, versionNegotiation: { mode: kind === "sse" ? "legacy" : "auto" } });
   if (options.onToolsListChanged) {
@@ -80,7 +85,7 @@ async function open(options: ConnectOptions, kind: "streamable_http" | "sse"): P
     serverInfo: client.getServerVersion(),
     protocolVersion: client.getNegotiatedProtocolVersion(),
     sessionId,
-    ...connectionTools(client),
+    ...connectionTools(client, watch),
     close: () => closeConnection(client, transport),
   };
 }

@@ -22,8 +22,15 @@ export interface Connection {
   protocolVersion: string | undefined;
   sessionId: string | undefined;
   listTools(options: { cursor?: string; signal?: AbortSignal }): Promise<ToolsPage>;
-  /** A timeout or abort sends `notifications/cancelled` (2025) or ends the request's stream (2026-07-28). */
-  callTool(name: string, args: Record<string, unknown>, options: { signal?: AbortSignal; timeoutMs: number }): Promise<CallToolResult>;
+  /**
+   * A timeout or abort sends `notifications/cancelled` (2025) or ends the request's stream (2026-07-28). With
+   * `onProgress` the call carries a progress token and the server's notifications/progress reach it.
+   */
+  callTool(
+    name: string,
+    args: Record<string, unknown>,
+    options: { signal?: AbortSignal; timeoutMs: number; onProgress?(progress: { progress: number; total?: number; message?: string }): void },
+  ): Promise<CallToolResult>;
   /** Ends a 2025 session with DELETE, then closes the transport. Never throws. */
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import type { JSONSchema7 } from "ai";
 import { SdkError, SdkErrorCode, type ContentBlock, type Tool } from "@modelcontextprotocol/client";
 import type { Connection } from "./connection";
-import { runtimeToolNamePattern, type RuntimeTool, type RuntimeToolContent, type RuntimeToolResult } from "@/server/agent/runtime-tool";
+import { runtimeToolNamePattern, type RuntimeTool, type RuntimeToolContent, type RuntimeToolResult, type ToolProgress } from "@/server/agent/runtime-tool";
 
 export interface McpClientToolsOptions {
   /** Prefix for model-facing names (`<namespace>__<tool>`), so two servers' tools never collide. Empty for none. */
@@ -64,10 +64,10 @@ export async function callMcpTool(
   connection: Pick<Connection, "callTool">,
   name: string,
   args: unknown,
-  { signal, timeoutMs = defaultTimeoutMs }: { signal: AbortSignal; timeoutMs?: number },
+  { signal, timeoutMs = defaultTimeoutMs, onProgress }: { signal: AbortSignal; timeoutMs?: number; onProgress?(progress: ToolProgress): void },
 ): Promise<RuntimeToolResult> {
   try {
-    const result = await connection.callTool(name, (args ?? {}) as Record<string, unknown>, { signal, timeoutMs });
+    const result = await connection.callTool(name, (args ?? {}) as Record<string, unknown>, { signal, timeoutMs, onProgress });
     const content = Array.isArray(result.content) ? (result.content as ContentBlock[]) : [];
     return { content: content.map(toRuntimeContent), structuredContent: result.structuredContent, isError: result.isError === true };
   } catch (error) {
@@ -88,6 +88,6 @@ export async function mcpClientTools(connection: Connection, options: McpClientT
     inputSchema: tool.inputSchema as JSONSchema7,
     serverId: options.serverId,
     sourceName: tool.name,
-    execute: (args, { signal }) => callMcpTool(connection, tool.name, args, { signal, timeoutMs: options.timeoutMs }),
+    execute: (args, { signal, onProgress }) => callMcpTool(connection, tool.name, args, { signal, timeoutMs: options.timeoutMs, onProgress }),
   }));
 }

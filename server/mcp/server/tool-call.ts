@@ -1,12 +1,12 @@
 // tools/call on a published tool, whichever server (an app's, the workspace's), lane and way the request came: the 2026-07-28 SDK v2 server
 // (modern-server.ts), the 2025 per-request SDK v1 server (batches, progress over SSE) or answered directly as JSON
-// (direct-answers.ts). The name check, cancellation from this or
-// another instance, a progress notification per runtime step, the run, and what the call log needs to know.
+// (direct-answers.ts). The name check, cancellation from this or another instance, progress for calls that ask
+// (call-progress.ts), the run, and what the call log needs to know.
 import "server-only";
 import { ErrorCode, type CallToolRequest, type CallToolResult, type RequestId, type ServerNotification } from "@modelcontextprotocol/sdk/types.js";
-import type { RunEvent } from "@/server/agent/run-events";
 import type { Kv } from "@/server/kv";
 import type { PublishedTool } from "./build-tool";
+import { startCallProgress } from "./call-progress";
 import { callPublishedTool } from "./call-tool";
 import type { Endpoint } from "./endpoint";
 import { callKey, trackCall } from "./cancellations";
@@ -42,20 +42,8 @@ export interface ToolCallChannel {
   signal?: AbortSignal;
   /** Sends a notification tied to this request; only the SDK server's SSE answers have one. */
   notify?(notification: ServerNotification): Promise<void>;
-}
-
-/** A progress message per runtime step (MCP 2025-06-18, utilities/progress); other events are not steps. */
-function progressMessage(event: RunEvent): string | null {
-  switch (event.type) {
-    case "tool-call-started":
-      return `Calling tool ${event.name}`;
-    case "tool-call-finished":
-      return event.stopped ? `Tool ${event.name} stopped` : event.isError ? `Tool ${event.name} failed` : `Tool ${event.name} finished`;
-    case "round-finished":
-      return `Model round ${event.round} finished`;
-    default:
-      return null;
-  }
+  /** False where nobody waits on the wire for a heartbeat (a task's job); call-progress.ts. */
+  heartbeat?: boolean;
 }
 
 /** The tool by its name; throws an error with a JSON-RPC `code` for a name this server does not have. */
@@ -78,16 +66,11 @@ export async function runToolCall(ctx: ServerContext, params: CallToolRequest["p
   });
   const signal = AbortSignal.any([...(channel.signal ? [channel.signal] : []), ctx.requestSignal, tracked.signal]);
   const progressToken = params._meta?.progressToken;
-  let progress = 0;
-  const onEvent =
+  // Only a call that asked for progress, on a channel that can send it, gets any (and a heartbeat timer).
+  const progress =
     progressToken === undefined || !channel.notify
       ? undefined
-      : (event: RunEvent) => {
-          const message = progressMessage(event);
-          if (!message || signal.aborted) return;
-          progress += 1;
-          channel.notify!({ method: "notifications/progress", params: { progressToken, progress, message } }).catch(() => {});
-        };
+      : startCallProgress({ progressToken, notify: channel.notify, signal, heartbeat: channel.heartbeat !== false });
   try {
     const outcome = await callPublishedTool({
       workspaceId: ctx.workspaceId,
@@ -98,13 +81,14 @@ export async function runToolCall(ctx: ServerContext, params: CallToolRequest["p
       provider: app.provider,
       args: params.arguments ?? {},
       signal,
-      onEvent,
+      onEvent: progress?.onEvent,
     });
     ctx.ledger.annotate(channel.requestId, { outcome: outcome.outcome, error: outcome.error, conversationId: outcome.conversationId });
     // The SDK sends nothing for a request its own signal aborted, so the log line is written here instead.
     if (channel.signal?.aborted) ctx.ledger.settle(channel.requestId, "cancelled");
     return outcome.result;
   } finally {
+    progress?.stop();
     tracked.done();
   }
 }

@@ -49,7 +49,7 @@ export async function openAppTools({ workspaceId, bindings, signal }: { workspac
           } catch (error) {
             throw new Error(describeConnectionError(error, server.name));
           }
-          return callMcpTool(connection, tool.name, args, { signal: options.signal, timeoutMs: server.callTimeoutMs });
+          return callMcpTool(connection, tool.name, args, { signal: options.signal, timeoutMs: server.callTimeoutMs, onProgress: options.onProgress });
         },
       }),
     ),

@@ -34,6 +34,7 @@ export async function openServerConnection(server: McpServer, { signal, tokenCac
     transport: server.transport,
     headers: openHeaders(server.id, server.headers),
     connectTimeoutMs: server.connectTimeoutMs,
+    sseReadTimeoutMs: server.sseReadTimeoutMs,
     fetch: usesOAuth ? createOAuthFetch(guarded, serverTokenSource(server, { cache: tokenCache })) : guarded,
     signal,
     onToolsListChanged: markToolsChanged,

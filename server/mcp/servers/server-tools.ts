@@ -9,6 +9,7 @@ import { AppError } from "@/server/errors";
 import { getKv } from "@/server/kv";
 import { kvKeys } from "@/server/kv/keys";
 import { generateToken } from "@/server/crypto/tokens";
+import { canonicalJson } from "@/shared/canonical-json";
 import { describeConnectionError, statusForError } from "./describe-connection-error";
 import { openServerConnection } from "./open-connection";
 
@@ -26,9 +27,10 @@ export function toToolInfo(tool: Tool): McpToolInfo {
   };
 }
 
+/** By content, not by text: the stored list comes back from jsonb with its keys reordered and undefined ones gone. */
 export function diffTools(before: McpToolInfo[], after: McpToolInfo[]) {
-  const old = new Map(before.map((t) => [t.name, JSON.stringify(t)]));
-  const next = new Map(after.map((t) => [t.name, JSON.stringify(t)]));
+  const old = new Map(before.map((t) => [t.name, canonicalJson(t)]));
+  const next = new Map(after.map((t) => [t.name, canonicalJson(t)]));
   return {
     added: after.filter((t) => !old.has(t.name)).map((t) => t.name),
     removed: before.filter((t) => !next.has(t.name)).map((t) => t.name),

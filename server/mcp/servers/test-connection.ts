@@ -7,6 +7,7 @@ import { assertPublicUrl } from "@/server/mcp/client/ssrf/assert-public-url";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import type { ConnectionInput } from "./mcp-server-input";
 import { describeConnectionError, statusForError } from "./describe-connection-error";
+import { watchLastAnswer } from "./last-answer";
 
 export interface TestStep {
   step: "address" | "transport" | "initialize" | "tools";
@@ -28,6 +29,7 @@ export async function testConnection(
   fetchFn: typeof fetch = createGuardedFetch(),
 ): Promise<TestOutcome> {
   const steps: TestStep[] = [];
+  const answers = watchLastAnswer(fetchFn);
   const timed = async <T>(step: TestStep["step"], run: () => Promise<T>, describe: (value: T) => string) => {
     const started = performance.now();
     try {
@@ -35,7 +37,9 @@ export async function testConnection(
       steps.push({ step, ok: true, ms: Math.round(performance.now() - started), detail: describe(value) });
       return value;
     } catch (error) {
-      steps.push({ step, ok: false, ms: Math.round(performance.now() - started), detail: describeConnectionError(error, input.name) });
+      // Only the handshake can meet a web page instead of a server; later steps fail for their own reasons.
+      const detail = (step === "initialize" ? answers.describeWrongAnswer(input.url) : null) ?? describeConnectionError(error, input.name);
+      steps.push({ step, ok: false, ms: Math.round(performance.now() - started), detail });
       throw error;
     }
   };
@@ -51,7 +55,8 @@ export async function testConnection(
           transport: input.transport,
           headers: input.headers,
           connectTimeoutMs: input.connectTimeoutMs,
-          fetch: fetchFn,
+          sseReadTimeoutMs: input.sseReadTimeoutMs,
+          fetch: answers.fetch,
         }),
       // 2026-07-28 has no initialize: the same facts come from server/discover.
       (c) => `${c.kind === "modern" ? "server/discover: " : ""}${c.serverInfo?.name ?? "server"} ${c.serverInfo?.version ?? ""}, protocol ${c.protocolVersion ?? "unknown"}`.replace(/\s+,/, ","),

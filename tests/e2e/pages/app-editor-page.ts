@@ -98,6 +98,11 @@ export class AppEditorPage {
     return this.preview.getByRole("button", { name: "Stop" });
   }
 
+  /** Starts a new conversation in Debug & Preview, stopping an answer still coming. */
+  restartButton() {
+    return this.preview.getByRole("button", { name: "Restart" });
+  }
+
   /** The collapsible step of one tool call in the conversation, opened to show arguments and result. */
   async openToolStep(name: string | RegExp) {
     const step = this.conversation.getByRole("group", { name: typeof name === "string" ? `Tool call ${name}` : name });

@@ -79,7 +79,7 @@ export async function runTaskJob(job: Job): Promise<void> {
   };
   let result: CallToolResult;
   try {
-    result = await runToolCall(ctx, { ...params, _meta: { progressToken: requestId } }, { requestId, notify });
+    result = await runToolCall(ctx, { ...params, _meta: { progressToken: requestId } }, { requestId, notify, heartbeat: false });
   } catch (error) {
     // Only a tool name that no longer matches (the owner renamed the tool since) gets here.
     const answer = errorAnswer(requestId, error);
