@@ -3,6 +3,18 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import type { AppConfig } from "@/server/apps/app-config";
 
+/** A decision on a tool call that asks first (issue #27): in Debug & Preview, by a client's elicitation, or by policy. */
+export interface ToolApproval {
+  decision: "approved" | "denied";
+  /** preview: a person in Debug & Preview; elicitation: the MCP client asked its user; policy: the published policy. */
+  via: "preview" | "elicitation" | "policy";
+  /** The person who decided (preview, or a signed-in caller's elicitation); null otherwise. */
+  userId: string | null;
+  at: string;
+  /** Arguments changed by the person before approving, when they were. */
+  editedArguments?: unknown;
+}
+
 /** The four behaviour hints of MCP tool annotations (2025-03-26 on); each one the owner may set or leave derived. */
 export interface ToolAnnotationChoice {
   readOnlyHint?: boolean;
@@ -127,6 +139,8 @@ export const toolCalls = pgTable(
     error: text("error"),
     isError: boolean("is_error").notNull().default(false),
     status: runStatusEnum("status").notNull().default("running"),
+    /** For a tool that asks first: who decided what, when, and how (ToolApproval); null for one that runs at once. */
+    approval: jsonb("approval").$type<ToolApproval>(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     durationMs: integer("duration_ms"),
   },

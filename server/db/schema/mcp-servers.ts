@@ -1,5 +1,5 @@
 // External MCP servers connected as tool providers. Header values, OAuth secrets and tokens are sealed (server/crypto).
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -68,6 +68,9 @@ export const mcpServers = pgTable(
     oauthTokensCiphertext: text("oauth_tokens_ciphertext"),
     oauthIssuer: text("oauth_issuer"),
     oauthTokenExpiresAt: timestamp("oauth_token_expires_at", { withTimezone: true }),
+    /** "shared": one connection for the workspace (the columns above); "per_person": each member authorizes their
+     * own account, and a run uses the tokens of the person it runs for (mcp_person_connections). */
+    credentialScope: text("credential_scope", { enum: ["shared", "per_person"] }).notNull().default("shared"),
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -75,5 +78,30 @@ export const mcpServers = pgTable(
   (t) => [unique("mcp_servers_workspace_identifier").on(t.workspaceId, t.identifier), index("mcp_servers_workspace_idx").on(t.workspaceId)],
 );
 
+/** A person's own OAuth connection to a per-person server: their tokens, sealed and bound to the issuer. */
+export const mcpPersonConnections = pgTable(
+  "mcp_person_connections",
+  {
+    serverId: text("server_id")
+      .notNull()
+      .references(() => mcpServers.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id").notNull(),
+    status: mcpStatusEnum("status").notNull().default("unknown"),
+    statusReason: text("status_reason"),
+    statusAt: timestamp("status_at", { withTimezone: true }),
+    /** Sealed JSON, aad `mcp_person_connections:<serverId>:<userId>:tokens`. */
+    oauthTokensCiphertext: text("oauth_tokens_ciphertext"),
+    oauthIssuer: text("oauth_issuer"),
+    oauthTokenExpiresAt: timestamp("oauth_token_expires_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.serverId, t.userId] }), index("mcp_person_connections_user_idx").on(t.workspaceId, t.userId)],
+);
+
 export type McpServer = typeof mcpServers.$inferSelect;
+export type McpPersonConnection = typeof mcpPersonConnections.$inferSelect;
 export type NewMcpServer = typeof mcpServers.$inferInsert;

@@ -29,6 +29,8 @@ export const publishedServers = pgTable(
     accessMode: text("access_mode", { enum: ["url", "api_key", "sign_in"] }).notNull().default("url"),
     /** Sign-in mode only: true means just the people in published_server_people, not every member. */
     signInRestricted: boolean("sign_in_restricted").notNull().default(false),
+    /** A tool that asks first, called by a client that cannot be asked (no elicitation): refuse and say so, or run. */
+    approvalPolicy: text("approval_policy", { enum: ["deny", "allow"] }).notNull().default("deny"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
