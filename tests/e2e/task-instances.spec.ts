@@ -9,6 +9,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { Agent, fetch as undiciFetch } from "undici";
 import { freshDatabase } from "../../scripts/fresh-database";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
 
@@ -83,9 +84,9 @@ function ownerKey(email: string) {
 /** A published chat app on the scripted model, made through the console API of instance A. */
 async function publishApp(key: string) {
   const call = async <T>(procedure: string, input: unknown): Promise<T> => {
-    const response = await fetch(`${baseA}/api/trpc/${procedure}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
+    const response = await post(`${baseA}/api/trpc/${procedure}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
     expect(response.status, await response.clone().text()).toBe(200);
-    return (await response.json()).result.data.json as T;
+    return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
   };
   const provider = await call<{ id: string }>("modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-tasks" });
   const app = await call<{ id: string }>("apps.create", { type: "chat", name: "Slow helper" });
@@ -98,17 +99,12 @@ async function publishApp(key: string) {
 type Answer = { result?: Record<string, unknown> & { task?: { taskId: string; status: string } }; error?: { code: number; message: string } };
 const headers = { "content-type": "application/json", accept: "application/json, text/event-stream" };
 
-/**
- * fetch, once more when the server closed the kept-alive connection just as it was reused (Node's fetch then fails
- * with "other side closed" and sends nothing; `next start` closes idle connections after 5 s).
- */
-async function post(url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (error) {
-    if (!String((error as { cause?: unknown }).cause).includes("other side closed")) throw error;
-    return fetch(url, init);
-  }
+// `next start` closes idle kept-alive connections after 5 s, and a request that reuses one just then fails with
+// "other side closed" (a retry once was not always enough on a busy machine): every request here gets a connection
+// of its own.
+const oneConnectionEach = new Agent({ pipelining: 0 });
+function post(url: string, init: { method: string; headers: Record<string, string>; body: string }) {
+  return undiciFetch(url, { ...init, dispatcher: oneConnectionEach });
 }
 
 async function session(url: string) {
