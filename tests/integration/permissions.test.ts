@@ -66,6 +66,7 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "mcpServers.oauthSettings": () => undefined,
   "mcpServers.authorize": (ids) => ({ id: ids.serverId, display: "popup" }),
   "mcpServers.disconnect": (ids) => ({ id: ids.serverId }),
+  "mcpServers.openApp": (ids) => ({ id: ids.serverId, uri: "ui://none/app.html" }),
   "conversations.list": (ids) => ({ appId: ids.appId }),
   "conversations.get": (ids) => ({ appId: ids.appId, id: "no-such-conversation" }),
   "modelProviders.list": () => undefined,

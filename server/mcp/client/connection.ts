@@ -31,6 +31,8 @@ export interface Connection {
     args: Record<string, unknown>,
     options: { signal?: AbortSignal; timeoutMs: number; onProgress?(progress: { progress: number; total?: number; message?: string }): void },
   ): Promise<CallToolResult>;
+  /** resources/read of one resource: its text contents (binary ones are left out). */
+  readResource(uri: string, options: { signal?: AbortSignal }): Promise<Array<{ uri: string; mimeType?: string; text: string }>>;
   /** Ends a 2025 session with DELETE, then closes the transport. Never throws. */
   close(): Promise<void>;
 }

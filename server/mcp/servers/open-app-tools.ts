@@ -49,7 +49,8 @@ export async function openAppTools({ workspaceId, bindings, signal }: { workspac
           } catch (error) {
             throw new Error(describeConnectionError(error, server.name));
           }
-          return callMcpTool(connection, tool.name, args, { signal: options.signal, timeoutMs: server.callTimeoutMs, onProgress: options.onProgress });
+          const result = await callMcpTool(connection, tool.name, args, { signal: options.signal, timeoutMs: server.callTimeoutMs, onProgress: options.onProgress });
+          return tool.uiResourceUri ? { ...result, app: { serverId: server.id, resourceUri: tool.uiResourceUri } } : result;
         },
       }),
     ),
