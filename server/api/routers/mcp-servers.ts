@@ -19,6 +19,7 @@ import { startServerAuthorization } from "@/server/mcp/oauth/start-authorization
 import { AppError } from "@/server/errors";
 import { changeWorkspaceEndpoints } from "@/server/mcp/server/endpoint-cache";
 import { openAppView } from "@/server/mcp/servers/app-view";
+import { listServerPrompts, listServerResources, readServerResource } from "@/server/mcp/servers/server-resources";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
 const byId = z.object({ id: idSchema });
@@ -114,4 +115,18 @@ export const mcpServersRouter = createTRPCRouter({
     .meta({ role: "editor" })
     .input(z.object({ id: idSchema, uri: z.string().startsWith("ui://").max(2048) }))
     .mutation(async ({ ctx, input }) => openAppView(await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }), input.uri)),
+
+  /** The server's resources and prompts, for browsing on its sheet; each call connects with the stored settings. */
+  resources: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(byId)
+    .query(async ({ ctx, input }) => listServerResources(await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }))),
+  readResource: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(z.object({ id: idSchema, uri: z.string().min(1).max(2048) }))
+    .query(async ({ ctx, input }) => readServerResource(await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }), input.uri)),
+  prompts: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(byId)
+    .query(async ({ ctx, input }) => listServerPrompts(await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }))),
 });

@@ -24,7 +24,8 @@ export async function openAppView(server: McpServer, uri: string): Promise<{ url
     const connection = await openServerConnection(server, { signal: AbortSignal.timeout(server.callTimeoutMs) });
     try {
       const contents = await connection.readResource(uri, { signal: AbortSignal.timeout(server.callTimeoutMs) });
-      html = contents.find((c) => c.uri === uri && (!c.mimeType || appMimeTypes.test(c.mimeType)))?.text;
+      const page = contents.find((c) => c.uri === uri && (!c.mimeType || appMimeTypes.test(c.mimeType)));
+      html = page && "text" in page ? page.text : undefined;
     } finally {
       await connection.close().catch(() => {});
     }
