@@ -1,9 +1,10 @@
 import type { NextConfig } from "next";
-import { iconContentSecurityPolicy, routeContentSecurityPolicy, securityHeaders } from "./server/http/security-headers";
+import { appViewContentSecurityPolicy, iconContentSecurityPolicy, routeContentSecurityPolicy, securityHeaders } from "./server/http/security-headers";
 
 // Pages get their CSP (with a per-request nonce) from proxy.ts; route handlers get a deny-all one here, except the
 // OAuth callback, whose small page sets its own (server/mcp/oauth/callback-response.ts), and the tool icons, which
-// get the image policy. A header set here wins over the same header from a route handler.
+// get the image policy, and MCP Apps, which Debug & Preview frames (same origin only) in their own sandbox. A
+// header set here wins over the same header from a route handler.
 const routeCsp = [{ key: "Content-Security-Policy", value: routeContentSecurityPolicy }];
 
 const nextConfig: NextConfig = {
@@ -16,8 +17,15 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders() },
       { source: "/api/:path*", headers: routeCsp },
-      { source: "/mcp/:path((?!icons/).*)", headers: routeCsp },
+      { source: "/mcp/:path((?!icons/|app-view/).*)", headers: routeCsp },
       { source: "/mcp/icons/:path*", headers: [{ key: "Content-Security-Policy", value: iconContentSecurityPolicy }] },
+      {
+        source: "/mcp/app-view/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: appViewContentSecurityPolicy },
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
+        ],
+      },
       { source: "/.well-known/:path*", headers: routeCsp },
       { source: "/console/api/mcp/oauth/client-metadata", headers: routeCsp },
     ];

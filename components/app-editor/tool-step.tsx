@@ -1,8 +1,10 @@
 "use client";
 import { ChevronRight, KeyRound, LoaderCircle, Wrench } from "lucide-react";
 import Link from "next/link";
+import { McpAppView } from "@/components/tool-results/mcp-app-view";
 import { ToolResultView } from "@/components/tool-results/tool-result-view";
 import { Badge } from "@/components/ui/badge";
+import type { RuntimeToolResult } from "@/server/agent/runtime-tool";
 import type { ToolStep } from "./use-preview-chat";
 
 function pretty(value: unknown) {
@@ -14,6 +16,7 @@ function pretty(value: unknown) {
 export function ToolStepView({ step }: { step: ToolStep }) {
   const failed = !step.ended && (step.isError || step.error);
   // The server's OAuth grant is missing or was revoked: offer the way back instead of only the error.
+  const app = (step.result as RuntimeToolResult | undefined)?.app;
   const needsAuthorization = Boolean(step.error && /needs (re-)?authori[sz]ation|authorize it/i.test(step.error));
   return (
     <details className="group rounded-lg border bg-muted/40 text-sm" data-testid="tool-step" aria-label={`Tool call ${step.name}`}>
@@ -52,6 +55,7 @@ export function ToolStepView({ step }: { step: ToolStep }) {
             )}
           </div>
         )}
+        {step.done && !step.ended && !step.error && app && <McpAppView app={app} toolArguments={step.arguments} result={step.result as RuntimeToolResult} />}
         {needsAuthorization && (
           <Link href="/tools" className="inline-flex w-fit items-center gap-1.5 text-xs font-medium text-primary underline underline-offset-4">
             <KeyRound aria-hidden className="size-3.5" /> Reconnect under Tools

@@ -7,10 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Switch } from "@/components/ui/switch";
 import type { ToolBinding } from "@/server/apps/app-config";
 import type { McpServerView } from "./mcp-server-types";
+import { BindingResources } from "./binding-resources";
 import { BoundToolSettingsDialog } from "./bound-tool-settings-dialog";
 import { boundRows, setToolDescription, setToolEnabled, type BoundToolRow } from "./tool-bindings";
 
-/** One bound server in the agent's Tools section: its header, a switch per tool, and removal. */
+/** One bound server in the agent's Tools section: its header, a switch per tool, its context resources, and removal. */
 export function BoundServerTools({
   binding,
   server,
@@ -97,6 +98,7 @@ export function BoundServerTools({
           ))}
         </ul>
       )}
+      {server && <BindingResources binding={binding} serverName={name} disabled={disabled} onChange={onChange} />}
       <BoundToolSettingsDialog
         open={editing !== null}
         onOpenChange={(open) => !open && setEditing(null)}

@@ -1,5 +1,6 @@
 "use client";
-// The server's sheet: status and reason, connection details, every tool with its parameters and "Try it".
+// The server's sheet: status and reason, connection details, every tool with its parameters and "Try it", and
+// the server's resources and prompts.
 import { CircleAlert, KeyRound, Pencil, Trash2 } from "lucide-react";
 import { AppIcon } from "@/components/apps/app-icon";
 import { Button } from "@/components/ui/button";
@@ -12,6 +13,7 @@ import { transportLabels, type McpServerView } from "./mcp-server-types";
 import { OAuthStatus } from "./oauth-status";
 import { relativeTime } from "./relative-time";
 import { SseDeprecatedNote, ToolsChangedNote } from "./server-notes";
+import { ServerResources } from "./server-resources";
 import { ServerStatusBadge } from "./server-status-badge";
 import { SheetContent } from "./sheet";
 import { ToolItem } from "./tool-item";
@@ -82,6 +84,8 @@ export function ServerDrawer({
                 </ul>
               )}
             </section>
+            {/* Reading them connects with the stored credentials: editors only, like "Try it". */}
+            {canEdit && <ServerResources serverId={server.id} />}
           </div>
         </SheetContent>
       )}

@@ -85,11 +85,13 @@ export function applyPicks(bindings: ToolBinding[], picks: Map<string, ToolPick>
   const toBinding = (server: McpServerView, previous?: ToolBinding): ToolBinding | null => {
     const pick = picks.get(server.id);
     if (!pick) return null;
-    if (pick.mode === "all") return { serverId: server.id, mode: "all", tools: previous?.mode === "all" ? previous.tools : [] };
+    // The resources chosen as context stay with the server whatever its tools become.
+    const kept = previous?.resources ? { resources: previous.resources } : {};
+    if (pick.mode === "all") return { serverId: server.id, mode: "all", tools: previous?.mode === "all" ? previous.tools : [], ...kept };
     // In the server's order; names it no longer lists are dropped, as the dialog cannot show them.
     const names = server.tools.map((t) => t.name).filter((n) => pick.names.has(n));
     if (names.length === 0) return null;
-    return { serverId: server.id, mode: "selected", tools: names.map((name) => ({ name, enabled: previous?.tools.find((t) => t.name === name)?.enabled ?? true })) };
+    return { serverId: server.id, mode: "selected", tools: names.map((name) => ({ name, enabled: previous?.tools.find((t) => t.name === name)?.enabled ?? true })), ...kept };
   };
   const next: ToolBinding[] = [];
   for (const binding of bindings) {

@@ -17,6 +17,8 @@ export interface RuntimeToolResult {
   content: RuntimeToolContent[];
   structuredContent?: unknown;
   isError?: boolean;
+  /** The tool's MCP App: Debug & Preview shows it (sandboxed) with this result. Never sent to the model. */
+  app?: { serverId: string; resourceUri: string };
 }
 
 /** A tool's own progress while it runs (MCP 2025-06-18, utilities/progress), passed on to the run's listener. */

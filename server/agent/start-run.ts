@@ -23,6 +23,8 @@ export interface StartRunParams {
   conversationId?: string | null;
   source: "debug" | "mcp" | "api";
   userId?: string | null;
+  /** Added to the system prompt after the instructions: the resources the app's bindings give (resource-context.ts). */
+  context?: string;
 }
 
 export interface StartedRun {
@@ -55,7 +57,7 @@ export async function startRun(db: Db, params: StartRunParams): Promise<StartedR
   }
   const history = earlier ? toHistory(await listMessages(db, { workspaceId, conversationId: earlier.id })) : [];
   // A completion app without a query sends its rendered template as the request itself.
-  const system = appType === "completion" && !query ? undefined : prompt || undefined;
+  const system = appType === "completion" && !query ? undefined : [prompt, params.context].filter(Boolean).join("\n\n") || undefined;
   const messages: ModelMessage[] = [...history, { role: "user", content: query || prompt }];
 
   const { conversationId, answerId } = await startTurn(db, {

@@ -56,6 +56,8 @@ export const toolBindingSchema = z.object({
     )
     .max(500)
     .default([]),
+  /** URIs of the server's resources read at run start and given to the model as context (resource-context.ts). */
+  resources: z.array(z.string().min(1).max(2048)).max(20).optional(),
 });
 export type ToolBinding = z.infer<typeof toolBindingSchema>;
 

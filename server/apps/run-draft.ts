@@ -45,6 +45,7 @@ export async function runDraft(params: RunDraftParams) {
       modelId: config.model.model,
       toolImages,
       tools: tools?.tools ?? [],
+      context: tools?.context,
       inputs: params.inputs,
       query: params.query,
       conversationId: params.conversationId,

@@ -34,6 +34,8 @@ export const kvKeys = {
   oauthState: (state: string) => `oauth:state:${hash(state)}`,
   /** A cached value: `cacheName` chosen in code, `id` whatever identifies the entry. */
   cache: (cacheName: string, id: string) => `cache:${name(cacheName)}:${hash(id)}`,
+  /** An MCP App's HTML, read for Debug & Preview and served once framed (app/mcp/app-view); the token is the secret. */
+  appView: (token: string) => `mcp:app-view:${hash(token)}`,
   /** A published MCP server call cancelled on another instance; `callKey` names the app, client and request id. */
   mcpCancel: (callKey: string) => `mcp:cancel:${hash(callKey)}`,
   /** Changes with every change to what an app's published endpoint serves; instances compare it to their cache. */

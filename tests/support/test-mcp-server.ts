@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { z } from "zod";
+import { registerMcpAppTools } from "./mcp-app-tools";
 import { registerRichResultTools } from "./rich-result-tools";
 
 export interface TestMcpServerOptions {
@@ -19,6 +20,8 @@ export interface TestMcpServerOptions {
   dieOnTool?: string;
   /** Also the tools with images and long results (rich-result-tools.ts). */
   richResults?: boolean;
+  /** Also a tool with an MCP App and its ui:// resource (mcp-app-tools.ts). */
+  mcpApp?: boolean;
 }
 
 export interface TestMcpServer {
@@ -71,6 +74,7 @@ function buildServer(options: TestMcpServerOptions, cancelled: string[]): McpSer
   }
 
   if (options.richResults) registerRichResultTools(server);
+  if (options.mcpApp) registerMcpAppTools(server);
 
   if (options.pageSize) {
     // McpServer always lists every tool on one page; cut its answer into pages so clients must follow nextCursor.

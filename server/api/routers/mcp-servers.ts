@@ -18,6 +18,8 @@ import { oauthRedirectUrl } from "@/server/mcp/oauth/redirect-url";
 import { startServerAuthorization } from "@/server/mcp/oauth/start-authorization";
 import { AppError } from "@/server/errors";
 import { changeWorkspaceEndpoints } from "@/server/mcp/server/endpoint-cache";
+import { openAppView } from "@/server/mcp/servers/app-view";
+import { listServerPrompts, listServerResources, readServerResource } from "@/server/mcp/servers/server-resources";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
 const byId = z.object({ id: idSchema });
@@ -107,4 +109,24 @@ export const mcpServersRouter = createTRPCRouter({
       const server = await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id });
       return tryTool(server, { name: input.name, args: input.arguments });
     }),
+
+  /** An MCP App a tool result points to, read from the server and handed back as a URL for a sandboxed frame. */
+  openApp: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(z.object({ id: idSchema, uri: z.string().startsWith("ui://").max(2048) }))
+    .mutation(async ({ ctx, input }) => openAppView(await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }), input.uri)),
+
+  /** The server's resources and prompts, for browsing on its sheet; each call connects with the stored settings. */
+  resources: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(byId)
+    .query(async ({ ctx, input }) => listServerResources(await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }))),
+  readResource: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(z.object({ id: idSchema, uri: z.string().min(1).max(2048) }))
+    .query(async ({ ctx, input }) => readServerResource(await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }), input.uri)),
+  prompts: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(byId)
+    .query(async ({ ctx, input }) => listServerPrompts(await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }))),
 });

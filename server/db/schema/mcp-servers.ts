@@ -23,6 +23,8 @@ export interface McpToolInfo {
   inputSchema: Record<string, unknown>;
   outputSchema?: Record<string, unknown>;
   annotations?: Record<string, unknown>;
+  /** The tool's MCP App (the MCP Apps extension's `_meta.ui.resourceUri`): a `ui://` resource shown with its result. */
+  uiResourceUri?: string;
 }
 
 export const mcpServers = pgTable(

@@ -9,6 +9,7 @@ import "server-only";
 import { Client, SdkHttpError, SSEClientTransport, StreamableHTTPClientTransport, type Transport } from "@modelcontextprotocol/client";
 import { closeConnection } from "./close-connection";
 import type { Connection, ConnectionKind } from "./connection";
+import { connectionResources } from "./connection-resources";
 import { connectionTools } from "./connection-tools";
 import { createStreamWatch, type StreamWatch } from "./stream-watch";
 
@@ -86,6 +87,7 @@ async function open(options: ConnectOptions, kind: "streamable_http" | "sse"): P
     protocolVersion: client.getNegotiatedProtocolVersion(),
     sessionId,
     ...connectionTools(client, watch),
+    ...connectionResources(client, watch),
     close: () => closeConnection(client, transport),
   };
 }

@@ -15,6 +15,24 @@ export interface ToolsPage {
   nextCursor?: string;
 }
 
+export interface ResourceInfo {
+  uri: string;
+  name: string;
+  title?: string;
+  description?: string;
+  mimeType?: string;
+  size?: number;
+}
+
+export type ResourceText = { uri: string; mimeType?: string } & ({ text: string } | { blobBytes: number });
+
+export interface PromptInfo {
+  name: string;
+  title?: string;
+  description?: string;
+  arguments: Array<{ name: string; description?: string; required: boolean }>;
+}
+
 export interface Connection {
   kind: ConnectionKind;
   transport: "streamable_http" | "sse";
@@ -31,6 +49,12 @@ export interface Connection {
     args: Record<string, unknown>,
     options: { signal?: AbortSignal; timeoutMs: number; onProgress?(progress: { progress: number; total?: number; message?: string }): void },
   ): Promise<CallToolResult>;
+  /** resources/list, following nextCursor up to a page limit. */
+  listResources(options: { signal?: AbortSignal }): Promise<ResourceInfo[]>;
+  /** resources/read of one resource: its text contents (binary ones are named by size, not returned). */
+  readResource(uri: string, options: { signal?: AbortSignal }): Promise<ResourceText[]>;
+  /** prompts/list, following nextCursor up to a page limit. */
+  listPrompts(options: { signal?: AbortSignal }): Promise<PromptInfo[]>;
   /** Ends a 2025 session with DELETE, then closes the transport. Never throws. */
   close(): Promise<void>;
 }

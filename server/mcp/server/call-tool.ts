@@ -85,6 +85,7 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
       // languageModelFor threw above when the provider is gone.
       toolImages: toolImageMode(call.provider!.kind, call.provider!.vision ?? defaultVision(config.model.model)),
       tools: tools?.tools ?? [],
+      context: tools?.context,
       inputs,
       query,
       conversationId,

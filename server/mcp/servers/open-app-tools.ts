@@ -1,6 +1,7 @@
-// The tools an agent run may call, from the app's bindings and each server's stored tool list. A server is
-// connected on its first call and that connection serves every later call of the run (one session with a stateful
-// 2025 server); the caller closes them in `finally`, which ends such a session with DELETE.
+// The tools an agent run may call, from the app's bindings and each server's stored tool list, and the resources
+// its bindings give as context. A server is connected on its first use and that connection serves every later call
+// of the run (one session with a stateful 2025 server); the caller closes them in `finally`, which ends such a
+// session with DELETE.
 import "server-only";
 import type { JSONSchema7 } from "ai";
 import { callMcpTool, modelToolName } from "@/server/mcp/client/mcp-tools";
@@ -12,9 +13,12 @@ import type { McpServer } from "@/server/db/schema";
 import type { Connection } from "@/server/mcp/client/connect";
 import { describeConnectionError } from "./describe-connection-error";
 import { openServerConnection } from "./open-connection";
+import { readResourceContext } from "./resource-context";
 
 export interface AppTools {
   tools: RuntimeTool[];
+  /** The bindings' chosen resources, read now, for the system prompt (resource-context.ts); undefined when none. */
+  context: string | undefined;
   close(): Promise<void>;
 }
 
@@ -49,14 +53,24 @@ export async function openAppTools({ workspaceId, bindings, signal }: { workspac
           } catch (error) {
             throw new Error(describeConnectionError(error, server.name));
           }
-          return callMcpTool(connection, tool.name, args, { signal: options.signal, timeoutMs: server.callTimeoutMs, onProgress: options.onProgress });
+          const result = await callMcpTool(connection, tool.name, args, { signal: options.signal, timeoutMs: server.callTimeoutMs, onProgress: options.onProgress });
+          return tool.uiResourceUri ? { ...result, app: { serverId: server.id, resourceUri: tool.uiResourceUri } } : result;
         },
       }),
     ),
   );
 
+  const context = await readResourceContext(
+    servers.flatMap((server) => {
+      const uris = bindings.find((b) => b.serverId === server.id)?.resources ?? [];
+      return uris.length > 0 ? [{ server, uris, connect: () => connect(server) }] : [];
+    }),
+    signal,
+  );
+
   return {
     tools,
+    context,
     async close() {
       await Promise.all([...connections.values()].map((c) => c.then((conn) => conn.close()).catch(() => {})));
     },

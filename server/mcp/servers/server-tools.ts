@@ -2,6 +2,7 @@
 import "server-only";
 import type { Tool } from "@modelcontextprotocol/client";
 import { listAllMcpTools } from "@/server/mcp/client/mcp-tools";
+import { toolUiResourceUri } from "@/server/mcp/client/tool-ui-resource";
 import { getDb } from "@/server/db";
 import { updateMcpServer } from "@/server/db/queries/mcp-servers";
 import type { McpServer, McpToolInfo } from "@/server/db/schema";
@@ -24,6 +25,7 @@ export function toToolInfo(tool: Tool): McpToolInfo {
     inputSchema: tool.inputSchema as Record<string, unknown>,
     outputSchema: tool.outputSchema as Record<string, unknown> | undefined,
     annotations: tool.annotations as Record<string, unknown> | undefined,
+    uiResourceUri: toolUiResourceUri(tool),
   };
 }
 

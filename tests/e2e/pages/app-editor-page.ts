@@ -80,6 +80,15 @@ export class AppEditorPage {
     await expect(dialog).toBeHidden();
   }
 
+  /** Gives the agent one of a bound server's resources as context (read at every run start). */
+  async giveResource(server: string, uri: string) {
+    const group = this.page.getByRole("group", { name: `Context resources from ${server}` });
+    await group.getByRole("button", { name: "Choose resources" }).click();
+    await group.getByRole("list", { name: "Resources to give as context" }).getByRole("checkbox", { name: uri }).check();
+    await group.getByRole("button", { name: "Done" }).click();
+    await expect(group.getByRole("button", { name: `Stop giving ${uri}` })).toBeVisible();
+  }
+
   toolSwitch(tool: string, server: string) {
     return this.page.getByRole("switch", { name: `Enable ${tool} from ${server}` });
   }

@@ -110,4 +110,14 @@ export class ToolsPage {
     await expect(drawer).toBeVisible();
     return drawer;
   }
+
+  /** Asks the sheet for the server's resources and prompts; returns both lists once they are shown. */
+  async showResourcesAndPrompts(drawer: Locator) {
+    await drawer.getByRole("button", { name: "Show resources and prompts" }).click();
+    const resources = drawer.getByRole("list", { name: "Resources" });
+    const prompts = drawer.getByRole("list", { name: "Prompts" });
+    await expect(resources).toBeVisible({ timeout: 20_000 });
+    await expect(prompts).toBeVisible({ timeout: 20_000 });
+    return { resources, prompts };
+  }
 }
