@@ -32,8 +32,8 @@ export async function runDraft(params: RunDraftParams) {
   // languageModelFor threw above when the provider is gone. A model missing from its list gets the default for its id.
   const listed = provider!.models.find((m) => m.id === config.model!.model);
   const toolImages = toolImageMode(provider!.kind, modelVision(listed ?? { id: config.model.model }));
-  // One connection per tool server for the whole run, closed when it ends.
-  const tools = app.type === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: params.signal }) : null;
+  // One connection per tool server for the whole run, closed when it ends; per-person servers as the signed-in person.
+  const tools = app.type === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: params.signal, userId: params.userId }) : null;
   try {
     return await runApp({
       workspaceId,

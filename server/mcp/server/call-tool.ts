@@ -27,6 +27,8 @@ export interface PublishedCall {
   args: Record<string, unknown>;
   signal: AbortSignal;
   onEvent?(event: RunEvent): void;
+  /** The person the call runs for (tool-call.ts ServerContext.personId). */
+  personId: string | null;
 }
 
 export interface PublishedCallOutcome {
@@ -73,7 +75,7 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
     }
     if (!config.model) throw new AppError("bad_request:app", "The published version has no model.");
     const model = languageModelFor(call.provider, config.model.model);
-    tools = call.appType === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: call.signal }) : null;
+    tools = call.appType === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: call.signal, userId: call.personId }) : null;
     const run = await runApp({
       workspaceId,
       appId,
