@@ -29,6 +29,15 @@ export async function upsertPersonConnection(db: Tx, key: Key & Partial<Omit<Mcp
   return row!;
 }
 
+/** Changes the person's row if they have one; never creates one (someone who never connected, or who left). */
+export async function updatePersonConnection(db: Tx, key: Key & Partial<Omit<McpPersonConnection, "serverId" | "userId" | "workspaceId" | "createdAt">>) {
+  const { workspaceId, serverId, userId, ...values } = key;
+  await db
+    .update(mcpPersonConnections)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(mcpPersonConnections.workspaceId, workspaceId), eq(mcpPersonConnections.serverId, serverId), eq(mcpPersonConnections.userId, userId)));
+}
+
 export async function deletePersonConnection(db: Tx, { workspaceId, serverId, userId }: Key) {
   await db
     .delete(mcpPersonConnections)

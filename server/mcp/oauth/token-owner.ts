@@ -6,7 +6,7 @@ import type { OAuthDiscoveryState } from "@modelcontextprotocol/sdk/client/auth.
 import type { OAuthTokens } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { openSecret, sealSecret } from "@/server/crypto/secret-box";
 import type { Tx } from "@/server/db";
-import { deletePersonConnection, getPersonConnection, upsertPersonConnection } from "@/server/db/queries/mcp-person-connections";
+import { deletePersonConnection, getPersonConnection, updatePersonConnection, upsertPersonConnection } from "@/server/db/queries/mcp-person-connections";
 import { getMcpServer, updateMcpServer } from "@/server/db/queries/mcp-servers";
 import type { McpServer } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
@@ -76,11 +76,14 @@ export async function saveOwnerTokens(
   return stored;
 }
 
-/** The owner's connection is in `status` with `reason`; `forgetTokens` drops tokens that can no longer be used. */
+/**
+ * The owner's connection is in `status` with `reason`; `forgetTokens` drops tokens that can no longer be used. A
+ * person without a row (never connected, or removed from the workspace) gets none: not connected says it already.
+ */
 export async function setOwnerStatus(db: Tx, server: McpServer, owner: TokenOwner, { status, reason, forgetTokens = false }: { status: Status; reason: string; forgetTokens?: boolean }) {
   const values = { ...(forgetTokens ? clearedTokenColumns : {}), status, statusReason: reason, statusAt: new Date() };
   if (owner.kind === "shared") await updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, ...values });
-  else await upsertPersonConnection(db, { workspaceId: server.workspaceId, serverId: server.id, userId: owner.userId, ...values });
+  else await updatePersonConnection(db, { workspaceId: server.workspaceId, serverId: server.id, userId: owner.userId, ...values });
 }
 
 /** Disconnect for one person removes their row entirely; the shared connection keeps its row with tokens cleared. */
