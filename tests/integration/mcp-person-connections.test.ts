@@ -1,17 +1,22 @@
 // Per-person MCP connections against a real authorization server that signs each person in as their own account and
 // a protected MCP server that records whose token each tool call carried: every member connects their own account,
 // a run uses the tokens of the person it is for, nobody's tokens serve a call made by nobody, leaving the workspace
-// takes a person's tokens at once, and refreshes are single-flight per person (one person never waits on another).
+// takes a person's tokens at once, refreshes are single-flight per person (one person never waits on another), and a
+// published call for someone not connected says where to connect.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appConfigSchema, type AppConfig } from "@/server/apps/app-config";
 import { getDb } from "@/server/db";
 import { getPersonConnection } from "@/server/db/queries/mcp-person-connections";
 import { getMcpServer } from "@/server/db/queries/mcp-servers";
+import { env } from "@/server/env";
 import { getKv } from "@/server/kv";
 import { acquireLock, releaseLock } from "@/server/kv/lock";
 import { serverTokenSource } from "@/server/mcp/oauth/access-tokens";
 import { finishServerAuthorization } from "@/server/mcp/oauth/finish-authorization";
 import { oauthRedirectUrl } from "@/server/mcp/oauth/redirect-url";
 import { readOwnerTokens } from "@/server/mcp/oauth/token-owner";
+import { callPublishedTool } from "@/server/mcp/server/call-tool";
+import { personalServersNote } from "@/server/mcp/server/personal-servers-note";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
 import { startOAuthPeers, type OAuthPeers } from "../support/mcp-oauth";
@@ -170,5 +175,45 @@ describe("refreshing per person", () => {
     // Each stored where it belongs.
     expect((await readOwnerTokens(db, row, memberSide))!.tokens.access_token).toBe(renewed[0]);
     expect((await readOwnerTokens(db, row, ownerSide))!.tokens.access_token).toBe(ownerRenewed);
+  });
+});
+
+describe("published calls", () => {
+  async function publishedAgent(identifier: string) {
+    const setup = await perPersonServer(identifier);
+    const provider = await setup.ownerCaller.modelProviders.create({ kind: "openai_compatible", name: "Unused", baseUrl: "http://127.0.0.1:9/v1" });
+    const config = appConfigSchema.parse({ model: { providerId: provider.id, model: "m" }, tools: [{ serverId: setup.server.id, mode: "all" }] });
+    return { ...setup, config };
+  }
+  const call = (workspaceId: string, config: AppConfig, personId: string | null) =>
+    callPublishedTool({ workspaceId, appId: "app", appType: "agent", versionId: "v", config, provider: null, args: { query: "hi" }, signal: new AbortController().signal, personId });
+
+  it("a signed-in caller who has not connected gets an isError naming the server and the console page to connect on", async () => {
+    const { workspace, member, config } = await publishedAgent("pubmissing");
+    const outcome = await call(workspace.id, config, member.id);
+    expect(outcome.result.isError).toBe(true);
+    const text = (outcome.result.content[0] as { text: string }).text;
+    expect(text).toContain("Mail pubmissing needs your own account connected");
+    expect(text).toContain(`${new URL("/tools", env.APP_URL)}`);
+  });
+
+  it("a connected caller gets past the check (to the model, which is missing here)", async () => {
+    const { workspace, owner, ownerCaller, server, config } = await publishedAgent("pubready");
+    await connect(ownerCaller, { serverId: server.id, userId: owner.id, account: "alice" });
+    const outcome = await call(workspace.id, config, owner.id);
+    expect(outcome.result.isError).toBe(true);
+    expect((outcome.result.content[0] as { text: string }).text).not.toContain("needs your own account");
+  });
+
+  it("a secret-URL or API-key endpoint's description names the per-person servers it cannot use; sign-in's does not", () => {
+    const servers = [
+      { id: "a", name: "Mail", credentialScope: "per_person" as const },
+      { id: "b", name: "Search", credentialScope: "shared" as const },
+    ];
+    const bindings = appConfigSchema.parse({ tools: [{ serverId: "a", mode: "all" }, { serverId: "b", mode: "all" }] }).tools;
+    expect(personalServersNote("url", bindings, servers)).toMatch(/Not available through this connection: Mail \(/);
+    expect(personalServersNote("api_key", bindings, servers)).toContain("Mail");
+    expect(personalServersNote("sign_in", bindings, servers)).toBe("");
+    expect(personalServersNote("url", bindings.slice(1), servers)).toBe("");
   });
 });

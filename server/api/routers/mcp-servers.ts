@@ -44,7 +44,10 @@ export const mcpServersRouter = createTRPCRouter({
   update: workspaceProcedure
     .meta({ role: "editor" })
     .input(mcpServerInputSchema.extend({ id: idSchema }))
-    .mutation(async ({ ctx, input: { id, ...input } }) => toPublicServer(await editMcpServer({ workspaceId: ctx.workspaceId, id, input }))),
+    // Announced: a published agent's description names the per-person servers it cannot use without sign-in.
+    .mutation(async ({ ctx, input: { id, ...input } }) =>
+      toPublicServer(await changeWorkspaceEndpoints(ctx.workspaceId, () => editMcpServer({ workspaceId: ctx.workspaceId, id, input }))),
+    ),
 
   delete: workspaceProcedure
     .meta({ role: "editor" })
