@@ -29,7 +29,10 @@ export type AuthorizeTarget = Target | (() => Promise<Target | null>);
 
 const isOAuthMessage = (data: unknown): data is OAuthMessage => (data as OAuthMessage | null)?.type === "switchyard:mcp-oauth";
 
-export function useAuthorizeServer() {
+/** `onFinished`: told when a flow this hook started ends in the popup (not for a full-page flow, which leaves). */
+export function useAuthorizeServer({ onFinished }: { onFinished?: (serverId: string, ok: boolean) => void } = {}) {
+  const finished = useRef(onFinished);
+  finished.current = onFinished;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const authorize = useMutation(trpc.mcpServers.authorize.mutationOptions());
@@ -44,6 +47,7 @@ export function useAuthorizeServer() {
       waiting.current = null;
       setPendingId(null);
       void queryClient.invalidateQueries(trpc.mcpServers.pathFilter());
+      finished.current?.(data.serverId!, data.ok);
       if (data.ok) toast.success(data.message);
       // Declining is a choice, not a failure: the server simply still needs authorization.
       else if (data.reason === "access_denied") toast.info("Authorization declined", { description: "The server still needs authorization. Press Authorize when you are ready." });

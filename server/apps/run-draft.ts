@@ -7,6 +7,7 @@ import { getDb } from "@/server/db";
 import { getModelProvider } from "@/server/db/queries/model-providers";
 import { languageModelFor } from "@/server/llm/get-language-model";
 import { modelVision, toolImageMode } from "@/server/llm/model-vision";
+import { missingPersonConnections } from "@/server/mcp/servers/missing-connections";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import { appConfigSchema } from "./app-config";
 import { getAppOrThrow } from "./apps";
@@ -20,6 +21,16 @@ export interface RunDraftParams {
   conversationId: string | null;
   signal: AbortSignal;
   onEvent(event: RunEvent): void;
+}
+
+/**
+ * Asked before a run: the per-person servers the draft's tools need that `userId` has not connected, so the person
+ * connects and the message is sent again rather than the model meeting the failure.
+ */
+export async function draftMissingConnections({ workspaceId, appId, userId }: { workspaceId: string; appId: string; userId: string | null }) {
+  const app = await getAppOrThrow({ workspaceId, id: appId });
+  if (app.type !== "agent" || !userId) return [];
+  return missingPersonConnections({ workspaceId, bindings: appConfigSchema.parse(app.draft).tools, userId });
 }
 
 export async function runDraft(params: RunDraftParams) {
