@@ -40,7 +40,7 @@ export function diffTools(before: McpToolInfo[], after: McpToolInfo[]) {
 
 /**
  * Connects with the stored settings (as `userId` on a per-person server) and lists every tool; the server's status
- * follows the outcome, except one person's missing authorization, which is theirs and not the server's.
+ * follows the outcome (on a per-person server: of the last person who listed them).
  */
 export async function fetchServerTools(server: McpServer, { userId = null }: { userId?: string | null } = {}): Promise<McpToolInfo[]> {
   const db = await getDb();
@@ -64,7 +64,7 @@ export async function fetchServerTools(server: McpServer, { userId = null }: { u
   } catch (error) {
     const reason = describeConnectionError(error, server.name);
     const status = statusForError(error);
-    if (server.credentialScope === "shared" || status !== "needs_authorization") await updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, status, statusReason: reason, statusAt: new Date() });
+    await updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, status, statusReason: reason, statusAt: new Date() });
     // Its own surface, so callers for whom "needs authorization" is an expected answer can tell it apart.
     throw new AppError(status === "needs_authorization" ? needsAuthorizationCode : "bad_request:mcp_server", reason);
   }
