@@ -10,6 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { FollowScroll } from "@/components/ui/follow-scroll";
 import { Textarea } from "@/components/ui/textarea";
 import type { AppConfig } from "@/server/apps/app-config";
+import { ConnectCard } from "./connect-card";
 import { InputsForm } from "./inputs-form";
 import { ToolStepView } from "./tool-step";
 import { usePreviewChat } from "./use-preview-chat";
@@ -27,7 +28,7 @@ export function DebugPreview({
 }) {
   const trpc = useTRPC();
   const current = useQuery(trpc.workspaces.current.queryOptions());
-  const { turns, running, send, stop, restart } = usePreviewChat({ appId, workspaceId: current.data?.id });
+  const { turns, running, send, stop, restart, retry } = usePreviewChat({ appId, workspaceId: current.data?.id });
   const [inputs, setInputs] = useState<Record<string, unknown>>({});
   const [query, setQuery] = useState("");
 
@@ -79,6 +80,7 @@ export function DebugPreview({
                 </Bubble>
               )}
               {turn.status === "stopped" && <p className="text-xs text-muted-foreground">Stopped.</p>}
+              {turn.connect && i === turns.length - 1 && <ConnectCard servers={turn.connect.servers} onConnected={() => void retry(turn)} />}
               {turn.error && (
                 <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/5 px-3 py-2 text-sm text-destructive">
                   {turn.error}

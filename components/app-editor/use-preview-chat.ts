@@ -22,6 +22,8 @@ export interface ChatTurn {
   steps: ToolStep[];
   status: "running" | "completed" | "failed" | "stopped" | "interrupted";
   error?: string;
+  /** Per-person servers to connect before this message can run; it is sent again once they are. */
+  connect?: { servers: Array<{ id: string; name: string }>; query: string; inputs: Record<string, unknown> };
 }
 
 /** Calls still out when a run stops never answer: they end as "stopped" rather than spin forever. */
@@ -80,7 +82,9 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
       // the new one (or to no turn at all).
       const current = () => controller.current === abort;
       const applyCurrent = (event: RunEvent) => {
-        if (current()) apply(event);
+        if (!current()) return;
+        if (event.type === "needs-connection") updateLast((t) => ({ ...t, status: "completed", connect: { servers: event.servers, query, inputs } }));
+        else apply(event);
       };
       setRunning(true);
       setTurns((all) => [...all, { role: "user", content: query, steps: [], status: "completed" }, { role: "assistant", content: "", steps: [], status: "running" }]);
@@ -121,6 +125,16 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
     [appId, workspaceId, conversationId, apply],
   );
 
+  /** After Connect: the message that asked for it leaves the chat and is sent again, now with the connection. */
+  const retry = useCallback(
+    async (turn: ChatTurn) => {
+      if (!turn.connect) return;
+      setTurns((all) => all.slice(0, -2));
+      await send(turn.connect.query, turn.connect.inputs);
+    },
+    [send],
+  );
+
   const stop = useCallback(() => controller.current?.abort(), []);
   const restart = useCallback(() => {
     const inFlight = controller.current;
@@ -131,5 +145,5 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
     setConversationId(null);
   }, []);
 
-  return { turns, running, send, stop, restart };
+  return { turns, running, send, stop, restart, retry };
 }

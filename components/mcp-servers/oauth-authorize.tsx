@@ -1,7 +1,8 @@
 "use client";
 // "Authorize" / "Reconnect": the authorization server's page opens in a popup that reports back (opener message or
 // BroadcastChannel) and closes; when no popup can open (blocked, most mobile browsers) the same flow runs as a
-// full-page redirect that returns to the server's sheet (see oauth-return.tsx).
+// full-page redirect that returns to the server's sheet (see oauth-return.tsx). On a per-person server the same flow
+// connects the signed-in person's own account (any member may), not the workspace's shared connection.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { KeyRound, RefreshCw } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
@@ -23,14 +24,19 @@ interface OAuthMessage {
 }
 
 /** The server to authorize, or a step that makes it first ("Add & authorize"); null when that step failed and said why. */
-export type AuthorizeTarget = Pick<McpServerView, "id" | "name"> | (() => Promise<Pick<McpServerView, "id" | "name"> | null>);
+type Target = Pick<McpServerView, "id" | "name"> & Partial<Pick<McpServerView, "credentialScope">>;
+export type AuthorizeTarget = Target | (() => Promise<Target | null>);
 
 const isOAuthMessage = (data: unknown): data is OAuthMessage => (data as OAuthMessage | null)?.type === "switchyard:mcp-oauth";
 
-export function useAuthorizeServer() {
+/** `onFinished`: told when a flow this hook started ends in the popup (not for a full-page flow, which leaves). */
+export function useAuthorizeServer({ onFinished }: { onFinished?: (serverId: string, ok: boolean) => void } = {}) {
+  const finished = useRef(onFinished);
+  finished.current = onFinished;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const authorize = useMutation(trpc.mcpServers.authorize.mutationOptions());
+  const connectMine = useMutation(trpc.mcpServers.connectMine.mutationOptions());
   const [pendingId, setPendingId] = useState<string | null>(null);
   const waiting = useRef<{ serverId: string; timer?: ReturnType<typeof setInterval> } | null>(null);
 
@@ -41,6 +47,7 @@ export function useAuthorizeServer() {
       waiting.current = null;
       setPendingId(null);
       void queryClient.invalidateQueries(trpc.mcpServers.pathFilter());
+      finished.current?.(data.serverId!, data.ok);
       if (data.ok) toast.success(data.message);
       // Declining is a choice, not a failure: the server simply still needs authorization.
       else if (data.reason === "access_denied") toast.info("Authorization declined", { description: "The server still needs authorization. Press Authorize when you are ready." });
@@ -67,7 +74,8 @@ export function useAuthorizeServer() {
     }
     setPendingId(server.id);
     try {
-      const { authorizationUrl } = await authorize.mutateAsync({ id: server.id, display: popup ? "popup" : "page" });
+      const started = server.credentialScope === "per_person" ? connectMine : authorize;
+      const { authorizationUrl } = await started.mutateAsync({ id: server.id, display: popup ? "popup" : "page" });
       if (!/^https?:\/\//i.test(authorizationUrl)) throw new Error("The authorization address is not a web page.");
       if (!popup) {
         window.location.assign(authorizationUrl);

@@ -1,6 +1,7 @@
 "use client";
 // The Authentication section of the server form: Automatic (discovery, then a client ID metadata document or dynamic
-// registration), a custom OAuth client with the exact redirect URL to register, or none (headers only).
+// registration), a custom OAuth client with the exact redirect URL to register, or none (headers only); and whose
+// account the server is used with: one shared connection, or each member's own.
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -8,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import type { FieldErrors } from "./form-errors";
-import type { McpAuthMode } from "./mcp-server-types";
+import type { McpAuthMode, McpCredentialScope } from "./mcp-server-types";
 import type { useServerForm } from "./use-server-form";
 
 const modes: { value: McpAuthMode; label: string }[] = [
@@ -61,6 +62,22 @@ export function OAuthFields({ form, errors }: { form: ReturnType<typeof useServe
             />
           </Field>
         </>
+      )}
+      {state.authMode !== "none" && (
+        <Field
+          label="Credentials"
+          error={errors.credentialScope}
+          hint={
+            state.credentialScope === "per_person"
+              ? "Each member connects their own account; runs use the account of the person they run for. Secret-URL and API-key callers of a published agent cannot use this server."
+              : undefined
+          }
+        >
+          <NativeSelect value={state.credentialScope} onChange={(e) => set("credentialScope", e.target.value as McpCredentialScope)}>
+            <option value="shared">Shared (one connection for the workspace)</option>
+            <option value="per_person">Per person (each member connects their own account)</option>
+          </NativeSelect>
+        </Field>
       )}
       {state.authMode !== "none" && (
         <Field label="Scopes" optional error={errors.oauthScopes} hint="Space-separated. Empty: what the server asks for.">

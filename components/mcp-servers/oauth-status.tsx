@@ -1,12 +1,13 @@
 "use client";
 // The OAuth part of a server's sheet: who issued its token, when the token ends and whether it renews itself, with
-// Authorize / Reconnect and Disconnect for editors.
+// Authorize / Reconnect and Disconnect for editors; on a per-person server, the person's own connection instead.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Unplug } from "lucide-react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import type { McpServerView } from "./mcp-server-types";
+import { MyConnection } from "./my-connection";
 import { AuthorizeButton } from "./oauth-authorize";
 import { relativeTime } from "./relative-time";
 
@@ -18,6 +19,10 @@ export function tokenSummary(oauth: McpServerView["oauth"]) {
 }
 
 export function OAuthStatus({ server, canEdit }: { server: McpServerView; canEdit: boolean }) {
+  return server.credentialScope === "per_person" ? <MyConnection server={server} /> : <SharedOAuthStatus server={server} canEdit={canEdit} />;
+}
+
+function SharedOAuthStatus({ server, canEdit }: { server: McpServerView; canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const disconnect = useMutation(trpc.mcpServers.disconnect.mutationOptions());

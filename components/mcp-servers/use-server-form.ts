@@ -2,7 +2,7 @@
 // The Add / Edit MCP server form: its state, the identifier that follows the name, and the API input it becomes.
 import { useState } from "react";
 import { iconBackgrounds } from "@/components/apps/app-types";
-import type { McpAuthMode, McpServerView, McpTransport } from "./mcp-server-types";
+import type { McpAuthMode, McpCredentialScope, McpServerView, McpTransport } from "./mcp-server-types";
 import { suggestIdentifier } from "./suggest-identifier";
 
 export interface HeaderRow {
@@ -28,6 +28,7 @@ export interface ServerFormState {
   /** Masked when unchanged: the server keeps the stored secret. */
   oauthClientSecret: string;
   oauthScopes: string;
+  credentialScope: McpCredentialScope;
 }
 
 let nextKey = 1;
@@ -50,6 +51,7 @@ function initialState(server: McpServerView | null): ServerFormState {
       oauthClientId: "",
       oauthClientSecret: "",
       oauthScopes: "",
+      credentialScope: "shared",
     };
   }
   return {
@@ -67,6 +69,7 @@ function initialState(server: McpServerView | null): ServerFormState {
     oauthClientId: server.oauth.clientId ?? "",
     oauthClientSecret: server.oauth.clientSecret ?? "",
     oauthScopes: server.oauth.scopes ?? "",
+    credentialScope: server.credentialScope,
   };
 }
 
@@ -114,6 +117,8 @@ export function useServerForm(server: McpServerView | null) {
     oauthClientId: custom ? state.oauthClientId.trim() : undefined,
     oauthClientSecret: custom ? state.oauthClientSecret : undefined,
     oauthScopes: state.authMode === "none" ? undefined : state.oauthScopes.trim(),
+    // Per person needs OAuth; "None" makes it shared again rather than a form error.
+    credentialScope: state.authMode === "none" ? ("shared" as const) : state.credentialScope,
   };
 
   return { state, set, setIdentifier, connection, input };

@@ -18,6 +18,11 @@ export type RunEvent =
   | ({ type: "tool-progress"; callId: string; name: string } & ToolProgress)
   | { type: "round-finished"; round: number }
   | { type: "finished"; answer: string; usage: RunUsage; status: RunStatus; roundLimitReached: boolean }
+  /**
+   * Debug & Preview only, instead of a run: per-person servers the app's tools need that the signed-in person has
+   * not connected yet (the chat offers Connect, then sends the message again).
+   */
+  | { type: "needs-connection"; servers: Array<{ id: string; name: string }> }
   /** A safe, user-facing message; always followed by "finished" with status "failed". */
   | { type: "error"; message: string };
 

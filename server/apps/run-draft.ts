@@ -7,6 +7,7 @@ import { getDb } from "@/server/db";
 import { getModelProvider } from "@/server/db/queries/model-providers";
 import { languageModelFor } from "@/server/llm/get-language-model";
 import { modelVision, toolImageMode } from "@/server/llm/model-vision";
+import { missingPersonConnections } from "@/server/mcp/servers/missing-connections";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import { appConfigSchema } from "./app-config";
 import { getAppOrThrow } from "./apps";
@@ -22,6 +23,16 @@ export interface RunDraftParams {
   onEvent(event: RunEvent): void;
 }
 
+/**
+ * Asked before a run: the per-person servers the draft's tools need that `userId` has not connected, so the person
+ * connects and the message is sent again rather than the model meeting the failure.
+ */
+export async function draftMissingConnections({ workspaceId, appId, userId }: { workspaceId: string; appId: string; userId: string | null }) {
+  const app = await getAppOrThrow({ workspaceId, id: appId });
+  if (app.type !== "agent" || !userId) return [];
+  return missingPersonConnections({ workspaceId, bindings: appConfigSchema.parse(app.draft).tools, userId });
+}
+
 export async function runDraft(params: RunDraftParams) {
   const { workspaceId, appId } = params;
   const app = await getAppOrThrow({ workspaceId, id: appId });
@@ -32,8 +43,8 @@ export async function runDraft(params: RunDraftParams) {
   // languageModelFor threw above when the provider is gone. A model missing from its list gets the default for its id.
   const listed = provider!.models.find((m) => m.id === config.model!.model);
   const toolImages = toolImageMode(provider!.kind, modelVision(listed ?? { id: config.model.model }));
-  // One connection per tool server for the whole run, closed when it ends.
-  const tools = app.type === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: params.signal }) : null;
+  // One connection per tool server for the whole run, closed when it ends; per-person servers as the signed-in person.
+  const tools = app.type === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: params.signal, userId: params.userId }) : null;
   try {
     return await runApp({
       workspaceId,

@@ -5,7 +5,7 @@ import "server-only";
 import type { EncryptionKey } from "@/server/crypto/encryption-keys";
 import { openWith, sealWith } from "@/server/crypto/secret-box";
 import { getDb } from "@/server/db";
-import { listSealedBatch, replaceSealedValues } from "@/server/db/queries/sealed-values";
+import { listSealedBatch, replaceSealedValues, sealedRowKey } from "@/server/db/queries/sealed-values";
 import { getSecrets } from "@/server/secrets";
 import { sealedColumns, type ResealBox } from "./sealed-columns";
 
@@ -39,30 +39,30 @@ export async function resealSealedValues({ batchSize = 100, keys = getSecrets().
   for (const column of sealedColumns) {
     const counts: ResealCounts = { resealed: 0, alreadyCurrent: 0, failed: 0 };
     report.columns[column.name] = counts;
-    let afterKey: string | null = null;
+    let afterKey: string[] | null = null;
     for (;;) {
       const rows = await listSealedBatch(db, { ...column, afterKey, limit: batchSize });
       if (rows.length === 0) break;
       await db.transaction(async (tx) => {
         for (const row of rows) {
-          const rowKey = row[column.key] as string;
+          const rowKey = sealedRowKey(column, row);
           let plan: ReturnType<typeof column.plan>;
           try {
             plan = column.plan(row, box);
           } catch {
             counts.failed += 1;
-            if (report.failures.length < 20) report.failures.push(`${column.name}:${rowKey}`);
+            if (report.failures.length < 20) report.failures.push(`${column.name}:${rowKey.join(":")}`);
             continue;
           }
           if (plan === null) continue;
           if (plan === "current") counts.alreadyCurrent += 1;
           // A row changed since it was read was saved meanwhile by an instance that (restarted with the new key list)
           // sealed it with the first key; a rerun reports anything still on an older key.
-          else if (await replaceSealedValues(tx, { table: column.table, key: column.key, id: rowKey, values: plan })) counts.resealed += 1;
+          else if (await replaceSealedValues(tx, { table: column.table, key: column.key, tieKey: column.tieKey, id: rowKey, values: plan })) counts.resealed += 1;
           else counts.alreadyCurrent += 1;
         }
       });
-      afterKey = rows.at(-1)![column.key] as string;
+      afterKey = sealedRowKey(column, rows.at(-1)!);
       if (rows.length < batchSize) break;
     }
     for (const k of ["resealed", "alreadyCurrent", "failed"] as const) report.total[k] += counts[k];

@@ -8,6 +8,7 @@ import type { SealedColumnRef } from "@/server/db/queries/sealed-values";
 import { clientAad, recordAad } from "@/server/authorization-server/adapter";
 import { providerKeyAad } from "@/server/llm/provider-key";
 import { oauthAad } from "@/server/mcp/oauth/server-oauth";
+import { personTokensAad } from "@/server/mcp/oauth/token-owner";
 import { serverCodeAad, workspaceServerCodeAad } from "@/server/mcp/server/server-code";
 import { headerAad } from "@/server/mcp/servers/headers";
 import { serverUrlAad } from "@/server/mcp/servers/server-url";
@@ -84,6 +85,10 @@ export const sealedColumns: SealedColumn[] = [
   textColumn("mcp_servers", "id", "oauth_client_secret_ciphertext", (r) => oauthAad(id(r), "client_secret")),
   textColumn("mcp_servers", "id", "oauth_client_info_ciphertext", (r) => oauthAad(id(r), "client")),
   textColumn("mcp_servers", "id", "oauth_tokens_ciphertext", (r) => oauthAad(id(r), "tokens")),
+  {
+    ...textColumn("mcp_person_connections", "server_id", "oauth_tokens_ciphertext", (r) => personTokensAad(r.server_id as string, r.user_id as string)),
+    tieKey: "user_id",
+  },
   textColumn("published_servers", "app_id", "code_ciphertext", (r) => serverCodeAad(r.app_id as string)),
   textColumn("workspace_servers", "workspace_id", "code_ciphertext", (r) => workspaceServerCodeAad(r.workspace_id as string)),
   // The authorization server's clients (pre-registered and dynamic) and its records (tokens, codes, sessions, grants),

@@ -1,8 +1,10 @@
 // Role changes and removals, with the rules that keep a workspace governable. API keys die with their maker's
-// standing: removing someone revokes their keys, lowering their role revokes their keys above the new role.
+// standing: removing someone revokes their keys, lowering their role revokes their keys above the new role. Their
+// own connections to per-person MCP servers go with the membership: no run can use them after this.
 import "server-only";
 import { getDb, type Tx } from "@/server/db";
 import { countCreatorApiKeys, revokeCreatorApiKeys } from "@/server/db/queries/api-keys";
+import { deletePersonConnectionsOf } from "@/server/db/queries/mcp-person-connections";
 import { countOwners, deleteMembership, getMembership, updateMemberRole } from "@/server/db/queries/workspaces";
 import type { Role } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
@@ -40,6 +42,7 @@ export async function removeMember(actor: Actor, { userId }: { userId: string })
     assertRole(actor.role, target.role, "member");
     if (target.role === "owner") await assertAnotherOwner(tx, actor.workspaceId);
     await revokeCreatorApiKeys(tx, { workspaceId: actor.workspaceId, createdBy: userId });
+    await deletePersonConnectionsOf(tx, { workspaceId: actor.workspaceId, userId });
     await deleteMembership(tx, { workspaceId: actor.workspaceId, userId });
   });
 }

@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { callerAs, createOwner, uniqueEmail } from "../support/fixtures";
+import { addMember, callerAs, createOwner, uniqueEmail } from "../support/fixtures";
 
 function admin(...args: string[]) {
   return adminWith({}, ...args);
@@ -86,6 +86,14 @@ describe.runIf(process.env.DATABASE_URL)("npm run admin -- secrets:reseal", () =
       ...tokenColumns(server.id, { access_token: "at-reseal-7890", token_type: "bearer" }, undefined),
       oauthClientInfoCiphertext: sealSecret(JSON.stringify({ client_id: "client" }), oauthAad(server.id, "client")),
     });
+    // Two people's own tokens on one server: the table's key is (server, user), so the walk needs both columns.
+    const { personTokensAad } = await import("@/server/mcp/oauth/token-owner");
+    const { upsertPersonConnection, getPersonConnection } = await import("@/server/db/queries/mcp-person-connections");
+    const colleague = await addMember(workspace.id, "member");
+    for (const person of [user.id, colleague.id]) {
+      const sealed = sealSecret(JSON.stringify({ tokens: { access_token: `at-person-${person}` } }), personTokensAad(server.id, person));
+      await upsertPersonConnection(db, { workspaceId: workspace.id, serverId: server.id, userId: person, oauthTokensCiphertext: sealed });
+    }
     const legacyUrl = "http://127.0.0.1:1/mcp?key=legacy-plain-url-key";
     const legacy = await caller.mcpServers.create({ name: "Legacy", identifier: "legacy", url: "http://127.0.0.1:1/mcp" });
     await updateMcpServer(db, { workspaceId: workspace.id, id: legacy.id, url: legacyUrl, urlCiphertext: null });
@@ -106,7 +114,7 @@ describe.runIf(process.env.DATABASE_URL)("npm run admin -- secrets:reseal", () =
     const report = JSON.parse(first.stdout);
     expect(report.currentKeyId).toBe("k2rotated");
     expect(report.total.failed).toBe(0);
-    for (const column of ["model_providers.api_key_ciphertext", "mcp_servers.headers", "mcp_servers.url_ciphertext", "mcp_servers.oauth_client_secret_ciphertext", "mcp_servers.oauth_client_info_ciphertext", "mcp_servers.oauth_tokens_ciphertext", "published_servers.code_ciphertext", "oauth_server_clients.metadata_ciphertext", "oauth_server_records.payload_ciphertext"]) {
+    for (const column of ["model_providers.api_key_ciphertext", "mcp_servers.headers", "mcp_servers.url_ciphertext", "mcp_servers.oauth_client_secret_ciphertext", "mcp_servers.oauth_client_info_ciphertext", "mcp_servers.oauth_tokens_ciphertext", "published_servers.code_ciphertext", "oauth_server_clients.metadata_ciphertext", "oauth_server_records.payload_ciphertext", "mcp_person_connections.oauth_tokens_ciphertext"]) {
       expect(report.columns[column].resealed, column).toBeGreaterThan(0);
     }
     expect(report.columns["mcp_servers.url_ciphertext"].resealed).toBe(2);
@@ -124,6 +132,10 @@ describe.runIf(process.env.DATABASE_URL)("npm run admin -- secrets:reseal", () =
     expect(openWith(onlyK2, row.oauthClientSecretCiphertext!, oauthAad(server.id, "client_secret"))).toBe("client-secret-reseal-3456");
     expect(JSON.parse(openWith(onlyK2, row.oauthTokensCiphertext!, oauthAad(server.id, "tokens"))).tokens.access_token).toBe("at-reseal-7890");
     expect(JSON.parse(openWith(onlyK2, row.oauthClientInfoCiphertext!, oauthAad(server.id, "client")))).toEqual({ client_id: "client" });
+    for (const person of [user.id, colleague.id]) {
+      const own = (await getPersonConnection(db, { workspaceId: workspace.id, serverId: server.id, userId: person }))!;
+      expect(JSON.parse(openWith(onlyK2, own.oauthTokensCiphertext!, personTokensAad(server.id, person))).tokens.access_token).toBe(`at-person-${person}`);
+    }
     const legacyRow = (await getMcpServer(db, { workspaceId: workspace.id, id: legacy.id }))!;
     expect(openWith(onlyK2, legacyRow.urlCiphertext!, `mcp_servers:${legacy.id}:url`)).toBe(legacyUrl);
     const [clientRow] = await db.select().from(oauthServerClients).where(eq(oauthServerClients.clientId, client.clientId));

@@ -42,7 +42,7 @@ async function agentWithServer(url: string, settings: { callTimeoutMs?: number }
 
 async function run(testApp: Awaited<ReturnType<typeof agentWithServer>>["testApp"], query: string) {
   const controller = new AbortController();
-  const tools = await openAppTools({ workspaceId: testApp.workspace.id, bindings: testApp.config.tools, signal: controller.signal });
+  const tools = await openAppTools({ workspaceId: testApp.workspace.id, bindings: testApp.config.tools, signal: controller.signal, userId: null });
   try {
     return await runTestApp(testApp as never, llm, { query, tools: tools.tools, signal: controller.signal });
   } finally {

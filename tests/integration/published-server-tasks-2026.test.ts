@@ -40,6 +40,7 @@ beforeAll(async () => {
     cancelPollMs: 100,
     ledger: new RequestLedger(ledgerBase(found, null), client),
     tasks: { scope: taskScope({ bearer: null, sessionId: null }), client },
+    personId: null,
   });
 });
 afterAll(() => Promise.all([endpoint.close(), llm.close()]));

@@ -22,7 +22,7 @@ async function toolsOf(url: string, settings: { transport?: "auto" | "sse"; sseR
   const preview = await caller.mcpServers.previewTools({ id: server.id });
   if (preview.status !== "ok") throw new Error(preview.message);
   await caller.mcpServers.applyTools({ id: server.id, token: preview.token });
-  return openAppTools({ workspaceId: workspace.id, bindings: [{ serverId: server.id, mode: "all", tools: [] }], signal: new AbortController().signal });
+  return openAppTools({ workspaceId: workspace.id, bindings: [{ serverId: server.id, mode: "all", tools: [] }], signal: new AbortController().signal, userId: null });
 }
 
 async function timedCall(tools: Awaited<ReturnType<typeof toolsOf>>, name: string, args: object = {}) {

@@ -156,14 +156,17 @@ export async function startTestAuthServer(options: TestAuthServerOptions = {}): 
   return server;
 }
 
-/** Sign-in happens at once; consent is a page with Approve and Deny, posted back here. */
+/**
+ * Sign-in happens at once, as the account the `x-test-account` header names (the test account without it: a real
+ * browser), so tests can stand for several people; consent is a page with Approve and Deny, posted back here. */
 async function interaction(provider: Provider, req: IncomingMessage, res: ServerResponse, rest: string) {
   const [uid, action] = rest.split("/");
   const details = await provider.interactionDetails(req, res);
   if (details.uid !== uid) throw new Error("interaction mismatch");
   const { prompt, params } = details;
   if (prompt.name === "login") {
-    await provider.interactionFinished(req, res, { login: { accountId: account } }, { mergeWithLastSubmission: false });
+    const accountId = String(req.headers["x-test-account"] ?? account);
+    await provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
     return;
   }
   if (req.method === "POST" && action === "deny") {
@@ -171,7 +174,7 @@ async function interaction(provider: Provider, req: IncomingMessage, res: Server
     return;
   }
   if (req.method === "POST" && action === "approve") {
-    const grant = details.grantId ? (await provider.Grant.find(details.grantId))! : new provider.Grant({ accountId: account, clientId: String(params.client_id) });
+    const grant = details.grantId ? (await provider.Grant.find(details.grantId))! : new provider.Grant({ accountId: details.session?.accountId ?? account, clientId: String(params.client_id) });
     const missing = prompt.details as { missingOIDCScope?: string[]; missingResourceScopes?: Record<string, string[]> };
     if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(" "));
     for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(" "));
@@ -191,7 +194,10 @@ async function interaction(provider: Provider, req: IncomingMessage, res: Server
  * Plays the browser from the authorization URL to our callback: follows redirects by hand with a cookie jar, signs in,
  * presses Approve (or Deny) on the consent page, and returns the callback URL with its code or error.
  */
-export async function approveAuthorization(authorizationUrl: string, { redirectUri, deny = false }: { redirectUri: string; deny?: boolean }): Promise<URL> {
+export async function approveAuthorization(
+  authorizationUrl: string,
+  { redirectUri, deny = false, account }: { redirectUri: string; deny?: boolean; account?: string },
+): Promise<URL> {
   const jar = new Map<string, string>();
   let url = new URL(authorizationUrl);
   let method = "GET";
@@ -199,7 +205,7 @@ export async function approveAuthorization(authorizationUrl: string, { redirectU
     const response = await fetch(url, {
       method,
       redirect: "manual",
-      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), ...(account ? { "x-test-account": account } : {}) },
     });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(";");

@@ -26,6 +26,8 @@ export interface ProtectedMcpServer {
   resourceMetadataUrl: string;
   /** Tool calls that passed the token check. */
   calls: number;
+  /** The token subject (the account at the authorization server) of each tool call that passed, in order. */
+  callers: string[];
   /** Requests answered 401, by reason. */
   rejections: string[];
   /** JSON-RPC methods of the requests that passed the token check. */
@@ -99,6 +101,7 @@ export async function startProtectedMcpServer(options: ProtectedMcpServerOptions
     url,
     resourceMetadataUrl,
     calls: 0,
+    callers: [],
     rejections: [],
     methods: [],
     close: () =>
@@ -128,14 +131,18 @@ export async function startProtectedMcpServer(options: ProtectedMcpServerOptions
     }
     const token = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
     if (!token) return refuse("no token");
+    let subject: string;
     try {
-      await jwtVerify(token, keys, { issuer: options.issuer, audience: url });
+      subject = String((await jwtVerify(token, keys, { issuer: options.issuer, audience: url })).payload.sub);
     } catch (error) {
       return refuse(`invalid token: ${(error as { code?: string }).code ?? "unknown"}`, "invalid_token");
     }
     try {
       const body = (await readJson(req)) as { method?: string };
-      if (body.method === "tools/call") state.calls++;
+      if (body.method === "tools/call") {
+        state.calls++;
+        state.callers.push(subject);
+      }
       if (body.method) state.methods.push(body.method);
       if (modern) return sendWebResponse(res, await modern.fetch(toWebRequest(req, res, JSON.stringify(body))));
       const server = buildServer(options.moreTools === true);

@@ -14,6 +14,8 @@ import { applyToolsUpdate, previewToolsUpdate } from "@/server/mcp/servers/serve
 import { testFormConnection } from "@/server/mcp/servers/test-form-connection";
 import { tryTool } from "@/server/mcp/servers/try-tool";
 import { disconnectServer } from "@/server/mcp/oauth/disconnect";
+import { myConnections } from "@/server/mcp/oauth/person-connections";
+import { tokenOwnerFor } from "@/server/mcp/oauth/token-owner";
 import { oauthRedirectUrl } from "@/server/mcp/oauth/redirect-url";
 import { startServerAuthorization } from "@/server/mcp/oauth/start-authorization";
 import { AppError } from "@/server/errors";
@@ -44,7 +46,10 @@ export const mcpServersRouter = createTRPCRouter({
   update: workspaceProcedure
     .meta({ role: "editor" })
     .input(mcpServerInputSchema.extend({ id: idSchema }))
-    .mutation(async ({ ctx, input: { id, ...input } }) => toPublicServer(await editMcpServer({ workspaceId: ctx.workspaceId, id, input }))),
+    // Announced: a published agent's description names the per-person servers it cannot use without sign-in.
+    .mutation(async ({ ctx, input: { id, ...input } }) =>
+      toPublicServer(await changeWorkspaceEndpoints(ctx.workspaceId, () => editMcpServer({ workspaceId: ctx.workspaceId, id, input }))),
+    ),
 
   delete: workspaceProcedure
     .meta({ role: "editor" })
@@ -68,7 +73,7 @@ export const mcpServersRouter = createTRPCRouter({
   previewTools: workspaceProcedure
     .meta({ role: "editor" })
     .input(byId)
-    .mutation(async ({ ctx, input }) => previewToolsUpdate(await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }))),
+    .mutation(async ({ ctx, input }) => previewToolsUpdate(await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }), { userId: ctx.userId })),
 
   applyTools: workspaceProcedure
     .meta({ role: "editor" })
@@ -92,14 +97,39 @@ export const mcpServersRouter = createTRPCRouter({
       return startServerAuthorization({ server, userId: ctx.userId, display: input.display });
     }),
 
-  /** Forgets the server's tokens, revoking them first where the authorization server offers revocation. */
+  /**
+   * Forgets the server's tokens (on a per-person server: the caller's own), revoking them first where the
+   * authorization server offers revocation.
+   */
   disconnect: workspaceProcedure
     .meta({ role: "editor" })
     .input(byId)
     .mutation(async ({ ctx, input }) => {
       const server = await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id });
-      const { revoked } = await disconnectServer(server);
+      const { revoked } = await disconnectServer(server, tokenOwnerFor(server, ctx.userId));
       return { revoked, server: toPublicServer((await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id })))};
+    }),
+
+  /** The caller's own connection to each per-person server of the workspace (status only, never a token). */
+  myConnections: workspaceProcedure.query(async ({ ctx }) => (ctx.userId ? myConnections({ workspaceId: ctx.workspaceId, userId: ctx.userId }) : [])),
+
+  /** Any member connects their own account to a per-person server; the console opens the URL as for Authorize. */
+  connectMine: workspaceProcedure
+    .meta({ role: "member" })
+    .input(z.object({ id: idSchema, display: z.enum(["popup", "page"]).default("popup") }))
+    .mutation(async ({ ctx, input }) => {
+      const server = await getPerPersonServer(ctx.workspaceId, input.id);
+      if (!ctx.userId) throw new AppError("forbidden:mcp_oauth", "Connecting your account needs a signed-in person, not an API key.");
+      return startServerAuthorization({ server, userId: ctx.userId, display: input.display });
+    }),
+
+  /** Any member forgets (and revokes) their own tokens for a per-person server. */
+  disconnectMine: workspaceProcedure
+    .meta({ role: "member" })
+    .input(byId)
+    .mutation(async ({ ctx, input }) => {
+      const server = await getPerPersonServer(ctx.workspaceId, input.id);
+      return disconnectServer(server, tokenOwnerFor(server, ctx.userId));
     }),
 
   callTool: workspaceProcedure
@@ -107,7 +137,7 @@ export const mcpServersRouter = createTRPCRouter({
     .input(z.object({ id: idSchema, name: z.string().min(1).max(200), arguments: z.record(z.string(), z.unknown()).default({}) }))
     .mutation(async ({ ctx, input }) => {
       const server = await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id });
-      return tryTool(server, { name: input.name, args: input.arguments });
+      return tryTool(server, { name: input.name, args: input.arguments, userId: ctx.userId });
     }),
 
   /** An MCP App a tool result points to, read from the server and handed back as a URL for a sandboxed frame. */
@@ -130,3 +160,11 @@ export const mcpServersRouter = createTRPCRouter({
     .input(byId)
     .query(async ({ ctx, input }) => listServerPrompts(await getMcpServerOrThrow({ workspaceId: ctx.workspaceId, id: input.id }))),
 });
+
+async function getPerPersonServer(workspaceId: string, id: string) {
+  const server = await getMcpServerOrThrow({ workspaceId, id });
+  if (server.credentialScope !== "per_person") {
+    throw new AppError("bad_request:mcp_oauth", `${server.name} has one shared connection for the workspace. An editor connects it with Authorize.`);
+  }
+  return server;
+}

@@ -103,7 +103,7 @@ export type AppToolRow = Awaited<ReturnType<typeof listWorkspaceAppTools>>[numbe
 
 /** The tools the workspace's connected MCP servers list, for deriving an agent's annotations. */
 export async function listConnectedServerTools(db: Tx, { workspaceId }: { workspaceId: string }) {
-  return db.select({ id: mcpServers.id, tools: mcpServers.tools }).from(mcpServers).where(eq(mcpServers.workspaceId, workspaceId));
+  return db.select({ id: mcpServers.id, name: mcpServers.name, credentialScope: mcpServers.credentialScope, tools: mcpServers.tools }).from(mcpServers).where(eq(mcpServers.workspaceId, workspaceId));
 }
 
 // 2. The console ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import "server-only";
 import { refreshAuthorization, selectResourceURL } from "@modelcontextprotocol/sdk/client/auth.js";
 import { InvalidClientError, InvalidGrantError, UnauthorizedClientError } from "@modelcontextprotocol/sdk/server/auth/errors.js";
 import { getDb } from "@/server/db";
-import { getMcpServer, updateMcpServer } from "@/server/db/queries/mcp-servers";
+import { getMcpServer } from "@/server/db/queries/mcp-servers";
 import type { McpServer } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { getKv } from "@/server/kv";
@@ -16,9 +16,10 @@ import { openServerUrl } from "@/server/mcp/servers/server-url";
 import { describeOAuthError } from "./describe-oauth-error";
 import { createMcpOAuthProvider } from "./oauth-provider";
 import { oauthRedirectUrl } from "./redirect-url";
-import { clearedTokenColumns, openClientInformation, openStoredTokens, preRegisteredClient, tokenColumns, type StoredTokens } from "./server-oauth";
+import { openClientInformation, openStoredTokens, preRegisteredClient, type StoredTokens } from "./server-oauth";
+import { readOwnerTokens, refreshKey, saveOwnerTokens, setOwnerStatus, type TokenOwner } from "./token-owner";
 
-/** Refreshes running in this process, by server id. Each app instance has its own; tests make a second one. */
+/** Refreshes running in this process, by server id (and person, for per-person servers). Each app instance has its own; tests make a second one. */
 export type TokenCache = Map<string, Promise<StoredTokens>>;
 export const processTokenCache: TokenCache = new Map();
 
@@ -40,16 +41,21 @@ export function isDue(stored: StoredTokens, now = Date.now()): boolean {
   return now >= stored.obtainedAt + lifetimeMs - windowMs;
 }
 
-export function serverTokenSource(server: McpServer, { cache = processTokenCache }: { cache?: TokenCache } = {}): TokenSource {
-  let stored = openStoredTokens(server);
+export function serverTokenSource(
+  server: McpServer,
+  { cache = processTokenCache, owner = { kind: "shared" } }: { cache?: TokenCache; owner?: TokenOwner } = {},
+): TokenSource {
+  // The shared tokens came with the row; a person's are read on first use.
+  let stored: StoredTokens | null | undefined = owner.kind === "shared" ? openStoredTokens(server) : undefined;
+  const key = refreshKey(server.id, owner);
 
   const refresh = (seen: string | null) => {
-    let running = cache.get(server.id);
+    let running = cache.get(key);
     if (!running) {
-      running = withLock(getKv(), `oauth-refresh:${server.id}`, { ttlMs: lockTtlMs, waitMs: lockWaitMs }, () => refreshLocked(server, seen)).finally(
-        () => cache.delete(server.id),
+      running = withLock(getKv(), `oauth-refresh:${key}`, { ttlMs: lockTtlMs, waitMs: lockWaitMs }, () => refreshLocked(server, owner, seen)).finally(
+        () => cache.delete(key),
       );
-      cache.set(server.id, running);
+      cache.set(key, running);
     }
     return running.then((latest) => {
       stored = latest;
@@ -59,6 +65,7 @@ export function serverTokenSource(server: McpServer, { cache = processTokenCache
 
   return {
     async current() {
+      if (stored === undefined) stored = await readOwnerTokens(await getDb(), server, owner);
       if (!stored) return null;
       return isDue(stored) ? refresh(stored.tokens.access_token) : stored.tokens.access_token;
     },
@@ -66,16 +73,17 @@ export function serverTokenSource(server: McpServer, { cache = processTokenCache
   };
 }
 
-/** Runs holding the lock: re-reads the row, since another instance may have refreshed while we waited. */
-async function refreshLocked(server: McpServer, seen: string | null): Promise<StoredTokens> {
+/** Runs holding the lock: re-reads the tokens, since another instance may have refreshed while we waited. */
+async function refreshLocked(server: McpServer, owner: TokenOwner, seen: string | null): Promise<StoredTokens> {
   const db = await getDb();
   const row = await getMcpServer(db, { workspaceId: server.workspaceId, id: server.id });
   if (!row) throw new AppError("not_found:mcp_server", "This MCP server does not exist or was removed.");
-  const latest = openStoredTokens(row);
-  if (!latest) throw await needsAuthorization(row, `${row.name} needs authorization. Press Authorize under Tools → MCP.`, false);
+  const latest = await readOwnerTokens(db, row, owner);
+  const connect = owner.kind === "person" ? "Connect your account under Tools → MCP." : "Press Authorize under Tools → MCP.";
+  if (!latest) throw await needsAuthorization(row, owner, `${row.name} needs authorization. ${connect}`, false);
   if (latest.tokens.access_token !== seen) return latest;
   if (!latest.tokens.refresh_token || !latest.discovery) {
-    throw await needsAuthorization(row, `${row.name} needs re-authorization: its access token expired and it gave no refresh token. Press Reconnect.`, true);
+    throw await needsAuthorization(row, owner, `${row.name} needs re-authorization: its access token expired and it gave no refresh token. Press Reconnect.`, true);
   }
 
   const session = { clientInformation: openClientInformation(row), discovery: latest.discovery };
@@ -90,26 +98,17 @@ async function refreshLocked(server: McpServer, seen: string | null): Promise<St
       resource,
       fetchFn,
     });
-    const columns = tokenColumns(row.id, { ...tokens, issuer: latest.tokens.issuer }, latest.discovery);
-    await updateMcpServer(db, { workspaceId: row.workspaceId, id: row.id, ...columns, status: "connected", statusReason: null, statusAt: new Date() });
-    return openStoredTokens({ ...row, ...columns })!;
+    return await saveOwnerTokens(db, row, owner, { tokens: { ...tokens, issuer: latest.tokens.issuer }, discovery: latest.discovery });
   } catch (error) {
     if (error instanceof InvalidGrantError || error instanceof InvalidClientError || error instanceof UnauthorizedClientError) {
-      throw await needsAuthorization(row, `${row.name} needs re-authorization. ${describeOAuthError(error, row.name)} Press Reconnect.`, true);
+      throw await needsAuthorization(row, owner, `${row.name} needs re-authorization. ${describeOAuthError(error, row.name)} Press Reconnect.`, true);
     }
     throw new AppError("unavailable:mcp_oauth", `Could not renew the authorization of ${row.name}. ${describeOAuthError(error, row.name)}`, { cause: error });
   }
 }
 
-/** Marks the server, keeps its tools, forgets tokens that can no longer be used, and returns the error to throw. */
-async function needsAuthorization(row: McpServer, reason: string, forgetTokens: boolean): Promise<AppError> {
-  await updateMcpServer(await getDb(), {
-    workspaceId: row.workspaceId,
-    id: row.id,
-    ...(forgetTokens ? clearedTokenColumns : {}),
-    status: "needs_authorization",
-    statusReason: reason,
-    statusAt: new Date(),
-  });
+/** Marks the owner's connection, keeps the tools, forgets tokens that can no longer be used; returns the error to throw. */
+async function needsAuthorization(row: McpServer, owner: TokenOwner, reason: string, forgetTokens: boolean): Promise<AppError> {
+  await setOwnerStatus(await getDb(), row, owner, { status: "needs_authorization", reason, forgetTokens });
   return new AppError("unauthorized:mcp_oauth", reason);
 }

@@ -1,14 +1,13 @@
 // "Disconnect": revoke the tokens where the authorization server offers revocation (RFC 7009), then forget them.
-// The tools stay listed; the server waits for a new authorization.
+// The tools stay listed; the server (or, on a per-person server, the person) waits for a new authorization.
 import "server-only";
 import { getDb } from "@/server/db";
-import { updateMcpServer } from "@/server/db/queries/mcp-servers";
 import type { McpServer } from "@/server/db/schema";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
-import { clearedTokenColumns, openClientInformation, openStoredTokens, preRegisteredClient } from "./server-oauth";
+import { openClientInformation, preRegisteredClient, type StoredTokens } from "./server-oauth";
+import { forgetOwnerTokens, readOwnerTokens, type TokenOwner } from "./token-owner";
 
-async function revoke(server: McpServer): Promise<boolean> {
-  const stored = openStoredTokens(server);
+async function revoke(server: McpServer, stored: StoredTokens | null): Promise<boolean> {
   // OIDC discovery documents carry it too, but the SDK's OIDC type does not name it.
   const metadata = stored?.discovery?.authorizationServerMetadata as { revocation_endpoint?: string } | undefined;
   const endpoint = metadata?.revocation_endpoint;
@@ -34,16 +33,12 @@ async function revoke(server: McpServer): Promise<boolean> {
   return revoked;
 }
 
-export async function disconnectServer(server: McpServer): Promise<{ revoked: boolean }> {
+export async function disconnectServer(server: McpServer, owner: TokenOwner = { kind: "shared" }): Promise<{ revoked: boolean }> {
+  const db = await getDb();
   // Forgotten even when revocation fails: the person asked for these tokens to be gone from here.
-  const revoked = await revoke(server).catch(() => false);
-  await updateMcpServer(await getDb(), {
-    workspaceId: server.workspaceId,
-    id: server.id,
-    ...clearedTokenColumns,
-    status: "needs_authorization",
-    statusReason: `Disconnected${revoked ? " and revoked at the authorization server" : ""}. Press Authorize to connect again.`,
-    statusAt: new Date(),
-  });
+  const revoked = await readOwnerTokens(db, server, owner)
+    .then((stored) => revoke(server, stored))
+    .catch(() => false);
+  await forgetOwnerTokens(db, server, owner, `Disconnected${revoked ? " and revoked at the authorization server" : ""}. Press Authorize to connect again.`);
   return { revoked };
 }

@@ -4,6 +4,7 @@
 import "server-only";
 import { getDb } from "@/server/db";
 import { getMcpServer, updateMcpServer } from "@/server/db/queries/mcp-servers";
+import type { McpServer } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import { fetchServerTools } from "@/server/mcp/servers/server-tools";
@@ -14,7 +15,8 @@ import { peekFlowState, takeFlowState, type FlowDisplay } from "./flow-state";
 import { createMcpOAuthProvider, type OAuthSession } from "./oauth-provider";
 import { authorizationErrorOutcome, type OAuthReturnCode } from "./oauth-return-code";
 import { assertCallbackIssuer } from "./oauth-rules";
-import { preRegisteredClient, sessionColumns } from "./server-oauth";
+import { clientColumns, preRegisteredClient } from "./server-oauth";
+import { saveOwnerTokens, setOwnerStatus, tokenOwnerFor } from "./token-owner";
 
 export interface CallbackOutcome {
   ok: boolean;
@@ -51,9 +53,13 @@ export async function finishServerAuthorization({ params, userId }: { params: UR
 
   const db = await getDb();
   const server = await getMcpServer(db, { workspaceId: flow.workspaceId, id: flow.serverId });
-  if (!server || openServerUrl(server) !== flow.serverUrl) return fail("This server was removed or its URL changed while you were authorizing. Try again.", "server_changed");
-  const setStatus = (status: "error" | "needs_authorization", reason: string) =>
-    updateMcpServer(db, { workspaceId: server.workspaceId, id: server.id, status, statusReason: reason, statusAt: new Date() });
+  // A flow started for one kind of connection never lands in the other: a person's own account must not become the
+  // workspace's shared connection.
+  if (!server || openServerUrl(server) !== flow.serverUrl || (server.credentialScope === "per_person") !== (flow.perPerson ?? false)) {
+    return fail("This server was removed or its URL or credentials changed while you were authorizing. Try again.", "server_changed");
+  }
+  const owner = tokenOwnerFor(server, flow.userId);
+  const setStatus = (status: "error" | "needs_authorization", reason: string) => setOwnerStatus(db, server, owner, { status, reason });
 
   const error = params.get("error");
   if (error) {
@@ -61,7 +67,7 @@ export async function finishServerAuthorization({ params, userId }: { params: UR
     // Declining is the person's choice, not the server's fault: the server still "Needs authorization" (a server whose
     // earlier tokens still work stays connected).
     if (reason !== "access_denied") await setStatus("error", text);
-    else if (server.status !== "connected") await setStatus("needs_authorization", text);
+    else if (owner.kind === "person" || server.status !== "connected") await setStatus("needs_authorization", text);
     return fail(text, reason);
   }
   const code = params.get("code");
@@ -78,23 +84,20 @@ export async function finishServerAuthorization({ params, userId }: { params: UR
     return fail(reason, "exchange_failed");
   }
 
-  const saved = await updateMcpServer(db, {
-    workspaceId: server.workspaceId,
-    id: server.id,
-    ...sessionColumns(server, session),
-    authMode: server.authMode === "none" ? "oauth_auto" : server.authMode,
-    status: "connected",
-    statusReason: null,
-    statusAt: new Date(),
+  await saveOwnerTokens(db, server, owner, {
+    tokens: session.tokens!,
+    discovery: session.discovery,
+    extra: { ...clientColumns(server, session), ...(server.authMode === "none" ? { authMode: "oauth_auto" as const } : {}) },
   });
-  const listed = await listFirstTools(saved!);
+  const saved = await getMcpServer(db, { workspaceId: server.workspaceId, id: server.id });
+  const listed = await listFirstTools(saved!, flow.userId);
   return { ok: true, display: flow.display, serverId: server.id, message: listed.message, reason: listed.ok ? "connected" : "tools_failed" };
 }
 
 /** A server authorized for the first time shows its tools at once; a known list changes only through Update tools. */
-async function listFirstTools(server: NonNullable<Awaited<ReturnType<typeof updateMcpServer>>>): Promise<{ ok: boolean; message: string }> {
+async function listFirstTools(server: McpServer, userId: string): Promise<{ ok: boolean; message: string }> {
   try {
-    const tools = await fetchServerTools(server);
+    const tools = await fetchServerTools(server, { userId });
     if (server.tools.length === 0) {
       await updateMcpServer(await getDb(), { workspaceId: server.workspaceId, id: server.id, tools, toolsUpdatedAt: new Date() });
     }

@@ -24,6 +24,8 @@ export interface FlowState {
   /** The client this flow used; saved on the server only once the flow succeeds. */
   clientInformation?: OAuthClientInformationMixed;
   display: FlowDisplay;
+  /** Started for the person's own connection to a per-person server (absent: the shared connection). */
+  perPerson?: boolean;
 }
 
 export async function saveFlowState(state: string, flow: FlowState, ttlSeconds = flowTtlSeconds): Promise<void> {

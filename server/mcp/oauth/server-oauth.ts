@@ -54,15 +54,10 @@ export function tokenColumns(serverId: string, tokens: OAuthTokens, discovery: O
   };
 }
 
-/** Column values after a successful flow: tokens, and the client it used when that was registered automatically. */
-export function sessionColumns(server: McpServer, session: OAuthSession) {
+/** The client a successful flow used, when it was registered automatically: shared by everyone on the server. */
+export function clientColumns(server: McpServer, session: OAuthSession) {
   const client = session.clientInformation;
-  return {
-    ...tokenColumns(server.id, session.tokens!, session.discovery),
-    ...(client && server.authMode !== "oauth_custom"
-      ? { oauthClientInfoCiphertext: sealSecret(JSON.stringify(client), aad(server.id, "client")) }
-      : {}),
-  };
+  return client && server.authMode !== "oauth_custom" ? { oauthClientInfoCiphertext: sealSecret(JSON.stringify(client), aad(server.id, "client")) } : {};
 }
 
 export const clearedTokenColumns = { oauthTokensCiphertext: null, oauthTokenExpiresAt: null } as const;

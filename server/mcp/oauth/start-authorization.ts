@@ -85,6 +85,7 @@ export async function startServerAuthorization({
     discovery: session.discovery && { ...session.discovery, authorizationServerMetadata: extras.apply(session.discovery.authorizationServerMetadata) },
     clientInformation: session.clientInformation,
     display,
+    perPerson: server.credentialScope === "per_person",
   }).catch((error: unknown) => {
     throw new AppError("unavailable:mcp_oauth", "Authorization cannot start right now: the shared store (Redis) is unreachable. Try again in a moment.", { cause: error });
   });

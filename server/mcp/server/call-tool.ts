@@ -12,6 +12,8 @@ import { findConversation } from "@/server/db/queries/conversations";
 import { AppError, isAppError, toAppError } from "@/server/errors";
 import { languageModelFor } from "@/server/llm/get-language-model";
 import { defaultVision, toolImageMode } from "@/server/llm/model-vision";
+import { env } from "@/server/env";
+import { missingPersonConnections } from "@/server/mcp/servers/missing-connections";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import type { CallOutcome } from "./call-log";
 import type { OfferedProvider } from "./endpoint";
@@ -27,6 +29,8 @@ export interface PublishedCall {
   args: Record<string, unknown>;
   signal: AbortSignal;
   onEvent?(event: RunEvent): void;
+  /** The person the call runs for (tool-call.ts ServerContext.personId). */
+  personId: string | null;
 }
 
 export interface PublishedCallOutcome {
@@ -59,6 +63,12 @@ function splitArguments(appType: AppType, args: Record<string, unknown>) {
   return { query, conversationId: conversationId || null, inputs };
 }
 
+/** The caller's to fix, so said to them: which servers, and the console page where they connect. */
+function needsConnection(names: string[]) {
+  const which = names.length === 1 ? `${names[0]} needs` : `${names.join(", ")} need`;
+  return `${which} your own account connected before this app can run for you. Connect it at ${new URL("/tools", env.APP_URL)} (open the server and press Connect), then call again.`;
+}
+
 export async function callPublishedTool(call: PublishedCall): Promise<PublishedCallOutcome> {
   const { workspaceId, appId, config } = call;
   let tools: Awaited<ReturnType<typeof openAppTools>> | null = null;
@@ -72,8 +82,12 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
       }
     }
     if (!config.model) throw new AppError("bad_request:app", "The published version has no model.");
+    if (call.appType === "agent" && call.personId) {
+      const missing = await missingPersonConnections({ workspaceId, bindings: config.tools, userId: call.personId });
+      if (missing.length > 0) return failure(needsConnection(missing.map((s) => s.name)));
+    }
     const model = languageModelFor(call.provider, config.model.model);
-    tools = call.appType === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: call.signal }) : null;
+    tools = call.appType === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: call.signal, userId: call.personId }) : null;
     const run = await runApp({
       workspaceId,
       appId,

@@ -67,7 +67,17 @@ export function serverContext(
     cancelPollMs,
     ledger,
     tasks,
-  }: { request: Request; protocolVersion: string; clientScope: string; kv: Kv; cancelPollMs: number; ledger: RequestLedger; tasks: ServerContext["tasks"] },
+    personId,
+  }: {
+    request: Request;
+    protocolVersion: string;
+    clientScope: string;
+    kv: Kv;
+    cancelPollMs: number;
+    ledger: RequestLedger;
+    tasks: ServerContext["tasks"];
+    personId: string | null;
+  },
 ): ServerContext {
   return {
     serverKey: endpoint.serverKey,
@@ -84,5 +94,6 @@ export function serverContext(
     cancelPollMs,
     ledger,
     tasks,
+    personId,
   };
 }

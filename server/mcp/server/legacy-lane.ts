@@ -43,6 +43,6 @@ export async function serveLegacyLane(lane: LaneParams): Promise<Response> {
   await passCancellations(messages, { serverKey: endpoint.serverKey, clientScope, kv });
 
   const tasks = taskContext(endpoint, { scope: taskScope({ bearer: credential, sessionId }), client, caller: lane.caller });
-  const ctx = serverContext(endpoint, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger, tasks });
+  const ctx = serverContext(endpoint, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger, tasks, personId: lane.caller?.userId ?? null });
   return serveMessages({ request, ctx, messages, raw: isBatch ? messages : messages[0], initialize: Boolean(initialize), client });
 }

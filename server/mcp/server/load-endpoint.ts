@@ -15,6 +15,7 @@ import {
 import type { ToolAnnotationChoice } from "@/server/db/schema";
 import { workspaceServerKey, type Endpoint, type OfferedApp } from "./endpoint";
 import { deriveAnnotations, resolveAnnotations, type ServerTools } from "./tool-annotations";
+import { personalServersNote, type ServerScope } from "./personal-servers-note";
 import { assignToolNames, wantedToolName } from "./workspace-tools";
 
 export async function loadEndpoint(db: Tx, key: { codeHash: string; keyHash: string }): Promise<Endpoint | null> {
@@ -26,7 +27,7 @@ export async function loadEndpoint(db: Tx, key: { codeHash: string; keyHash: str
 
 /** The connected servers' tools, read only when an agent's annotations need them. */
 function serverToolsOnce(db: Tx, workspaceId: string) {
-  let tools: Promise<ServerTools[]> | null = null;
+  let tools: Promise<Array<ServerTools & ServerScope>> | null = null;
   return () => (tools ??= listConnectedServerTools(db, { workspaceId }));
 }
 
@@ -41,10 +42,13 @@ type AppSource = Pick<AppToolRow, "appId" | "appType" | "appName" | "icon" | "ic
 async function offered(
   source: AppSource,
   face: { toolName: string; toolDescription: string; parameterDescriptions: Record<string, string> },
-  serverTools: () => Promise<ServerTools[]>,
+  serverTools: () => Promise<Array<ServerTools & ServerScope>>,
+  accessMode: Endpoint["accessMode"],
 ): Promise<OfferedApp> {
   const config: Pick<AppConfig, "tools"> = source.appType === "agent" ? appConfigSchema.parse(source.config) : { tools: [] };
-  const derived = deriveAnnotations(source.appType, config, source.appType === "agent" ? await serverTools() : []);
+  const servers = source.appType === "agent" ? await serverTools() : [];
+  const derived = deriveAnnotations(source.appType, config, servers);
+  const note = personalServersNote(accessMode, config.tools, servers);
   return {
     appId: source.appId,
     appType: source.appType,
@@ -54,10 +58,11 @@ async function offered(
     config: source.config,
     provider: source.provider?.id ? source.provider : null,
     ...face,
+    toolDescription: face.toolDescription + note,
     annotations: resolveAnnotations(source.toolAnnotations, derived),
     icon: source.icon,
     iconBackground: source.iconBackground,
-    revision: [source.versionId, source.settingsUpdatedAt?.getTime() ?? 0, source.appUpdatedAt.getTime(), face.toolName].join(":"),
+    revision: [source.versionId, source.settingsUpdatedAt?.getTime() ?? 0, source.appUpdatedAt.getTime(), face.toolName, note].join(":"),
   };
 }
 
@@ -71,7 +76,7 @@ async function appEndpoint(db: Tx, row: EndpointRow): Promise<Endpoint> {
   const face = { toolName: row.toolName, toolDescription: row.toolDescription, parameterDescriptions: row.parameterDescriptions };
   const apps =
     row.versionId && row.version && row.config
-      ? [await offered({ ...row, version: row.version, versionId: row.versionId, config: row.config }, face, serverToolsOnce(db, row.workspaceId))]
+      ? [await offered({ ...row, version: row.version, versionId: row.versionId, config: row.config }, face, serverToolsOnce(db, row.workspaceId), row.accessMode)]
       : [];
   return {
     kind: "app",
@@ -96,7 +101,7 @@ async function workspaceEndpoint(db: Tx, row: WorkspaceEndpointRow): Promise<End
   const serverTools = serverToolsOnce(db, row.workspaceId);
   const apps = await Promise.all(
     rows.map((app) =>
-      offered(app, { toolName: names.get(app.appId)!, toolDescription: app.toolDescription ?? describeApp(app), parameterDescriptions: app.parameterDescriptions ?? {} }, serverTools),
+      offered(app, { toolName: names.get(app.appId)!, toolDescription: app.toolDescription ?? describeApp(app), parameterDescriptions: app.parameterDescriptions ?? {} }, serverTools, row.accessMode),
     ),
   );
   return {

@@ -43,7 +43,7 @@ export async function serveModernLane(lane: LaneParams): Promise<Response> {
   if (message && isJSONRPCRequest(message)) ledger.begin([message]);
 
   const tasks = taskContext(endpoint, { scope: taskScope({ bearer: credential, sessionId: null }), client: clientOf(message, request), caller: lane.caller });
-  const ctx = serverContext(endpoint, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger, tasks });
+  const ctx = serverContext(endpoint, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger, tasks, personId: lane.caller?.userId ?? null });
   const taskAnswer = await answerTaskHere(message, ctx, request);
   if (taskAnswer) return taskAnswer;
   bindModernContext(request, {

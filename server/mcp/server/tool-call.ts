@@ -32,6 +32,11 @@ export interface ServerContext {
   kv: Kv;
   cancelPollMs: number;
   ledger: RequestLedger;
+  /**
+   * The signed-in person the calls run for (sign-in mode: the caller's token's user), whose own connections
+   * per-person MCP servers use; null for secret-URL and API-key calls, where those servers are unavailable.
+   */
+  personId: string | null;
   /** Set where calls may run as tasks (tasks/task-scope.ts): who the caller is, and its scope. */
   tasks?: { scope: string; client: ClientInfo; caller?: { userId: string; clientId: string; clientName: string } | null };
 }
@@ -82,6 +87,7 @@ export async function runToolCall(ctx: ServerContext, params: CallToolRequest["p
       args: params.arguments ?? {},
       signal,
       onEvent: progress?.onEvent,
+      personId: ctx.personId,
     });
     ctx.ledger.annotate(channel.requestId, { outcome: outcome.outcome, error: outcome.error, conversationId: outcome.conversationId });
     // The SDK sends nothing for a request its own signal aborted, so the log line is written here instead.

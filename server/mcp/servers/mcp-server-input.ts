@@ -49,6 +49,8 @@ export const mcpServerInputSchema = connectionInputSchema.extend({
     .max(1_000)
     .refine((v) => !/[\r\n"\\]/.test(v), "Scopes are space-separated words.")
     .optional(),
+  /** Shared: one connection for the workspace. Per person: each member connects their own account (OAuth only). */
+  credentialScope: z.enum(["shared", "per_person"]).default("shared"),
   name: z.string().trim().min(1, "Give the server a name.").max(60),
   identifier: identifierSchema,
   icon: z.string().trim().min(1).max(16).default("🔌"),

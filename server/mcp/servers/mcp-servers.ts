@@ -3,6 +3,7 @@ import "server-only";
 import { getDb } from "@/server/db";
 import { isUniqueViolation } from "@/server/db/is-unique-violation";
 import { listAgentDrafts } from "@/server/db/queries/apps";
+import { deletePersonConnectionsOfServer } from "@/server/db/queries/mcp-person-connections";
 import { deleteMcpServer, getMcpServer, insertMcpServer, updateMcpServer } from "@/server/db/queries/mcp-servers";
 import type { McpServer } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
@@ -36,6 +37,7 @@ export function toPublicServer(server: McpServer) {
     status: server.status,
     statusReason: server.statusReason,
     authMode: server.authMode,
+    credentialScope: server.credentialScope,
     oauth: publicOAuth(server),
     updatedAt: server.updatedAt,
   };
@@ -61,6 +63,9 @@ function oauthColumns(id: string, input: McpServerInput, secrets: ResolvedServer
   const clientId = input.oauthClientId?.trim() || null;
   const custom = input.authMode === "oauth_custom";
   if (custom && !clientId) throw new AppError("bad_request:mcp_server", "Enter the OAuth client ID of your custom client.");
+  if (input.credentialScope === "per_person" && input.authMode === "none") {
+    throw new AppError("bad_request:mcp_server", "Per-person credentials need OAuth: choose Automatic or Custom client, or make the credentials Shared.");
+  }
   const secret = custom ? secrets.clientSecret : null;
   const secretCiphertext = !secret ? null : "keptCiphertext" in secret ? secret.keptCiphertext : sealClientSecret(id, secret.value);
   const columns = {
@@ -73,6 +78,7 @@ function oauthColumns(id: string, input: McpServerInput, secrets: ResolvedServer
     existing &&
     (openServerUrl(existing) !== secrets.url ||
       existing.authMode !== input.authMode ||
+      existing.credentialScope !== input.credentialScope ||
       existing.oauthClientId !== columns.oauthClientId ||
       existing.oauthClientSecretCiphertext !== columns.oauthClientSecretCiphertext);
   return voided
@@ -108,7 +114,13 @@ export async function editMcpServer({ workspaceId, id, input }: { workspaceId: s
   const existing = await getMcpServerOrThrow({ workspaceId, id });
   const columns = await formColumns(id, input, existing);
   try {
-    const updated = await updateMcpServer(await getDb(), { workspaceId, id, ...columns });
+    const db = await getDb();
+    const updated = await db.transaction(async (tx) => {
+      const row = await updateMcpServer(tx, { workspaceId, id, ...columns });
+      // Tokens voided on the server row (see oauthColumns) are voided for every person too.
+      if ("oauthTokensCiphertext" in columns) await deletePersonConnectionsOfServer(tx, { workspaceId, serverId: id });
+      return row;
+    });
     return updated!;
   } catch (error) {
     throw uniqueIdentifierError(error, input.identifier);

@@ -22,7 +22,18 @@ export interface AppTools {
   close(): Promise<void>;
 }
 
-export async function openAppTools({ workspaceId, bindings, signal }: { workspaceId: string; bindings: ToolBinding[]; signal: AbortSignal }): Promise<AppTools> {
+export async function openAppTools({
+  workspaceId,
+  bindings,
+  signal,
+  userId,
+}: {
+  workspaceId: string;
+  bindings: ToolBinding[];
+  signal: AbortSignal;
+  /** The person the run is for; per-person servers connect with their tokens (null: nobody, so they cannot). */
+  userId: string | null;
+}): Promise<AppTools> {
   const db = await getDb();
   const servers = (await Promise.all(bindings.map((b) => getMcpServer(db, { workspaceId, id: b.serverId })))).filter(
     (s): s is McpServer => s !== null,
@@ -31,7 +42,7 @@ export async function openAppTools({ workspaceId, bindings, signal }: { workspac
   const connect = (server: McpServer) => {
     let connection = connections.get(server.id);
     if (!connection) {
-      connection = openServerConnection(server, { signal });
+      connection = openServerConnection(server, { signal, userId });
       connections.set(server.id, connection);
     }
     return connection;

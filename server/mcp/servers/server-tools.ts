@@ -40,11 +40,14 @@ export function diffTools(before: McpToolInfo[], after: McpToolInfo[]) {
   };
 }
 
-/** Connects with the stored settings and lists every tool; the server's status follows the outcome. */
-export async function fetchServerTools(server: McpServer): Promise<McpToolInfo[]> {
+/**
+ * Connects with the stored settings (as `userId` on a per-person server) and lists every tool; the server's status
+ * follows the outcome (on a per-person server: of the last person who listed them).
+ */
+export async function fetchServerTools(server: McpServer, { userId = null }: { userId?: string | null } = {}): Promise<McpToolInfo[]> {
   const db = await getDb();
   try {
-    const connection = await openServerConnection(server);
+    const connection = await openServerConnection(server, { userId });
     try {
       const tools = (await listAllMcpTools(connection, { signal: AbortSignal.timeout(server.callTimeoutMs) })).map(toToolInfo);
       await updateMcpServer(db, {
@@ -77,12 +80,12 @@ export type ToolsPreview =
  * The live list next to the stored one, kept for applyToolsUpdate under a token. A server that wants OAuth first
  * is an answer (status needs_authorization), not an HTTP error: the console then offers Authorize.
  */
-export async function previewToolsUpdate(server: McpServer): Promise<ToolsPreview> {
+export async function previewToolsUpdate(server: McpServer, { userId = null }: { userId?: string | null } = {}): Promise<ToolsPreview> {
   let tools: McpToolInfo[];
   // Before the list is asked for: a list_changed sent while it is being listed keeps its mark.
   const fetchedAt = Date.now();
   try {
-    tools = await fetchServerTools(server);
+    tools = await fetchServerTools(server, { userId });
   } catch (error) {
     if (error instanceof AppError && error.code === needsAuthorizationCode) return { status: "needs_authorization", message: error.publicMessage };
     throw error;

@@ -5,13 +5,13 @@ import { AppError } from "@/server/errors";
 import { describeConnectionError } from "./describe-connection-error";
 import { openServerConnection } from "./open-connection";
 
-export async function tryTool(server: McpServer, { name, args }: { name: string; args: Record<string, unknown> }) {
+export async function tryTool(server: McpServer, { name, args, userId = null }: { name: string; args: Record<string, unknown>; userId?: string | null }) {
   if (!server.tools.some((t) => t.name === name)) {
     throw new AppError("not_found:mcp_tool", `The tool "${name}" is not in this server's list. Press Update tools first.`);
   }
   const started = performance.now();
   try {
-    const connection = await openServerConnection(server);
+    const connection = await openServerConnection(server, { userId });
     try {
       const result = await connection.callTool(name, args, { timeoutMs: server.callTimeoutMs });
       return { result, durationMs: Math.round(performance.now() - started) };

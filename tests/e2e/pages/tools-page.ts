@@ -62,6 +62,24 @@ export class ToolsPage {
     await expect(drawer.getByRole("region", { name: "Tool result" })).toBeVisible({ timeout: 20_000 });
   }
 
+  /** The add dialog's Credentials: "Shared" or "Per person". */
+  async chooseCredentials(which: "Shared" | "Per person") {
+    const select = this.addDialog.getByLabel("Credentials");
+    const option = select.getByRole("option", { name: new RegExp(`^${which} `) });
+    await select.selectOption((await option.getAttribute("value"))!);
+  }
+
+  /** Approves on the authorization server's consent page in a popup that `click` opens, and waits for it to close. */
+  async approveInPopup(click: () => Promise<void>) {
+    const popupOpened = this.page.waitForEvent("popup");
+    await click();
+    const popup = await popupOpened;
+    await expect(popup.getByRole("heading", { name: /^Allow .+ to use your tools\?$/ })).toBeVisible({ timeout: 20_000 });
+    const closed = popup.waitForEvent("close", { timeout: 20_000 });
+    await popup.getByRole("button", { name: "Approve" }).click();
+    await closed;
+  }
+
   async save() {
     await this.addDialog.getByRole("button", { name: "Add server" }).click();
     await expect(this.addDialog).toBeHidden({ timeout: 30_000 });

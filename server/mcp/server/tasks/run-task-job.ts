@@ -65,6 +65,7 @@ export async function runTaskJob(job: Job): Promise<void> {
     kv: getKv(),
     cancelPollMs: taskSettings.cancelPollMs,
     ledger,
+    personId: caller?.userId ?? null,
   };
   const requestId = taskRequestId(idHash);
   const request: JSONRPCRequest = { jsonrpc: "2.0", id: requestId, method: "tools/call", params };

@@ -1,0 +1,66 @@
+// Per-person MCP credentials in chromium: a server whose members each connect their own account. Its owner connects
+// from the card, sees their own connection in the sheet and disconnects it; in Debug & Preview the agent then asks
+// them to connect in place (a Connect card), the popup approves, and the message is sent again and calls the tool
+// with their token.
+import { expect, test } from "@playwright/test";
+import { startTestAuthServer, type TestAuthServer } from "../support/oauth-server";
+import { startProtectedMcpServer, type ProtectedMcpServer } from "../support/protected-mcp-server";
+import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { AppEditorPage } from "./pages/app-editor-page";
+import { AppsPage } from "./pages/apps-page";
+import { ModelProvidersPage } from "./pages/model-providers-page";
+import { newUser, SignUpPage } from "./pages/auth-pages";
+import { ToolsPage } from "./pages/tools-page";
+
+let as: TestAuthServer;
+let mcp: ProtectedMcpServer;
+let llm: ScriptedLlm;
+test.beforeAll(async () => {
+  as = await startTestAuthServer();
+  mcp = await startProtectedMcpServer({ issuer: as.issuer, jwks: as.jwks });
+  llm = await startScriptedLlm();
+});
+test.afterAll(async () => {
+  await Promise.all([as?.close(), mcp?.close(), llm?.close()]);
+});
+
+test("a member connects their own account, and an agent that needs it asks in place, then sends the message again", async ({ page }) => {
+  const signUp = new SignUpPage(page);
+  await signUp.open();
+  await signUp.signUp(newUser("person"));
+  const tools = new ToolsPage(page);
+  await tools.open();
+  await tools.startAdding({ url: mcp.url, name: "Mailbox" });
+  await tools.chooseCredentials("Per person");
+  await tools.save();
+
+  const card = tools.card("Mailbox");
+  await tools.approveInPopup(() => card.getByRole("button", { name: "Authorize Mailbox" }).click());
+  await expect(card.getByText("2 tools")).toBeVisible({ timeout: 20_000 });
+  const drawer = await tools.openServer("Mailbox");
+  await expect(drawer.getByTestId("my-connection-summary")).toHaveText(/Your account is connected/);
+  await drawer.getByRole("button", { name: "Disconnect" }).click();
+  await expect(drawer.getByTestId("my-connection-summary")).toHaveText("You have not connected your account yet.");
+  await page.keyboard.press("Escape");
+
+  const providers = new ModelProvidersPage(page);
+  await providers.open();
+  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
+  await providers.setDefaultModel("scripted-model");
+  const apps = new AppsPage(page);
+  await apps.open();
+  await apps.create({ type: "Agent", name: "Mail agent" });
+  const editor = new AppEditorPage(page);
+  await editor.addAllToolsOf("Mailbox");
+  await editor.expectSaved();
+
+  llm.script([{ toolCalls: [{ name: "mailbox__echo", arguments: { text: "mine" } }] }, { text: "Sent with your account." }]);
+  const before = mcp.callers.length;
+  await editor.send("Echo mine");
+  const connectCard = editor.conversation.getByTestId("connect-card");
+  await expect(connectCard).toBeVisible({ timeout: 20_000 });
+  await tools.approveInPopup(() => connectCard.getByRole("button", { name: "Connect Mailbox" }).click());
+  await expect(editor.conversation).toContainText("Sent with your account.", { timeout: 20_000 });
+  await expect(connectCard).toBeHidden();
+  expect(mcp.callers.slice(before)).toEqual(["test-user"]);
+});
