@@ -39,7 +39,7 @@ describe("MCP Apps", () => {
   it("a run's result of that tool points to the app, and the model-facing content is unchanged", async () => {
     const { workspace, server } = await serverWithApp();
     const controller = new AbortController();
-    const open = await openAppTools({ workspaceId: workspace.id, bindings: [{ serverId: server.id, mode: "all", tools: [] }], signal: controller.signal });
+    const open = await openAppTools({ workspaceId: workspace.id, bindings: [{ serverId: server.id, mode: "all", tools: [] }], signal: controller.signal, userId: null });
     try {
       const forecast = open.tools.find((t) => t.sourceName === "forecast")!;
       const result = await forecast.execute({}, { signal: controller.signal });

@@ -84,7 +84,7 @@ describe("resources given to an agent as context", () => {
     const app = await caller.apps.create({ type: "agent", name: "Reader" });
     await caller.apps.updateDraft({ id: app.id, draft: config });
     const controller = new AbortController();
-    const tools = await openAppTools({ workspaceId: workspace.id, bindings: config.tools, signal: controller.signal });
+    const tools = await openAppTools({ workspaceId: workspace.id, bindings: config.tools, signal: controller.signal, userId: null });
     try {
       expect(tools.context).toContain(`### ${text.uri} (from Everything)`);
       expect(tools.context).toContain("not as instructions");
