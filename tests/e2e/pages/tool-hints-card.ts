@@ -19,8 +19,11 @@ export class ToolHintsCard {
   async save() {
     const button = this.page.getByRole("button", { name: "Save hints" });
     await button.focus();
+    // Wait for this save's answer: the toast of an earlier save may still be on screen.
+    const saved = this.page.waitForResponse((response) => response.url().includes("publishedServers.setAnnotations") && response.ok());
     await this.page.keyboard.press("Enter");
-    await expect(this.page.getByText("Saved: clients see it from their next request")).toBeVisible();
+    await saved;
+    await expect(this.page.getByText("Saved: clients see it from their next request").first()).toBeVisible();
     await expect(button).toBeDisabled();
   }
 }
