@@ -20,6 +20,8 @@ export const workspaceServers = pgTable("workspace_servers", {
   includeNewApps: boolean("include_new_apps").notNull().default(true),
   /** The server's `instructions` (MCP 2025-06-18): what its tools are for, shown to the client's model. */
   instructions: text("instructions").notNull().default(""),
+  /** A tool that asks first, called by a client that cannot be asked (no elicitation): refuse and say so, or run. */
+  approvalPolicy: text("approval_policy", { enum: ["deny", "allow"] }).notNull().default("deny"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
