@@ -3,13 +3,15 @@ import "server-only";
 import { dynamicTool, jsonSchema, type ToolSet } from "ai";
 import type { ToolBinding } from "@/server/apps/app-config";
 import { describeToolError } from "./run-error";
+import { asksFirst } from "./tool-approval";
 import { resultText, type RuntimeTool, type RuntimeToolResult, type ToolProgress } from "./runtime-tool";
 import type { ToolCallRecorder } from "./tool-call-recorder";
 import { toModelOutput, type ToolOutputOptions } from "./tool-output";
 
 /**
  * Built-in tools (no serverId) always pass; server tools pass when the app binds their server and enables them,
- * with the description the app's binding sets for the model (the server's own when it sets none).
+ * with the description the app's binding sets for the model (the server's own when it sets none) and whether each
+ * call asks a person first.
  */
 export function enabledTools(bindings: ToolBinding[], tools: RuntimeTool[]): RuntimeTool[] {
   const chosen: RuntimeTool[] = [];
@@ -23,7 +25,7 @@ export function enabledTools(bindings: ToolBinding[], tools: RuntimeTool[]): Run
     const entry = binding.tools.find((t) => t.name === (tool.sourceName ?? tool.name));
     const enabled = binding.mode === "all" ? entry?.enabled !== false : entry?.enabled === true;
     if (!enabled) continue;
-    chosen.push(entry?.description ? { ...tool, description: entry.description, execute: tool.execute } : tool);
+    chosen.push({ ...tool, description: entry?.description || tool.description, askFirst: asksFirst(entry?.approval, tool.annotations) });
   }
   return chosen;
 }
@@ -67,6 +69,7 @@ export function buildToolSet({ tools, recorder, signal, round, output, onProgres
       title: tool.title,
       description: tool.description,
       inputSchema: jsonSchema(tool.inputSchema),
+      needsApproval: tool.askFirst === true,
       // Tracked, so the end of a run can wait for the call's records even when the AI SDK has stopped waiting.
       execute: (args, { toolCallId, abortSignal }) => recorder.track(runTool(tool, args, toolCallId, abortSignal ?? signal)),
       toModelOutput: ({ output: result }) => toModelOutput(result as RuntimeToolResult, output),

@@ -2,7 +2,18 @@
 // prompt, model, tool rounds, events as they happen (or per step, for callers that do not stream), and every step
 // stored as it happens.
 import "server-only";
-import { generateText, NoSuchToolError, stepCountIs, streamText, type LanguageModel, type ModelMessage, type StepResult, type TextStreamPart, type ToolSet } from "ai";
+import {
+  generateText,
+  NoSuchToolError,
+  stepCountIs,
+  streamText,
+  type LanguageModel,
+  type ModelMessage,
+  type StepResult,
+  type TextStreamPart,
+  type ToolApprovalResponse,
+  type ToolSet,
+} from "ai";
 import { getDb, type Db } from "@/server/db";
 import type { ToolImageMode } from "@/server/llm/model-vision";
 import { finishTurn, saveProgress } from "@/server/db/queries/conversations";
@@ -15,6 +26,7 @@ import { holdLease } from "./run-leases";
 import { startRun, type StartRunParams, type StartedRun } from "./start-run";
 import { moveToolImagesToUserMessages } from "./tool-images";
 import { createToolCallRecorder } from "./tool-call-recorder";
+import { deniedMessage, refuseAll, type ApprovalDecision, type Approver } from "./tool-approval";
 
 export interface RunAppParams extends StartRunParams {
   /** Resolved by the caller (languageModelFor), so the runtime never touches provider rows or keys. */
@@ -29,6 +41,8 @@ export interface RunAppParams extends StartRunParams {
   onEvent(event: RunEvent): void;
   /** Retries of a failed model call (429, 5xx, network); the AI SDK's default is 2. */
   maxRetries?: number;
+  /** Answers for the calls that ask first (tool-approval.ts); without one they are refused. */
+  approve?: Approver;
   /** Overrides runLimits.modelIdleMs (tests). */
   modelIdleMs?: number;
   /**
@@ -123,6 +137,11 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
         const message = refused ? `Not run: the app's limit of ${maxRounds} tool rounds was reached.` : describeToolError(part.error);
         await recorder.reject(part.toolCallId, part.toolName, part.input, round + 1, message);
       }
+    } else if (part.type === "tool-approval-request") {
+      const { toolCallId, toolName, input } = part.toolCall;
+      recorder.ask(toolCallId, toolName, input, round + 1);
+      asked.push({ approvalId: part.approvalId, callId: toolCallId, name: toolName, input });
+      emit({ type: "tool-approval-requested", callId: toolCallId, name: toolName, arguments: input, inputSchema: tools.find((t) => t.name === toolName)?.inputSchema ?? {} });
     } else if (part.type === "tool-result" || part.type === "tool-error") {
       reportFinished(part.toolCallId);
     } else if (part.type === "finish-step") {
@@ -138,17 +157,22 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
     }
   }
 
-  const request = {
+  // A call that asks first ends the AI SDK's pass: the approvers answer, and the next pass runs (or refuses) the
+  // calls and goes on. Rounds count across passes.
+  const asked: AskedCall[] = [];
+  let stepsDone = 0;
+  const request = (history: ModelMessage[]) => ({
     model: params.model,
     system,
-    messages,
+    messages: history,
     tools: tools.length > 0 ? toolSet : undefined,
     // One step per tool round, plus one for the answer.
-    stopWhen: stepCountIs(maxRounds + 1),
+    stopWhen: stepCountIs(maxRounds + 1 - stepsDone),
     prepareStep: ({ stepNumber, messages: sent }: { stepNumber: number; messages: ModelMessage[] }) => {
-      stepRound = stepNumber + 1;
-      const images = toolImages === "user-message" && stepNumber > 0 ? { messages: moveToolImagesToUserMessages(sent) } : {};
-      if (maxRounds === 0 || stepNumber < maxRounds) return images;
+      const step = stepsDone + stepNumber;
+      stepRound = step + 1;
+      const images = toolImages === "user-message" && step > 0 ? { messages: moveToolImagesToUserMessages(sent) } : {};
+      if (maxRounds === 0 || step < maxRounds) return images;
       // Out of rounds: offer no tools, so the model answers with what it has (a call anyway is refused, not run).
       roundLimitReached = true;
       return { ...images, activeTools: [] };
@@ -157,27 +181,67 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
     maxOutputTokens: config.model?.maxTokens ?? undefined,
     maxRetries: params.maxRetries,
     abortSignal: run.signal,
-  };
-  try {
+  });
+  /** One pass of the AI SDK's tool loop: what it added to the conversation, and how many steps it took. */
+  async function runPass(history: ModelMessage[]): Promise<{ messages: ModelMessage[]; steps: number }> {
     if (streaming) {
       // Errors arrive as stream parts; without onError the SDK would also log the raw error object.
-      const result = streamText({ ...request, onError: () => {} });
+      const result = streamText({ ...request(history), onError: () => {} });
       for await (const part of result.fullStream) await onPart(part);
-    } else {
-      // Nobody watches this run live: each step's answer is asked for whole, which costs a fraction of the CPU of
-      // streaming it, and its parts then go through the same handling in the order a stream would give them.
-      await generateText({
-        ...request,
-        onStepFinish: async (step) => {
-          try {
-            for (const part of stepParts(step)) await onPart(part);
-          } catch (error) {
-            // The SDK ignores what this callback throws: our own failure is kept, and stops the run, here.
-            internalError ??= error;
-            run.abort();
-          }
+      if (asked.length === 0) return { messages: [], steps: 0 };
+      return { messages: (await result.response).messages, steps: (await result.steps).length };
+    }
+    // Nobody watches this run live: each step's answer is asked for whole, which costs a fraction of the CPU of
+    // streaming it, and its parts then go through the same handling in the order a stream would give them.
+    const result = await generateText({
+      ...request(history),
+      onStepFinish: async (step) => {
+        try {
+          for (const part of stepParts(step)) await onPart(part);
+        } catch (error) {
+          // The SDK ignores what this callback throws: our own failure is kept, and stops the run, here.
+          internalError ??= error;
+          run.abort();
+        }
+      },
+    });
+    return { messages: result.response.messages, steps: result.steps.length };
+  }
+  const approve = params.approve ?? refuseAll;
+  async function decide(call: AskedCall): Promise<ToolApprovalResponse> {
+    const tool = tools.find((t) => t.name === call.name);
+    const decision: ApprovalDecision = await recorder.track(
+      approve({ callId: call.callId, name: call.name, title: tool?.title, arguments: call.input, inputSchema: tool?.inputSchema ?? {}, signal: run.signal }).catch(
+        (error: unknown) => {
+          console.error("[agent:approve]", redactSecrets(String(error)));
+          return { decision: "denied", via: "policy", userId: null, reason: "The approval could not be asked." } satisfies ApprovalDecision;
         },
-      });
+      ),
+    );
+    const { reason, ...approval } = decision;
+    const approved = decision.decision === "approved";
+    emit({ type: "tool-approval-decided", callId: call.callId, name: call.name, decision: decision.decision, via: decision.via, editedArguments: decision.editedArguments });
+    await recorder.decide(call.callId, { ...approval, at: new Date().toISOString() }, approved ? undefined : deniedMessage(decision));
+    if (!approved) reportFinished(call.callId);
+    else if (decision.editedArguments !== undefined) call.input = decision.editedArguments;
+    return { type: "tool-approval-response", approvalId: call.approvalId, approved, ...(approved ? {} : { reason: deniedMessage(decision) }) };
+  }
+
+  try {
+    let history = messages;
+    let approvedBefore: string[] = [];
+    for (;;) {
+      asked.length = 0;
+      const pass = await runPass(history);
+      // Asked for whole, a pass reports no results for the calls approved before it: their outcomes come now.
+      for (const callId of approvedBefore) reportFinished(callId);
+      if (asked.length === 0 || run.signal.aborted || modelError || internalError) break;
+      const calls = [...asked];
+      const answers = await Promise.all(calls.map(decide));
+      if (run.signal.aborted) break;
+      approvedBefore = calls.filter((_, i) => answers[i]!.approved).map((call) => call.callId);
+      history = [...history, ...withInputs(pass.messages, calls), { role: "tool", content: answers }];
+      stepsDone += pass.steps;
     }
   } catch (error) {
     // Streamed, only our own failures are thrown; asked for whole, the model's are thrown too.
@@ -228,11 +292,29 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
   return { conversationId, messageId, status, answer, usage, roundLimitReached, ...(error ? { error } : {}) };
 }
 
+interface AskedCall {
+  approvalId: string;
+  callId: string;
+  name: string;
+  /** The model's arguments, or the approver's edit of them. */
+  input: unknown;
+}
+
+/** The pass's messages with each asked call's arguments as approved, so the tool runs, and the model sees, the edit. */
+function withInputs(messages: ModelMessage[], calls: AskedCall[]): ModelMessage[] {
+  const inputs = new Map(calls.map((call) => [call.callId, call.input]));
+  return messages.map((message) =>
+    message.role !== "assistant" || typeof message.content === "string"
+      ? message
+      : { ...message, content: message.content.map((part) => (part.type === "tool-call" && inputs.has(part.toolCallId) ? { ...part, input: inputs.get(part.toolCallId) } : part)) },
+  );
+}
+
 /** A finished step as the stream would have given it: its text as one delta, its tool calls and results, its end. */
 function stepParts(step: StepResult<ToolSet>): TextStreamPart<ToolSet>[] {
   const parts = step.content.flatMap((part): TextStreamPart<ToolSet>[] => {
     if (part.type === "text") return [{ type: "text-delta", id: "text", text: part.text }];
-    return part.type === "tool-call" || part.type === "tool-result" || part.type === "tool-error" ? [part] : [];
+    return part.type === "tool-call" || part.type === "tool-result" || part.type === "tool-error" || part.type === "tool-approval-request" ? [part] : [];
   });
   const { response, usage, finishReason, rawFinishReason, providerMetadata } = step;
   return [...parts, { type: "finish-step", response, usage, finishReason, rawFinishReason, providerMetadata }];

@@ -39,6 +39,10 @@ export interface RuntimeTool {
   serverId?: string;
   /** The tool's own name on its server, which bindings list; defaults to `name`. */
   sourceName?: string;
+  /** The server's tool annotations (readOnlyHint, destructiveHint, ...), as it sent them. */
+  annotations?: Record<string, unknown>;
+  /** A person approves each call before it runs (tool-approval.ts); set by the app's binding, not by the tool. */
+  askFirst?: boolean;
   /** Must stop promptly when `signal` aborts. Throwing is allowed: the runtime reports it to the model as an error. */
   execute(args: unknown, options: { signal: AbortSignal; onProgress?(progress: ToolProgress): void }): Promise<RuntimeToolResult>;
 }

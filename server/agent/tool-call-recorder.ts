@@ -2,7 +2,8 @@
 // so the run can report it in stream order.
 import "server-only";
 import type { Tx } from "@/server/db";
-import { insertToolCall, updateToolCall } from "@/server/db/queries/conversations";
+import { insertToolCall, setToolCallApproval, updateToolCall } from "@/server/db/queries/conversations";
+import type { ToolApproval } from "@/server/db/schema";
 import type { RuntimeToolResult } from "./runtime-tool";
 
 export type CallOutcome =
@@ -46,6 +47,12 @@ export function createToolCallRecorder({ db, workspaceId, messageId }: { db: Tx;
   }
 
   function start(callId: string, name: string, args: unknown, round: number): void {
+    const asked = calls.get(callId);
+    if (asked && !asked.finished) {
+      // Approved after asking (ask below): its row exists; its time runs from now, not from the question.
+      asked.startedAt = performance.now();
+      return;
+    }
     const row = track(insertToolCall(db, { workspaceId, messageId, callId, round, name, arguments: args ?? null }));
     calls.set(callId, { name, startedAt: performance.now(), row });
   }
@@ -66,6 +73,18 @@ export function createToolCallRecorder({ db, workspaceId, messageId }: { db: Tx;
     track,
     start,
     finish,
+    /** A call that waits for a person's approval: stored now, so the trace shows what is being asked. */
+    ask(callId: string, name: string, args: unknown, round: number) {
+      start(callId, name, args, round);
+    },
+    /** The decision on a call that asked: stored with the call; a refused call ends here, never having run. */
+    async decide(callId: string, approval: ToolApproval, refusal?: string) {
+      const call = calls.get(callId);
+      if (!call) return;
+      const { id } = await call.row;
+      await track(setToolCallApproval(db, { workspaceId, id, approval }));
+      if (refusal) await finish(callId, { status: "failed", error: refusal });
+    },
     /** A tool is running or its records are being written: the run is busy even though the model is quiet. */
     busy: () => pending.size > 0,
     /** A call the AI SDK refused before running it (unknown tool, unparsable arguments): stored like any other. */

@@ -70,7 +70,7 @@ describe("an agent with a stored MCP server's tools", () => {
   it("a tool list longer than one page is followed across nextCursor when saved", async () => {
     const { caller } = await agentWithServer(paged.url);
     const list = await caller.mcpServers.list();
-    expect(list[0]!.tools.map((t) => t.name)).toHaveLength(5 + 7);
+    expect(list[0]!.tools.map((t) => t.name)).toHaveLength(6 + 7);
   });
 
   it("a slow tool hits the per-call timeout, is cancelled on the server, and the run still answers", async () => {

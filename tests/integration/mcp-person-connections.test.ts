@@ -16,6 +16,7 @@ import { serverTokenSource } from "@/server/mcp/oauth/access-tokens";
 import { finishServerAuthorization } from "@/server/mcp/oauth/finish-authorization";
 import { oauthRedirectUrl } from "@/server/mcp/oauth/redirect-url";
 import { readOwnerTokens } from "@/server/mcp/oauth/token-owner";
+import { refuseAll } from "@/server/agent/tool-approval";
 import { callPublishedTool } from "@/server/mcp/server/call-tool";
 import { personalServersNote } from "@/server/mcp/server/personal-servers-note";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
@@ -187,7 +188,7 @@ describe("published calls", () => {
     return { ...setup, config };
   }
   const call = (workspaceId: string, config: AppConfig, personId: string | null) =>
-    callPublishedTool({ workspaceId, appId: "app", appType: "agent", versionId: "v", config, provider: null, args: { query: "hi" }, signal: new AbortController().signal, personId });
+    callPublishedTool({ workspaceId, appId: "app", appType: "agent", versionId: "v", config, provider: null, args: { query: "hi" }, signal: new AbortController().signal, personId, approve: refuseAll });
 
   it("a signed-in caller who has not connected gets an isError naming the server and the console page to connect on", async () => {
     const { workspace, member, config } = await publishedAgent("pubmissing");

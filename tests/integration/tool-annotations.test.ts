@@ -39,7 +39,7 @@ describe("tool annotations set by the owner", () => {
     const { url, caller, app } = await createPublishedApp(h.endpoint, h.llm, { type: "agent", toolServerUrl: tools.url });
     const { annotations } = await caller.publishedServers.get({ appId: app.id });
     expect(annotations.readOnlyHint).toMatchObject({ effective: false, derived: false, chosen: null });
-    expect(annotations.readOnlyHint.why).toMatch(/^"Add" and \d+ more may change things\.$/);
+    expect(annotations.readOnlyHint.why).toBe('"Save note" may change things.');
     expect(annotations.destructiveHint).toMatchObject({ effective: true, derived: true });
     expect(annotations.openWorldHint).toMatchObject({ effective: true, derived: true });
     expect(await listed(await h.connect(url))).toMatchObject({ readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true });

@@ -22,7 +22,7 @@ describe("switched-off tools", () => {
       const first = llm.requests.length;
       llm.script([{ text: "Nothing to do." }]);
       await runTestApp(app, llm, { query: "Hi", tools });
-      expect(offered(first)).toEqual(["test__add", "test__fail", "test__get_weather", "test__slow"]);
+      expect(offered(first)).toEqual(["test__add", "test__fail", "test__get_weather", "test__save_note", "test__slow"]);
     } finally {
       await client.close();
     }

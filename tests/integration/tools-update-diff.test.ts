@@ -19,7 +19,7 @@ describe("the update-tools diff", () => {
     const server = await caller.mcpServers.create({ name: "Test tools", identifier: "test", url: mcp.url });
     const first = await caller.mcpServers.previewTools({ id: server.id });
     if (first.status !== "ok") throw new Error(first.message);
-    expect(first.diff).toEqual({ added: ["add", "echo", "get_weather", "fail", "slow"], removed: [], changed: [] });
+    expect(first.diff).toEqual({ added: ["add", "echo", "get_weather", "fail", "slow", "save_note"], removed: [], changed: [] });
     await caller.mcpServers.applyTools({ id: server.id, token: first.token });
 
     // What was stored since drifted from the server: a tool it dropped, and an older description of "echo".
@@ -33,7 +33,7 @@ describe("the update-tools diff", () => {
 
     await caller.mcpServers.applyTools({ id: server.id, token: preview.token });
     const after = await caller.mcpServers.get({ id: server.id });
-    expect(after.tools.map((t) => t.name)).toEqual(["add", "echo", "get_weather", "fail", "slow"]);
+    expect(after.tools.map((t) => t.name)).toEqual(["add", "echo", "get_weather", "fail", "slow", "save_note"]);
     expect(after.tools.find((t) => t.name === "echo")?.description).toBe("Repeat the text.");
 
     // Nothing left to tell apart once applied.

@@ -3,6 +3,7 @@
 // extension's postMessage protocol by hand (so the host's AppBridge is checked against the wire, not against
 // itself), shows the tool result it is sent, and tries to reach the console: its cookies, storage and DOM.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { readOnly } from "./tool-hints";
 
 export const forecastAppUri = "ui://forecast/card.html";
 export const forecastText = "Sunny, 21 degrees.";
@@ -44,7 +45,7 @@ export function registerMcpAppTools(server: McpServer) {
   }));
   server.registerTool(
     "forecast",
-    { title: "Forecast", description: "Today's weather, with a card to show it.", inputSchema: {}, _meta: { ui: { resourceUri: forecastAppUri } } },
+    { title: "Forecast", description: "Today's weather, with a card to show it.", annotations: readOnly, inputSchema: {}, _meta: { ui: { resourceUri: forecastAppUri } } },
     () => ({ content: [{ type: "text" as const, text: forecastText }] }),
   );
 }

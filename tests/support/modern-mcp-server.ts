@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createMcpHandler, McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import { startWebHandlerServer } from "./web-handler-server";
+import { readOnly } from "./tool-hints";
 
 export interface ModernMcpServer {
   url: string;
@@ -23,13 +24,13 @@ export interface ModernMcpServer {
 function buildServer(cancelled: string[]) {
   const server = new McpServer({ name: "switchyard-modern-tools", version: "2.0.0" });
   const text = (value: string) => ({ content: [{ type: "text" as const, text: value }] });
-  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", inputSchema: z.object({ text: z.string() }) }, ({ text: value }) => text(value));
-  server.registerTool("add", { title: "Add", description: "Add two numbers.", inputSchema: z.object({ a: z.number(), b: z.number() }) }, ({ a, b }) =>
+  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", annotations: readOnly, inputSchema: z.object({ text: z.string() }) }, ({ text: value }) => text(value));
+  server.registerTool("add", { title: "Add", description: "Add two numbers.", annotations: readOnly, inputSchema: z.object({ a: z.number(), b: z.number() }) }, ({ a, b }) =>
     text(String(a + b)),
   );
   server.registerTool(
     "slow",
-    { title: "Slow", description: "Waits, then answers.", inputSchema: z.object({ ms: z.number().int().min(0).max(60_000) }) },
+    { title: "Slow", description: "Waits, then answers.", annotations: readOnly, inputSchema: z.object({ ms: z.number().int().min(0).max(60_000) }) },
     async ({ ms }, ctx) => {
       const signal = ctx.mcpReq.signal;
       try {

@@ -3,6 +3,7 @@
 import { deflateSync, crc32 } from "node:zlib";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { readOnly } from "./tool-hints";
 
 function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
@@ -51,7 +52,7 @@ export const hostileSvg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg"><
 export const longText = (chars: number) => "0123456789".repeat(Math.ceil(chars / 10)).slice(0, chars);
 
 export function registerRichResultTools(server: McpServer) {
-  server.registerTool("picture", { title: "Picture", description: "A red square, as a PNG.", inputSchema: {} }, () => ({
+  server.registerTool("picture", { title: "Picture", description: "A red square, as a PNG.", annotations: readOnly, inputSchema: {} }, () => ({
     content: [
       { type: "text" as const, text: "A red square." },
       { type: "image" as const, data: redSquare, mimeType: "image/png" },
@@ -59,10 +60,10 @@ export function registerRichResultTools(server: McpServer) {
   }));
   server.registerTool(
     "long_text",
-    { title: "Long text", description: "Digits, as many as asked.", inputSchema: { chars: z.number().int().min(0).max(1_000_000) } },
+    { title: "Long text", description: "Digits, as many as asked.", annotations: readOnly, inputSchema: { chars: z.number().int().min(0).max(1_000_000) } },
     ({ chars }) => ({ content: [{ type: "text" as const, text: longText(chars) }] }),
   );
-  server.registerTool("attachments", { title: "Attachments", description: "Audio, a resource and links.", inputSchema: {} }, () => ({
+  server.registerTool("attachments", { title: "Attachments", description: "Audio, a resource and links.", annotations: readOnly, inputSchema: {} }, () => ({
     content: [
       { type: "audio" as const, data: silentWav().toString("base64"), mimeType: "audio/wav" },
       { type: "resource" as const, resource: { uri: "file:///notes/today.md", mimeType: "text/markdown", text: "# Today\nBuy milk." } },
@@ -70,7 +71,7 @@ export function registerRichResultTools(server: McpServer) {
       { type: "resource_link" as const, uri: "javascript:alert(document.cookie)", name: "Hostile link" },
     ],
   }));
-  server.registerTool("vector", { title: "Vector", description: "An SVG with a script in it.", inputSchema: {} }, () => ({
+  server.registerTool("vector", { title: "Vector", description: "An SVG with a script in it.", annotations: readOnly, inputSchema: {} }, () => ({
     content: [{ type: "image" as const, data: hostileSvg, mimeType: "image/svg+xml" }],
   }));
 }

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { z } from "zod";
+import { readOnly } from "./tool-hints";
 
 export interface SessionMcpServer {
   url: string;
@@ -25,20 +26,20 @@ export interface SessionMcpServer {
 function buildServer() {
   const server = new McpServer({ name: "switchyard-session-tools", version: "1.0.0" }, { capabilities: { tools: { listChanged: true } } });
   const text = (value: string) => ({ content: [{ type: "text" as const, text: value }] });
-  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", inputSchema: { text: z.string() } }, ({ text: value }) => text(value));
-  server.registerTool("add", { title: "Add", description: "Add two numbers.", inputSchema: { a: z.number(), b: z.number() } }, ({ a, b }) =>
+  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", annotations: readOnly, inputSchema: { text: z.string() } }, ({ text: value }) => text(value));
+  server.registerTool("add", { title: "Add", description: "Add two numbers.", annotations: readOnly, inputSchema: { a: z.number(), b: z.number() } }, ({ a, b }) =>
     text(String(a + b)),
   );
-  server.registerTool("wait", { title: "Wait", description: "Waits, then answers.", inputSchema: { ms: z.number().int().min(0).max(60_000) } }, async ({ ms }, extra) => {
+  server.registerTool("wait", { title: "Wait", description: "Waits, then answers.", annotations: readOnly, inputSchema: { ms: z.number().int().min(0).max(60_000) } }, async ({ ms }, extra) => {
     await sleep(ms, undefined, { signal: extra.signal }).catch(() => {});
     return text(`Waited ${ms} ms.`);
   });
-  server.registerTool("rearrange", { title: "Rearrange", description: "Changes the server's tools.", inputSchema: {} }, async (_args, extra) => {
+  server.registerTool("rearrange", { title: "Rearrange", description: "Changes the server's tools.", annotations: readOnly, inputSchema: {} }, async (_args, extra) => {
     // On the call's own response stream, before its result: the client hears it while the call is still open.
     await extra.sendNotification({ method: "notifications/tools/list_changed" });
     return text("Tools rearranged.");
   });
-  server.registerTool("announce", { title: "Announce", description: "Announces a tools change on the session's GET stream.", inputSchema: {} }, async () => {
+  server.registerTool("announce", { title: "Announce", description: "Announces a tools change on the session's GET stream.", annotations: readOnly, inputSchema: {} }, async () => {
     // No related request: the SDK sends it on the session's standalone GET stream, apart from this call.
     await server.server.sendToolListChanged();
     await sleep(300);

@@ -8,6 +8,7 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import { z } from "zod";
 import { registerMcpAppTools } from "./mcp-app-tools";
 import { registerRichResultTools } from "./rich-result-tools";
+import { readOnly } from "./tool-hints";
 
 export interface TestMcpServerOptions {
   /** Extra tools `extra_1` ... `extra_N`, each echoing its text. */
@@ -26,6 +27,8 @@ export interface TestMcpServerOptions {
 
 export interface TestMcpServer {
   url: string;
+  /** The texts `save_note` stored, in order: a tool that changes things, so it asks first (tool-approval.ts). */
+  notes: string[];
   /** Names of tool calls whose handler saw its request cancelled. */
   cancelled: string[];
   /** JSON-RPC methods received, in order (to count initializations). */
@@ -35,28 +38,28 @@ export interface TestMcpServer {
 
 type Handler = (request: { params?: { cursor?: string } }, extra: unknown) => Promise<{ tools: unknown[] }>;
 
-function buildServer(options: TestMcpServerOptions, cancelled: string[]): McpServer {
+function buildServer(options: TestMcpServerOptions, { cancelled, notes }: { cancelled: string[]; notes: string[] }): McpServer {
   const server = new McpServer({ name: "switchyard-test-tools", version: "1.0.0" });
   const text = (value: string) => ({ content: [{ type: "text" as const, text: value }] });
 
-  server.registerTool("add", { title: "Add", description: "Add two numbers.", inputSchema: { a: z.number(), b: z.number() } }, ({ a, b }) =>
+  server.registerTool("add", { title: "Add", description: "Add two numbers.", annotations: readOnly, inputSchema: { a: z.number(), b: z.number() } }, ({ a, b }) =>
     text(String(a + b)),
   );
-  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", inputSchema: { text: z.string() } }, ({ text: value }) =>
+  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", annotations: readOnly, inputSchema: { text: z.string() } }, ({ text: value }) =>
     text(value),
   );
   server.registerTool(
     "get_weather",
-    { title: "Get weather", description: "Current weather for a city.", inputSchema: { city: z.string() } },
+    { title: "Get weather", description: "Current weather for a city.", annotations: readOnly, inputSchema: { city: z.string() } },
     ({ city }) => text(`city: ${city}\ntemperature: 18 °C\nconditions: light rain`),
   );
-  server.registerTool("fail", { title: "Fail", description: "Always fails.", inputSchema: {} }, () => ({
+  server.registerTool("fail", { title: "Fail", description: "Always fails.", annotations: readOnly, inputSchema: {} }, () => ({
     ...text("The weather service is unavailable (upstream returned 503)."),
     isError: true,
   }));
   server.registerTool(
     "slow",
-    { title: "Slow", description: "Waits, then answers.", inputSchema: { ms: z.number().int().min(0).max(60_000) } },
+    { title: "Slow", description: "Waits, then answers.", annotations: readOnly, inputSchema: { ms: z.number().int().min(0).max(60_000) } },
     async ({ ms }, extra) => {
       try {
         await sleep(ms, undefined, { signal: extra.signal });
@@ -67,8 +70,13 @@ function buildServer(options: TestMcpServerOptions, cancelled: string[]): McpSer
       return text(`Waited ${ms} ms.`);
     },
   );
+  // No annotations: by MCP's defaults it may change and destroy things.
+  server.registerTool("save_note", { title: "Save note", description: "Stores a note.", inputSchema: { text: z.string() } }, ({ text: value }) => {
+    notes.push(value);
+    return text(`Saved: ${value}`);
+  });
   for (let i = 1; i <= (options.extraTools ?? 0); i++) {
-    server.registerTool(`extra_${i}`, { description: `Extra tool ${i}.`, inputSchema: { text: z.string() } }, ({ text: value }) =>
+    server.registerTool(`extra_${i}`, { description: `Extra tool ${i}.`, annotations: readOnly, inputSchema: { text: z.string() } }, ({ text: value }) =>
       text(`extra_${i}: ${value}`),
     );
   }
@@ -109,6 +117,7 @@ function readJson(req: IncomingMessage): Promise<unknown> {
 
 export async function startTestMcpServer(options: TestMcpServerOptions = {}): Promise<TestMcpServer> {
   const cancelled: string[] = [];
+  const notes: string[] = [];
   const methods: string[] = [];
   // Stateless: each POST gets its own server, so a `notifications/cancelled` arrives at a different one than the
   // request it cancels. Route it by JSON-RPC id (unique enough for one test's client at a time).
@@ -133,7 +142,7 @@ export async function startTestMcpServer(options: TestMcpServerOptions = {}): Pr
         return;
       }
       if (body.method === "notifications/cancelled") await inFlight.get(String(body.params?.requestId))?.close();
-      const server = buildServer(options, cancelled);
+      const server = buildServer(options, { cancelled, notes });
       const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
       const id = body.method && body.id !== undefined ? String(body.id) : null;
       if (id) inFlight.set(id, server);
@@ -154,6 +163,7 @@ export async function startTestMcpServer(options: TestMcpServerOptions = {}): Pr
   return {
     url: `http://127.0.0.1:${port}/mcp`,
     cancelled,
+    notes,
     methods,
     close: () =>
       new Promise<void>((resolve) => {

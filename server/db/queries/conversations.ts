@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, lt, sql, type Placeholder } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { preparedPerDb } from "@/server/db/prepared";
-import { conversations, messages, toolCalls, type Message, type TokenUsage, type ToolCall } from "@/server/db/schema";
+import { conversations, messages, toolCalls, type Message, type TokenUsage, type ToolApproval, type ToolCall } from "@/server/db/schema";
 
 type RunStatus = Message["status"];
 
@@ -198,6 +198,11 @@ export async function updateToolCall(
   }: { workspaceId: string; id: string; status: RunStatus; result?: unknown; error?: string | null; isError: boolean; durationMs: number },
 ) {
   await db.update(toolCalls).set(values).where(and(eq(toolCalls.workspaceId, workspaceId), eq(toolCalls.id, id)));
+}
+
+/** Who decided on a call that asked first, and how; set once, before the call runs or is refused. */
+export async function setToolCallApproval(db: Tx, { workspaceId, id, approval }: { workspaceId: string; id: string; approval: ToolApproval }) {
+  await db.update(toolCalls).set({ approval }).where(and(eq(toolCalls.workspaceId, workspaceId), eq(toolCalls.id, id)));
 }
 
 // 5. Run leases: how a dead process's runs are found ------------------------------------------------------------

@@ -32,6 +32,7 @@ export async function findTaskEndpoint(db: Tx, { workspaceId, appId, versionId }
   const [row] = await db
     .select({
       enabled: publishedServers.enabled,
+      approvalPolicy: publishedServers.approvalPolicy,
       appType: apps.type,
       appName: apps.name,
       icon: apps.icon,

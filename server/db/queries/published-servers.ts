@@ -21,6 +21,7 @@ const endpointQuery = preparedPerDb((db) =>
       settingsUpdatedAt: publishedServers.updatedAt,
       accessMode: publishedServers.accessMode,
       signInRestricted: publishedServers.signInRestricted,
+      approvalPolicy: publishedServers.approvalPolicy,
       appType: apps.type,
       appName: apps.name,
       icon: apps.icon,

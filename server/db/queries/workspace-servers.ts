@@ -28,6 +28,7 @@ const serverQuery = preparedPerDb((db) =>
       codeHash: workspaceServers.codeHash,
       accessMode: workspaceServers.accessMode,
       signInRestricted: workspaceServers.signInRestricted,
+      approvalPolicy: workspaceServers.approvalPolicy,
       includeNewApps: workspaceServers.includeNewApps,
       instructions: workspaceServers.instructions,
       updatedAt: workspaceServers.updatedAt,

@@ -88,6 +88,7 @@ export async function mcpClientTools(connection: Connection, options: McpClientT
     inputSchema: tool.inputSchema as JSONSchema7,
     serverId: options.serverId,
     sourceName: tool.name,
+    annotations: tool.annotations,
     execute: (args, { signal, onProgress }) => callMcpTool(connection, tool.name, args, { signal, timeoutMs: options.timeoutMs, onProgress }),
   }));
 }

@@ -5,6 +5,7 @@ import "server-only";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { runApp } from "@/server/agent/run-app";
 import type { RunEvent } from "@/server/agent/run-events";
+import type { Approver } from "@/server/agent/tool-approval";
 import type { AppConfig, AppType } from "@/server/apps/app-config";
 import { conversationIdKey, queryKey } from "@/server/apps/input-schema";
 import { getDb } from "@/server/db";
@@ -31,6 +32,8 @@ export interface PublishedCall {
   onEvent?(event: RunEvent): void;
   /** The person the call runs for (tool-call.ts ServerContext.personId). */
   personId: string | null;
+  /** Answers for the app's tools that ask first (call-approval.ts). */
+  approve: Approver;
 }
 
 export interface PublishedCallOutcome {
@@ -109,6 +112,7 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
       onEvent: (event) => call.onEvent?.(event),
       // Only a client that asked for progress hears about the run before its result.
       streaming: call.onEvent !== undefined,
+      approve: call.approve,
     });
     if (run.status === "stopped") {
       return { result: { content: [{ type: "text", text: "The call was cancelled." }], isError: true }, outcome: "cancelled", error: null, conversationId: run.conversationId };

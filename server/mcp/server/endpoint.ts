@@ -42,6 +42,8 @@ export interface Endpoint {
   /** The bearer key that matched, in API key mode. */
   keyId: string | null;
   keyLastUsedAt: Date | null;
+  /** A tool that asks first, called by a client that cannot be asked (no elicitation): refuse and say so, or run. */
+  approvalPolicy: "deny" | "allow";
   /** serverInfo. */
   info: { name: string; title: string; version: string };
   /** The server's instructions (initialize and server/discover); null for none. */

@@ -95,5 +95,6 @@ export function serverContext(
     ledger,
     tasks,
     personId,
+    approvalPolicy: endpoint.approvalPolicy,
   };
 }

@@ -66,10 +66,10 @@ async function offered(
   };
 }
 
-/** Whether the server is on, its code, and who may call: the same columns in both tables. */
-function lockOf(row: Pick<Endpoint, "enabled" | "codeHash" | "accessMode" | "signInRestricted" | "keyId" | "keyLastUsedAt">) {
-  const { enabled, codeHash, accessMode, signInRestricted, keyId, keyLastUsedAt } = row;
-  return { enabled, codeHash, accessMode, signInRestricted, keyId, keyLastUsedAt };
+/** Whether the server is on, its code, who may call and its approval policy: the same columns in both tables. */
+function lockOf(row: Pick<Endpoint, "enabled" | "codeHash" | "accessMode" | "signInRestricted" | "approvalPolicy" | "keyId" | "keyLastUsedAt">) {
+  const { enabled, codeHash, accessMode, signInRestricted, approvalPolicy, keyId, keyLastUsedAt } = row;
+  return { enabled, codeHash, accessMode, signInRestricted, approvalPolicy, keyId, keyLastUsedAt };
 }
 
 async function appEndpoint(db: Tx, row: EndpointRow): Promise<Endpoint> {

@@ -7,6 +7,7 @@ import { ErrorCode, type CallToolRequest, type CallToolResult, type RequestId, t
 import type { Kv } from "@/server/kv";
 import type { PublishedTool } from "./build-tool";
 import { startCallProgress } from "./call-progress";
+import { publishedApprover } from "./call-approval";
 import { callPublishedTool } from "./call-tool";
 import type { Endpoint } from "./endpoint";
 import { callKey, trackCall } from "./cancellations";
@@ -37,6 +38,8 @@ export interface ServerContext {
    * per-person MCP servers use; null for secret-URL and API-key calls, where those servers are unavailable.
    */
   personId: string | null;
+  /** What a tool that asks first gets when the client cannot be asked (call-approval.ts). */
+  approvalPolicy: Endpoint["approvalPolicy"];
   /** Set where calls may run as tasks (tasks/task-scope.ts): who the caller is, and its scope. */
   tasks?: { scope: string; client: ClientInfo; caller?: { userId: string; clientId: string; clientName: string } | null };
 }
@@ -88,6 +91,7 @@ export async function runToolCall(ctx: ServerContext, params: CallToolRequest["p
       signal,
       onEvent: progress?.onEvent,
       personId: ctx.personId,
+      approve: publishedApprover(ctx.approvalPolicy),
     });
     ctx.ledger.annotate(channel.requestId, { outcome: outcome.outcome, error: outcome.error, conversationId: outcome.conversationId });
     // The SDK sends nothing for a request its own signal aborted, so the log line is written here instead.

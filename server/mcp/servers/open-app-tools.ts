@@ -57,6 +57,7 @@ export async function openAppTools({
         inputSchema: tool.inputSchema as JSONSchema7,
         serverId: server.id,
         sourceName: tool.name,
+        annotations: tool.annotations,
         async execute(args, options) {
           let connection: Connection;
           try {

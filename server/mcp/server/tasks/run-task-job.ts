@@ -66,6 +66,7 @@ export async function runTaskJob(job: Job): Promise<void> {
     cancelPollMs: taskSettings.cancelPollMs,
     ledger,
     personId: caller?.userId ?? null,
+    approvalPolicy: endpoint.approvalPolicy,
   };
   const requestId = taskRequestId(idHash);
   const request: JSONRPCRequest = { jsonrpc: "2.0", id: requestId, method: "tools/call", params };

@@ -1,0 +1,43 @@
+// Which tool calls ask a person first, and the shape of asking. The runtime only asks (RunAppParams.approve); who
+// answers, and how, is the caller's: a person in Debug & Preview, the MCP client's user, or the published policy.
+import type { JSONSchema7 } from "ai";
+import type { ToolApproval } from "@/server/db/schema";
+
+/**
+ * The owner's choice on the binding wins; without one, a tool the server marks read-only runs and anything else
+ * (destructive, or not saying) asks. MCP's defaults agree: a tool without annotations may write and destroy.
+ */
+export function asksFirst(choice: "auto" | "ask" | undefined, annotations: Record<string, unknown> | undefined): boolean {
+  if (choice) return choice === "ask";
+  return annotations?.readOnlyHint !== true;
+}
+
+export interface ApprovalRequest {
+  callId: string;
+  /** Model-facing name. */
+  name: string;
+  title?: string;
+  arguments: unknown;
+  inputSchema: JSONSchema7;
+  /** Ends when the run does: an approver stops waiting then. */
+  signal: AbortSignal;
+}
+
+/** What an approver answers; `editedArguments` replaces the model's arguments (the model sees the call as run). */
+export type ApprovalDecision = Omit<ToolApproval, "at"> & { reason?: string };
+
+export type Approver = (request: ApprovalRequest) => Promise<ApprovalDecision>;
+
+/** For runs nobody can be asked in: every call that asks first is refused, and the model is told why. */
+export const refuseAll: Approver = async () => ({
+  decision: "denied",
+  via: "policy",
+  userId: null,
+  reason: "Nobody could be asked to approve this call.",
+});
+
+/** What the model and the trace are told of a refusal. */
+export function deniedMessage(decision: ApprovalDecision): string {
+  const why = decision.reason ? ` ${decision.reason}` : "";
+  return decision.via === "policy" ? `Not run: this tool asks first and the server's policy refuses it.${why}` : `Not run: the user refused this call.${why}`;
+}
