@@ -9,6 +9,7 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { z } from "zod";
 import { sendWebResponse, toWebRequest } from "./web-handler-server";
+import { readOnly } from "./tool-hints";
 
 export interface ProtectedMcpServerOptions {
   issuer: string;
@@ -45,15 +46,15 @@ const weatherTools: [name: string, title: string, answer: (city: string) => stri
 
 function buildServer(moreTools: boolean) {
   const server = new McpServer({ name: "protected-test-tools", version: "1.0.0" });
-  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", inputSchema: { text: z.string() } }, ({ text }) => ({
+  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", annotations: readOnly, inputSchema: { text: z.string() } }, ({ text }) => ({
     content: [{ type: "text", text }],
   }));
-  server.registerTool("add", { title: "Add", description: "Add two numbers.", inputSchema: { a: z.number(), b: z.number() } }, ({ a, b }) => ({
+  server.registerTool("add", { title: "Add", description: "Add two numbers.", annotations: readOnly, inputSchema: { a: z.number(), b: z.number() } }, ({ a, b }) => ({
     content: [{ type: "text", text: String(a + b) }],
   }));
   if (moreTools) {
     for (const [name, title, answer] of weatherTools) {
-      server.registerTool(name, { title, description: `${title} for a city.`, inputSchema: { city: z.string() } }, ({ city }) => ({
+      server.registerTool(name, { title, description: `${title} for a city.`, annotations: readOnly, inputSchema: { city: z.string() } }, ({ city }) => ({
         content: [{ type: "text", text: answer(city) }],
       }));
     }
@@ -80,10 +81,10 @@ function readJson(req: IncomingMessage): Promise<unknown> {
 /** The same echo and add tools on the SDK v2 server, for the 2026-07-28 variant. */
 function buildModernServer() {
   const server = new McpServerV2({ name: "protected-modern-tools", version: "2.0.0" });
-  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", inputSchema: z.object({ text: z.string() }) }, ({ text }) => ({
+  server.registerTool("echo", { title: "Echo", description: "Repeat the text.", annotations: readOnly, inputSchema: z.object({ text: z.string() }) }, ({ text }) => ({
     content: [{ type: "text", text }],
   }));
-  server.registerTool("add", { title: "Add", description: "Add two numbers.", inputSchema: z.object({ a: z.number(), b: z.number() }) }, ({ a, b }) => ({
+  server.registerTool("add", { title: "Add", description: "Add two numbers.", annotations: readOnly, inputSchema: z.object({ a: z.number(), b: z.number() }) }, ({ a, b }) => ({
     content: [{ type: "text", text: String(a + b) }],
   }));
   return server;

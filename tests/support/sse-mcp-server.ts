@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { SSEServerTransport } from "@modelcontextprotocol/sdk/server/sse.js";
 import { z } from "zod";
+import { readOnly } from "./tool-hints";
 
 export interface SseMcpServer {
   url: string;
@@ -25,9 +26,9 @@ export async function startSseMcpServer(): Promise<SseMcpServer> {
       transports.set(transport.sessionId, transport);
       res.on("close", () => transports.delete(transport.sessionId));
       const server = new McpServer({ name: "switchyard-sse-tools", version: "0.9.0" });
-      server.registerTool("echo", { description: "Repeat the text.", inputSchema: { text: z.string() } }, ({ text }) => ({ content: [{ type: "text", text }] }));
+      server.registerTool("echo", { description: "Repeat the text.", annotations: readOnly, inputSchema: { text: z.string() } }, ({ text }) => ({ content: [{ type: "text", text }] }));
       // Never answers, so the GET stream every answer comes on goes silent (the SSE read timeout's test).
-      server.registerTool("stall", { description: "Never answers." }, () => new Promise<never>(() => {}));
+      server.registerTool("stall", { description: "Never answers.", annotations: readOnly }, () => new Promise<never>(() => {}));
       await server.connect(transport);
       return;
     }
