@@ -29,6 +29,16 @@ const viewRequest = (url: string) => {
 };
 
 describe("MCP Apps", () => {
+  it("our client tells servers it shows MCP Apps (the extension, with the app MIME type)", async () => {
+    const before = mcp.clientCapabilities.length;
+    await serverWithApp();
+    const declared = mcp.clientCapabilities.slice(before);
+    expect(declared.length).toBeGreaterThan(0);
+    for (const capabilities of declared) {
+      expect(capabilities).toMatchObject({ extensions: { "io.modelcontextprotocol/ui": { mimeTypes: ["text/html;profile=mcp-app"] } } });
+    }
+  });
+
   it("a tool's ui:// resource is kept with the tool list, and only for the tool that names one", async () => {
     const { caller, server } = await serverWithApp();
     const { tools } = await caller.mcpServers.get({ id: server.id });

@@ -31,6 +31,8 @@ export interface TestMcpServer {
   notes: string[];
   /** Names of tool calls whose handler saw its request cancelled. */
   cancelled: string[];
+  /** The capabilities each initialize request declared, in order. */
+  clientCapabilities: unknown[];
   /** JSON-RPC methods received, in order (to count initializations). */
   methods: string[];
   close(): Promise<void>;
@@ -119,6 +121,7 @@ export async function startTestMcpServer(options: TestMcpServerOptions = {}): Pr
   const cancelled: string[] = [];
   const notes: string[] = [];
   const methods: string[] = [];
+  const clientCapabilities: unknown[] = [];
   // Stateless: each POST gets its own server, so a `notifications/cancelled` arrives at a different one than the
   // request it cancels. Route it by JSON-RPC id (unique enough for one test's client at a time).
   const inFlight = new Map<string, McpServer>();
@@ -137,6 +140,7 @@ export async function startTestMcpServer(options: TestMcpServerOptions = {}): Pr
     try {
       const body = (await readJson(req)) as { id?: string | number; method?: string; params?: { requestId?: string | number } };
       if (body.method) methods.push(body.method);
+      if (body.method === "initialize") clientCapabilities.push((body.params as { capabilities?: unknown } | undefined)?.capabilities);
       if (body.method === "tools/call" && (body.params as { name?: string } | undefined)?.name === options.dieOnTool) {
         req.socket.destroy();
         return;
@@ -164,6 +168,7 @@ export async function startTestMcpServer(options: TestMcpServerOptions = {}): Pr
     url: `http://127.0.0.1:${port}/mcp`,
     cancelled,
     notes,
+    clientCapabilities,
     methods,
     close: () =>
       new Promise<void>((resolve) => {

@@ -6,6 +6,7 @@
 //    (spec 2025-03-26 "Transports", Backwards compatibility).
 // The rest of the app sees only `Connection`: the era is a detail of this folder.
 import "server-only";
+import { EXTENSION_ID, RESOURCE_MIME_TYPE } from "@modelcontextprotocol/ext-apps/server";
 import { Client, SdkHttpError, SSEClientTransport, StreamableHTTPClientTransport, type Transport } from "@modelcontextprotocol/client";
 import { closeConnection } from "./close-connection";
 import type { Connection, ConnectionKind } from "./connection";
@@ -62,11 +63,14 @@ function buildTransport(options: ConnectOptions, kind: "streamable_http" | "sse"
   });
 }
 
+/** What we can show: MCP Apps (ui:// resources in a sandboxed frame, components/tool-results/mcp-app-view.tsx). */
+const hostCapabilities = { extensions: { [EXTENSION_ID]: { mimeTypes: [RESOURCE_MIME_TYPE] } } };
+
 async function open(options: ConnectOptions, kind: "streamable_http" | "sse"): Promise<Connection> {
   const watch = createStreamWatch({ fetch: options.fetch, readTimeoutMs: options.sseReadTimeoutMs, host: url(options).host, sharedAnswers: kind === "sse" });
   const transport = buildTransport(options, kind, watch);
   // 'auto' only where 2026-07-28 can live: HTTP+SSE servers predate it.
-  const client = new Client(clientInfo, { capabilities: {}, versionNegotiation: { mode: kind === "sse" ? "legacy" : "auto" } });
+  const client = new Client(clientInfo, { capabilities: hostCapabilities, versionNegotiation: { mode: kind === "sse" ? "legacy" : "auto" } });
   if (options.onToolsListChanged) {
     const notify = options.onToolsListChanged;
     client.setNotificationHandler("notifications/tools/list_changed", () => notify());
