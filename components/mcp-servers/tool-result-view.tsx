@@ -1,13 +1,15 @@
 "use client";
-import { ChevronRight, CircleAlert, CircleCheck, FileText, Link2 } from "lucide-react";
+import { ChevronRight, CircleAlert, CircleCheck } from "lucide-react";
+import { ToolResultView as ResultParts } from "@/components/tool-results/tool-result-view";
 import { cn } from "@/components/ui/cn";
 import type { CallToolView } from "./mcp-server-types";
 
-type Block = CallToolView["result"]["content"][number];
-
 const pre = "max-h-64 overflow-auto whitespace-pre-wrap break-words rounded-md border bg-background p-2.5 font-mono text-xs leading-5";
 
-/** The raw outcome of a tool call: each content block as what it is, structured content, and isError. */
+/**
+ * The outcome of a "Try it" call: whether it failed, how long it took, its content shown as Debug & Preview shows a
+ * tool's result (the shared renderer, with its rules for what is safe to display), and the raw JSON on request.
+ */
 export function ToolResultView({ outcome }: { outcome: CallToolView }) {
   const { result, durationMs } = outcome;
   const failed = result.isError === true;
@@ -27,18 +29,7 @@ export function ToolResultView({ outcome }: { outcome: CallToolView }) {
         </span>
         <span className="ml-auto text-xs font-normal tabular-nums text-muted-foreground">{durationMs} ms</span>
       </div>
-      {result.content.length === 0 && result.structuredContent === undefined && (
-        <p className="text-[13px] text-muted-foreground">The tool returned no content.</p>
-      )}
-      {result.content.map((block, i) => (
-        <ContentBlock key={i} block={block} />
-      ))}
-      {result.structuredContent !== undefined && (
-        <div className="grid gap-1">
-          <p className="text-xs font-medium text-muted-foreground">Structured content</p>
-          <pre className={pre}>{JSON.stringify(result.structuredContent, null, 2)}</pre>
-        </div>
-      )}
+      <ResultParts result={result} />
       <details className="group text-xs">
         <summary className="flex w-fit cursor-pointer list-none items-center gap-1 rounded text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring [&::-webkit-details-marker]:hidden">
           <ChevronRight aria-hidden className="size-3.5 transition-transform group-open:rotate-90" /> Raw JSON
@@ -47,43 +38,4 @@ export function ToolResultView({ outcome }: { outcome: CallToolView }) {
       </details>
     </section>
   );
-}
-
-function ContentBlock({ block }: { block: Block }) {
-  switch (block.type) {
-    case "text":
-      return <pre className={pre}>{block.text}</pre>;
-    case "image":
-      return (
-        // eslint-disable-next-line @next/next/no-img-element -- a data URL from the tool, not an optimisable asset
-        <img src={`data:${block.mimeType};base64,${block.data}`} alt="Image returned by the tool" className="max-h-64 w-auto max-w-full rounded-md border bg-background object-contain" />
-      );
-    case "audio":
-      return <audio controls src={`data:${block.mimeType};base64,${block.data}`} aria-label="Audio returned by the tool" className="w-full" />;
-    case "resource":
-      return (
-        <div className="grid gap-1 rounded-md border bg-background p-2.5">
-          <p className="flex items-center gap-1.5 text-xs">
-            <FileText aria-hidden className="size-3.5 text-muted-foreground" />
-            <span className="break-all font-mono">{block.resource.uri}</span>
-            {block.resource.mimeType && <span className="text-muted-foreground">· {block.resource.mimeType}</span>}
-          </p>
-          {"text" in block.resource ? (
-            <pre className={cn(pre, "border-0 p-0")}>{block.resource.text}</pre>
-          ) : (
-            <p className="text-xs text-muted-foreground">Binary content, about {Math.round(block.resource.blob.length * 0.75)} bytes.</p>
-          )}
-        </div>
-      );
-    case "resource_link":
-      return (
-        <p className="flex items-center gap-1.5 rounded-md border bg-background p-2.5 text-xs">
-          <Link2 aria-hidden className="size-3.5 text-muted-foreground" />
-          <span className="font-medium">{block.name}</span>
-          <span className="break-all font-mono text-muted-foreground">{block.uri}</span>
-        </p>
-      );
-    default:
-      return <pre className={pre}>{JSON.stringify(block, null, 2)}</pre>;
-  }
 }

@@ -1,5 +1,5 @@
 "use client";
-// "Try it": a form generated from the tool's input schema, the call, and its raw result.
+// "Try it": a form generated from the tool's input schema, the call, and its result (rendered, raw JSON on request).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, Play } from "lucide-react";
 import { useId, useMemo, useState, type FormEvent } from "react";

@@ -58,7 +58,7 @@ test("an editor connects server-everything under Tools, tries a tool, gives all 
   const toolCount = Number((await card.getByText(/^\d+ tools$/).textContent())!.split(" ")[0]);
   expect(toolCount).toBeGreaterThan(5);
 
-  // The drawer lists every tool with its parameters; "Try it" calls one and shows the raw result.
+  // The drawer lists every tool with its parameters; "Try it" calls one and shows its result.
   const drawer = await tools.openServer("Everything");
   await expect(drawer.getByRole("heading", { name: /Echo Tool/ })).toBeVisible();
   await drawer.getByRole("button", { name: "Try it: echo" }).click();
@@ -66,6 +66,12 @@ test("an editor connects server-everything under Tools, tries a tool, gives all 
   await tryEcho.getByLabel("message").fill("hello from the browser");
   await tryEcho.getByRole("button", { name: "Run echo" }).click();
   await expect(drawer.getByRole("region", { name: "Tool result" })).toContainText("Echo: hello from the browser");
+  // An image result is shown as a picture, as in Debug & Preview, not as base64 text.
+  await drawer.getByRole("button", { name: "Try it: get-tiny-image" }).click();
+  await drawer.getByRole("form", { name: "Try get-tiny-image" }).getByRole("button", { name: "Run get-tiny-image" }).click();
+  const imageResult = drawer.getByRole("region", { name: "Tool result" }).filter({ has: page.getByTestId("tool-result-image") });
+  await expect(imageResult.getByRole("button", { name: /^Enlarge image\/png image/ })).toBeVisible();
+  await expect(imageResult.getByTestId("tool-result")).not.toContainText("iVBOR");
   await page.keyboard.press("Escape");
   await expect(drawer).toBeHidden();
 
