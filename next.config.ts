@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { appViewContentSecurityPolicy, iconContentSecurityPolicy, routeContentSecurityPolicy, securityHeaders } from "./server/http/security-headers";
+import { iconContentSecurityPolicy, routeContentSecurityPolicy, securityHeaders } from "./server/http/security-headers";
 
 // Pages get their CSP (with a per-request nonce) from proxy.ts; route handlers get a deny-all one here, except the
 // OAuth callback, whose small page sets its own (server/mcp/oauth/callback-response.ts), and the tool icons, which
@@ -20,11 +20,9 @@ const nextConfig: NextConfig = {
       { source: "/mcp/:path((?!icons/|app-view/).*)", headers: routeCsp },
       { source: "/mcp/icons/:path*", headers: [{ key: "Content-Security-Policy", value: iconContentSecurityPolicy }] },
       {
+        // Its Content-Security-Policy comes from the route: it depends on the origins the app declares.
         source: "/mcp/app-view/:path*",
-        headers: [
-          { key: "Content-Security-Policy", value: appViewContentSecurityPolicy },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
-        ],
+        headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }],
       },
       { source: "/.well-known/:path*", headers: routeCsp },
       { source: "/console/api/mcp/oauth/client-metadata", headers: routeCsp },

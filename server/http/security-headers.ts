@@ -33,14 +33,6 @@ export const routeContentSecurityPolicy = "default-src 'none'; base-uri 'none'; 
 /** The tool icons (app/mcp/icons): an SVG opened on its own may style itself, and load or run nothing. */
 export const iconContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
 
-/**
- * An MCP App (app/mcp/app-view), framed by Debug & Preview only. `sandbox allow-scripts` gives it an opaque origin
- * even if opened on its own, so it never sees the console's cookies, storage or DOM; it may run its own inline code
- * and styles and load nothing from anywhere (the extension's default when a resource declares no domains).
- */
-export const appViewContentSecurityPolicy =
-  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; media-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox allow-scripts";
-
 export function securityHeaders({ https = usesHttps() }: { https?: boolean } = {}) {
   return [
     { key: "X-Frame-Options", value: "DENY" },

@@ -74,6 +74,12 @@ describe("MCP Apps", () => {
     expect(csp).not.toContain("allow-same-origin");
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("frame-ancestors 'self'");
+    // Only the declared origins that are origins: nothing the server wrote can add a directive or a keyword.
+    expect(csp).toContain("connect-src https://api.weather.example;");
+    expect(csp).toContain("script-src 'unsafe-inline' https://*.cdn.example;");
+    expect(csp).toContain("img-src data: https://*.cdn.example;");
+    for (const dropped of ["evil", "unsafe-eval", "plain.example", " *"]) expect(csp).not.toContain(dropped);
+    expect(csp.split(";").filter((d) => d.trim().startsWith("script-src"))).toHaveLength(1);
     expect(await response.text()).toBe(forecastAppHtml);
   });
 
@@ -89,7 +95,8 @@ describe("MCP Apps", () => {
   });
 
   it("an unknown or malformed token is a 404 that still carries the sandboxing CSP", async () => {
-    for (const url of ["/mcp/app-view/av_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/mcp/app-view/..%2F..%2Fetc", "/mcp/app-view/x"]) {
+    const hostile = ["av_" + "A".repeat(101), "av_%00%0d%0aSet-Cookie:x=1", "AV_" + "a".repeat(30), "av_../../x", "%F0%9F%98%80", "av_" + "é".repeat(30), ""];
+    for (const url of ["/mcp/app-view/av_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/mcp/app-view/..%2F..%2Fetc", "/mcp/app-view/x", ...hostile.map((t) => `/mcp/app-view/${t}`)]) {
       const response = await viewRequest(url);
       expect(response.status).toBe(404);
       expect(response.headers.get("content-security-policy")).toContain("sandbox allow-scripts");

@@ -7,6 +7,11 @@ import { readOnly } from "./tool-hints";
 
 export const forecastAppUri = "ui://forecast/card.html";
 export const forecastText = "Sunny, 21 degrees.";
+/** The origins the app declares: two real ones, and entries that try to write their own directives or keywords. */
+export const forecastAppCsp = {
+  connectDomains: ["https://api.weather.example", "https://evil.example; script-src *", "'unsafe-eval'"],
+  resourceDomains: ["https://*.cdn.example", "*", "http://plain.example"],
+};
 
 const attempt = (expression: string) => `(() => { try { const v = ${expression}; return "read: " + JSON.stringify(v); } catch (e) { return "blocked: " + e.name; } })()`;
 
@@ -41,7 +46,7 @@ export const forecastAppHtml = `<!doctype html>
 
 export function registerMcpAppTools(server: McpServer) {
   server.registerResource("forecast-card", forecastAppUri, { mimeType: "text/html;profile=mcp-app" }, (uri) => ({
-    contents: [{ uri: uri.href, mimeType: "text/html;profile=mcp-app", text: forecastAppHtml }],
+    contents: [{ uri: uri.href, mimeType: "text/html;profile=mcp-app", text: forecastAppHtml, _meta: { ui: { csp: forecastAppCsp } } }],
   }));
   server.registerTool(
     "forecast",

@@ -33,7 +33,7 @@ export function connectionResources(client: Client, watch: StreamWatch): Pick<Co
       const result = await watch.watch((stalled) => client.readResource({ uri }, { signal: either(signal, stalled) }));
       return result.contents.map((c) =>
         "text" in c && typeof c.text === "string"
-          ? { uri: c.uri, mimeType: c.mimeType, text: c.text }
+          ? { uri: c.uri, mimeType: c.mimeType, text: c.text, _meta: c._meta }
           : { uri: c.uri, mimeType: c.mimeType, blobBytes: Math.floor((("blob" in c && typeof c.blob === "string" ? c.blob.length : 0) * 3) / 4) },
       );
     },

@@ -24,7 +24,8 @@ export interface ResourceInfo {
   size?: number;
 }
 
-export type ResourceText = { uri: string; mimeType?: string } & ({ text: string } | { blobBytes: number });
+/** `_meta` as the server sent it (an MCP App's `ui.csp`, say): unchecked, its reader validates what it uses. */
+export type ResourceText = { uri: string; mimeType?: string; _meta?: unknown } & ({ text: string } | { blobBytes: number });
 
 export interface PromptInfo {
   name: string;

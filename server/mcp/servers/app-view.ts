@@ -6,6 +6,7 @@ import type { McpServer } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { getKv } from "@/server/kv";
 import { kvKeys } from "@/server/kv/keys";
+import { appCspSchema, declaredCsp, type AppCsp } from "./app-view-csp";
 import { describeConnectionError } from "./describe-connection-error";
 import { openServerConnection } from "./open-connection";
 
@@ -20,12 +21,14 @@ export async function openAppView(server: McpServer, uri: string): Promise<{ url
     throw new AppError("not_found:mcp_app", `No tool of "${server.name}" shows ${uri}. Press Update tools if the server changed.`);
   }
   let html: string | undefined;
+  let csp: AppCsp = {};
   try {
     const connection = await openServerConnection(server, { signal: AbortSignal.timeout(server.callTimeoutMs) });
     try {
       const contents = await connection.readResource(uri, { signal: AbortSignal.timeout(server.callTimeoutMs) });
       const page = contents.find((c) => c.uri === uri && (!c.mimeType || appMimeTypes.test(c.mimeType)));
       html = page && "text" in page ? page.text : undefined;
+      csp = declaredCsp(page?._meta);
     } finally {
       await connection.close().catch(() => {});
     }
@@ -35,12 +38,22 @@ export async function openAppView(server: McpServer, uri: string): Promise<{ url
   if (html === undefined) throw new AppError("bad_request:mcp_app", `"${server.name}" sent no HTML for ${uri}; the app cannot be shown.`);
   if (html.length > maxAppHtmlChars) throw new AppError("bad_request:mcp_app", `The app ${uri} is larger than 2 MB; it is not shown.`);
   const token = generateToken("av_");
-  await (await getKv()).set(kvKeys.appView(token), html, { ttlSeconds: viewTtlSeconds });
+  const view: AppView = { html, csp };
+  await (await getKv()).set(kvKeys.appView(token), JSON.stringify(view), { ttlSeconds: viewTtlSeconds });
   return { url: `/mcp/app-view/${token}` };
 }
 
-/** The HTML behind a token, or null once it expired. */
-export async function readAppView(token: string): Promise<string | null> {
+export interface AppView {
+  html: string;
+  /** The origins its resource declared (`_meta.ui.csp`), already checked (app-view-csp.ts). */
+  csp: AppCsp;
+}
+
+/** The app behind a token, or null once it expired. */
+export async function readAppView(token: string): Promise<AppView | null> {
   if (!/^av_[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  return (await getKv()).get(kvKeys.appView(token));
+  const stored = await (await getKv()).get(kvKeys.appView(token));
+  if (stored === null) return null;
+  const view = JSON.parse(stored) as AppView;
+  return { html: view.html, csp: appCspSchema.parse(view.csp) };
 }
