@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { preparedPerDb } from "@/server/db/prepared";
 import {
@@ -103,8 +103,13 @@ export async function listWorkspaceAppTools(db: Tx, { workspaceId }: { workspace
 export type AppToolRow = Awaited<ReturnType<typeof listWorkspaceAppTools>>[number];
 
 /** The tools the workspace's connected MCP servers list, for deriving an agent's annotations. */
-export async function listConnectedServerTools(db: Tx, { workspaceId }: { workspaceId: string }) {
-  return db.select({ id: mcpServers.id, name: mcpServers.name, credentialScope: mcpServers.credentialScope, tools: mcpServers.tools }).from(mcpServers).where(eq(mcpServers.workspaceId, workspaceId));
+/** The tools of the workspace's servers with these ids (the ones published agents bind). */
+export async function listConnectedServerTools(db: Tx, { workspaceId, ids }: { workspaceId: string; ids: string[] }) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: mcpServers.id, name: mcpServers.name, credentialScope: mcpServers.credentialScope, tools: mcpServers.tools })
+    .from(mcpServers)
+    .where(and(eq(mcpServers.workspaceId, workspaceId), inArray(mcpServers.id, ids)));
 }
 
 // 2. The console ---------------------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ export async function getAppAnnotations(ref: AppRef): Promise<AnnotationView> {
   const app = await getAppOrThrow({ workspaceId: ref.workspaceId, id: ref.appId });
   const version = await getPublishedConfig({ workspaceId: ref.workspaceId, app });
   const config: AppConfig = appConfigSchema.parse(version?.config ?? app.draft);
-  const servers = app.type === "agent" ? await listConnectedServerTools(await getDb(), { workspaceId: ref.workspaceId }) : [];
+  const ids = config.tools.map((binding) => binding.serverId);
+  const servers = app.type === "agent" ? await listConnectedServerTools(await getDb(), { workspaceId: ref.workspaceId, ids }) : [];
   const derived = deriveAnnotations(app.type, config, servers);
   const why = explainAnnotations(app.type, config, servers);
   const chosen = pickHints(app.toolAnnotations);

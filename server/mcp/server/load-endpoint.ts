@@ -25,10 +25,18 @@ export async function loadEndpoint(db: Tx, key: { codeHash: string; keyHash: str
   return workspace ? workspaceEndpoint(db, workspace) : null;
 }
 
-/** The connected servers' tools, read only when an agent's annotations need them. */
-function serverToolsOnce(db: Tx, workspaceId: string) {
+/** The tools of the servers the endpoint's agents bind, read once and only when an agent's annotations need them. */
+function serverToolsOnce(db: Tx, workspaceId: string, sources: Array<{ appType: string; config: unknown }>) {
   let tools: Promise<Array<ServerTools & ServerScope>> | null = null;
-  return () => (tools ??= listConnectedServerTools(db, { workspaceId }));
+  return () => (tools ??= listConnectedServerTools(db, { workspaceId, ids: boundServerIds(sources) }));
+}
+
+/** The server ids agents' stored configs bind; read off the raw config, as it only narrows the query. */
+function boundServerIds(sources: Array<{ appType: string; config: unknown }>): string[] {
+  const ids = sources.flatMap(({ appType, config }) =>
+    appType === "agent" ? ((config as { tools?: Array<{ serverId?: unknown }> } | null)?.tools ?? []).map((binding) => binding.serverId) : [],
+  );
+  return [...new Set(ids.filter((id): id is string => typeof id === "string"))];
 }
 
 type AppSource = Pick<AppToolRow, "appId" | "appType" | "appName" | "icon" | "iconBackground" | "appUpdatedAt" | "provider"> & {
@@ -76,7 +84,7 @@ async function appEndpoint(db: Tx, row: EndpointRow): Promise<Endpoint> {
   const face = { toolName: row.toolName, toolDescription: row.toolDescription, parameterDescriptions: row.parameterDescriptions };
   const apps =
     row.versionId && row.version && row.config
-      ? [await offered({ ...row, version: row.version, versionId: row.versionId, config: row.config }, face, serverToolsOnce(db, row.workspaceId), row.accessMode)]
+      ? [await offered({ ...row, version: row.version, versionId: row.versionId, config: row.config }, face, serverToolsOnce(db, row.workspaceId, [row]), row.accessMode)]
       : [];
   return {
     kind: "app",
@@ -98,7 +106,7 @@ export function includedApps(rows: AppToolRow[], includeNewApps: boolean): AppTo
 async function workspaceEndpoint(db: Tx, row: WorkspaceEndpointRow): Promise<Endpoint> {
   const rows = includedApps(await listWorkspaceAppTools(db, { workspaceId: row.workspaceId }), row.includeNewApps);
   const names = assignToolNames(rows.map((app) => ({ appId: app.appId, wanted: wantedToolName(app) })));
-  const serverTools = serverToolsOnce(db, row.workspaceId);
+  const serverTools = serverToolsOnce(db, row.workspaceId, rows);
   const apps = await Promise.all(
     rows.map((app) =>
       offered(app, { toolName: names.get(app.appId)!, toolDescription: app.toolDescription ?? describeApp(app), parameterDescriptions: app.parameterDescriptions ?? {} }, serverTools, row.accessMode),
