@@ -9,9 +9,11 @@ import type { ToolBinding } from "@/server/apps/app-config";
 import type { McpServerView } from "./mcp-server-types";
 import { BindingResources } from "./binding-resources";
 import { BoundToolSettingsDialog } from "./bound-tool-settings-dialog";
-import { boundRows, setToolDescription, setToolEnabled, type BoundToolRow } from "./tool-bindings";
+import { ToolApprovalSelect } from "./tool-approval-select";
+import { boundRows, setToolApproval, setToolDescription, setToolEnabled, type BoundToolRow } from "./tool-bindings";
 
-/** One bound server in the agent's Tools section: its header, a switch per tool, its context resources, and removal. */
+/** One bound server in the agent's Tools section: its header, a switch and an approval choice per tool, its context
+ *  resources, and removal. */
 export function BoundServerTools({
   binding,
   server,
@@ -66,34 +68,46 @@ export function BoundServerTools({
       {rows.length > 0 && (
         <ul className="divide-y">
           {rows.map((row) => (
-            <li key={row.name} className="flex items-center gap-3 px-3 py-2 text-sm">
-              <span className="min-w-0 flex-1">
-                <span className="block truncate font-mono text-xs">{row.name}</span>
-                {row.missing ? (
-                  <span className="block text-xs text-warning">No longer listed by the server</span>
-                ) : (
-                  (row.override ?? row.summary) && <span className="block truncate text-xs text-muted-foreground">{row.override ?? row.summary}</span>
+            <li key={row.name} className="grid gap-1.5 px-3 py-2 text-sm">
+              <div className="flex items-center gap-3">
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate font-mono text-xs">{row.name}</span>
+                  {row.missing ? (
+                    <span className="block text-xs text-warning">No longer listed by the server</span>
+                  ) : (
+                    (row.override ?? row.summary) && <span className="block truncate text-xs text-muted-foreground">{row.override ?? row.summary}</span>
+                  )}
+                  {row.override && !row.missing && <Badge variant="info" className="mt-1">Own description</Badge>}
+                </span>
+                {!row.missing && !gone && (
+                  <Button
+                    variant="ghost"
+                    size="icon-sm"
+                    className="size-7 shrink-0"
+                    aria-label={`Settings for ${row.name}`}
+                    disabled={disabled}
+                    onClick={() => setEditing(row)}
+                  >
+                    <Settings2 aria-hidden />
+                  </Button>
                 )}
-                {row.override && !row.missing && <Badge variant="info" className="mt-1">Own description</Badge>}
-              </span>
+                <Switch
+                  aria-label={`Enable ${row.name} from ${name}`}
+                  checked={row.enabled && !row.missing}
+                  disabled={disabled || row.missing || gone}
+                  onCheckedChange={(checked) => onChange(setToolEnabled(binding, row.name, checked))}
+                />
+              </div>
               {!row.missing && !gone && (
-                <Button
-                  variant="ghost"
-                  size="icon-sm"
-                  className="size-7 shrink-0"
-                  aria-label={`Settings for ${row.name}`}
+                <ToolApprovalSelect
+                  toolName={row.name}
+                  serverName={name}
+                  choice={row.approval}
+                  annotations={row.annotations}
                   disabled={disabled}
-                  onClick={() => setEditing(row)}
-                >
-                  <Settings2 aria-hidden />
-                </Button>
+                  onChange={(choice) => onChange(setToolApproval(binding, row.name, choice, row.enabled))}
+                />
               )}
-              <Switch
-                aria-label={`Enable ${row.name} from ${name}`}
-                checked={row.enabled && !row.missing}
-                disabled={disabled || row.missing || gone}
-                onCheckedChange={(checked) => onChange(setToolEnabled(binding, row.name, checked))}
-              />
             </li>
           ))}
         </ul>

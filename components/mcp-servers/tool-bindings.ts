@@ -11,7 +11,14 @@ export interface BoundToolRow {
   override?: string;
   /** Saved in the binding but no longer in the server's list: it cannot be called. */
   missing: boolean;
+  /** The owner's choice; absent follows the server's annotations. */
+  approval?: ToolApprovalChoice;
+  /** The server's MCP annotations for the tool (readOnlyHint, destructiveHint, ...). */
+  annotations?: Record<string, unknown>;
 }
+
+export type ToolApprovalChoice = NonNullable<ToolBinding["tools"][number]["approval"]>;
+type ToolEntry = ToolBinding["tools"][number];
 
 /** With mode "all" every tool the server lists is a row and a tool without an entry is enabled;
  *  with "selected" the rows are the binding's own entries. */
@@ -20,7 +27,15 @@ export function boundRows(binding: ToolBinding, server: McpServerView | undefine
   if (binding.mode === "all" && server) {
     return server.tools.map((t) => {
       const entry = binding.tools.find((x) => x.name === t.name);
-      return { name: t.name, summary: t.description ?? t.title, enabled: entry?.enabled ?? true, override: entry?.description || undefined, missing: false };
+      return {
+        name: t.name,
+        summary: t.description ?? t.title,
+        enabled: entry?.enabled ?? true,
+        override: entry?.description || undefined,
+        missing: false,
+        approval: entry?.approval,
+        annotations: t.annotations,
+      };
     });
   }
   return binding.tools.map((t) => ({
@@ -29,6 +44,8 @@ export function boundRows(binding: ToolBinding, server: McpServerView | undefine
     enabled: t.enabled,
     override: t.description || undefined,
     missing: server ? !listed.has(t.name) : false,
+    approval: t.approval,
+    annotations: listed.get(t.name)?.annotations,
   }));
 }
 
@@ -70,6 +87,20 @@ export function setToolDescription(binding: ToolBinding, name: string, descripti
   };
 }
 
+/** Sets the owner's approval choice for one tool, or with undefined goes back to the default from the annotations.
+ *  With mode "all" a tool without an entry gets one, keeping its switch. */
+export function setToolApproval(binding: ToolBinding, name: string, approval: ToolApprovalChoice | undefined, enabled: boolean): ToolBinding {
+  const has = binding.tools.some((t) => t.name === name);
+  const entry = (t: ToolEntry): ToolEntry => {
+    const { approval: _old, ...rest } = t;
+    return approval ? { ...rest, approval } : rest;
+  };
+  return {
+    ...binding,
+    tools: has ? binding.tools.map((t) => (t.name === name ? entry(t) : t)) : [...binding.tools, entry({ name, enabled })],
+  };
+}
+
 /** What the Add tools dialog picked for one server: everything (following updates) or some names. */
 export type ToolPick = { mode: "all" } | { mode: "selected"; names: Set<string> };
 
@@ -91,7 +122,8 @@ export function applyPicks(bindings: ToolBinding[], picks: Map<string, ToolPick>
     // In the server's order; names it no longer lists are dropped, as the dialog cannot show them.
     const names = server.tools.map((t) => t.name).filter((n) => pick.names.has(n));
     if (names.length === 0) return null;
-    return { serverId: server.id, mode: "selected", tools: names.map((name) => ({ name, enabled: previous?.tools.find((t) => t.name === name)?.enabled ?? true })), ...kept };
+    // A tool picked before keeps its whole entry: its switch, description and approval choice.
+    return { serverId: server.id, mode: "selected", tools: names.map((name) => previous?.tools.find((t) => t.name === name) ?? { name, enabled: true }), ...kept };
   };
   const next: ToolBinding[] = [];
   for (const binding of bindings) {

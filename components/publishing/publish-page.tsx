@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AccessCard } from "./access-card";
 import { AnnotationsCard } from "./annotations-card";
+import { ApprovalPolicyCard } from "./approval-policy-card";
 import { ClientConfigCard } from "./client-config-card";
 import { ConnectCheckCard } from "./connect-check-card";
 import { ConnectedClientsCard } from "./connected-clients-card";
@@ -38,6 +39,10 @@ export function PublishPage({ appId }: { appId: string }) {
           <McpServerCard appId={appId} status={status.data} />
           {status.data.configured && (
             <AccessCard key={JSON.stringify(status.data.access)} server={{ appId }} access={status.data.access} canChange={atLeast(current.data?.role, "admin")} />
+          )}
+          {/* Only agents call tools, so only their servers have a policy to choose. */}
+          {status.data.configured && status.data.appType === "agent" && (
+            <ApprovalPolicyCard key={status.data.approvalPolicy} server={{ appId }} policy={status.data.approvalPolicy} canChange />
           )}
           {status.data.hasPublishedVersion && <AnnotationsCard key={JSON.stringify(status.data.annotations)} appId={appId} annotations={status.data.annotations} />}
           {/* Keys show in API-key mode, also while the server is off (to revoke a leaked one); no configuration is offered then. */}

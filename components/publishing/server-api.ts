@@ -13,6 +13,8 @@ export interface AccessChoice {
   people?: string[];
 }
 
+export type ApprovalPolicy = "deny" | "allow";
+
 export interface CallFilters {
   method: string | null;
   outcome: "ok" | "error" | "cancelled" | "refused" | null;
@@ -37,6 +39,8 @@ export function useServerApi({ appId }: ServerRef) {
     createKey: (name: string) => (app ? client.publishedServers.createKey.mutate({ ...app, name }) : client.workspaceServer.createKey.mutate({ name })),
     revokeKey: (id: string) => (app ? client.publishedServers.revokeKey.mutate({ ...app, id }) : client.workspaceServer.revokeKey.mutate({ id })),
     setAccess: (choice: AccessChoice) => (app ? client.publishedServers.setAccess.mutate({ ...app, ...choice }) : client.workspaceServer.setAccess.mutate(choice)),
+    setApprovalPolicy: (policy: ApprovalPolicy) =>
+      app ? client.publishedServers.setApprovalPolicy.mutate({ ...app, policy }) : client.workspaceServer.setApprovalPolicy.mutate({ policy }),
     callsKey: (filters: CallFilters) =>
       app ? trpc.publishedServers.listCalls.infiniteQueryKey(appCalls(app, filters)) : trpc.workspaceServer.listCalls.infiniteQueryKey(filters),
     listCalls: (filters: CallFilters, cursor: string | null) =>

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Blocks, ScrollText, Server } from "lucide-react";
 import Link from "next/link";
 import { AccessCard } from "@/components/publishing/access-card";
+import { ApprovalPolicyCard } from "@/components/publishing/approval-policy-card";
 import { ClientConfigCard } from "@/components/publishing/client-config-card";
 import { ConnectCheckCard } from "@/components/publishing/connect-check-card";
 import { ConnectedClientsCard } from "@/components/publishing/connected-clients-card";
@@ -63,6 +64,7 @@ export function WorkspaceServerPage() {
       <WorkspaceAppsCard status={s} canChange={canChange} />
       {s.configured && <InstructionsCard key={s.instructions} instructions={s.instructions} canChange={canChange} />}
       {s.configured && <AccessCard key={JSON.stringify(s.access)} server={workspaceServer} access={s.access} canChange={canChange} />}
+      {s.configured && <ApprovalPolicyCard key={s.approvalPolicy} server={workspaceServer} policy={s.approvalPolicy} canChange={canChange} />}
       {s.url && s.access.mode === "api_key" && <ServerKeysCard server={workspaceServer} url={s.enabled ? s.url : null} name={serverName} canChange={canChange} />}
       {s.configured && s.access.mode === "sign_in" && <ConnectedClientsCard server={workspaceServer} />}
       {s.url && s.enabled && <ClientConfigCard url={s.url} name={serverName} mode={s.access.mode} />}

@@ -16,6 +16,7 @@ import {
 } from "@/server/mcp/server/published-servers";
 import { getAppAnnotations, setAppAnnotations } from "@/server/mcp/server/app-annotations";
 import { accessModes, setServerAccess } from "@/server/mcp/server/server-access";
+import { approvalPolicySchema, setServerApprovalPolicy } from "@/server/mcp/server/approval-policy";
 import { listConnectedClients, revokeConnectedClient } from "@/server/authorization-server/connected-clients";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
@@ -109,6 +110,13 @@ export const publishedServersRouter = createTRPCRouter({
       const { appId, ...choice } = input;
       return setServerAccess({ workspaceId: ctx.workspaceId, appId }, choice);
     }),
+
+  // What tools that ask first do when the caller cannot be asked. Editors may: they already choose, per bound tool,
+  // what runs without asking, and this is the same kind of choice for the agent's published face.
+  setApprovalPolicy: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(appInput.extend({ policy: approvalPolicySchema }))
+    .mutation(({ ctx, input }) => setServerApprovalPolicy({ workspaceId: ctx.workspaceId, appId: input.appId }, input.policy)),
 
   // Clients people connected with Switchyard sign-in; revoking only takes access away, so editors may, as with keys.
   listGrants: workspaceProcedure

@@ -5,6 +5,7 @@ import { getDb } from "@/server/db";
 import { listCallLogCallers, listCallLogs } from "@/server/db/queries/published-servers";
 import { createKey, listKeys, revokeKey } from "@/server/mcp/server/published-servers";
 import { accessModes, setServerAccess } from "@/server/mcp/server/server-access";
+import { approvalPolicySchema, setServerApprovalPolicy } from "@/server/mcp/server/approval-policy";
 import {
   disableWorkspaceServer,
   enableWorkspaceServer,
@@ -58,6 +59,12 @@ export const workspaceServerRouter = createTRPCRouter({
     .meta({ role: "admin" })
     .input(z.object({ mode: z.enum(accessModes), restricted: z.boolean().optional(), people: z.array(idSchema).max(500).optional() }))
     .mutation(({ ctx, input }) => setServerAccess(server(ctx.workspaceId), input)),
+
+  // As on an app's MCP Server tab; like every setting of the workspace server, owners and admins change it.
+  setApprovalPolicy: workspaceProcedure
+    .meta({ role: "admin" })
+    .input(z.object({ policy: approvalPolicySchema }))
+    .mutation(({ ctx, input }) => setServerApprovalPolicy(server(ctx.workspaceId), input.policy)),
 
   listKeys: workspaceProcedure.meta({ role: "editor" }).query(({ ctx }) => listKeys(server(ctx.workspaceId))),
 

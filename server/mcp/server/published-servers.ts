@@ -14,6 +14,7 @@ import {
   updatePublishedServer,
 } from "@/server/db/queries/published-servers";
 import { AppError } from "@/server/errors";
+import { defaultApprovalPolicy } from "./approval-policy";
 import { changeEndpoint } from "./endpoint-cache";
 import { assertServerOwner, getServerAccess, type ServerRef } from "./server-access";
 import { newServerCode, openServerCode, serverUrl } from "./server-code";
@@ -46,6 +47,7 @@ export async function getServerStatus(ref: AppRef) {
     toolDescription: server?.toolDescription ?? app.description,
     appType: app.type,
     access: await getServerAccess(ref, server),
+    approvalPolicy: server?.approvalPolicy ?? defaultApprovalPolicy,
     parameters: variables.map((v) => ({
       key: v.key,
       label: v.label,

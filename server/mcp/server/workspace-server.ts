@@ -13,6 +13,7 @@ import {
   updateWorkspaceServer,
 } from "@/server/db/queries/workspace-servers";
 import { AppError } from "@/server/errors";
+import { defaultApprovalPolicy } from "./approval-policy";
 import { changeEndpoint } from "./endpoint-cache";
 import { describeApp, includedApps } from "./load-endpoint";
 import { getServerAccess } from "./server-access";
@@ -39,6 +40,7 @@ export async function getWorkspaceServerStatus(workspaceId: string) {
     enabled: server?.enabled ?? false,
     url: server ? serverUrl(openWorkspaceServerCode(server)) : null,
     access: await getServerAccess({ workspaceId, appId: null }, server),
+    approvalPolicy: server?.approvalPolicy ?? defaultApprovalPolicy,
     includeNewApps,
     instructions: server?.instructions ?? "",
     apps: rows.map((app) => {

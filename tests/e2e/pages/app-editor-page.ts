@@ -93,6 +93,17 @@ export class AppEditorPage {
     return this.page.getByRole("switch", { name: `Enable ${tool} from ${server}` });
   }
 
+  /** A bound tool's approval: "" (the default from the server's annotations), "auto" or "ask". */
+  toolApproval(tool: string, server: string) {
+    return this.page.getByRole("combobox", { name: `Approval for ${tool} from ${server}` });
+  }
+
+  /** Chooses by keyboard, as the select takes focus first; the draft saves itself. */
+  async chooseApproval(tool: string, server: string, option: "Run automatically" | "Ask first") {
+    await this.toolApproval(tool, server).focus();
+    await this.toolApproval(tool, server).selectOption({ label: option });
+  }
+
   /** A text field of the app's input form, above the chat. */
   textInput(label: string) {
     return this.preview.getByRole("textbox", { name: label, exact: true });
