@@ -1,32 +1,55 @@
 "use client";
-import { ChevronRight, KeyRound, LoaderCircle, Wrench } from "lucide-react";
+import { ChevronRight, KeyRound, LoaderCircle, ShieldCheck, ShieldX, Wrench } from "lucide-react";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { McpAppView } from "@/components/tool-results/mcp-app-view";
 import { ToolResultView } from "@/components/tool-results/tool-result-view";
 import { Badge } from "@/components/ui/badge";
 import type { RuntimeToolResult } from "@/server/agent/runtime-tool";
-import type { ToolStep } from "./use-preview-chat";
+import type { StepApproval, ToolStep } from "./use-preview-chat";
 
 function pretty(value: unknown) {
   if (typeof value === "string") return value;
   return JSON.stringify(value, null, 2);
 }
 
-/** One tool call, collapsed to its name and outcome; open it for arguments and result. */
-export function ToolStepView({ step }: { step: ToolStep }) {
+function when(at: string) {
+  const date = new Date(at);
+  const time = date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  return date.toDateString() === new Date().toDateString() ? time : `${date.toLocaleDateString()} ${time}`;
+}
+
+/** One line on who let a call that asked first run, or refused it. */
+export function approvalText(approval: StepApproval): string {
+  const approved = approval.decision === "approved";
+  if (approval.via === "policy") return approved ? "Allowed by the server's policy" : "Refused by the server's policy";
+  if (approval.via === "elicitation") return `${approved ? "Approved" : "Denied"} by the client's user (elicitation)`;
+  if (!approval.by) return approved ? "Approved" : "Denied: nobody answered within 10 minutes";
+  const at = approval.at ? ` at ${when(approval.at)}` : "";
+  return `${approved ? "Approved" : "Denied"} by ${approval.by}${at}${approval.edited ? " with edited arguments" : ""}`;
+}
+
+/** One tool call, collapsed to its name and outcome; open it for arguments and result. `card` asks for approval. */
+export function ToolStepView({ step, card }: { step: ToolStep; card?: ReactNode }) {
   const failed = !step.ended && (step.isError || step.error);
   // The server's OAuth grant is missing or was revoked: offer the way back instead of only the error.
   const app = (step.result as RuntimeToolResult | undefined)?.app;
   const needsAuthorization = Boolean(step.error && /needs (re-)?authori[sz]ation|authorize it/i.test(step.error));
+  const denied = step.approval?.decision === "denied";
   return (
+    <div className="grid gap-1.5">
     <details className="group rounded-lg border bg-muted/40 text-sm" data-testid="tool-step" aria-label={`Tool call ${step.name}`}>
       <summary className="flex cursor-pointer list-none items-center gap-2 px-3 py-2">
         <ChevronRight aria-hidden className="size-3.5 transition-transform group-open:rotate-90" />
         <Wrench aria-hidden className="size-3.5 text-muted-foreground" />
         <span className="min-w-0 truncate font-mono text-xs">{step.name}</span>
         <span className="ml-auto flex items-center gap-2">
-          {!step.done ? (
+          {step.asking ? (
+            <Badge variant="warning">Waiting for you</Badge>
+          ) : !step.done ? (
             <LoaderCircle aria-label="Running" className="size-3.5 animate-spin" />
+          ) : denied ? (
+            <Badge variant="warning">Denied</Badge>
           ) : step.ended ? (
             <Badge variant="warning">{step.ended === "stopped" ? "Stopped" : "Interrupted"}</Badge>
           ) : failed ? (
@@ -63,5 +86,13 @@ export function ToolStepView({ step }: { step: ToolStep }) {
         )}
       </div>
     </details>
+    {card}
+    {step.approval && (
+      <p className="flex items-center gap-1.5 px-1 text-xs text-muted-foreground" data-testid="approval-line">
+        {step.approval.decision === "approved" ? <ShieldCheck aria-hidden className="size-3.5 shrink-0" /> : <ShieldX aria-hidden className="size-3.5 shrink-0" />}
+        {approvalText(step.approval)}
+      </p>
+    )}
+    </div>
   );
 }
