@@ -7,23 +7,11 @@ import { useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
+import { parseArguments } from "./approval-text";
 import type { ToolStep } from "./use-preview-chat";
 
 function pretty(value: unknown) {
   return JSON.stringify(value ?? {}, null, 2);
-}
-
-/** JSON.parse's complaint, with the line and column it points at when it names a position. */
-export function parseArguments(text: string): { value: unknown } | { error: string } {
-  try {
-    return { value: JSON.parse(text) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    if (!position) return { error: `The arguments are not valid JSON: ${message}` };
-    const before = text.slice(0, Number(position[1])).split("\n");
-    return { error: `The arguments are not valid JSON at line ${before.length}, column ${before.at(-1)!.length + 1}.` };
-  }
 }
 
 export function ApprovalCard({ appId, step, onDecided }: { appId: string; step: ToolStep; onDecided: (callId: string) => void }) {

@@ -6,27 +6,12 @@ import { McpAppView } from "@/components/tool-results/mcp-app-view";
 import { ToolResultView } from "@/components/tool-results/tool-result-view";
 import { Badge } from "@/components/ui/badge";
 import type { RuntimeToolResult } from "@/server/agent/runtime-tool";
-import type { StepApproval, ToolStep } from "./use-preview-chat";
+import { approvalText } from "./approval-text";
+import type { ToolStep } from "./use-preview-chat";
 
 function pretty(value: unknown) {
   if (typeof value === "string") return value;
   return JSON.stringify(value, null, 2);
-}
-
-function when(at: string) {
-  const date = new Date(at);
-  const time = date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  return date.toDateString() === new Date().toDateString() ? time : `${date.toLocaleDateString()} ${time}`;
-}
-
-/** One line on who let a call that asked first run, or refused it. */
-export function approvalText(approval: StepApproval): string {
-  const approved = approval.decision === "approved";
-  if (approval.via === "policy") return approved ? "Allowed by the server's policy" : "Refused by the server's policy";
-  if (approval.via === "elicitation") return `${approved ? "Approved" : "Denied"} by the client's user (elicitation)`;
-  if (!approval.by) return approved ? "Approved" : "Denied: nobody answered within 10 minutes";
-  const at = approval.at ? ` at ${when(approval.at)}` : "";
-  return `${approved ? "Approved" : "Denied"} by ${approval.by}${at}${approval.edited ? " with edited arguments" : ""}`;
 }
 
 /** One tool call, collapsed to its name and outcome; open it for arguments and result. `card` asks for approval. */
