@@ -76,6 +76,14 @@ describe("approving a tool call in Debug & Preview", () => {
     expect(mcp.notes).toContain("approve me");
     const { toolCalls } = await dumpRuns(workspace.id);
     expect(toolCalls[0]!.approval).toMatchObject({ decision: "approved", via: "preview", userId: user.id });
+
+    // Logs: the stored decision comes with the conversation, and who decided is "you" for them, their name for others.
+    const conversation = await caller.conversations.get({ appId: ids.appId, id: result.conversationId });
+    expect(conversation.messages.at(-1)!.toolCalls[0]!.approval).toMatchObject({ decision: "approved", userId: user.id });
+    expect(conversation.deciders).toEqual({ [user.id]: "you" });
+    const colleague = await addMember(workspace.id, "member");
+    const seenByColleague = await callerAs(colleague.id, workspace.id).conversations.get({ appId: ids.appId, id: result.conversationId });
+    expect(seenByColleague.deciders).toEqual({ [user.id]: user.name ?? user.email });
   });
 
   it("Deny does not run the tool and the answer reflects the refusal", async () => {
