@@ -26,7 +26,7 @@ export interface ToolStep {
   /** Ended by Stop (or by the server going away) before it answered: not a failure of the tool. */
   ended?: "stopped" | "interrupted";
   /** Waiting for the person running the preview: the approval card shows. */
-  asking?: { messageId: string; inputSchema: unknown };
+  asking?: { messageId: string };
   approval?: StepApproval;
 }
 
@@ -75,7 +75,7 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
         break;
       case "tool-approval-requested":
         updateLast((t) => {
-          const asking = { messageId: t.messageId ?? "", inputSchema: event.inputSchema };
+          const asking = { messageId: t.messageId ?? "" };
           const known = t.steps.some((s) => s.callId === event.callId);
           const steps = known ? t.steps : [...t.steps, { callId: event.callId, name: event.name, arguments: event.arguments, done: false }];
           return updateStep({ ...t, steps }, event.callId, (s) => ({ ...s, title: event.title, asking }));
