@@ -10,6 +10,7 @@ import { cn } from "@/components/ui/cn";
 import { FollowScroll } from "@/components/ui/follow-scroll";
 import { Textarea } from "@/components/ui/textarea";
 import type { AppConfig } from "@/server/apps/app-config";
+import { ApprovalCard } from "./approval-card";
 import { ConnectCard } from "./connect-card";
 import { InputsForm } from "./inputs-form";
 import { ToolStepView } from "./tool-step";
@@ -28,7 +29,7 @@ export function DebugPreview({
 }) {
   const trpc = useTRPC();
   const current = useQuery(trpc.workspaces.current.queryOptions());
-  const { turns, running, send, stop, restart, retry } = usePreviewChat({ appId, workspaceId: current.data?.id });
+  const { turns, running, send, stop, restart, retry, decided } = usePreviewChat({ appId, workspaceId: current.data?.id });
   const [inputs, setInputs] = useState<Record<string, unknown>>({});
   const [query, setQuery] = useState("");
 
@@ -72,7 +73,11 @@ export function DebugPreview({
           {turns.map((turn, i) => (
             <div key={i} className="grid gap-2">
               {turn.steps.map((step) => (
-                <ToolStepView key={step.callId} step={step} />
+                <ToolStepView
+                  key={step.callId}
+                  step={step}
+                  card={step.asking && <ApprovalCard appId={appId} step={step} onDecided={decided} />}
+                />
               ))}
               {(turn.content || turn.role === "user" || turn.status === "running") && (
                 <Bubble role={turn.role} pending={turn.status === "running" && !turn.content}>

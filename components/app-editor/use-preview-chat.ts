@@ -3,9 +3,20 @@
 import { useCallback, useRef, useState } from "react";
 import type { RunEvent } from "@/server/agent/run-events";
 
+/** The decision on a call that asked first, as the trace shows it. */
+export interface StepApproval {
+  decision: "approved" | "denied";
+  via: "preview" | "elicitation" | "policy";
+  /** "you", a member's name, or null when nobody decided (the time limit). */
+  by: string | null;
+  at?: string;
+  edited: boolean;
+}
+
 export interface ToolStep {
   callId: string;
   name: string;
+  title?: string;
   arguments: unknown;
   result?: unknown;
   error?: string;
@@ -14,6 +25,9 @@ export interface ToolStep {
   done: boolean;
   /** Ended by Stop (or by the server going away) before it answered: not a failure of the tool. */
   ended?: "stopped" | "interrupted";
+  /** Waiting for the person running the preview: the approval card shows. */
+  asking?: { messageId: string };
+  approval?: StepApproval;
 }
 
 export interface ChatTurn {
@@ -22,13 +36,19 @@ export interface ChatTurn {
   steps: ToolStep[];
   status: "running" | "completed" | "failed" | "stopped" | "interrupted";
   error?: string;
+  /** The stored answer's id, which an approval names. */
+  messageId?: string;
   /** Per-person servers to connect before this message can run; it is sent again once they are. */
   connect?: { servers: Array<{ id: string; name: string }>; query: string; inputs: Record<string, unknown> };
 }
 
 /** Calls still out when a run stops never answer: they end as "stopped" rather than spin forever. */
 function endSteps(steps: ToolStep[]): ToolStep[] {
-  return steps.map((s) => (s.done ? s : { ...s, done: true, ended: "stopped" }));
+  return steps.map((s) => (s.done ? s : { ...s, done: true, ended: "stopped", asking: undefined }));
+}
+
+function updateStep(turn: ChatTurn, callId: string, fn: (step: ToolStep) => ToolStep): ChatTurn {
+  return { ...turn, steps: turn.steps.map((s) => (s.callId === callId ? fn(s) : s)) };
 }
 
 export function usePreviewChat({ appId, workspaceId }: { appId: string; workspaceId: string | undefined }) {
@@ -36,6 +56,8 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
   const [conversationId, setConversationId] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const controller = useRef<AbortController | null>(null);
+  // Calls this person approved or denied here; a preview call decided by nobody was denied by the time limit.
+  const decidedHere = useRef(new Set<string>());
 
   const updateLast = (fn: (turn: ChatTurn) => ChatTurn) => setTurns((all) => [...all.slice(0, -1), fn(all[all.length - 1]!)]);
 
@@ -43,12 +65,37 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
     switch (event.type) {
       case "started":
         setConversationId(event.conversationId);
+        updateLast((t) => ({ ...t, messageId: event.messageId }));
         break;
       case "text-delta":
         updateLast((t) => ({ ...t, content: t.content + event.text }));
         break;
       case "tool-call-started":
         updateLast((t) => ({ ...t, steps: [...t.steps, { callId: event.callId, name: event.name, arguments: event.arguments, done: false }] }));
+        break;
+      case "tool-approval-requested":
+        updateLast((t) => {
+          const asking = { messageId: t.messageId ?? "" };
+          const known = t.steps.some((s) => s.callId === event.callId);
+          const steps = known ? t.steps : [...t.steps, { callId: event.callId, name: event.name, arguments: event.arguments, done: false }];
+          return updateStep({ ...t, steps }, event.callId, (s) => ({ ...s, title: event.title, asking }));
+        });
+        break;
+      case "tool-approval-decided":
+        updateLast((t) =>
+          updateStep(t, event.callId, (s) => ({
+            ...s,
+            asking: undefined,
+            arguments: event.editedArguments ?? s.arguments,
+            approval: {
+              decision: event.decision,
+              via: event.via,
+              by: event.via === "preview" && decidedHere.current.has(event.callId) ? "you" : null,
+              at: new Date().toISOString(),
+              edited: event.editedArguments !== undefined,
+            },
+          })),
+        );
         break;
       case "tool-call-finished":
         updateLast((t) => ({
@@ -135,6 +182,14 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
     [send],
   );
 
+  /** The person's decision was accepted; the run's own event may come before or after this. */
+  const decided = useCallback((callId: string) => {
+    decidedHere.current.add(callId);
+    setTurns((all) =>
+      all.map((t) => ({ ...t, steps: t.steps.map((s) => (s.callId === callId && s.approval && !s.approval.by ? { ...s, approval: { ...s.approval, by: "you" } } : s)) })),
+    );
+  }, []);
+
   const stop = useCallback(() => controller.current?.abort(), []);
   const restart = useCallback(() => {
     const inFlight = controller.current;
@@ -145,5 +200,5 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
     setConversationId(null);
   }, []);
 
-  return { turns, running, send, stop, restart, retry };
+  return { turns, running, send, stop, restart, retry, decided };
 }

@@ -53,6 +53,15 @@ export function ConversationDetail({ appId, id }: { appId: string; id: string })
                     durationMs: call.durationMs ?? undefined,
                     done: call.status !== "running",
                     ended: endedStatuses.has(call.status) ? (call.status as "stopped" | "interrupted") : undefined,
+                    approval: call.approval
+                      ? {
+                          decision: call.approval.decision,
+                          via: call.approval.via,
+                          by: call.approval.userId ? (data.deciders[call.approval.userId] ?? null) : null,
+                          at: call.approval.at,
+                          edited: call.approval.editedArguments !== undefined,
+                        }
+                      : undefined,
                   }}
                 />
               ))}

@@ -141,7 +141,8 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
       const { toolCallId, toolName, input } = part.toolCall;
       recorder.ask(toolCallId, toolName, input, round + 1);
       asked.push({ approvalId: part.approvalId, callId: toolCallId, name: toolName, input });
-      emit({ type: "tool-approval-requested", callId: toolCallId, name: toolName, arguments: input, inputSchema: tools.find((t) => t.name === toolName)?.inputSchema ?? {} });
+      const tool = tools.find((t) => t.name === toolName);
+      emit({ type: "tool-approval-requested", callId: toolCallId, name: toolName, title: tool?.title, arguments: input, inputSchema: tool?.inputSchema ?? {} });
     } else if (part.type === "tool-result" || part.type === "tool-error") {
       reportFinished(part.toolCallId);
     } else if (part.type === "finish-step") {
@@ -218,6 +219,8 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
         },
       ),
     );
+    // Stopped while asking: nobody decided, so nothing is recorded; the call ends with the run, as stopped.
+    if (run.signal.aborted) return { type: "tool-approval-response", approvalId: call.approvalId, approved: false };
     const { reason, ...approval } = decision;
     const approved = decision.decision === "approved";
     emit({ type: "tool-approval-decided", callId: call.callId, name: call.name, decision: decision.decision, via: decision.via, editedArguments: decision.editedArguments });

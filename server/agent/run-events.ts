@@ -17,7 +17,7 @@ export type RunEvent =
   /** A running tool reported progress (a connected MCP server's notifications/progress). */
   | ({ type: "tool-progress"; callId: string; name: string } & ToolProgress)
   /** A call that asks first waits for a person (tool-approval.ts); Debug & Preview shows Approve / Deny. */
-  | { type: "tool-approval-requested"; callId: string; name: string; arguments: unknown; inputSchema: unknown }
+  | { type: "tool-approval-requested"; callId: string; name: string; title?: string; arguments: unknown; inputSchema: unknown }
   | { type: "tool-approval-decided"; callId: string; name: string; decision: "approved" | "denied"; via: "preview" | "elicitation" | "policy"; editedArguments?: unknown }
   | { type: "round-finished"; round: number }
   | { type: "finished"; answer: string; usage: RunUsage; status: RunStatus; roundLimitReached: boolean }

@@ -1,9 +1,11 @@
 // Debug & Preview: run the app's current draft through the one runtime.
 import "server-only";
 import { runApp } from "@/server/agent/run-app";
+import { refuseAll, type Approver } from "@/server/agent/tool-approval";
 import type { RunEvent } from "@/server/agent/run-events";
 import { AppError } from "@/server/errors";
 import { getDb } from "@/server/db";
+import { getKv } from "@/server/kv";
 import { getModelProvider } from "@/server/db/queries/model-providers";
 import { languageModelFor } from "@/server/llm/get-language-model";
 import { modelVision, toolImageMode } from "@/server/llm/model-vision";
@@ -11,6 +13,7 @@ import { missingPersonConnections } from "@/server/mcp/servers/missing-connectio
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import { appConfigSchema } from "./app-config";
 import { getAppOrThrow } from "./apps";
+import { previewApprover } from "./preview-approval";
 
 export interface RunDraftParams {
   workspaceId: string;
@@ -21,6 +24,8 @@ export interface RunDraftParams {
   conversationId: string | null;
   signal: AbortSignal;
   onEvent(event: RunEvent): void;
+  /** Overrides the preview's approver (tests); by default the person running the preview is asked. */
+  approve?: Approver;
 }
 
 /**
@@ -45,6 +50,15 @@ export async function runDraft(params: RunDraftParams) {
   const toolImages = toolImageMode(provider!.kind, modelVision(listed ?? { id: config.model.model }));
   // One connection per tool server for the whole run, closed when it ends; per-person servers as the signed-in person.
   const tools = app.type === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: params.signal, userId: params.userId }) : null;
+  // The tool calls that ask first wait for the person running the preview (Approve / Deny in the chat).
+  let messageId = "";
+  const onEvent = (event: RunEvent) => {
+    if (event.type === "started") messageId = event.messageId;
+    params.onEvent(event);
+  };
+  const approve =
+    params.approve ??
+    (params.userId ? previewApprover({ kv: getKv(), workspaceId, appId, userId: params.userId, messageId: () => messageId }) : refuseAll);
   try {
     return await runApp({
       workspaceId,
@@ -63,7 +77,8 @@ export async function runDraft(params: RunDraftParams) {
       source: "debug",
       userId: params.userId,
       signal: params.signal,
-      onEvent: params.onEvent,
+      onEvent,
+      approve,
     });
   } finally {
     await tools?.close();

@@ -38,6 +38,10 @@ export const kvKeys = {
   appView: (token: string) => `mcp:app-view:${hash(token)}`,
   /** A published MCP server call cancelled on another instance; `callKey` names the app, client and request id. */
   mcpCancel: (callKey: string) => `mcp:cancel:${hash(callKey)}`,
+  /** A Debug & Preview tool call waiting for its person's Approve / Deny (server/apps/preview-approval.ts). */
+  previewApproval: (messageId: string, callId: string) => `preview:approval:${hash(`${messageId}|${callId}`)}`,
+  /** The decision on that call, written by whichever instance served the person's click. */
+  previewDecision: (messageId: string, callId: string) => `preview:decision:${hash(`${messageId}|${callId}`)}`,
   /** Changes with every change to what an app's published endpoint serves; instances compare it to their cache. */
   endpointGeneration: (serverKey: string) => `mcp:endpoint-gen:${hash(serverKey)}`,
   /** The tool set a client of the workspace server last listed (server/mcp/server/list-changed.ts). */

@@ -48,6 +48,7 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "apps.versions": (ids) => ({ id: ids.appId }),
   "apps.restoreVersion": (ids) => ({ id: ids.appId, versionId: ids.versionId }),
   "apps.republishVersion": (ids) => ({ id: ids.appId, versionId: ids.versionId }),
+  "apps.decideToolCall": (ids) => ({ appId: ids.appId, messageId: ids.versionId, callId: "call-1", decision: "denied" }),
   "appTemplates.list": () => undefined,
   "appTemplates.create": (ids) => ({ templateId: "support-agent", serverId: ids.serverId }),
   "appFiles.export": (ids) => ({ id: ids.appId }),

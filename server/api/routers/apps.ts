@@ -4,7 +4,9 @@ import { deleteApp, listApps, updateApp } from "@/server/db/queries/apps";
 import { appConfigSchema, appTypes } from "@/server/apps/app-config";
 import { createApp, duplicateApp, getAppOrThrow, getPublishedConfig, publishApp, sameConfig, saveDraft } from "@/server/apps/apps";
 import { listVersions, republishVersion, restoreVersionToDraft } from "@/server/apps/app-versions";
+import { decidePreviewToolCall } from "@/server/apps/preview-approval";
 import { AppError } from "@/server/errors";
+import { getKv } from "@/server/kv";
 import { changeEndpoint } from "@/server/mcp/server/endpoint-cache";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
@@ -93,6 +95,24 @@ export const appsRouter = createTRPCRouter({
     .meta({ role: "editor" })
     .input(z.object({ id: idSchema, versionId: idSchema }))
     .mutation(({ ctx, input }) => restoreVersionToDraft({ workspaceId: ctx.workspaceId, appId: input.id, versionId: input.versionId })),
+
+  /** Approve / Deny a tool call that waits in the caller's own Debug & Preview run (preview-approval.ts). */
+  decideToolCall: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(
+      z.object({
+        appId: idSchema,
+        messageId: idSchema,
+        callId: z.string().min(1).max(200),
+        decision: z.enum(["approved", "denied"]),
+        arguments: z.unknown().optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      await getAppOrThrow({ workspaceId: ctx.workspaceId, id: input.appId });
+      if (!ctx.userId) throw new AppError("not_found:tool_call", "This tool call does not exist or is not yours to decide.");
+      return decidePreviewToolCall(getKv(), { ...input, workspaceId: ctx.workspaceId, userId: ctx.userId });
+    }),
 
   republishVersion: workspaceProcedure
     .meta({ role: "editor" })

@@ -3,6 +3,7 @@ import { getDb } from "@/server/db";
 import { getAppVersion } from "@/server/db/queries/apps";
 import { listConversations } from "@/server/db/queries/conversation-list";
 import { getConversation } from "@/server/db/queries/conversations";
+import { listMemberNames } from "@/server/db/queries/users";
 import { getAppOrThrow } from "@/server/apps/apps";
 import { AppError } from "@/server/errors";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
@@ -36,6 +37,10 @@ export const conversationsRouter = createTRPCRouter({
     const version = conversation.appVersionId ? await getAppVersion(db, { workspaceId: ctx.workspaceId, id: conversation.appVersionId }) : null;
     const config = version?.config ?? (await getAppOrThrow({ workspaceId: ctx.workspaceId, id: input.appId })).draft;
     const inputFields = config.variables.map((v) => ({ key: v.key, label: v.label, type: v.type }));
-    return { ...conversation, inputFields };
+    // Who approved or denied each tool call that asked first: "you", a member's name, or a former member.
+    const deciderIds = [...new Set(conversation.messages.flatMap((m) => m.toolCalls.flatMap((c) => (c.approval?.userId ? [c.approval.userId] : []))))];
+    const names = await listMemberNames(db, { workspaceId: ctx.workspaceId, ids: deciderIds });
+    const deciders = Object.fromEntries(deciderIds.map((id) => [id, id === ctx.userId ? "you" : (names.get(id) ?? "a former member")]));
+    return { ...conversation, inputFields, deciders };
   }),
 });

@@ -114,6 +114,16 @@ export class AppEditorPage {
     await this.preview.getByRole("button", { name: "Send" }).click();
   }
 
+  /** The card under a tool call that asks first, by the tool's title. */
+  approvalCard(title: string) {
+    return this.preview.getByRole("region", { name: `Approve ${title}?` });
+  }
+
+  /** Replaces the arguments in a tool's approval card. */
+  async editApprovalArguments(title: string, json: string) {
+    await this.approvalCard(title).getByLabel(/^Arguments/).fill(json);
+  }
+
   stopButton() {
     return this.preview.getByRole("button", { name: "Stop" });
   }
