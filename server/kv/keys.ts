@@ -38,6 +38,10 @@ export const kvKeys = {
   appView: (token: string) => `mcp:app-view:${hash(token)}`,
   /** A published MCP server call cancelled on another instance; `callKey` names the app, client and request id. */
   mcpCancel: (callKey: string) => `mcp:cancel:${hash(callKey)}`,
+  /** Set while a published call waits for its client's answer to a request we sent; `askKey` names server, client and id. */
+  mcpAskWaiting: (askKey: string) => `mcp:ask:wait:${hash(askKey)}`,
+  /** The client's answer to that request, left by whichever instance it reached, for the waiting call to take. */
+  mcpAskAnswer: (askKey: string) => `mcp:ask:answer:${hash(askKey)}`,
   /** Changes with every change to what an app's published endpoint serves; instances compare it to their cache. */
   endpointGeneration: (serverKey: string) => `mcp:endpoint-gen:${hash(serverKey)}`,
   /** The tool set a client of the workspace server last listed (server/mcp/server/list-changed.ts). */
