@@ -3,7 +3,7 @@
 // instance; a client without it gets the server's policy. Real SDK clients, a real tool server, the scripted model.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { ElicitRequestSchema, type ElicitRequest, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
+import { CreateTaskResultSchema, ElicitRequestSchema, type ElicitRequest, type ElicitResult } from "@modelcontextprotocol/sdk/types.js";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
@@ -139,6 +139,22 @@ describe("a client without elicitation gets the server's policy", () => {
     await call(client);
     expect(tools.notes).toEqual([]);
     expect(toolMessage()).toContain("the server's policy refuses it");
+  }, 30_000);
+});
+
+describe("a task", () => {
+  it("runs without a live client to ask, so even an elicitation-capable client's task gets the policy", async () => {
+    const { url, workspace } = await agentApp();
+    let asked = 0;
+    const { client } = await askingClient(url, async () => {
+      asked++;
+      return { action: "accept", content: { approve: true } };
+    });
+    const { task } = await client.request({ method: "tools/call", params: { name: "weather_helper", arguments: { query: "Remember: buy milk." }, task: {} } }, CreateTaskResultSchema);
+    await expect.poll(async () => (await client.experimental.tasks.getTask(task.taskId)).status, { timeout: 15_000 }).toBe("completed");
+    expect(asked).toBe(0);
+    expect(tools.notes).toEqual([]);
+    expect(await approvals(workspace.id)).toEqual([expect.objectContaining({ decision: "denied", via: "policy" })]);
   }, 30_000);
 });
 
