@@ -12,6 +12,7 @@ import { getKv } from "@/server/kv";
 import { kvKeys } from "@/server/kv/keys";
 import { askKey } from "@/server/mcp/server/client-answers";
 import { useEndpointHarness } from "../support/endpoint-harness";
+import { modernHeaders, modernRequest } from "../support/modern-client";
 import { createPublishedApp } from "../support/published-app";
 import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
@@ -139,6 +140,18 @@ describe("a client without elicitation gets the server's policy", () => {
     await call(client);
     expect(tools.notes).toEqual([]);
     expect(toolMessage()).toContain("the server's policy refuses it");
+  }, 30_000);
+});
+
+describe("the 2026-07-28 lane", () => {
+  it("follows the policy even for a client whose envelope declares elicitation (multi round-trip asking is not done)", async () => {
+    const { url, workspace } = await agentApp();
+    const body = modernRequest(1, "tools/call", { name: "weather_helper", arguments: { query: "Remember: buy milk." } }, { "io.modelcontextprotocol/clientCapabilities": { elicitation: { form: {} } } });
+    const response = await fetch(url, { method: "POST", headers: modernHeaders("tools/call", "weather_helper"), body: JSON.stringify(body) });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("Done.");
+    expect(tools.notes).toEqual([]);
+    expect(await approvals(workspace.id)).toEqual([expect.objectContaining({ decision: "denied", via: "policy" })]);
   }, 30_000);
 });
 
