@@ -13,6 +13,7 @@ import { kvKeys } from "@/server/kv/keys";
 import { askKey } from "@/server/mcp/server/client-answers";
 import { useEndpointHarness } from "../support/endpoint-harness";
 import { modernHeaders, modernRequest } from "../support/modern-client";
+import { createWorkspaceApps } from "../support/workspace-apps";
 import { createPublishedApp } from "../support/published-app";
 import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
@@ -140,6 +141,24 @@ describe("a client without elicitation gets the server's policy", () => {
     await call(client);
     expect(tools.notes).toEqual([]);
     expect(toolMessage()).toContain("the server's policy refuses it");
+  }, 30_000);
+});
+
+describe("the workspace server", () => {
+  it("asks the same way before an agent's tool that asks first, and runs it on a yes", async () => {
+    const ws = await createWorkspaceApps(h.endpoint, h.llm, { toolServerUrl: tools.url });
+    const server = (await ws.caller.mcpServers.list()).find((s) => s.identifier === "everything")!;
+    await ws.publish({ type: "agent", name: "Note keeper", draft: { tools: [{ serverId: server.id, mode: "all" }] } });
+    const seen: string[] = [];
+    const { client } = await askingClient(ws.url, async (request) => {
+      seen.push((request.params as { message: string }).message);
+      return { action: "accept", content: { approve: true } };
+    });
+    h.llm.script([{ toolCalls: [{ name: "everything__save_note", arguments: { text: "buy milk" } }] }, { text: "Done." }]);
+    const result = await client.callTool({ name: "note_keeper", arguments: { query: "Remember: buy milk." } });
+    expect(result.structuredContent).toMatchObject({ answer: "Done." });
+    expect(seen).toEqual([expect.stringContaining("Note keeper wants to run the tool \"Save note\"")]);
+    expect(tools.notes).toEqual(["buy milk"]);
   }, 30_000);
 });
 
