@@ -39,5 +39,7 @@ export const refuseAll: Approver = async () => ({
 /** What the model and the trace are told of a refusal. */
 export function deniedMessage(decision: ApprovalDecision): string {
   const why = decision.reason ? ` ${decision.reason}` : "";
+  // A published call's client was asked (call-elicitation.ts): its reason says what came of asking, silence included.
+  if (decision.via === "elicitation" && decision.reason) return `Not run: this tool asks first, and ${decision.reason}`;
   return decision.via === "policy" ? `Not run: this tool asks first and the server's policy refuses it.${why}` : `Not run: the user refused this call.${why}`;
 }

@@ -42,6 +42,10 @@ export const kvKeys = {
   previewApproval: (messageId: string, callId: string) => `preview:approval:${hash(`${messageId}|${callId}`)}`,
   /** The decision on that call, written by whichever instance served the person's click. */
   previewDecision: (messageId: string, callId: string) => `preview:decision:${hash(`${messageId}|${callId}`)}`,
+  /** Set while a published call waits for its client's answer to a request we sent; `askKey` names server, client and id. */
+  mcpAskWaiting: (askKey: string) => `mcp:ask:wait:${hash(askKey)}`,
+  /** The client's answer to that request, left by whichever instance it reached, for the waiting call to take. */
+  mcpAskAnswer: (askKey: string) => `mcp:ask:answer:${hash(askKey)}`,
   /** Changes with every change to what an app's published endpoint serves; instances compare it to their cache. */
   endpointGeneration: (serverKey: string) => `mcp:endpoint-gen:${hash(serverKey)}`,
   /** The tool set a client of the workspace server last listed (server/mcp/server/list-changed.ts). */

@@ -1,5 +1,5 @@
 // Property-based fuzzing of the published MCP endpoint: thousands of generated and mutated JSON-RPC messages with
-// odd header combinations and hostile keys (__proto__, constructor). Never a 5xx, never a stack trace, SQL, file path
+// odd header combinations and hostile keys (__proto__, constructor), and answers to questions nobody asked. Never a 5xx, never a stack trace, SQL, file path
 // or library text in a response, memory stays flat, and afterwards every read of the app still answers over HTTP.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -7,6 +7,10 @@ import fc from "fast-check";
 import { SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settleCallLogs } from "@/server/mcp/server/call-log";
+import { getKv } from "@/server/kv";
+import { kvKeys } from "@/server/kv/keys";
+import { askIdPrefix, askKey } from "@/server/mcp/server/client-answers";
+import { newSessionId } from "@/server/mcp/server/client-session";
 import { handlePublishedRequest } from "@/server/mcp/server/handle-request";
 import { consoleOverHttp, ownerKey, readEverythingOfApp } from "../support/console-http";
 import { brokenBodies, hostileValues, libraryTexts, withHostileKeys } from "../support/hostile-json";
@@ -200,5 +204,47 @@ describe("fuzzing the published endpoint", () => {
     expect(answer).not.toMatch(/Something went wrong/);
     await settleCallLogs();
     await readEverythingOfApp(consoleApi, appId);
+  });
+
+  it("answers (JSON-RPC responses) to questions nobody asked are taken with a 202 and leave nothing in the KV store", { timeout: 120_000 }, async () => {
+    const sessions = [newSessionId({ name: "fuzz", version: "1" }, { formElicitation: true }), newSessionId({ name: "fuzz", version: "1" })];
+    const askId = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9_-]{22}$/).map((tail) => `${askIdPrefix}${tail}`),
+      fc.string({ maxLength: 40 }).map((tail) => `${askIdPrefix}${tail}`),
+      fc.oneof(fc.integer(), fc.string({ maxLength: 30 })),
+    );
+    const answer = fc.oneof(
+      fc.record({ result: fc.oneof(fc.record({ action: fc.constantFrom("accept", "decline", "cancel", "x"), content: fc.option(fc.record({ approve: fc.oneof(fc.boolean(), anyJson) })) }, { requiredKeys: ["action"] }), anyJson) }),
+      fc.record({ error: fc.oneof(fc.record({ code: fc.integer(), message: fc.string({ maxLength: 40 }) }), anyJson) }),
+      fc.record({ result: fc.record({ action: fc.constant("accept"), padding: fc.string({ minLength: 9_000, maxLength: 9_100 }) }) }),
+      fc.record({ result: withHostileKeys(fc.jsonValue({ maxDepth: 1 })) }),
+    );
+    const tried = new Set<string>();
+    const statuses = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...sessions), askId, answer, async (sessionId, id, reply) => {
+        const body = JSON.stringify({ jsonrpc: "2.0", id, ...reply });
+        const request = new Request(`${appUrl}/mcp/server/x/mcp`, {
+          method: "POST",
+          headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-11-25", "mcp-session-id": sessionId },
+          body,
+        });
+        const response = await handlePublishedRequest(request, code, { rateLimit: { limit: 1_000_000, windowSeconds: 60 } });
+        const text = await response.text();
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        expect(response.status, `${body.slice(0, 200)} -> ${text.slice(0, 200)}`).toBeLessThan(500);
+        expect(text).not.toMatch(leaks);
+        if (typeof id === "string") tried.add(askKey({ serverKey: appId, clientScope: sessionId, requestId: id }));
+      }),
+      { numRuns: 1_000 },
+    );
+    console.info("answer statuses", Object.fromEntries(statuses));
+    // Most were well-formed answers, taken without a word (202), as the transport spec has it.
+    expect(statuses.get(202) ?? 0).toBeGreaterThan(500);
+    const kv = getKv();
+    for (const key of tried) {
+      expect(await kv.get(kvKeys.mcpAskAnswer(key))).toBeNull();
+      expect(await kv.get(kvKeys.mcpAskWaiting(key))).toBeNull();
+    }
   });
 });

@@ -1,8 +1,9 @@
-// The endpoint is stateless, yet two things outlive a single request: who the client said it was (clientInfo, sent
-// only in `initialize`) and which client a later `notifications/cancelled` comes from (request ids restart at 0 in
-// every client). Both ride in the Mcp-Session-Id we hand out at initialize, which clients send back on every
+// The endpoint is stateless, yet three things outlive a single request: who the client said it was (clientInfo, sent
+// only in `initialize`), whether it can ask its user a question (the `elicitation` capability, also sent only in
+// `initialize`), and which client a later `notifications/cancelled` or answer comes from (request ids restart at 0 in
+// every client). All ride in the Mcp-Session-Id we hand out at initialize, which clients send back on every
 // request (MCP 2025-06-18, transports §Session Management). Nothing is stored: the id carries a random part and
-// the client's own words, so it is exactly as trustworthy as clientInfo itself.
+// the client's own words, so it is exactly as trustworthy as the initialize request itself.
 import { randomBytes } from "node:crypto";
 
 export interface ClientInfo {
@@ -10,22 +11,41 @@ export interface ClientInfo {
   version: string | null;
 }
 
+/** What a session id carries: the client, and whether it declared form-mode elicitation. */
+export interface ClientSession {
+  client: ClientInfo;
+  formElicitation: boolean;
+}
+
 // The id may only hold visible ASCII (0x21-0x7E): base64url parts joined by ".".
 const sessionShape = /^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{0,800}$/;
+const formElicitationFlag = "elicit-form";
 
-export function newSessionId(client: ClientInfo): string {
-  const info = Buffer.from(JSON.stringify([client.name?.slice(0, 200) ?? null, client.version?.slice(0, 100) ?? null])).toString("base64url");
+export function newSessionId(client: ClientInfo, { formElicitation = false }: { formElicitation?: boolean } = {}): string {
+  const fields: unknown[] = [client.name?.slice(0, 200) ?? null, client.version?.slice(0, 100) ?? null];
+  // Ids of clients without the capability keep the two-field shape ids had before it was carried.
+  if (formElicitation) fields.push([formElicitationFlag]);
+  const info = Buffer.from(JSON.stringify(fields)).toString("base64url");
   return `${randomBytes(16).toString("base64url")}.${info}`;
 }
 
 /** The client info a session id carries, or null for ids we did not make. */
 export function readSessionId(sessionId: string | null): ClientInfo | null {
+  return readSession(sessionId)?.client ?? null;
+}
+
+/** Everything a session id carries (ids made before the capability was carried read as without it). */
+export function readSession(sessionId: string | null): ClientSession | null {
   if (!sessionId || !sessionShape.test(sessionId)) return null;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(sessionId.split(".")[1]!, "base64url").toString("utf8"));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
-    const [name, version] = parsed.map((v) => (typeof v === "string" ? v : null));
-    return { name: name ?? null, version: version ?? null };
+    if (!Array.isArray(parsed) || (parsed.length !== 2 && parsed.length !== 3)) return null;
+    const [name, version] = parsed.slice(0, 2).map((v: unknown) => (typeof v === "string" ? v : null));
+    const flags: unknown = parsed[2];
+    return {
+      client: { name: name ?? null, version: version ?? null },
+      formElicitation: Array.isArray(flags) && flags.includes(formElicitationFlag),
+    };
   } catch {
     return null;
   }
@@ -37,4 +57,17 @@ export function clientInfoFromInitialize(params: unknown): ClientInfo {
     name: typeof info?.name === "string" ? info.name : null,
     version: typeof info?.version === "string" ? info.version : null,
   };
+}
+
+/**
+ * Whether initialize declared form-mode elicitation (MCP 2025-11-25, client/elicitation §Capabilities):
+ * `elicitation: { form: {} }`, or `elicitation: {}`, which means form mode alone for backwards compatibility.
+ * A client that declares only `url` cannot show our form.
+ */
+export function declaresFormElicitation(params: unknown): boolean {
+  const elicitation = (params as { capabilities?: { elicitation?: unknown } } | undefined)?.capabilities?.elicitation;
+  if (!elicitation || typeof elicitation !== "object" || Array.isArray(elicitation)) return false;
+  const modes = elicitation as Record<string, unknown>;
+  if (!("form" in modes) && !("url" in modes)) return true;
+  return Boolean(modes.form) && typeof modes.form === "object";
 }

@@ -42,6 +42,9 @@ async function answerToolCall(message: JSONRPCRequest, ctx: ServerContext): Prom
   const parsed = CallToolRequestSchema.safeParse(message);
   // Progress needs the SDK's SSE stream. (Task-augmented calls never get here: see directAnswer.)
   if (!parsed.success || parsed.data.params._meta?.progressToken !== undefined) return null;
+  // A client that can be asked gets every call over SSE, where a question can reach it mid-call. Whether a call will
+  // ask depends on the tools the model picks during the run, unknown here; and these clients read SSE anyway.
+  if (ctx.askClient) return null;
   ctx.ledger.begin([message]);
   let reply: JSONRPCMessage;
   try {

@@ -26,9 +26,13 @@ export interface EndpointOptions {
   rateLimit?: { limit: number; windowSeconds: number };
   /** How often a running call checks for a cancellation that reached another instance. */
   cancelPollMs?: number;
+  /** How often a call waiting for its client's answer (elicitation) checks for it; any instance may receive it. */
+  askPollMs?: number;
+  /** How long a call waits for that answer before the tool is refused. */
+  askTimeoutMs?: number;
 }
 
-const defaults = { maxBodyBytes: 1024 * 1024, rateLimit: { limit: env.MCP_SERVER_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }, cancelPollMs: 2_000 };
+const defaults = { maxBodyBytes: 1024 * 1024, rateLimit: { limit: env.MCP_SERVER_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 }, cancelPollMs: 2_000, askPollMs: 500, askTimeoutMs: 120_000 };
 
 // The same answer on every method: a GET that answered 405 here sent mcp-remote users on a regenerated URL to
 // "SSE error 405" instead of "not found".
@@ -79,7 +83,9 @@ async function handle(request: Request, code: string, options: EndpointOptions):
   const json = parseJsonBody(body.text);
   if ("refusal" in json) return json.refusal;
 
-  const lane = { request, endpoint, raw: json.raw, bearer, caller: access.caller, kv, rateLimit, cancelPollMs: options.cancelPollMs ?? defaults.cancelPollMs };
+  const lane = { request, endpoint, raw: json.raw, bearer, caller: access.caller, kv, rateLimit, cancelPollMs: options.cancelPollMs ?? defaults.cancelPollMs,
+    asking: { pollMs: options.askPollMs ?? defaults.askPollMs, timeoutMs: options.askTimeoutMs ?? defaults.askTimeoutMs },
+  };
   // No 2026-07-28 envelope claim means a 2025 client (era.ts).
   return (await isLegacyEra(request, json.raw)) ? serveLegacyLane(lane) : serveModernLane(lane);
 }

@@ -7,6 +7,7 @@ import { hashToken } from "@/server/crypto/tokens";
 import type { OauthCaller } from "./access";
 import type { Kv } from "@/server/kv";
 import { getPublishedTool } from "./build-tool";
+import type { ClientAsking } from "./call-elicitation";
 import type { Endpoint } from "./endpoint";
 import { cancelCall, callKey } from "./cancellations";
 import type { RequestLedger } from "./request-ledger";
@@ -23,6 +24,8 @@ export interface LaneParams {
   kv: Kv;
   rateLimit: { limit: number; windowSeconds: number };
   cancelPollMs: number;
+  /** How a call asks a client that can be asked (call-elicitation.ts): poll interval and limit. */
+  asking: ClientAsking;
 }
 
 /**
@@ -68,6 +71,7 @@ export function serverContext(
     ledger,
     tasks,
     personId,
+    askClient = null,
   }: {
     request: Request;
     protocolVersion: string;
@@ -77,6 +81,7 @@ export function serverContext(
     ledger: RequestLedger;
     tasks: ServerContext["tasks"];
     personId: string | null;
+    askClient?: ClientAsking | null;
   },
 ): ServerContext {
   return {
@@ -96,5 +101,6 @@ export function serverContext(
     tasks,
     personId,
     approvalPolicy: endpoint.approvalPolicy,
+    askClient,
   };
 }

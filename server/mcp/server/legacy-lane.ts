@@ -2,7 +2,8 @@
 // envelope, served as before this endpoint spoke two eras: SDK v1, answered directly where direct-answers.ts can.
 import "server-only";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
-import { clientInfoFromInitialize, readSessionId, type ClientInfo } from "./client-session";
+import { onlyResponses, passClientAnswers } from "./client-answers";
+import { clientInfoFromInitialize, declaresFormElicitation, readSession, type ClientInfo } from "./client-session";
 import { checkLegacyProtocolHeader, requestProtocolVersion } from "./http-checks";
 import { isActive } from "./endpoint";
 import { anonymousScope, callerCredential, ledgerBase, passCancellations, serverContext, taskContext, type LaneParams } from "./lane";
@@ -31,9 +32,10 @@ export async function serveLegacyLane(lane: LaneParams): Promise<Response> {
   if (batchRefusal) return batchRefusal;
 
   const sessionId = request.headers.get("mcp-session-id");
-  const session = readSessionId(sessionId);
+  const session = readSession(sessionId);
   const initialize = messages.find((m) => isInitializeRequest(m)) as { params?: unknown } | undefined;
-  const client: ClientInfo = initialize ? clientInfoFromInitialize(initialize.params) : (session ?? { name: request.headers.get("user-agent"), version: null });
+  const client: ClientInfo = initialize ? clientInfoFromInitialize(initialize.params) : (session?.client ?? { name: request.headers.get("user-agent"), version: null });
+  const formElicitation = initialize ? declaresFormElicitation(initialize.params) : (session?.formElicitation ?? false);
   const clientScope = session ? sessionId! : anonymousScope(request, credential);
   const ledger = new RequestLedger(ledgerBase(endpoint, lane.caller), client);
 
@@ -41,8 +43,14 @@ export async function serveLegacyLane(lane: LaneParams): Promise<Response> {
   const paramsRefusal = refuseInvalidParams(messages, isBatch, ledger);
   if (paramsRefusal) return paramsRefusal;
   await passCancellations(messages, { serverKey: endpoint.serverKey, clientScope, kv });
+  // Answers to our questions (call-elicitation.ts) go to the call that waits for them, wherever it runs.
+  await passClientAnswers(messages, { serverKey: endpoint.serverKey, clientScope, kv });
+  if (onlyResponses(messages)) return new Response(null, { status: 202 });
 
   const tasks = taskContext(endpoint, { scope: taskScope({ bearer: credential, sessionId }), client, caller: lane.caller });
-  const ctx = serverContext(endpoint, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger, tasks, personId: lane.caller?.userId ?? null });
-  return serveMessages({ request, ctx, messages, raw: isBatch ? messages : messages[0], initialize: Boolean(initialize), client });
+  // Elicitation came with 2025-06-18; only a client with a session can be asked (the session carries the capability,
+  // and its id scopes the answer), which an initialize request has yet to receive.
+  const askClient = formElicitation && !initialize && session && protocolVersion >= "2025-06-18" ? lane.asking : null;
+  const ctx = serverContext(endpoint, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger, tasks, personId: lane.caller?.userId ?? null, askClient });
+  return serveMessages({ request, ctx, messages, raw: isBatch ? messages : messages[0], initialize: Boolean(initialize), client, formElicitation });
 }

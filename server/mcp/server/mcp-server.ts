@@ -4,7 +4,7 @@
 import "server-only";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
-import { CallToolRequestSchema, ListToolsRequestSchema, type CreateTaskResult } from "@modelcontextprotocol/sdk/types.js";
+import { CallToolRequestSchema, ListToolsRequestSchema, type CreateTaskResult, type JSONRPCRequest, type RequestId } from "@modelcontextprotocol/sdk/types.js";
 import { listedTools } from "./build-tool";
 import { rememberListedTools } from "./list-changed";
 import { createTask } from "./tasks/create-task";
@@ -14,8 +14,15 @@ import { runToolCall, type ServerContext } from "./tool-call";
 // per-request server would otherwise spend more time setting up validation than answering.
 const jsonSchemaValidator = new AjvJsonSchemaValidator();
 
-/** `toolsChanged`: the workspace server's tools changed since this client listed them (list-changed.ts). */
-export function createPublishedServer(ctx: ServerContext, { toolsChanged = false } = {}): Server {
+/**
+ * `toolsChanged`: the workspace server's tools changed since this client listed them (list-changed.ts).
+ * `sendRequest`: puts a request of ours on the SSE stream of the client's request `relatedTo` (call-elicitation.ts);
+ * the SDK's own extra.sendRequest would wait for the answer in this instance, where it may never arrive.
+ */
+export function createPublishedServer(
+  ctx: ServerContext,
+  { toolsChanged = false, sendRequest }: { toolsChanged?: boolean; sendRequest?: (message: JSONRPCRequest, relatedTo: RequestId) => Promise<void> } = {},
+): Server {
   const server = new Server(
     ctx.info,
     {
@@ -48,7 +55,12 @@ export function createPublishedServer(ctx: ServerContext, { toolsChanged = false
     // "Invalid task creation result" for a plain result.
     return ctx.tasks && request.params.task
       ? (createTask({ ...ctx, tasks: ctx.tasks }, request.params, { era: "2025", ttl: request.params.task.ttl }) as Promise<CreateTaskResult>)
-      : runToolCall(ctx, request.params, { requestId: extra.requestId, signal: extra.signal, notify: extra.sendNotification });
+      : runToolCall(ctx, request.params, {
+          requestId: extra.requestId,
+          signal: extra.signal,
+          notify: extra.sendNotification,
+          ...(sendRequest ? { request: (message: JSONRPCRequest) => sendRequest(message, extra.requestId) } : {}),
+        });
   });
   return server;
 }

@@ -19,9 +19,11 @@ export interface ServeParams {
   raw: unknown;
   initialize: boolean;
   client: ClientInfo;
+  /** What initialize declared, carried in the session id we hand out (client-session.ts). */
+  formElicitation: boolean;
 }
 
-export async function serveMessages({ request, ctx, messages, raw, initialize, client }: ServeParams): Promise<Response> {
+export async function serveMessages({ request, ctx, messages, raw, initialize, client, formElicitation }: ServeParams): Promise<Response> {
   const { ledger } = ctx;
   const direct = await directAnswer(messages, ctx);
   if (direct) return direct;
@@ -30,10 +32,14 @@ export async function serveMessages({ request, ctx, messages, raw, initialize, c
   // A call in a batch answers over SSE: if it is cancelled its answer is left out, and a JSON batch would wait for it.
   const hasCall = messages.some((m) => isJSONRPCRequest(m) && m.method === "tools/call");
   const sse = wantsProgress || hasCall;
-  const server = createPublishedServer(ctx, { toolsChanged: sse && (await toolsChangedSinceListed(ctx)) });
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: !sse });
-  await server.connect(transport);
   const send = transport.send.bind(transport);
+  const server = createPublishedServer(ctx, {
+    toolsChanged: sse && (await toolsChangedSinceListed(ctx)),
+    // Our own requests are no answers: the ledger and the cancellation rule below have nothing to do with them.
+    sendRequest: (message, relatedRequestId) => send(message, { relatedRequestId }),
+  });
+  await server.connect(transport);
   transport.send = async (message, sendOptions) => {
     if ((isJSONRPCResultResponse(message) || isJSONRPCErrorResponse(message)) && message.id !== undefined && ledger.wasCancelled(message.id)) {
       // No answer after a cancellation: the stream closes without it once nothing else is pending (onIdle below).
@@ -62,7 +68,7 @@ export async function serveMessages({ request, ctx, messages, raw, initialize, c
   const response = await Promise.race([transport.handleRequest(request, { parsedBody: raw }), gone]);
   // JSON answers are complete here; an SSE stream stays open until its last answer is sent (or left out).
   ledger.onIdle(close);
-  return initialize && response.ok ? withSession(response, newSessionId(client)) : response;
+  return initialize && response.ok ? withSession(response, newSessionId(client, { formElicitation })) : response;
 }
 
 function withSession(response: Response, sessionId: string): Response {

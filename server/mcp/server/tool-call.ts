@@ -3,11 +3,12 @@
 // (direct-answers.ts). The name check, cancellation from this or another instance, progress for calls that ask
 // (call-progress.ts), the run, and what the call log needs to know.
 import "server-only";
-import { ErrorCode, type CallToolRequest, type CallToolResult, type RequestId, type ServerNotification } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, type CallToolRequest, type CallToolResult, type JSONRPCRequest, type RequestId, type ServerNotification } from "@modelcontextprotocol/sdk/types.js";
 import type { Kv } from "@/server/kv";
 import type { PublishedTool } from "./build-tool";
 import { startCallProgress } from "./call-progress";
 import { publishedApprover } from "./call-approval";
+import { elicitingApprover, type ClientAsking } from "./call-elicitation";
 import { callPublishedTool } from "./call-tool";
 import type { Endpoint } from "./endpoint";
 import { callKey, trackCall } from "./cancellations";
@@ -40,6 +41,11 @@ export interface ServerContext {
   personId: string | null;
   /** What a tool that asks first gets when the client cannot be asked (call-approval.ts). */
   approvalPolicy: Endpoint["approvalPolicy"];
+  /**
+   * Set when the client declared form-mode elicitation (client-session.ts) on a protocol that has it: tools that ask
+   * first ask the client's user (call-elicitation.ts), waiting this long for the answer. Null: the policy answers.
+   */
+  askClient: ClientAsking | null;
   /** Set where calls may run as tasks (tasks/task-scope.ts): who the caller is, and its scope. */
   tasks?: { scope: string; client: ClientInfo; caller?: { userId: string; clientId: string; clientName: string } | null };
 }
@@ -50,6 +56,8 @@ export interface ToolCallChannel {
   signal?: AbortSignal;
   /** Sends a notification tied to this request; only the SDK server's SSE answers have one. */
   notify?(notification: ServerNotification): Promise<void>;
+  /** Sends a request to the client on this request's SSE stream; only the 2025 lane's SDK server has one. */
+  request?(message: JSONRPCRequest): Promise<void>;
   /** False where nobody waits on the wire for a heartbeat (a task's job); call-progress.ts. */
   heartbeat?: boolean;
 }
@@ -91,7 +99,7 @@ export async function runToolCall(ctx: ServerContext, params: CallToolRequest["p
       signal,
       onEvent: progress?.onEvent,
       personId: ctx.personId,
-      approve: publishedApprover(ctx.approvalPolicy),
+      approve: approverFor(ctx, channel, app.appName),
     });
     ctx.ledger.annotate(channel.requestId, { outcome: outcome.outcome, error: outcome.error, conversationId: outcome.conversationId });
     // The SDK sends nothing for a request its own signal aborted, so the log line is written here instead.
@@ -101,4 +109,22 @@ export async function runToolCall(ctx: ServerContext, params: CallToolRequest["p
     progress?.stop();
     tracked.done();
   }
+}
+
+/** The client's user when it can be asked on this call's stream; otherwise the server's policy (call-approval.ts). */
+function approverFor(ctx: ServerContext, channel: ToolCallChannel, appName: string) {
+  const policy = publishedApprover(ctx.approvalPolicy);
+  if (!ctx.askClient || !channel.request || !channel.notify) return policy;
+  return elicitingApprover({
+    serverKey: ctx.serverKey,
+    clientScope: ctx.clientScope,
+    kv: ctx.kv,
+    protocolVersion: ctx.protocolVersion,
+    personId: ctx.personId,
+    appName,
+    asking: ctx.askClient,
+    request: channel.request,
+    notify: channel.notify,
+    fallback: policy,
+  });
 }

@@ -67,6 +67,8 @@ export async function runTaskJob(job: Job): Promise<void> {
     ledger,
     personId: caller?.userId ?? null,
     approvalPolicy: endpoint.approvalPolicy,
+    // A task runs without a live client to ask: its tools that ask first get the policy's answer.
+    askClient: null,
   };
   const requestId = taskRequestId(idHash);
   const request: JSONRPCRequest = { jsonrpc: "2.0", id: requestId, method: "tools/call", params };
