@@ -80,7 +80,10 @@ export function DebugPreview({
                 />
               ))}
               {(turn.content || turn.role === "user" || turn.status === "running") && (
-                <Bubble role={turn.role} pending={turn.status === "running" && !turn.content}>
+                <Bubble
+                  role={turn.role}
+                  pending={turn.status === "running" && !turn.content ? (turn.steps.some((s) => s.asking) ? "Waiting for your approval…" : "Thinking…") : undefined}
+                >
                   {turn.content}
                 </Bubble>
               )}
@@ -124,7 +127,8 @@ export function DebugPreview({
   );
 }
 
-function Bubble({ role, pending, children }: { role: "user" | "assistant"; pending?: boolean; children: React.ReactNode }) {
+/** `pending`: what the answer's place says while there is none yet. */
+function Bubble({ role, pending, children }: { role: "user" | "assistant"; pending?: string; children: React.ReactNode }) {
   return (
     <div
       data-role={role}
@@ -133,7 +137,7 @@ function Bubble({ role, pending, children }: { role: "user" | "assistant"; pendi
         role === "user" ? "ml-auto bg-primary text-primary-foreground" : "bg-muted",
       )}
     >
-      {pending ? <span className="inline-block animate-pulse text-muted-foreground">Thinking…</span> : children}
+      {pending ? <span className="inline-block animate-pulse text-muted-foreground">{pending}</span> : children}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // What a bound tool does when the owner has not chosen, and why, in the words the agent editor shows. The rule
-// itself is the runtime's (server/agent/tool-approval.ts asksFirst); only the reason is worded here.
-import { asksFirst } from "@/server/agent/tool-approval";
+// itself is shared with the runtime (shared/asks-first.ts); only the reason is worded here.
+import { asksFirst } from "@/shared/asks-first";
 
 export function approvalDefault(annotations: Record<string, unknown> | undefined): { asks: boolean; text: string } {
   const asks = asksFirst(undefined, annotations);

@@ -3,7 +3,7 @@ import "server-only";
 import { dynamicTool, jsonSchema, type ToolSet } from "ai";
 import type { ToolBinding } from "@/server/apps/app-config";
 import { describeToolError } from "./run-error";
-import { asksFirst } from "./tool-approval";
+import { asksFirst } from "@/shared/asks-first";
 import { resultText, type RuntimeTool, type RuntimeToolResult, type ToolProgress } from "./runtime-tool";
 import type { ToolCallRecorder } from "./tool-call-recorder";
 import { toModelOutput, type ToolOutputOptions } from "./tool-output";

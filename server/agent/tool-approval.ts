@@ -1,16 +1,8 @@
-// Which tool calls ask a person first, and the shape of asking. The runtime only asks (RunAppParams.approve); who
-// answers, and how, is the caller's: a person in Debug & Preview, the MCP client's user, or the published policy.
+// The shape of asking before a tool call (which calls ask: shared/asks-first.ts). The runtime only asks
+// (RunAppParams.approve); who answers, and how, is the caller's: a person in Debug & Preview, the MCP client's user,
+// or the published policy.
 import type { JSONSchema7 } from "ai";
 import type { ToolApproval } from "@/server/db/schema";
-
-/**
- * The owner's choice on the binding wins; without one, a tool the server marks read-only runs and anything else
- * (destructive, or not saying) asks. MCP's defaults agree: a tool without annotations may write and destroy.
- */
-export function asksFirst(choice: "auto" | "ask" | undefined, annotations: Record<string, unknown> | undefined): boolean {
-  if (choice) return choice === "ask";
-  return annotations?.readOnlyHint !== true;
-}
 
 export interface ApprovalRequest {
   callId: string;

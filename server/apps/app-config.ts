@@ -52,7 +52,7 @@ export const toolBindingSchema = z.object({
         enabled: z.boolean(),
         /** Shown to the model instead of the server's own description; absent or empty keeps the server's. */
         description: z.string().trim().max(2000, "A tool description is at most 2,000 characters.").optional(),
-        /** "auto" runs it, "ask" asks a person first; absent follows the tool's annotations (tool-approval.ts). */
+        /** "auto" runs it, "ask" asks a person first; absent follows the tool's annotations (shared/asks-first.ts). */
         approval: z.enum(["auto", "ask"]).optional(),
       }),
     )

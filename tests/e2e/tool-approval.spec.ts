@@ -55,6 +55,7 @@ test("a tool that asks first waits at its card; Approve runs it as edited, Deny 
   await expect(card).toBeVisible();
   await expect(card).toContainText("notes__save_note");
   await expect(editor.toolStep(/save_note$/)).toContainText("Waiting for you");
+  await expect(editor.conversation).toContainText("Waiting for your approval…");
   expect(tools.notes).not.toContain("buy milk");
 
   // Broken JSON is caught in place, with where; the run keeps waiting.

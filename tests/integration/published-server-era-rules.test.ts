@@ -128,9 +128,10 @@ describe("task-augmented calls run as durable tasks on both lanes (published-ser
     // The SDK's refusal (the header and the envelope disagree: -32020; an unknown version alone: -32022), not a task.
     expect(refused.result).toBeUndefined();
     expect([-32020, -32022]).toContain(refused.error.code);
-    // The runs are logged once each, as tools/call with their conversation; the polls as themselves.
-    const logs = await callLogs(caller, app.id);
-    expect(logs.filter((l) => l.method === "tools/call").map((l) => l.outcome).sort()).toEqual(["cancelled", "ok"]);
+    // The runs are logged once each, as tools/call with their conversation; the polls as themselves. The cancelled
+    // run's line is written when its job winds down, which may be after the cancel's answer.
+    const runOutcomes = async () => (await callLogs(caller, app.id)).filter((l) => l.method === "tools/call").map((l) => l.outcome).sort();
+    await expect.poll(runOutcomes, { timeout: 10_000 }).toEqual(["cancelled", "ok"]);
   });
 });
 

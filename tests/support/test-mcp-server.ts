@@ -27,7 +27,7 @@ export interface TestMcpServerOptions {
 
 export interface TestMcpServer {
   url: string;
-  /** The texts `save_note` stored, in order: a tool that changes things, so it asks first (tool-approval.ts). */
+  /** The texts `save_note` stored, in order: a tool that changes things, so it asks first (shared/asks-first.ts). */
   notes: string[];
   /** Names of tool calls whose handler saw its request cancelled. */
   cancelled: string[];

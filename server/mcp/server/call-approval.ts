@@ -1,5 +1,5 @@
-// Who approves a published call's tool that asks first (tool-approval.ts). No person watches a published run, so the
-// answer is the server's policy, chosen on its MCP Server tab: refuse and tell the model why, or run it.
+// The server's policy for a published call's tool that asks first, chosen on its MCP Server tab: refuse and tell the
+// model why, or run it. It answers when the client cannot be asked (call-elicitation.ts asks those that can).
 import "server-only";
 import type { Approver } from "@/server/agent/tool-approval";
 import type { Endpoint } from "./endpoint";
