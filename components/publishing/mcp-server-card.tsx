@@ -1,15 +1,15 @@
 "use client";
 // The MCP Server card: on/off, status, the secret URL with copy and Regenerate, and the tool's public face.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { PowerOff, RefreshCw } from "lucide-react";
+import { PowerOff } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Switch } from "@/components/ui/switch";
+import { RegenerateUrlButton } from "./regenerate-url-button";
 import { ServerUrlField } from "./server-url-field";
 import { ToolSettingsDialog } from "./tool-settings-dialog";
 import type { ServerStatus } from "./types";
@@ -84,21 +84,7 @@ export function McpServerCard({ appId, status }: { appId: string; status: Server
           <Button variant="outline" size="sm" onClick={() => setDialog("edit")}>
             Edit tool
           </Button>
-          <ConfirmDialog
-            title="Regenerate the server URL?"
-            description="Every connected client stops working at once. You will need to paste the new URL into each of them."
-            confirmLabel="Regenerate URL"
-            destructive
-            onConfirm={async () => {
-              await regenerate.mutateAsync({ appId });
-              toast.success("New URL ready: the old one no longer works");
-            }}
-            trigger={
-              <Button variant="ghost" size="sm">
-                <RefreshCw aria-hidden /> Regenerate URL
-              </Button>
-            }
-          />
+          <RegenerateUrlButton regenerate={() => regenerate.mutateAsync({ appId })} />
         </CardFooter>
       )}
       <ToolSettingsDialog appId={appId} status={status} mode={dialog ?? "edit"} open={dialog !== null} onOpenChange={(open) => !open && setDialog(null)} />

@@ -2,7 +2,6 @@
 // The workspace server's switch (turning it off is confirmed: every client stops at once), its status, and the
 // secret URL with copy and Regenerate (confirmed: the old URL stops at once).
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { RefreshCw } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
@@ -11,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Switch } from "@/components/ui/switch";
+import { RegenerateUrlButton } from "@/components/publishing/regenerate-url-button";
 import { ServerUrlField } from "@/components/publishing/server-url-field";
 import type { WorkspaceServerStatus } from "./types";
 
@@ -56,21 +56,7 @@ export function WorkspaceServerCard({ status, canChange }: { status: WorkspaceSe
       </CardContent>
       {status.configured && canChange && (
         <CardFooter>
-          <ConfirmDialog
-            title="Regenerate the server URL?"
-            description="The old URL stops working at once, for every connected client. You will need to paste the new URL into each of them."
-            confirmLabel="Regenerate URL"
-            destructive
-            onConfirm={async () => {
-              await regenerate.mutateAsync();
-              toast.success("New URL ready: the old one no longer works");
-            }}
-            trigger={
-              <Button variant="ghost" size="sm">
-                <RefreshCw aria-hidden /> Regenerate URL
-              </Button>
-            }
-          />
+          <RegenerateUrlButton regenerate={() => regenerate.mutateAsync()} />
         </CardFooter>
       )}
       <ConfirmDialog

@@ -41,7 +41,7 @@ export class PublishPage {
     const before = await this.url();
     await this.page.getByRole("button", { name: "Regenerate URL" }).click();
     const confirm = this.page.getByRole("alertdialog", { name: "Regenerate the server URL?" });
-    await expect(confirm).toContainText("Every connected client stops working at once");
+    await expect(confirm).toContainText("The old URL stops working at once, for every connected client.");
     await confirm.getByRole("button", { name: "Regenerate URL" }).click();
     await expect(this.page.getByRole("textbox", { name: "Server URL" })).not.toHaveValue(before);
     return this.url();
