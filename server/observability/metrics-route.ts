@@ -17,7 +17,9 @@ function bearer(request: Request): string | null {
   return match ? match[1]! : null;
 }
 
-export async function metricsResponse(request: Request, token = env.METRICS_TOKEN): Promise<Response> {
+/** `configured` stands in for the environment in tests. */
+export async function metricsResponse(request: Request, configured: { token: string | undefined } = { token: env.METRICS_TOKEN }): Promise<Response> {
+  const { token } = configured;
   if (!token) return new Response("Not found.\n", { status: 404, headers: { ...noStore, "content-type": "text/plain; charset=utf-8" } });
   const given = bearer(request);
   // Hashes first, so the comparison takes the same time whatever the given token's length.
