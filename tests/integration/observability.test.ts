@@ -9,6 +9,7 @@ import { createPublishedApp } from "../support/published-app";
 import { useEndpointHarness } from "../support/endpoint-harness";
 import { startOtlpReceiver, type OtlpReceiver } from "../support/otlp-receiver";
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
+import { connectTestTools, createTestApp, runTestApp, testServerId } from "../support/runtime";
 
 const h = useEndpointHarness();
 let receiver: OtlpReceiver;
@@ -75,6 +76,23 @@ describe("with a collector", () => {
     expect(everything).not.toContain("Secret question");
     expect(everything).not.toContain("It is 5");
     expect(trace.some((s) => "ai.toolCall.args" in s.attributes || "ai.prompt.messages" in s.attributes)).toBe(false);
+  });
+
+  it("a streamed run (Debug & Preview) exports its model call and its tool call with the server and the tool's name", async () => {
+    const testApp = await createTestApp("agent");
+    const { client, tools: runtimeTools } = await connectTestTools(tools);
+    try {
+      h.llm.script([{ toolCalls: [{ name: "test__add", arguments: { a: 4, b: 5 } }] }, { text: "Nine." }]);
+      const { result } = await runTestApp(testApp, h.llm, { query: "4 + 5?", tools: runtimeTools });
+      expect(result.status).toBe("completed");
+    } finally {
+      await client.close();
+    }
+    await tracing.flush();
+    const run = receiver.spans.filter((s) => s.attributes["ai.telemetry.metadata.appId"] === testApp.app.id);
+    expect(run.filter((s) => s.name === "ai.streamText.doStream")).toHaveLength(2);
+    const toolCall = receiver.spans.find((s) => s.name === "ai.toolCall" && run.some((r) => r.traceId === s.traceId));
+    expect(toolCall?.attributes).toMatchObject({ "ai.toolCall.name": "test__add", "switchyard.tool.server_id": testServerId, "switchyard.tool.source_name": "add" });
   });
 
   it("a call to a tool the server does not have exports a span with that outcome", async () => {
