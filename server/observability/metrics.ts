@@ -40,6 +40,12 @@ function createMetrics() {
       help: "App runs going on this instance now.",
       registers: [registry],
     }),
+    kvErrors: new Counter({
+      name: "switchyard_kv_errors_total",
+      help: "KV store (Redis, Upstash) operations that failed on this instance, by driver and operation.",
+      labelNames: ["driver", "operation"] as const,
+      registers: [registry],
+    }),
     // The gauges below are set when the route is scraped (refresh-gauges.ts), not as things happen.
     queueDepth: new Gauge({
       name: "switchyard_job_queue_depth",
