@@ -12,7 +12,7 @@ export interface ObservedCall {
 }
 
 export async function observePublishedCall<T>(
-  call: { workspaceId: string; appId: string | null; tool: string; workspaceServer: boolean },
+  call: { workspaceId: string; appId: string | null; tool: string; workspaceServer: boolean; known: boolean },
   work: (observed: ObservedCall) => Promise<T>,
 ): Promise<T> {
   const metrics = getMetrics();
@@ -27,8 +27,9 @@ export async function observePublishedCall<T>(
   let outcome = null as string | null;
   metrics.publishedCallsInFlight.inc();
   try {
+    // A name the server does not have stays out of the span's name, so made-up names cannot multiply span names.
     return await inSpan(
-      `tools/call ${attributes["gen_ai.tool.name"]}`,
+      call.known ? `tools/call ${attributes["gen_ai.tool.name"]}` : "tools/call",
       attributes,
       async (span) => {
         try {

@@ -67,7 +67,8 @@ export function findPublishedTool(ctx: Pick<ServerContext, "tools">, name: strin
 /** The call's result; throws an error with a JSON-RPC `code` only for a tool name this server does not have. */
 export function runToolCall(ctx: ServerContext, params: CallToolRequest["params"], channel: ToolCallChannel): Promise<CallToolResult> {
   // A span and the call counters around each call (server/observability/observe-call.ts).
-  const call = { workspaceId: ctx.workspaceId, appId: ctx.appId, tool: params.name, workspaceServer: ctx.workspaceServer };
+  const known = ctx.tools.some((entry) => entry.tool.name === params.name);
+  const call = { workspaceId: ctx.workspaceId, appId: ctx.appId, tool: params.name, workspaceServer: ctx.workspaceServer, known };
   return observePublishedCall(call, (observed) => runObservedCall(ctx, params, channel, observed));
 }
 
