@@ -4,6 +4,9 @@ export async function register() {
   // First, before anything slow: requests are only tagged with their socket address from here on (see the file).
   const { installPeerAddressHook } = await import("@/server/client-address/peer-address-hook");
   installPeerAddressHook();
+  // Before the rest, so their work is traced too; nothing is loaded unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+  const { startTracingFromEnv } = await import("@/server/observability/start-tracing");
+  await startTracingFromEnv();
   const { capHeapGrowth } = await import("@/server/heap-growth");
   capHeapGrowth();
   const { startLeaseKeeper, sweepInterruptedRuns } = await import("@/server/agent/run-leases");
@@ -27,8 +30,11 @@ export async function register() {
     console.error("[oauth_server:cleanup] could not schedule the cleanup:", error instanceof Error ? error.message : error);
   });
   const { closeJobQueue } = await import("@/server/jobs");
+  const { stopTracing } = await import("@/server/observability/start-tracing");
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     // Next closes the server and exits on these; meanwhile running jobs get a few seconds, then go back to the queue.
     process.once(signal, () => void closeJobQueue({ timeoutMs: 5_000 }).catch(() => {}));
+    // The last spans go out before the process ends (Next exits once its server closed).
+    process.once(signal, () => void stopTracing().catch(() => {}));
   }
 }

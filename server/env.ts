@@ -42,6 +42,13 @@ const schema = z.object({
   /** Characters of each tool result sent to an agent's model; the stored trace keeps the whole result. */
   TOOL_RESULT_MAX_CHARS: z.coerce.number().int().min(1_000).max(1_000_000).default(20_000),
   MCP_ALLOW_PRIVATE_NETWORK: z.preprocess(blankToUndefined, flag.optional()),
+  /** An OTLP/HTTP collector's base URL (spans go to <url>/v1/traces); unset, tracing is off and costs nothing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(blankToUndefined, z.url().optional()),
+  OTEL_SERVICE_NAME: z.preprocess(blankToUndefined, z.string().max(200).default("switchyard")),
+  /** Prompts, answers and tool arguments on spans: off by default, since collectors are often less guarded. */
+  OTEL_RECORD_CONTENT: z.preprocess(blankToUndefined, flag.default(false)),
+  /** The bearer token /api/metrics asks for; unset, the route answers 404. */
+  METRICS_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "must be at least 16 characters").max(512).optional()),
 });
 
 export type Env = z.infer<typeof schema>;

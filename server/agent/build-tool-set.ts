@@ -7,6 +7,7 @@ import { asksFirst } from "@/shared/asks-first";
 import { resultText, type RuntimeTool, type RuntimeToolResult, type ToolProgress } from "./runtime-tool";
 import type { ToolCallRecorder } from "./tool-call-recorder";
 import { toModelOutput, type ToolOutputOptions } from "./tool-output";
+import { annotateActiveSpan } from "@/server/observability/tracing";
 
 /**
  * Built-in tools (no serverId) always pass; server tools pass when the app binds their server and enables them,
@@ -44,6 +45,8 @@ export interface ToolSetParams {
 export function buildToolSet({ tools, recorder, signal, round, output, onProgress }: ToolSetParams): ToolSet {
   async function runTool(tool: RuntimeTool, args: unknown, callId: string, callSignal: AbortSignal): Promise<RuntimeToolResult> {
     recorder.start(callId, tool.name, args, round());
+    // On the AI SDK's ai.toolCall span (when tracing is on): which server the tool is on, and its name there.
+    annotateActiveSpan({ "switchyard.tool.server_id": tool.serverId ?? "built-in", "switchyard.tool.source_name": tool.sourceName ?? tool.name });
     let result: RuntimeToolResult;
     try {
       result = await tool.execute(args, { signal: callSignal, onProgress: onProgress && ((progress) => onProgress(callId, tool.name, progress)) });

@@ -27,6 +27,8 @@ import { startRun, type StartRunParams, type StartedRun } from "./start-run";
 import { moveToolImagesToUserMessages } from "./tool-images";
 import { createToolCallRecorder } from "./tool-call-recorder";
 import { deniedMessage, refuseAll, type ApprovalDecision, type Approver } from "./tool-approval";
+import { getMetrics } from "@/server/observability/metrics";
+import { runTelemetry } from "@/server/observability/tracing";
 
 export interface RunAppParams extends StartRunParams {
   /** Resolved by the caller (languageModelFor), so the runtime never touches provider rows or keys. */
@@ -58,9 +60,16 @@ export async function runApp(params: RunAppParams): Promise<RunResult> {
   const started = await startRun(db, params);
   // Until its final state is stored, the run's process vouches for it; if the process dies, the lease lapses.
   const lease = holdLease(started.messageId);
+  const metrics = getMetrics();
+  metrics.runsInFlight.inc();
+  let status = "failed";
   try {
-    return await continueRun(db, params, started);
+    const result = await continueRun(db, params, started);
+    status = result.status;
+    return result;
   } finally {
+    metrics.runsInFlight.dec();
+    metrics.runs.inc({ status });
     lease.release();
   }
 }
@@ -162,6 +171,7 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
   // calls and goes on. Rounds count across passes.
   const asked: AskedCall[] = [];
   let stepsDone = 0;
+  const telemetry = runTelemetry(`switchyard.${params.appType}`, { appId: params.appId, workspaceId, conversationId, messageId });
   const request = (history: ModelMessage[]) => ({
     model: params.model,
     system,
@@ -182,6 +192,8 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
     maxOutputTokens: config.model?.maxTokens ?? undefined,
     maxRetries: params.maxRetries,
     abortSignal: run.signal,
+    // Spans for the model rounds and tool calls while tracing is on (server/observability/tracing.ts); ids only.
+    experimental_telemetry: telemetry,
   });
   /** One pass of the AI SDK's tool loop: what it added to the conversation, and how many steps it took. */
   async function runPass(history: ModelMessage[]): Promise<{ messages: ModelMessage[]; steps: number }> {

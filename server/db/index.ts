@@ -27,6 +27,9 @@ interface Handle {
 // and the schema has no array column; one would need it back.
 const clientOptions = { onnotice: () => {}, fetch_types: false };
 
+/** Connections each instance's postgres.js pool opens at most (the metrics route reports it). */
+export const postgresPoolMax = 10;
+
 // Kept on globalThis so Next's dev reloads reuse one connection (PGlite allows one owner per folder).
 const holder = globalThis as unknown as { __switchyardDb?: Promise<Handle> };
 
@@ -36,7 +39,7 @@ async function openPostgres(url: string): Promise<Handle> {
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   // One host per URL (the custom socket connects to the first); a multi-host URL keeps postgres.js's own sockets.
   const failFast = new URL(url).host.includes(",") ? {} : { socket: failFastSocket, backoff: reconnectBackoff };
-  const client = postgres(url, { ...clientOptions, max: 10, connect_timeout: 5, idle_timeout: 30, ...failFast });
+  const client = postgres(url, { ...clientOptions, max: postgresPoolMax, connect_timeout: 5, idle_timeout: 30, ...failFast });
   const db = drizzle(client, drizzleOptions);
   // Several instances may start at once: an advisory lock lets exactly one apply migrations.
   // One connection (max: 1), so the session-level lock covers the migrator's own transaction.

@@ -91,6 +91,11 @@ export function createMemoryJobQueue(): JobQueue {
       timer.unref();
       timers.add(timer);
     },
+    async depth() {
+      const counts: Record<string, number> = {};
+      for (const job of pending) counts[job.queue] = (counts[job.queue] ?? 0) + 1;
+      return counts;
+    },
     async stop(options) {
       stopped = true;
       for (const timer of timers) clearInterval(timer);

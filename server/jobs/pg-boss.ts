@@ -77,6 +77,14 @@ export function createPgBossJobQueue({ url, schema = "pgboss" }: { url: string; 
       // One schedule row per name, shared by all instances; pg-boss sends each tick once.
       await boss.schedule(name, everyMinutes === 1 ? "* * * * *" : `*/${everyMinutes} * * * *`);
     },
+    async depth() {
+      // A scrape must not start the queue (its schema, its supervisor); at boot the task worker starts it anyway.
+      if (!started) return {};
+      await started;
+      // queuedCount: waiting jobs, whichever instance will take them; pg-boss refreshes it as it supervises.
+      const queues = await boss.getQueues();
+      return Object.fromEntries(queues.map((q) => [q.name, q.queuedCount]));
+    },
     async stop(options) {
       if (!started) return;
       await boss.stop({ graceful: true, close: true, timeout: options?.timeoutMs ?? 10_000 });

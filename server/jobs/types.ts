@@ -27,6 +27,8 @@ export interface JobQueue {
   cancel(queue: string, id: string): Promise<void>;
   /** Runs `handler` every `everyMinutes` minutes, once across all instances (cleanups). */
   repeat(queue: string, everyMinutes: number, handler: JobHandler): Promise<void>;
+  /** Jobs waiting to run, per queue (the metrics route); the database driver's counts are pg-boss's cached ones. */
+  depth(): Promise<Record<string, number>>;
   /** Stops taking jobs, aborts running ones after `timeoutMs` and closes connections. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/server/errors";
+import { getMetrics } from "@/server/observability/metrics";
 import type { Kv } from "./types";
 
 type KvMethod = Exclude<keyof Kv, "driver" | "shared">;
@@ -18,6 +19,7 @@ export function withKvErrors(kv: Kv): Kv {
         return await original.apply(kv, args);
       } catch (error) {
         if (error instanceof AppError) throw error;
+        getMetrics().kvErrors.inc({ driver: kv.driver, operation: method });
         throw new AppError("unavailable:kv", `KV ${kv.driver} ${method} failed: ${describe(error)}`, { cause: error });
       }
     };

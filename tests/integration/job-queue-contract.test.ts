@@ -109,6 +109,21 @@ function jobQueueContract(name: string, create: () => JobQueue) {
       await waitFor(() => runs >= 1);
       expect(runs).toBe(1);
     });
+
+    it("counts the jobs waiting in a queue without a worker (the metrics route's queue depth)", async () => {
+      const name = queueName();
+      await queue.enqueue(name, { n: 1 });
+      await queue.enqueue(name, { n: 2 });
+      // pg-boss counts as it supervises (every few seconds), so the count may lag the enqueue.
+      const until = Date.now() + 20_000;
+      let depth = await queue.depth();
+      while (depth[name] !== 2 && Date.now() < until) {
+        await sleep(250);
+        depth = await queue.depth();
+      }
+      expect(depth[name]).toBe(2);
+      expect(Object.values(depth).every((count) => Number.isInteger(count) && count >= 0)).toBe(true);
+    });
   });
 }
 

@@ -10,6 +10,7 @@ const { startTestEndpoint } = await import("../support/published-endpoint");
 const { startScriptedLlm } = await import("../support/scripted-llm");
 const { settleCallLogs } = await import("@/server/mcp/server/call-log");
 const { startOAuthPeers } = await import("../support/mcp-oauth");
+const { getMetrics } = await import("@/server/observability/metrics");
 
 let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
 let llm: Awaited<ReturnType<typeof startScriptedLlm>>;
@@ -38,6 +39,9 @@ describe("with the KV store down", () => {
     await client.close();
     expect(warn.mock.calls.some((args) => String(args[0]).includes("failed open"))).toBe(true);
     warn.mockRestore();
+    // The metrics route counts what failed (server/observability/metrics.ts).
+    const failed = (await getMetrics().kvErrors.get()).values.filter((v) => v.labels.driver === "redis");
+    expect(failed.reduce((sum, v) => sum + v.value, 0)).toBeGreaterThan(0);
   });
 
   it("starting an OAuth authorization fails with a clear message and stores nothing", { timeout: 60_000 }, async () => {

@@ -14,6 +14,7 @@ import type { Endpoint } from "./endpoint";
 import { callKey, trackCall } from "./cancellations";
 import type { ClientInfo } from "./client-session";
 import type { RequestLedger } from "./request-ledger";
+import { observePublishedCall, type ObservedCall } from "@/server/observability/observe-call";
 
 /** Everything one HTTP request's handlers need: the server and its tools, the client and the request itself. */
 export interface ServerContext {
@@ -72,7 +73,14 @@ export function findPublishedTool(ctx: Pick<ServerContext, "tools">, name: strin
 }
 
 /** The call's result; throws an error with a JSON-RPC `code` only for a tool name this server does not have. */
-export async function runToolCall(ctx: ServerContext, params: CallToolRequest["params"], channel: ToolCallChannel): Promise<CallToolResult> {
+export function runToolCall(ctx: ServerContext, params: CallToolRequest["params"], channel: ToolCallChannel): Promise<CallToolResult> {
+  // A span and the call counters around each call (server/observability/observe-call.ts).
+  const known = ctx.tools.some((entry) => entry.tool.name === params.name);
+  const call = { workspaceId: ctx.workspaceId, appId: ctx.appId, tool: params.name, workspaceServer: ctx.workspaceServer, known };
+  return observePublishedCall(call, (observed) => runObservedCall(ctx, params, channel, observed));
+}
+
+async function runObservedCall(ctx: ServerContext, params: CallToolRequest["params"], channel: ToolCallChannel, observed: ObservedCall): Promise<CallToolResult> {
   const { app, config } = findPublishedTool(ctx, params.name);
   // On the workspace server the log line names the app the call ran, so the log can be filtered by app.
   ctx.ledger.annotate(channel.requestId, { appId: app.appId });
@@ -102,6 +110,7 @@ export async function runToolCall(ctx: ServerContext, params: CallToolRequest["p
       approve: approverFor(ctx, channel, app.appName),
     });
     ctx.ledger.annotate(channel.requestId, { outcome: outcome.outcome, error: outcome.error, conversationId: outcome.conversationId });
+    observed.settle(outcome.outcome, app.appId);
     // The SDK sends nothing for a request its own signal aborted, so the log line is written here instead.
     if (channel.signal?.aborted) ctx.ledger.settle(channel.requestId, "cancelled");
     return outcome.result;
