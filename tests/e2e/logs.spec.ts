@@ -3,7 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startScriptedLlm, type ChatRequestBody, type ScriptedLlm } from "../support/scripted-llm";
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
-import { api, chatApp, connect, ping } from "./published-app";
+import { agentWithServer, api, chatApp, connect, ping } from "./published-app";
 import { AppEditorPage } from "./pages/app-editor-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { LogsPage } from "./pages/logs-page";
@@ -89,14 +89,7 @@ test("Debug & Preview stays on the newest message while answers stream, and offe
 test("a tool step cut short by Stop reads Stopped in Debug & Preview and in Logs, not a spinner or Error", async ({ page }) => {
   test.setTimeout(120_000);
   const provider = await signedUpWithProvider(page);
-  const server = await api<{ id: string }>(page, "mcpServers.create", { name: "Test tools", identifier: "test", url: tools.url });
-  const preview = await api<{ token: string }>(page, "mcpServers.previewTools", { id: server.id });
-  await api(page, "mcpServers.applyTools", { id: server.id, token: preview.token });
-  const agent = await api<{ id: string }>(page, "apps.create", { type: "agent", name: "Waiting agent" });
-  await api(page, "apps.updateDraft", {
-    id: agent.id,
-    draft: { instructions: "Wait when asked.", model: { providerId: provider.id, model: "scripted-model" }, tools: [{ serverId: server.id, mode: "all" }] },
-  });
+  const agent = await agentWithServer(page, { providerId: provider.id, server: { name: "Test tools", identifier: "test", url: tools.url }, name: "Waiting agent", instructions: "Wait when asked." });
 
   await page.goto(`/apps/${agent.id}`);
   const editor = new AppEditorPage(page);

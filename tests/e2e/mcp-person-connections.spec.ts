@@ -2,7 +2,7 @@
 // from the card, sees their own connection in the sheet and disconnects it; in Debug & Preview the agent then asks
 // them to connect in place (a Connect card), the popup approves, and the message is sent again and calls the tool
 // with their token. Two members each use their own account on the same server.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { startTestAuthServer, type TestAuthServer } from "../support/oauth-server";
 import { startProtectedMcpServer, type ProtectedMcpServer } from "../support/protected-mcp-server";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
@@ -25,6 +25,21 @@ test.afterAll(async () => {
   await Promise.all([as?.close(), mcp?.close(), llm?.close()]);
 });
 
+/** The scripted model as the default, and an agent given every tool of the server, in the editor. */
+async function agentOn(page: Page, server: string, name: string) {
+  const providers = new ModelProvidersPage(page);
+  await providers.open();
+  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
+  await providers.setDefaultModel("scripted-model");
+  const apps = new AppsPage(page);
+  await apps.open();
+  await apps.create({ type: "Agent", name });
+  const editor = new AppEditorPage(page);
+  await editor.addAllToolsOf(server);
+  await editor.expectSaved();
+  return editor;
+}
+
 test("a member connects their own account, and an agent that needs it asks in place, then sends the message again", async ({ page }) => {
   const signUp = new SignUpPage(page);
   await signUp.open();
@@ -44,16 +59,7 @@ test("a member connects their own account, and an agent that needs it asks in pl
   await expect(drawer.getByTestId("my-connection-summary")).toHaveText("You have not connected your account yet.");
   await page.keyboard.press("Escape");
 
-  const providers = new ModelProvidersPage(page);
-  await providers.open();
-  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
-  await providers.setDefaultModel("scripted-model");
-  const apps = new AppsPage(page);
-  await apps.open();
-  await apps.create({ type: "Agent", name: "Mail agent" });
-  const editor = new AppEditorPage(page);
-  await editor.addAllToolsOf("Mailbox");
-  await editor.expectSaved();
+  const editor = await agentOn(page, "Mailbox", "Mail agent");
 
   llm.script([{ toolCalls: [{ name: "mailbox__echo", arguments: { text: "mine" } }] }, { text: "Sent with your account." }]);
   const before = mcp.callers.length;
@@ -78,16 +84,7 @@ test("two members each connect their own account, and each one's run calls the t
   await tools.approveInPopup(() => tools.card("Inbox").getByRole("button", { name: "Authorize Inbox" }).click());
   await expect(tools.card("Inbox").getByText("2 tools")).toBeVisible({ timeout: 20_000 });
 
-  const providers = new ModelProvidersPage(page);
-  await providers.open();
-  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
-  await providers.setDefaultModel("scripted-model");
-  const apps = new AppsPage(page);
-  await apps.open();
-  await apps.create({ type: "Agent", name: "Inbox agent" });
-  const editor = new AppEditorPage(page);
-  await editor.addAllToolsOf("Inbox");
-  await editor.expectSaved();
+  const editor = await agentOn(page, "Inbox", "Inbox agent");
   const editorUrl = page.url();
 
   // An editor (Debug & Preview needs the editor role) whose browser signs in to the authorization server as an

@@ -55,3 +55,22 @@ export async function chatApp(page: Page, llm: ScriptedLlm, name: string) {
   return { id: app.id, user, providerId: provider.id };
 }
 
+
+/**
+ * An agent on the scripted model with every tool of one MCP server, the server stored and its tools applied through
+ * the console API, as the Add server dialog and the editor would.
+ */
+export async function agentWithServer(
+  page: Page,
+  { providerId, server, name, instructions }: { providerId: string; server: { name: string; identifier: string; url: string }; name: string; instructions: string },
+) {
+  const stored = await api<{ id: string }>(page, "mcpServers.create", server);
+  const preview = await api<{ token: string }>(page, "mcpServers.previewTools", { id: stored.id });
+  await api(page, "mcpServers.applyTools", { id: stored.id, token: preview.token });
+  const agent = await api<{ id: string }>(page, "apps.create", { type: "agent", name });
+  await api(page, "apps.updateDraft", {
+    id: agent.id,
+    draft: { instructions, model: { providerId, model: "scripted-model" }, tools: [{ serverId: stored.id, mode: "all" }] },
+  });
+  return { id: agent.id, serverId: stored.id };
+}

@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
 import { newUser, SignUpPage } from "./pages/auth-pages";
-import { api, connect, onSecondInstance, scaledOut } from "./published-app";
+import { agentWithServer, api, connect, onSecondInstance, scaledOut } from "./published-app";
 
 let llm: ScriptedLlm;
 let tools: TestMcpServer;
@@ -23,14 +23,7 @@ async function publishedAgent(page: Page) {
   await new SignUpPage(page).signUp(newUser("approver"));
   await expect(page).toHaveURL(/\/apps$/);
   const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
-  const server = await api<{ id: string }>(page, "mcpServers.create", { name: "Test tools", identifier: "test", url: tools.url });
-  const preview = await api<{ token: string }>(page, "mcpServers.previewTools", { id: server.id });
-  await api(page, "mcpServers.applyTools", { id: server.id, token: preview.token });
-  const app = await api<{ id: string }>(page, "apps.create", { type: "agent", name: "Note keeper" });
-  await api(page, "apps.updateDraft", {
-    id: app.id,
-    draft: { instructions: "Keep notes.", model: { providerId: provider.id, model: "scripted-model" }, tools: [{ serverId: server.id, mode: "all" }] },
-  });
+  const app = await agentWithServer(page, { providerId: provider.id, server: { name: "Test tools", identifier: "test", url: tools.url }, name: "Note keeper", instructions: "Keep notes." });
   await api(page, "apps.publish", { id: app.id });
   const enabled = await api<{ url: string }>(page, "publishedServers.enable", { appId: app.id, toolName: "note_keeper", toolDescription: "Keeps notes." });
   return enabled.url;

@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
-import { api, query } from "./published-app";
+import { agentWithServer, api, query } from "./published-app";
 import { AppEditorPage } from "./pages/app-editor-page";
 import { ApprovalPolicyCard } from "./pages/approval-policy-card";
 import { newUser, SignUpPage } from "./pages/auth-pages";
@@ -29,14 +29,7 @@ test("the owner chooses per tool in the editor, and the published policy on both
   await new SignUpPage(page).signUp(newUser("approval"));
   await expect(page).toHaveURL(/\/apps$/);
   const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
-  const mcp = await api<{ id: string }>(page, "mcpServers.create", { name: server, identifier: "test", url: tools.url });
-  const preview = await api<{ token: string }>(page, "mcpServers.previewTools", { id: mcp.id });
-  await api(page, "mcpServers.applyTools", { id: mcp.id, token: preview.token });
-  const agent = await api<{ id: string }>(page, "apps.create", { type: "agent", name: "Note taker" });
-  await api(page, "apps.updateDraft", {
-    id: agent.id,
-    draft: { instructions: "Take notes.", model: { providerId: provider.id, model: "scripted-model" }, tools: [{ serverId: mcp.id, mode: "all" }] },
-  });
+  const agent = await agentWithServer(page, { providerId: provider.id, server: { name: server, identifier: "test", url: tools.url }, name: "Note taker", instructions: "Take notes." });
 
   // The editor: every tool starts on its default, with the reason from the server's annotations.
   await page.goto(`/apps/${agent.id}`);

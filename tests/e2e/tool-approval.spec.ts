@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startScriptedLlm, type ChatRequestBody, type ScriptedLlm } from "../support/scripted-llm";
 import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
-import { api, query } from "./published-app";
+import { agentWithServer, query } from "./published-app";
 import { AppEditorPage } from "./pages/app-editor-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { LogsPage } from "./pages/logs-page";
@@ -32,15 +32,7 @@ async function agentWithNotes(page: Page) {
   await providers.open();
   await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e-approve" });
   const [provider] = await query<Array<{ id: string }>>(page, "modelProviders.list", undefined);
-  const server = await api<{ id: string }>(page, "mcpServers.create", { name: "Notes", identifier: "notes", url: tools.url });
-  const preview = await api<{ token: string }>(page, "mcpServers.previewTools", { id: server.id });
-  await api(page, "mcpServers.applyTools", { id: server.id, token: preview.token });
-  const agent = await api<{ id: string }>(page, "apps.create", { type: "agent", name: "Note taker" });
-  await api(page, "apps.updateDraft", {
-    id: agent.id,
-    draft: { instructions: "Take notes.", model: { providerId: provider!.id, model: "scripted-model" }, tools: [{ serverId: server.id, mode: "all" }] },
-  });
-  return agent;
+  return agentWithServer(page, { providerId: provider!.id, server: { name: "Notes", identifier: "notes", url: tools.url }, name: "Note taker", instructions: "Take notes." });
 }
 
 test("a tool that asks first waits at its card; Approve runs it as edited, Deny does not, and Logs show both decisions", async ({ page }) => {
