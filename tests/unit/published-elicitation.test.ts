@@ -1,26 +1,30 @@
 // Pure parts of asking a published call's client: what the session id carries, which initialize declares form-mode
-// elicitation, the question we send, and the decision each answer makes.
+// (or URL-mode) elicitation, the question we send, and the decision each answer makes.
 import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { decisionOf, elicitationRequest } from "@/server/mcp/server/call-elicitation";
-import { declaresFormElicitation, newSessionId, readSession, readSessionId } from "@/server/mcp/server/client-session";
+import { declaresFormElicitation, declaresUrlElicitation, newSessionId, readSession, readSessionId } from "@/server/mcp/server/client-session";
 
 describe("session ids and elicitation", () => {
   it("carry form elicitation when the client declared it, and read as the same client either way", () => {
     const client = { name: "Inspector", version: "1.0" };
-    expect(readSession(newSessionId(client, { formElicitation: true }))).toEqual({ client, formElicitation: true });
-    expect(readSession(newSessionId(client))).toEqual({ client, formElicitation: false });
+    expect(readSession(newSessionId(client, { formElicitation: true }))).toEqual({ client, formElicitation: true, urlElicitation: false });
+    expect(readSession(newSessionId(client))).toEqual({ client, formElicitation: false, urlElicitation: false });
+    expect(readSession(newSessionId(client, { urlElicitation: true }))).toEqual({ client, formElicitation: false, urlElicitation: true });
+    expect(readSession(newSessionId(client, { formElicitation: true, urlElicitation: true }))).toMatchObject({ formElicitation: true, urlElicitation: true });
     expect(readSessionId(newSessionId(client, { formElicitation: true }))).toEqual(client);
   });
 
   it("an id handed out before the capability was carried still reads, as a client that cannot be asked", () => {
     const old = `${"a".repeat(22)}.${Buffer.from(JSON.stringify(["Claude", "1"])).toString("base64url")}`;
-    expect(readSession(old)).toEqual({ client: { name: "Claude", version: "1" }, formElicitation: false });
+    expect(readSession(old)).toEqual({ client: { name: "Claude", version: "1" }, formElicitation: false, urlElicitation: false });
   });
 
   it("a forged third field is not read as the capability", () => {
     const forged = `${"a".repeat(22)}.${Buffer.from(JSON.stringify(["x", "1", "elicit-form"])).toString("base64url")}`;
     expect(readSession(forged)?.formElicitation).toBe(false);
+    const forgedUrl = `${"a".repeat(22)}.${Buffer.from(JSON.stringify(["x", "1", "elicit-url"])).toString("base64url")}`;
+    expect(readSession(forgedUrl)?.urlElicitation).toBe(false);
     const tooLong = `${"a".repeat(22)}.${Buffer.from(JSON.stringify(["x", "1", [], 4])).toString("base64url")}`;
     expect(readSession(tooLong)).toBeNull();
   });
@@ -37,6 +41,18 @@ describe("session ids and elicitation", () => {
     [undefined, false],
   ])("capabilities %j declare form elicitation: %s", (capabilities, expected) => {
     expect(declaresFormElicitation({ capabilities })).toBe(expected);
+  });
+
+  it.each([
+    [{ elicitation: { url: {} } }, true],
+    [{ elicitation: { form: {}, url: {} } }, true],
+    [{ elicitation: {} }, false],
+    [{ elicitation: { url: true } }, false],
+    [{ elicitation: { url: [] } }, false],
+    [{ elicitation: [] }, false],
+    [undefined, false],
+  ])("capabilities %j declare URL elicitation: %s", (capabilities, expected) => {
+    expect(declaresUrlElicitation({ capabilities })).toBe(expected);
   });
 });
 

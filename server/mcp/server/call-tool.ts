@@ -2,7 +2,8 @@
 // throws: the SDK would forward a thrown error's message to the caller (MCP.md), so every failure becomes an
 // `isError` result with a message for the caller, and the detail for the owner goes to the call log.
 import "server-only";
-import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { randomUUID } from "node:crypto";
+import { ErrorCode, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { runApp } from "@/server/agent/run-app";
 import type { RunEvent } from "@/server/agent/run-events";
 import type { Approver } from "@/server/agent/tool-approval";
@@ -34,6 +35,8 @@ export interface PublishedCall {
   personId: string | null;
   /** Answers for the app's tools that ask first (call-approval.ts). */
   approve: Approver;
+  /** The client can send its user to a URL (elicitation, URL mode): a missing connection is asked for that way. */
+  connectByUrl?: boolean;
 }
 
 export interface PublishedCallOutcome {
@@ -41,6 +44,8 @@ export interface PublishedCallOutcome {
   outcome: CallOutcome;
   /** What the owner sees in the call log; may say more than the caller is told. */
   error: string | null;
+  /** A JSON-RPC error (`code`, `data`) to answer with instead of the result: URL elicitation required, -32042. */
+  refusal?: Error;
   conversationId: string | null;
 }
 
@@ -72,6 +77,23 @@ function needsConnection(names: string[]) {
   return `${which} your own account connected before this app can run for you. Connect it at ${new URL("/tools", env.APP_URL)} (open the server and press Connect), then call again.`;
 }
 
+/**
+ * For a client that declared URL-mode elicitation (MCP 2025-11-25, client/elicitation §URL mode): the -32042 error
+ * that sends its user to the console's Tools page to connect their account, after which they call again. One
+ * elicitation per server; its id is fresh, as nothing is waited for: the retry is the answer.
+ */
+function connectElsewhere(servers: Array<{ name: string }>, message: string): Error {
+  const url = new URL("/tools", env.APP_URL).toString();
+  const elicitations = servers.map((server) => ({
+    mode: "url" as const,
+    elicitationId: randomUUID(),
+    url,
+    message: `Connect your ${server.name} account: open ${server.name} on the Tools page and press Connect, then call again.`,
+  }));
+  // Not McpError: its message already starts "MCP error -32042:", and clients add that prefix again.
+  return Object.assign(new Error(message), { code: ErrorCode.UrlElicitationRequired, data: { elicitations } });
+}
+
 export async function callPublishedTool(call: PublishedCall): Promise<PublishedCallOutcome> {
   const { workspaceId, appId, config } = call;
   let tools: Awaited<ReturnType<typeof openAppTools>> | null = null;
@@ -87,7 +109,10 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
     if (!config.model) throw new AppError("bad_request:app", "The published version has no model.");
     if (call.appType === "agent" && call.personId) {
       const missing = await missingPersonConnections({ workspaceId, bindings: config.tools, userId: call.personId });
-      if (missing.length > 0) return failure(needsConnection(missing.map((s) => s.name)));
+      if (missing.length > 0) {
+        const message = needsConnection(missing.map((s) => s.name));
+        return call.connectByUrl ? { ...failure(message), refusal: connectElsewhere(missing, message) } : failure(message);
+      }
     }
     const model = languageModelFor(call.provider, config.model.model);
     tools = call.appType === "agent" ? await openAppTools({ workspaceId, bindings: config.tools, signal: call.signal, userId: call.personId }) : null;

@@ -11,20 +11,24 @@ export interface ClientInfo {
   version: string | null;
 }
 
-/** What a session id carries: the client, and whether it declared form-mode elicitation. */
+/** What a session id carries: the client, and which elicitation modes it declared. */
 export interface ClientSession {
   client: ClientInfo;
   formElicitation: boolean;
+  /** URL mode (2025-11-25): we can send the person to a page of ours, e.g. to connect an account. */
+  urlElicitation: boolean;
 }
 
 // The id may only hold visible ASCII (0x21-0x7E): base64url parts joined by ".".
 const sessionShape = /^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{0,800}$/;
 const formElicitationFlag = "elicit-form";
+const urlElicitationFlag = "elicit-url";
 
-export function newSessionId(client: ClientInfo, { formElicitation = false }: { formElicitation?: boolean } = {}): string {
+export function newSessionId(client: ClientInfo, { formElicitation = false, urlElicitation = false }: { formElicitation?: boolean; urlElicitation?: boolean } = {}): string {
   const fields: unknown[] = [client.name?.slice(0, 200) ?? null, client.version?.slice(0, 100) ?? null];
   // Ids of clients without the capability keep the two-field shape ids had before it was carried.
-  if (formElicitation) fields.push([formElicitationFlag]);
+  const flags = [...(formElicitation ? [formElicitationFlag] : []), ...(urlElicitation ? [urlElicitationFlag] : [])];
+  if (flags.length > 0) fields.push(flags);
   const info = Buffer.from(JSON.stringify(fields)).toString("base64url");
   return `${randomBytes(16).toString("base64url")}.${info}`;
 }
@@ -45,6 +49,7 @@ export function readSession(sessionId: string | null): ClientSession | null {
     return {
       client: { name: name ?? null, version: version ?? null },
       formElicitation: Array.isArray(flags) && flags.includes(formElicitationFlag),
+      urlElicitation: Array.isArray(flags) && flags.includes(urlElicitationFlag),
     };
   } catch {
     return null;
@@ -70,4 +75,11 @@ export function declaresFormElicitation(params: unknown): boolean {
   const modes = elicitation as Record<string, unknown>;
   if (!("form" in modes) && !("url" in modes)) return true;
   return Boolean(modes.form) && typeof modes.form === "object";
+}
+
+/** Whether initialize declared URL-mode elicitation (MCP 2025-11-25): `elicitation: { url: {} }`. */
+export function declaresUrlElicitation(params: unknown): boolean {
+  const elicitation = (params as { capabilities?: { elicitation?: { url?: unknown } } } | undefined)?.capabilities?.elicitation;
+  const url = elicitation && typeof elicitation === "object" && !Array.isArray(elicitation) ? elicitation.url : undefined;
+  return Boolean(url) && typeof url === "object" && !Array.isArray(url);
 }

@@ -72,6 +72,7 @@ export function serverContext(
     tasks,
     personId,
     askClient = null,
+    connectByUrl = false,
   }: {
     request: Request;
     protocolVersion: string;
@@ -82,6 +83,7 @@ export function serverContext(
     tasks: ServerContext["tasks"];
     personId: string | null;
     askClient?: ClientAsking | null;
+    connectByUrl?: boolean;
   },
 ): ServerContext {
   return {
@@ -102,5 +104,6 @@ export function serverContext(
     personId,
     approvalPolicy: endpoint.approvalPolicy,
     askClient,
+    connectByUrl,
   };
 }

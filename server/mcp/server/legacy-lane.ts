@@ -3,7 +3,7 @@
 import "server-only";
 import { isInitializeRequest } from "@modelcontextprotocol/sdk/types.js";
 import { onlyResponses, passClientAnswers } from "./client-answers";
-import { clientInfoFromInitialize, declaresFormElicitation, readSession, type ClientInfo } from "./client-session";
+import { clientInfoFromInitialize, declaresFormElicitation, declaresUrlElicitation, readSession, type ClientInfo } from "./client-session";
 import { checkLegacyProtocolHeader, requestProtocolVersion } from "./http-checks";
 import { isActive } from "./endpoint";
 import { anonymousScope, callerCredential, ledgerBase, passCancellations, serverContext, taskContext, type LaneParams } from "./lane";
@@ -36,6 +36,7 @@ export async function serveLegacyLane(lane: LaneParams): Promise<Response> {
   const initialize = messages.find((m) => isInitializeRequest(m)) as { params?: unknown } | undefined;
   const client: ClientInfo = initialize ? clientInfoFromInitialize(initialize.params) : (session?.client ?? { name: request.headers.get("user-agent"), version: null });
   const formElicitation = initialize ? declaresFormElicitation(initialize.params) : (session?.formElicitation ?? false);
+  const urlElicitation = initialize ? declaresUrlElicitation(initialize.params) : (session?.urlElicitation ?? false);
   const clientScope = session ? sessionId! : anonymousScope(request, credential);
   const ledger = new RequestLedger(ledgerBase(endpoint, lane.caller), client);
 
@@ -51,6 +52,9 @@ export async function serveLegacyLane(lane: LaneParams): Promise<Response> {
   // Elicitation came with 2025-06-18; only a client with a session can be asked (the session carries the capability,
   // and its id scopes the answer), which an initialize request has yet to receive.
   const askClient = formElicitation && !initialize && session && protocolVersion >= "2025-06-18" ? lane.asking : null;
-  const ctx = serverContext(endpoint, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger, tasks, personId: lane.caller?.userId ?? null, askClient });
-  return serveMessages({ request, ctx, messages, raw: isBatch ? messages : messages[0], initialize: Boolean(initialize), client, formElicitation });
+  // URL mode came with 2025-11-25: a signed-in person who has not connected an account is sent to connect it.
+  const connectByUrl = urlElicitation && !initialize && Boolean(session) && protocolVersion >= "2025-11-25";
+  const ctx = serverContext(endpoint, { request, protocolVersion, clientScope, kv, cancelPollMs, ledger, tasks, personId: lane.caller?.userId ?? null, askClient, connectByUrl });
+  const elicitation = { formElicitation, urlElicitation };
+  return serveMessages({ request, ctx, messages, raw: isBatch ? messages : messages[0], initialize: Boolean(initialize), client, elicitation });
 }

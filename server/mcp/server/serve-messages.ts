@@ -19,11 +19,11 @@ export interface ServeParams {
   raw: unknown;
   initialize: boolean;
   client: ClientInfo;
-  /** What initialize declared, carried in the session id we hand out (client-session.ts). */
-  formElicitation: boolean;
+  /** The elicitation modes initialize declared, carried in the session id we hand out (client-session.ts). */
+  elicitation: { formElicitation: boolean; urlElicitation: boolean };
 }
 
-export async function serveMessages({ request, ctx, messages, raw, initialize, client, formElicitation }: ServeParams): Promise<Response> {
+export async function serveMessages({ request, ctx, messages, raw, initialize, client, elicitation }: ServeParams): Promise<Response> {
   const { ledger } = ctx;
   const direct = await directAnswer(messages, ctx);
   if (direct) return direct;
@@ -68,7 +68,7 @@ export async function serveMessages({ request, ctx, messages, raw, initialize, c
   const response = await Promise.race([transport.handleRequest(request, { parsedBody: raw }), gone]);
   // JSON answers are complete here; an SSE stream stays open until its last answer is sent (or left out).
   ledger.onIdle(close);
-  return initialize && response.ok ? withSession(response, newSessionId(client, { formElicitation })) : response;
+  return initialize && response.ok ? withSession(response, newSessionId(client, elicitation)) : response;
 }
 
 function withSession(response: Response, sessionId: string): Response {

@@ -47,6 +47,8 @@ export interface ServerContext {
    * first ask the client's user (call-elicitation.ts), waiting this long for the answer. Null: the policy answers.
    */
   askClient: ClientAsking | null;
+  /** The client declared URL-mode elicitation: a person who must connect an account first is sent to do so. */
+  connectByUrl: boolean;
   /** Set where calls may run as tasks (tasks/task-scope.ts): who the caller is, and its scope. */
   tasks?: { scope: string; client: ClientInfo; caller?: { userId: string; clientId: string; clientName: string } | null };
 }
@@ -72,7 +74,8 @@ export function findPublishedTool(ctx: Pick<ServerContext, "tools">, name: strin
   throw Object.assign(new Error(`Unknown tool "${name.slice(0, 100)}".${only}`), { code: ErrorCode.InvalidParams });
 }
 
-/** The call's result; throws an error with a JSON-RPC `code` only for a tool name this server does not have. */
+/** The call's result; throws an error with a JSON-RPC `code` for a tool name this server does not have, or to send
+ * the caller's user to connect an account first (call-tool.ts connectElsewhere). */
 export function runToolCall(ctx: ServerContext, params: CallToolRequest["params"], channel: ToolCallChannel): Promise<CallToolResult> {
   // A span and the call counters around each call (server/observability/observe-call.ts).
   const known = ctx.tools.some((entry) => entry.tool.name === params.name);
@@ -108,9 +111,11 @@ async function runObservedCall(ctx: ServerContext, params: CallToolRequest["para
       onEvent: progress?.onEvent,
       personId: ctx.personId,
       approve: approverFor(ctx, channel, app.appName),
+      connectByUrl: ctx.connectByUrl,
     });
     ctx.ledger.annotate(channel.requestId, { outcome: outcome.outcome, error: outcome.error, conversationId: outcome.conversationId });
     observed.settle(outcome.outcome, app.appId);
+    if (outcome.refusal) throw outcome.refusal;
     // The SDK sends nothing for a request its own signal aborted, so the log line is written here instead.
     if (channel.signal?.aborted) ctx.ledger.settle(channel.requestId, "cancelled");
     return outcome.result;

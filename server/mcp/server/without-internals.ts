@@ -9,9 +9,10 @@ export function withoutInternals<M extends JSONRPCMessage>(message: M): M {
   return { ...message, error: { code: ErrorCode.InternalError, message: "Internal error: the request could not be processed. Try again later." } };
 }
 
-/** A handler's throw as the SDK would answer it (its `code` when it has one, else -32603), without internals. */
+/** A handler's throw as the SDK would answer it (its `code` when it has one, else -32603, and its `data`), without internals. */
 export function errorAnswer(id: RequestId, error: unknown): JSONRPCErrorResponse {
   const code = (error as { code?: unknown })?.code;
   const message = error instanceof Error ? error.message : String(error);
-  return withoutInternals({ jsonrpc: "2.0", id, error: { code: Number.isSafeInteger(code) ? (code as number) : ErrorCode.InternalError, message } });
+  const data = (error as { data?: unknown })?.data !== undefined ? { data: (error as { data: unknown }).data } : {};
+  return withoutInternals({ jsonrpc: "2.0", id, error: { code: Number.isSafeInteger(code) ? (code as number) : ErrorCode.InternalError, message, ...data } });
 }

@@ -69,6 +69,7 @@ export async function runTaskJob(job: Job): Promise<void> {
     approvalPolicy: endpoint.approvalPolicy,
     // A task runs without a live client to ask: its tools that ask first get the policy's answer.
     askClient: null,
+    connectByUrl: false,
   };
   const requestId = taskRequestId(idHash);
   const request: JSONRPCRequest = { jsonrpc: "2.0", id: requestId, method: "tools/call", params };
