@@ -3,7 +3,7 @@
 // protocol's own checks: `Mcp-Method`/`Mcp-Name` against the body (-32020), the envelope's version (-32022),
 // `server/discover`, `resultType`, `ttlMs`/`cacheScope`. Origin, keys, size, rate and the run stay ours.
 import "server-only";
-import { CLIENT_INFO_META_KEY, createMcpHandler } from "@modelcontextprotocol/server";
+import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, createMcpHandler } from "@modelcontextprotocol/server";
 import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { ClientInfo } from "./client-session";
 import { isActive } from "./endpoint";
@@ -28,6 +28,13 @@ function clientOf(message: JSONRPCMessage | null, request: Request): ClientInfo 
   };
 }
 
+/** Whether this request's envelope says the client can send its user to a URL (URL-mode elicitation). */
+function declaresUrlElicitation(message: JSONRPCMessage | null): boolean {
+  const meta = (message as { params?: { _meta?: Record<string, unknown> } } | null)?.params?._meta;
+  const url = (meta?.[CLIENT_CAPABILITIES_META_KEY] as { elicitation?: { url?: unknown } } | undefined)?.elicitation?.url;
+  return Boolean(url) && typeof url === "object" && !Array.isArray(url);
+}
+
 export async function serveModernLane(lane: LaneParams): Promise<Response> {
   const { request, endpoint, raw, kv, cancelPollMs } = lane;
   const credential = callerCredential(lane);
@@ -43,7 +50,9 @@ export async function serveModernLane(lane: LaneParams): Promise<Response> {
   if (message && isJSONRPCRequest(message)) ledger.begin([message]);
 
   const tasks = taskContext(endpoint, { scope: taskScope({ bearer: credential, sessionId: null }), client: clientOf(message, request), caller: lane.caller });
-  const ctx = serverContext(endpoint, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger, tasks, personId: lane.caller?.userId ?? null });
+  // A missing per-person connection becomes an input_required URL elicitation (modern-server.ts), asked again on retry.
+  const connectByUrl = declaresUrlElicitation(message);
+  const ctx = serverContext(endpoint, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger, tasks, personId: lane.caller?.userId ?? null, connectByUrl });
   const taskAnswer = await answerTaskHere(message, ctx, request);
   if (taskAnswer) return taskAnswer;
   bindModernContext(request, {

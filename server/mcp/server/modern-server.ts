@@ -2,9 +2,9 @@
 // 2025 lane (build-tool.ts) and the same run (tool-call.ts). createMcpHandler asks for a fresh instance per request;
 // this factory finds the request's context by the Request object it is handed (modern-lane.ts puts it there).
 import "server-only";
-import { Server, type CallToolResult, type Notification, type Transport } from "@modelcontextprotocol/server";
+import { inputRequired, Server, type CallToolResult, type Notification, type Transport } from "@modelcontextprotocol/server";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/ajv";
-import type { ServerNotification } from "@modelcontextprotocol/sdk/types.js";
+import { ErrorCode, type ServerNotification } from "@modelcontextprotocol/sdk/types.js";
 import { listedTools } from "./build-tool";
 import { runToolCall, type ServerContext } from "./tool-call";
 import { withoutInternals } from "./without-internals";
@@ -30,6 +30,17 @@ export function bindModernContext(request: Request, ctx: ModernContext) {
   contexts.set(request, ctx);
 }
 
+/**
+ * A per-person connection the caller must make first (call-tool.ts connectElsewhere, -32042 on the 2025 lane): on this
+ * revision URL elicitation rides input_required instead. The client sends its user to the page and retries; the
+ * retry checks the connection again, so nothing is kept between the rounds.
+ */
+function connectRequests(error: unknown) {
+  const { code, data } = (error ?? {}) as { code?: unknown; data?: { elicitations?: Array<{ url: string; message: string }> } };
+  if (code !== ErrorCode.UrlElicitationRequired || !data?.elicitations?.length) return null;
+  return Object.fromEntries(data.elicitations.map((e, i) => [`connect_${i}`, inputRequired.elicitUrl({ message: e.message, url: e.url })]));
+}
+
 export function createModernServer({ requestInfo }: { requestInfo?: Request }): Server {
   const ctx = requestInfo ? contexts.get(requestInfo) : undefined;
   if (!ctx) throw new Error("No published endpoint context for this request.");
@@ -49,12 +60,18 @@ export function createModernServer({ requestInfo }: { requestInfo?: Request }): 
   );
   server.setRequestHandler("tools/list", () => ({ tools: listedTools(ctx) }) as never);
   server.setRequestHandler("tools/call", async (request, extra) => {
-    const result = await runToolCall(ctx, request.params as never, {
-      requestId: extra.mcpReq.id,
-      signal: extra.mcpReq.signal,
-      notify: (notification: ServerNotification) => extra.mcpReq.notify(notification as Notification),
-    });
-    return result as CallToolResult;
+    try {
+      const result = await runToolCall(ctx, request.params as never, {
+        requestId: extra.mcpReq.id,
+        signal: extra.mcpReq.signal,
+        notify: (notification: ServerNotification) => extra.mcpReq.notify(notification as Notification),
+      });
+      return result as CallToolResult;
+    } catch (error) {
+      const connect = connectRequests(error);
+      if (!connect) throw error;
+      return inputRequired({ inputRequests: connect });
+    }
   });
   // Everything the instance sends passes here: errors lose their internals, the ledger logs each answer, and a
   // cancelled call's answer is dropped and its exchange closed (no response after notifications/cancelled).
