@@ -68,7 +68,7 @@ export function BoundServerTools({
       {rows.length > 0 && (
         <ul className="divide-y">
           {rows.map((row) => (
-            <li key={row.name} className="grid gap-1.5 px-3 py-2 text-sm">
+            <li key={row.name} className="grid grid-cols-[minmax(0,1fr)] gap-1.5 px-3 py-2 text-sm">
               <div className="flex items-center gap-3">
                 <span className="min-w-0 flex-1">
                   <span className="block truncate font-mono text-xs">{row.name}</span>
