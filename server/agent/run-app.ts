@@ -9,9 +9,7 @@ import {
   streamText,
   type LanguageModel,
   type ModelMessage,
-  type StepResult,
   type TextStreamPart,
-  type ToolApprovalResponse,
   type ToolSet,
 } from "ai";
 import { getDb, type Db } from "@/server/db";
@@ -26,7 +24,8 @@ import { holdLease } from "./run-leases";
 import { startRun, type StartRunParams, type StartedRun } from "./start-run";
 import { moveToolImagesToUserMessages } from "./tool-images";
 import { createToolCallRecorder } from "./tool-call-recorder";
-import { deniedMessage, refuseAll, type ApprovalDecision, type Approver } from "./tool-approval";
+import { refuseAll, type Approver } from "./tool-approval";
+import { createDecider, stepParts, withInputs, type AskedCall } from "./run-passes";
 import { getMetrics } from "@/server/observability/metrics";
 import { runTelemetry } from "@/server/observability/tracing";
 
@@ -220,27 +219,7 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
     });
     return { messages: result.response.messages, steps: result.steps.length };
   }
-  const approve = params.approve ?? refuseAll;
-  async function decide(call: AskedCall): Promise<ToolApprovalResponse> {
-    const tool = tools.find((t) => t.name === call.name);
-    const decision: ApprovalDecision = await recorder.track(
-      approve({ callId: call.callId, name: call.name, title: tool?.title, arguments: call.input, inputSchema: tool?.inputSchema ?? {}, signal: run.signal }).catch(
-        (error: unknown) => {
-          console.error("[agent:approve]", redactSecrets(String(error)));
-          return { decision: "denied", via: "policy", userId: null, reason: "The approval could not be asked." } satisfies ApprovalDecision;
-        },
-      ),
-    );
-    // Stopped while asking: nobody decided, so nothing is recorded; the call ends with the run, as stopped.
-    if (run.signal.aborted) return { type: "tool-approval-response", approvalId: call.approvalId, approved: false };
-    const { reason, ...approval } = decision;
-    const approved = decision.decision === "approved";
-    emit({ type: "tool-approval-decided", callId: call.callId, name: call.name, decision: decision.decision, via: decision.via, editedArguments: decision.editedArguments });
-    await recorder.decide(call.callId, { ...approval, at: new Date().toISOString() }, approved ? undefined : deniedMessage(decision));
-    if (!approved) reportFinished(call.callId);
-    else if (decision.editedArguments !== undefined) call.input = decision.editedArguments;
-    return { type: "tool-approval-response", approvalId: call.approvalId, approved, ...(approved ? {} : { reason: deniedMessage(decision) }) };
-  }
+  const decide = createDecider({ tools, approve: params.approve ?? refuseAll, recorder, emit, reportFinished, signal: run.signal });
 
   try {
     let history = messages;
@@ -305,32 +284,4 @@ async function continueRun(db: Db, params: RunAppParams, { conversationId, messa
   if (error) emit({ type: "error", message: error });
   emit({ type: "finished", answer, usage, status, roundLimitReached });
   return { conversationId, messageId, status, answer, usage, roundLimitReached, ...(error ? { error } : {}) };
-}
-
-interface AskedCall {
-  approvalId: string;
-  callId: string;
-  name: string;
-  /** The model's arguments, or the approver's edit of them. */
-  input: unknown;
-}
-
-/** The pass's messages with each asked call's arguments as approved, so the tool runs, and the model sees, the edit. */
-function withInputs(messages: ModelMessage[], calls: AskedCall[]): ModelMessage[] {
-  const inputs = new Map(calls.map((call) => [call.callId, call.input]));
-  return messages.map((message) =>
-    message.role !== "assistant" || typeof message.content === "string"
-      ? message
-      : { ...message, content: message.content.map((part) => (part.type === "tool-call" && inputs.has(part.toolCallId) ? { ...part, input: inputs.get(part.toolCallId) } : part)) },
-  );
-}
-
-/** A finished step as the stream would have given it: its text as one delta, its tool calls and results, its end. */
-function stepParts(step: StepResult<ToolSet>): TextStreamPart<ToolSet>[] {
-  const parts = step.content.flatMap((part): TextStreamPart<ToolSet>[] => {
-    if (part.type === "text") return [{ type: "text-delta", id: "text", text: part.text }];
-    return part.type === "tool-call" || part.type === "tool-result" || part.type === "tool-error" || part.type === "tool-approval-request" ? [part] : [];
-  });
-  const { response, usage, finishReason, rawFinishReason, providerMetadata } = step;
-  return [...parts, { type: "finish-step", response, usage, finishReason, rawFinishReason, providerMetadata }];
 }

@@ -5,15 +5,19 @@ import { memberships, publishedServerPeople, publishedServers, users, workspaceS
 import { ofServer } from "./of-server";
 
 // Who may call a published server (an app's, or the workspace's with appId null): its access mode and, for a
-// sign-in server restricted to chosen people, those people. Changes go through changeEndpoint
+// sign-in server restricted to chosen people, those people; and its approval policy, on the same row. Changes go
+// through changeEndpoint
 // (server/mcp/server/endpoint-cache.ts), which the caller owns.
 
 type ServerRef = { workspaceId: string; appId: string | null };
 
-/** The mode lives on the server's own row: published_servers for an app, workspace_servers for the workspace. */
-export async function updateServerAccess(
+/**
+ * These settings live on the server's own row: published_servers for an app, workspace_servers for the workspace.
+ * Null when the server was never turned on (it has no row to hold them).
+ */
+export async function updateServerSettings(
   db: Tx,
-  { workspaceId, appId, ...values }: ServerRef & Partial<Pick<PublishedServer, "accessMode" | "signInRestricted">>,
+  { workspaceId, appId, ...values }: ServerRef & Partial<Pick<PublishedServer, "accessMode" | "signInRestricted" | "approvalPolicy">>,
 ) {
   const set = { ...values, updatedAt: new Date() };
   const [row] =
@@ -22,12 +26,12 @@ export async function updateServerAccess(
           .update(workspaceServers)
           .set(set)
           .where(eq(workspaceServers.workspaceId, workspaceId))
-          .returning({ accessMode: workspaceServers.accessMode, signInRestricted: workspaceServers.signInRestricted })
+          .returning({ accessMode: workspaceServers.accessMode, signInRestricted: workspaceServers.signInRestricted, approvalPolicy: workspaceServers.approvalPolicy })
       : await db
           .update(publishedServers)
           .set(set)
           .where(and(eq(publishedServers.workspaceId, workspaceId), eq(publishedServers.appId, appId)))
-          .returning({ accessMode: publishedServers.accessMode, signInRestricted: publishedServers.signInRestricted });
+          .returning({ accessMode: publishedServers.accessMode, signInRestricted: publishedServers.signInRestricted, approvalPolicy: publishedServers.approvalPolicy });
   return row ?? null;
 }
 

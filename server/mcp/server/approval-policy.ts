@@ -4,7 +4,7 @@
 // (appId null). A change reaches every instance at its next request.
 import "server-only";
 import { z } from "zod";
-import { updateServerApprovalPolicy } from "@/server/db/queries/server-approval-policy";
+import { updateServerSettings } from "@/server/db/queries/published-server-access";
 import type { PublishedServer } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { changeEndpoint } from "./endpoint-cache";
@@ -22,9 +22,9 @@ export const defaultApprovalPolicy: ApprovalPolicy = "deny";
 
 export async function setServerApprovalPolicy(ref: ServerRef, policy: ApprovalPolicy): Promise<{ approvalPolicy: ApprovalPolicy }> {
   await assertServerOwner(ref);
-  const written = await changeEndpoint(ref, (db) => updateServerApprovalPolicy(db, { ...ref, approvalPolicy: policy }));
+  const written = await changeEndpoint(ref, (db) => updateServerSettings(db, { ...ref, approvalPolicy: policy }));
   if (!written) {
     throw new AppError("not_found:mcp_server", `Turn the ${ref.appId === null ? "workspace " : ""}MCP server on first: the approval policy is a setting of the server.`);
   }
-  return { approvalPolicy: written };
+  return { approvalPolicy: written.approvalPolicy };
 }

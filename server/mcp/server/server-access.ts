@@ -5,7 +5,7 @@
 import "server-only";
 import { getAppOrThrow } from "@/server/apps/apps";
 import { getDb } from "@/server/db";
-import { findMemberIds, listServerPeople, replaceServerPeople, updateServerAccess } from "@/server/db/queries/published-server-access";
+import { findMemberIds, listServerPeople, replaceServerPeople, updateServerSettings } from "@/server/db/queries/published-server-access";
 import { getPublishedServer } from "@/server/db/queries/published-servers";
 import { getWorkspaceServer } from "@/server/db/queries/workspace-servers";
 import type { PublishedServer } from "@/server/db/schema";
@@ -45,7 +45,7 @@ export async function setServerAccess(ref: ServerRef, choice: AccessChoice) {
 
   const updated = await changeEndpoint(ref, (db) =>
     db.transaction(async (tx) => {
-      const row = await updateServerAccess(tx, { ...ref, accessMode: choice.mode, signInRestricted: restricted });
+      const row = await updateServerSettings(tx, { ...ref, accessMode: choice.mode, signInRestricted: restricted });
       if (!row) return null;
       if (signIn) await replaceServerPeople(tx, { ...ref, userIds: restricted ? people : [] });
       // Checked again inside the transaction: someone removed from the workspace meanwhile is not written.
