@@ -1,5 +1,5 @@
 // Workspaces, their members with roles, and single-use invite links.
-import { index, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const roleEnum = pgEnum("role", ["owner", "admin", "editor", "member"]);
@@ -10,6 +10,8 @@ export const workspaces = pgTable("workspaces", {
   /** System model settings: the model new apps start with (a model_providers id and a model id). */
   defaultModelProviderId: text("default_model_provider_id"),
   defaultModel: text("default_model"),
+  /** Call logs and conversations older than this many days are removed by the retention job; null keeps them. */
+  retentionDays: integer("retention_days"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
