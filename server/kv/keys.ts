@@ -46,6 +46,10 @@ export const kvKeys = {
   mcpAskWaiting: (askKey: string) => `mcp:ask:wait:${hash(askKey)}`,
   /** The client's answer to that request, left by whichever instance it reached, for the waiting call to take. */
   mcpAskAnswer: (askKey: string) => `mcp:ask:answer:${hash(askKey)}`,
+  /** What a paused 2026-07-28 call did after one of its questions (round-trips.ts): its next question or its answer. */
+  mcpRoundTurn: (turnKey: string) => `mcp:round:turn:${hash(turnKey)}`,
+  /** Kept fresh while that call runs, so a retry can tell a slow call from one whose instance died. */
+  mcpRoundAlive: (roundKey: string) => `mcp:round:alive:${hash(roundKey)}`,
   /** Changes with every change to what an app's published endpoint serves; instances compare it to their cache. */
   endpointGeneration: (serverKey: string) => `mcp:endpoint-gen:${hash(serverKey)}`,
   /** The tool set a client of the workspace server last listed (server/mcp/server/list-changed.ts). */

@@ -163,9 +163,10 @@ describe("the workspace server", () => {
 });
 
 describe("the 2026-07-28 lane", () => {
-  it("follows the policy even for a client whose envelope declares elicitation (multi round-trip asking is not done)", async () => {
+  // A client there that can show a form is asked in rounds (published-round-trips.test.ts).
+  it("a client whose envelope declares URL elicitation only gets the policy", async () => {
     const { url, workspace } = await agentApp();
-    const body = modernRequest(1, "tools/call", { name: "weather_helper", arguments: { query: "Remember: buy milk." } }, { "io.modelcontextprotocol/clientCapabilities": { elicitation: { form: {} } } });
+    const body = modernRequest(1, "tools/call", { name: "weather_helper", arguments: { query: "Remember: buy milk." } }, { "io.modelcontextprotocol/clientCapabilities": { elicitation: { url: {} } } });
     const response = await fetch(url, { method: "POST", headers: modernHeaders("tools/call", "weather_helper"), body: JSON.stringify(body) });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("Done.");

@@ -3,10 +3,9 @@
 // on the tools/call's own SSE stream; the answer comes back in a separate POST that any instance may receive
 // (client-answers.ts). A yes runs the tool; no, decline, cancel, an error or silence past the limit refuse it.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { ElicitResultSchema, type JSONRPCRequest, type ServerNotification } from "@modelcontextprotocol/sdk/types.js";
 import type { ApprovalDecision, ApprovalRequest, Approver } from "@/server/agent/tool-approval";
-import { askIdPrefix, askKey, awaitClientAnswer, type ClientAnswer } from "./client-answers";
+import { askKey, awaitClientAnswer, newAskId, type ClientAnswer } from "./client-answers";
 
 export interface ClientAsking {
   pollMs: number;
@@ -36,23 +35,27 @@ function shortened(args: unknown): string {
   return text.length > maxArgumentChars ? `${text.slice(0, maxArgumentChars)}… (${text.length - maxArgumentChars} more characters)` : text;
 }
 
-export function elicitationRequest(id: string, call: Pick<ApprovalRequest, "name" | "title" | "arguments">, { appName, protocolVersion }: Pick<ElicitingApproverParams, "appName" | "protocolVersion">): JSONRPCRequest {
+/** What the user is asked about one call: the same form on either lane (round-trips.ts asks it on 2026-07-28). */
+export function approvalQuestion(call: Pick<ApprovalRequest, "name" | "title" | "arguments">, appName: string) {
   const tool = call.title ?? call.name;
+  return {
+    message: `${appName.slice(0, 100)} wants to run the tool "${tool.slice(0, 100)}" (${call.name}) with these arguments:\n${shortened(call.arguments)}`,
+    // A flat object of primitives, as form mode allows (client/elicitation §Requested Schema).
+    requestedSchema: {
+      type: "object" as const,
+      properties: { approve: { type: "boolean" as const, title: `Run ${tool.slice(0, 100)}?`, description: "Yes runs it now; no tells the app it was refused.", default: false } },
+      required: ["approve"],
+    },
+  };
+}
+
+export function elicitationRequest(id: string, call: Pick<ApprovalRequest, "name" | "title" | "arguments">, { appName, protocolVersion }: Pick<ElicitingApproverParams, "appName" | "protocolVersion">): JSONRPCRequest {
   return {
     jsonrpc: "2.0",
     id,
     method: "elicitation/create",
-    params: {
-      // `mode` exists from 2025-11-25 on; earlier clients know only forms and may reject a field they do not know.
-      ...(protocolVersion >= "2025-11-25" ? { mode: "form" } : {}),
-      message: `${appName.slice(0, 100)} wants to run the tool "${tool.slice(0, 100)}" (${call.name}) with these arguments:\n${shortened(call.arguments)}`,
-      // A flat object of primitives, as form mode allows (client/elicitation §Requested Schema).
-      requestedSchema: {
-        type: "object",
-        properties: { approve: { type: "boolean", title: `Run ${tool.slice(0, 100)}?`, description: "Yes runs it now; no tells the app it was refused.", default: false } },
-        required: ["approve"],
-      },
-    },
+    // `mode` exists from 2025-11-25 on; earlier clients know only forms and may reject a field they do not know.
+    params: { ...(protocolVersion >= "2025-11-25" ? { mode: "form" } : {}), ...approvalQuestion(call, appName) },
   };
 }
 
@@ -73,7 +76,7 @@ export function decisionOf(answer: ClientAnswer | null, { personId, timeoutMs }:
 
 export function elicitingApprover(params: ElicitingApproverParams): Approver {
   return async (call) => {
-    const id = `${askIdPrefix}${randomBytes(16).toString("base64url")}`;
+    const id = newAskId();
     const { timeoutMs, pollMs } = params.asking;
     const cannotAsk = (error: unknown) => {
       console.warn("[mcp_server:ask] could not ask the client; the policy answers", String(error));

@@ -5,13 +5,18 @@
 // Only the client that was asked can answer (the key holds its scope: its session id), and an answer nobody waits
 // for is dropped without a write, so hostile responses leave nothing behind.
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { isJSONRPCErrorResponse, isJSONRPCResultResponse, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 import type { Kv } from "@/server/kv";
 import { kvKeys } from "@/server/kv/keys";
 
 /** Our ids for requests to clients: a prefix no client's own ids start with, and 128 random bits. */
 export const askIdPrefix = "switchyard-ask-";
-const askIdShape = /^switchyard-ask-[A-Za-z0-9_-]{22}$/;
+export const askIdShape = /^switchyard-ask-[A-Za-z0-9_-]{22}$/;
+
+export function newAskId(): string {
+  return `${askIdPrefix}${randomBytes(16).toString("base64url")}`;
+}
 /** A form with one yes/no field answers in well under this; anything bigger is not an answer to our question. */
 export const maxAnswerChars = 8 * 1024;
 /** How long an answer waits for the polling call to take it: a few polls' worth. */

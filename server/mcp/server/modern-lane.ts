@@ -5,7 +5,7 @@
 import "server-only";
 import { CLIENT_CAPABILITIES_META_KEY, CLIENT_INFO_META_KEY, createMcpHandler } from "@modelcontextprotocol/server";
 import { isJSONRPCErrorResponse, isJSONRPCRequest, isJSONRPCResultResponse, JSONRPCMessageSchema, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
-import type { ClientInfo } from "./client-session";
+import { declaresFormElicitation, declaresUrlElicitation, type ClientInfo } from "./client-session";
 import { isActive } from "./endpoint";
 import { anonymousScope, callerCredential, ledgerBase, passCancellations, serverContext, taskContext, type LaneParams } from "./lane";
 import type { ServerContext } from "./tool-call";
@@ -28,11 +28,10 @@ function clientOf(message: JSONRPCMessage | null, request: Request): ClientInfo 
   };
 }
 
-/** Whether this request's envelope says the client can send its user to a URL (URL-mode elicitation). */
-function declaresUrlElicitation(message: JSONRPCMessage | null): boolean {
+/** This request's envelope's capabilities, in initialize's shape, for client-session.ts's checks of them. */
+function declared(message: JSONRPCMessage | null): { capabilities?: unknown } {
   const meta = (message as { params?: { _meta?: Record<string, unknown> } } | null)?.params?._meta;
-  const url = (meta?.[CLIENT_CAPABILITIES_META_KEY] as { elicitation?: { url?: unknown } } | undefined)?.elicitation?.url;
-  return Boolean(url) && typeof url === "object" && !Array.isArray(url);
+  return { capabilities: meta?.[CLIENT_CAPABILITIES_META_KEY] };
 }
 
 export async function serveModernLane(lane: LaneParams): Promise<Response> {
@@ -51,8 +50,10 @@ export async function serveModernLane(lane: LaneParams): Promise<Response> {
 
   const tasks = taskContext(endpoint, { scope: taskScope({ bearer: credential, sessionId: null }), client: clientOf(message, request), caller: lane.caller });
   // A missing per-person connection becomes an input_required URL elicitation (modern-server.ts), asked again on retry.
-  const connectByUrl = declaresUrlElicitation(message);
-  const ctx = serverContext(endpoint, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger, tasks, personId: lane.caller?.userId ?? null, connectByUrl });
+  const connectByUrl = declaresUrlElicitation(declared(message));
+  // A tool that asks first asks the client's user through input_required (round-trips.ts) when it can show a form.
+  const askClient = declaresFormElicitation(declared(message)) ? lane.asking : null;
+  const ctx = serverContext(endpoint, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger, tasks, personId: lane.caller?.userId ?? null, askClient, connectByUrl });
   const taskAnswer = await answerTaskHere(message, ctx, request);
   if (taskAnswer) return taskAnswer;
   bindModernContext(request, {

@@ -6,7 +6,8 @@ import { inputRequired, Server, type CallToolResult, type Notification, type Tra
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/ajv";
 import { ErrorCode, type ServerNotification } from "@modelcontextprotocol/sdk/types.js";
 import { listedTools } from "./build-tool";
-import { runToolCall, type ServerContext } from "./tool-call";
+import { resumeRounds, roundStateCodec, startRounds, type RoundState } from "./round-trips";
+import { runToolCall, type ServerContext, type ToolCallChannel } from "./tool-call";
 import { withoutInternals } from "./without-internals";
 
 // One validator for every per-request instance, as mcp-server.ts does for the 2025 lane.
@@ -55,18 +56,25 @@ export function createModernServer({ requestInfo }: { requestInfo?: Request }): 
       capabilities: { tools: { listChanged: false }, ...(ctx.tasks ? { extensions: { "io.modelcontextprotocol/tasks": {} } } : {}) },
       ...(ctx.instructions ? { instructions: ctx.instructions } : {}),
       jsonSchemaValidator,
+      // A retry's requestState is checked (HMAC, expiry) before the handler sees it; a bad one is refused with -32602.
+      requestState: { verify: (state, sdkCtx) => roundStateCodec().verify(state, sdkCtx) },
       cacheHints: ctx.workspaceServer ? { "tools/list": workspaceCacheHint, "server/discover": workspaceCacheHint } : { "tools/list": cacheHint, "server/discover": cacheHint },
     },
   );
   server.setRequestHandler("tools/list", () => ({ tools: listedTools(ctx) }) as never);
   server.setRequestHandler("tools/call", async (request, extra) => {
+    const params = request.params as never;
+    const channel: ToolCallChannel = {
+      requestId: extra.mcpReq.id,
+      signal: extra.mcpReq.signal,
+      notify: (notification: ServerNotification) => extra.mcpReq.notify(notification as Notification),
+    };
     try {
-      const result = await runToolCall(ctx, request.params as never, {
-        requestId: extra.mcpReq.id,
-        signal: extra.mcpReq.signal,
-        notify: (notification: ServerNotification) => extra.mcpReq.notify(notification as Notification),
-      });
-      return result as CallToolResult;
+      // A tool that asks first asks the client's user in rounds (round-trips.ts) when the client can show a form.
+      const state = extra.mcpReq.requestState<RoundState>();
+      if (state) return (await resumeRounds(ctx, params, state, extra.mcpReq.inputResponses, extra.mcpReq.id)) as never;
+      if (ctx.askClient) return (await startRounds(ctx, params, channel)) as never;
+      return (await runToolCall(ctx, params, channel)) as CallToolResult;
     } catch (error) {
       const connect = connectRequests(error);
       if (!connect) throw error;

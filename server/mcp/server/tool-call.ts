@@ -14,6 +14,8 @@ import type { Endpoint } from "./endpoint";
 import { callKey, trackCall } from "./cancellations";
 import type { ClientInfo } from "./client-session";
 import type { RequestLedger } from "./request-ledger";
+import type { CallOutcome } from "./call-log";
+import type { Approver } from "@/server/agent/tool-approval";
 import { observePublishedCall, type ObservedCall } from "@/server/observability/observe-call";
 
 /** Everything one HTTP request's handlers need: the server and its tools, the client and the request itself. */
@@ -63,6 +65,18 @@ export interface ToolCallChannel {
   request?(message: JSONRPCRequest): Promise<void>;
   /** False where nobody waits on the wire for a heartbeat (a task's job); call-progress.ts. */
   heartbeat?: boolean;
+  /** Who approves a tool that asks first, where the channel asks its own way (round-trips.ts); else approverFor. */
+  approver?: (appName: string) => Approver;
+  /** What the run's log line should say, for a channel that writes it elsewhere (round-trips.ts). */
+  onSettled?(details: CallDetails): void;
+}
+
+/** What only the run knows of a call, for its log line. */
+export interface CallDetails {
+  appId: string;
+  outcome: CallOutcome;
+  error: string | null;
+  conversationId: string | null;
 }
 
 /** The tool by its name; throws an error with a JSON-RPC `code` for a name this server does not have. */
@@ -110,10 +124,12 @@ async function runObservedCall(ctx: ServerContext, params: CallToolRequest["para
       signal,
       onEvent: progress?.onEvent,
       personId: ctx.personId,
-      approve: approverFor(ctx, channel, app.appName),
+      approve: channel.approver?.(app.appName) ?? approverFor(ctx, channel, app.appName),
       connectByUrl: ctx.connectByUrl,
     });
-    ctx.ledger.annotate(channel.requestId, { outcome: outcome.outcome, error: outcome.error, conversationId: outcome.conversationId });
+    const details = { appId: app.appId, outcome: outcome.outcome, error: outcome.error, conversationId: outcome.conversationId };
+    ctx.ledger.annotate(channel.requestId, details);
+    channel.onSettled?.(details);
     observed.settle(outcome.outcome, app.appId);
     if (outcome.refusal) throw outcome.refusal;
     // The SDK sends nothing for a request its own signal aborted, so the log line is written here instead.
