@@ -19,7 +19,8 @@ export function ToolStepView({ step, card }: { step: ToolStep; card?: ReactNode 
   const failed = !step.ended && (step.isError || step.error);
   // The server's OAuth grant is missing or was revoked: offer the way back instead of only the error.
   const app = (step.result as RuntimeToolResult | undefined)?.app;
-  const needsAuthorization = Boolean(step.error && /needs (re-)?authori[sz]ation|authorize it/i.test(step.error));
+  // A per-person server you can connect yourself gets the turn's Connect card instead (connect-card.tsx).
+  const needsAuthorization = !step.connect && Boolean(step.error && /needs (re-)?authori[sz]ation|authorize it/i.test(step.error));
   const denied = step.approval?.decision === "denied";
   return (
     <div className="grid gap-1.5">

@@ -28,6 +28,8 @@ export interface ToolStep {
   /** Waiting for the person running the preview: the approval card shows. */
   asking?: { messageId: string };
   approval?: StepApproval;
+  /** Failed because you must connect your own account to this server again; the turn's Connect card offers it. */
+  connect?: { id: string; name: string };
 }
 
 export interface ChatTurn {
@@ -102,7 +104,7 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
           ...t,
           steps: t.steps.map((s) =>
             s.callId === event.callId
-              ? { ...s, result: event.result, error: event.error, isError: event.isError, durationMs: event.durationMs, done: true, ended: event.stopped ? "stopped" : undefined }
+              ? { ...s, result: event.result, error: event.error, isError: event.isError, durationMs: event.durationMs, done: true, ended: event.stopped ? "stopped" : undefined, connect: event.connect }
               : s,
           ),
         }));
@@ -130,8 +132,11 @@ export function usePreviewChat({ appId, workspaceId }: { appId: string; workspac
       const current = () => controller.current === abort;
       const applyCurrent = (event: RunEvent) => {
         if (!current()) return;
-        if (event.type === "needs-connection") updateLast((t) => ({ ...t, status: "completed", connect: { servers: event.servers, query, inputs } }));
-        else apply(event);
+        if (event.type === "needs-connection") return updateLast((t) => ({ ...t, status: "completed", connect: { servers: event.servers, query, inputs } }));
+        // A tool found mid-run that you must connect again: the same card, under this turn, sends the message again.
+        const lost = event.type === "tool-call-finished" ? event.connect : undefined;
+        if (lost) updateLast((t) => ({ ...t, connect: { servers: [...(t.connect?.servers ?? []).filter((s) => s.id !== lost.id), lost], query, inputs } }));
+        apply(event);
       };
       setRunning(true);
       setTurns((all) => [...all, { role: "user", content: query, steps: [], status: "completed" }, { role: "assistant", content: "", steps: [], status: "running" }]);

@@ -8,6 +8,7 @@ import { resultText, type RuntimeTool, type RuntimeToolResult, type ToolProgress
 import type { ToolCallRecorder } from "./tool-call-recorder";
 import { toModelOutput, type ToolOutputOptions } from "./tool-output";
 import { annotateActiveSpan } from "@/server/observability/tracing";
+import { personConnectionNeeded } from "@/server/mcp/oauth/person-connection-needed";
 
 /**
  * Built-in tools (no serverId) always pass; server tools pass when the app binds their server and enables them,
@@ -57,7 +58,9 @@ export function buildToolSet({ tools, recorder, signal, round, output, onProgres
       }
       // Thrown errors reach the model as error results (the AI SDK's tool-error), with a safe message.
       const message = describeToolError(error);
-      await recorder.finish(callId, { status: "failed", error: message });
+      // A per-person server whose person must connect again: Debug & Preview offers Connect in place.
+      const connect = personConnectionNeeded(error);
+      await recorder.finish(callId, { status: "failed", error: message, ...(connect ? { connect } : {}) });
       throw new Error(message);
     }
     if (result.isError) await recorder.finish(callId, { status: "failed", result, error: resultText(result) || "The tool reported an error." });

@@ -13,7 +13,18 @@ export type RunEvent =
   | { type: "started"; conversationId: string; messageId: string }
   | { type: "text-delta"; text: string }
   | { type: "tool-call-started"; callId: string; name: string; arguments: unknown }
-  | { type: "tool-call-finished"; callId: string; name: string; result?: RuntimeToolResult; error?: string; isError: boolean; durationMs: number; stopped?: boolean }
+  | {
+      type: "tool-call-finished";
+      callId: string;
+      name: string;
+      result?: RuntimeToolResult;
+      error?: string;
+      isError: boolean;
+      durationMs: number;
+      stopped?: boolean;
+      /** The person the run is for must connect this per-person server again (Debug & Preview offers Connect). */
+      connect?: { id: string; name: string };
+    }
   /** A running tool reported progress (a connected MCP server's notifications/progress). */
   | ({ type: "tool-progress"; callId: string; name: string } & ToolProgress)
   /** A call that asks first waits for a person (tool-approval.ts); Debug & Preview shows Approve / Deny. */

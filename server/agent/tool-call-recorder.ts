@@ -8,7 +8,7 @@ import type { RuntimeToolResult } from "./runtime-tool";
 
 export type CallOutcome =
   | { status: "completed"; result: RuntimeToolResult }
-  | { status: "failed"; error: string; result?: RuntimeToolResult }
+  | { status: "failed"; error: string; result?: RuntimeToolResult; connect?: ConnectServer }
   | { status: "stopped"; error: string };
 
 export interface FinishedCall {
@@ -20,6 +20,13 @@ export interface FinishedCall {
   durationMs: number;
   /** Cut short by the run's end (Stop, a cancelled call): not a failure of the tool. */
   stopped?: boolean;
+  /** Failed because the person the run is for must connect their own account to this server again. */
+  connect?: ConnectServer;
+}
+
+export interface ConnectServer {
+  id: string;
+  name: string;
 }
 
 interface CallRecord {
@@ -64,7 +71,8 @@ export function createToolCallRecorder({ db, workspaceId, messageId }: { db: Tx;
     const result = outcome.status === "stopped" ? undefined : outcome.result;
     const error = outcome.status === "completed" ? undefined : outcome.error;
     const isError = outcome.status !== "completed";
-    call.finished = { callId, name: call.name, result, error, isError, durationMs, ...(outcome.status === "stopped" ? { stopped: true } : {}) };
+    const connect = outcome.status === "failed" ? outcome.connect : undefined;
+    call.finished = { callId, name: call.name, result, error, isError, durationMs, ...(outcome.status === "stopped" ? { stopped: true } : {}), ...(connect ? { connect } : {}) };
     const { id } = await call.row;
     await track(updateToolCall(db, { workspaceId, id, status: outcome.status, result: result ?? null, error: error ?? null, isError, durationMs }));
   }

@@ -15,7 +15,7 @@ import { acquireLock, releaseLock } from "@/server/kv/lock";
 import { serverTokenSource } from "@/server/mcp/oauth/access-tokens";
 import { finishServerAuthorization } from "@/server/mcp/oauth/finish-authorization";
 import { oauthRedirectUrl } from "@/server/mcp/oauth/redirect-url";
-import { readOwnerTokens } from "@/server/mcp/oauth/token-owner";
+import { readOwnerTokens, saveOwnerTokens } from "@/server/mcp/oauth/token-owner";
 import { refuseAll } from "@/server/agent/tool-approval";
 import { callPublishedTool } from "@/server/mcp/server/call-tool";
 import { personalServersNote } from "@/server/mcp/server/personal-servers-note";
@@ -23,6 +23,8 @@ import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
 import { startOAuthPeers, type OAuthPeers } from "../support/mcp-oauth";
 import { approveAuthorization } from "../support/oauth-server";
+import { createTestApp, runTestApp } from "../support/runtime";
+import { startScriptedLlm } from "../support/scripted-llm";
 
 let peers: OAuthPeers;
 beforeAll(async () => {
@@ -221,6 +223,29 @@ describe("published calls", () => {
 });
 
 describe("Debug & Preview", () => {
+  it("a run whose person's tokens stop working mid-run ends the tool call naming the server to connect again", async () => {
+    const { workspace, member, memberCaller, server } = await perPersonServer("lost");
+    await connect(memberCaller, { serverId: server.id, userId: member.id, account: "bob" });
+    // The grant is gone at the authorization server: the access token is refused and so is the refresh token.
+    const db = await getDb();
+    const row = (await getMcpServer(db, { workspaceId: workspace.id, id: server.id }))!;
+    const owner = { kind: "person" as const, userId: member.id };
+    const stored = (await readOwnerTokens(db, row, owner))!;
+    await saveOwnerTokens(db, row, owner, { tokens: { ...stored.tokens, access_token: "revoked", refresh_token: "revoked" }, discovery: stored.discovery });
+
+    const llm = await startScriptedLlm();
+    const tools = await openAppTools({ workspaceId: workspace.id, bindings: [{ serverId: server.id, mode: "all", tools: [] }], signal: new AbortController().signal, userId: member.id });
+    try {
+      const app = await createTestApp("agent", { tools: [{ serverId: server.id, mode: "all" }] });
+      llm.script([{ toolCalls: [{ name: "lost__echo", arguments: { text: "hi" } }] }, { text: "It needs you to connect." }]);
+      const { events } = await runTestApp(app, llm, { query: "Echo hi", tools: tools.tools, userId: member.id });
+      const finished = events.find((e) => e.type === "tool-call-finished");
+      expect(finished).toMatchObject({ isError: true, error: expect.stringContaining("Mail lost needs re-authorization"), connect: { id: server.id, name: "Mail lost" } });
+    } finally {
+      await Promise.all([tools.close(), llm.close()]);
+    }
+  });
+
   it("asks the signed-in person to connect before a run, and not once they have", async () => {
     const { workspace, member, memberCaller, ownerCaller, server } = await perPersonServer("preview");
     const app = await ownerCaller.apps.create({ type: "agent", name: "Mailer" });

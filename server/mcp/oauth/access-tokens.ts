@@ -14,6 +14,7 @@ import { withLock } from "@/server/kv/lock";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import { openServerUrl } from "@/server/mcp/servers/server-url";
 import { describeOAuthError } from "./describe-oauth-error";
+import { PersonConnectionNeeded } from "./person-connection-needed";
 import { createMcpOAuthProvider } from "./oauth-provider";
 import { oauthRedirectUrl } from "./redirect-url";
 import { openClientInformation, openStoredTokens, preRegisteredClient, type StoredTokens } from "./server-oauth";
@@ -110,5 +111,5 @@ async function refreshLocked(server: McpServer, owner: TokenOwner, seen: string 
 /** Marks the owner's connection, keeps the tools, forgets tokens that can no longer be used; returns the error to throw. */
 async function needsAuthorization(row: McpServer, owner: TokenOwner, reason: string, forgetTokens: boolean): Promise<AppError> {
   await setOwnerStatus(await getDb(), row, owner, { status: "needs_authorization", reason, forgetTokens });
-  return new AppError("unauthorized:mcp_oauth", reason);
+  return owner.kind === "person" ? new PersonConnectionNeeded(reason, { id: row.id, name: row.name }) : new AppError("unauthorized:mcp_oauth", reason);
 }

@@ -63,7 +63,8 @@ export async function openAppTools({
           try {
             connection = await connect(server);
           } catch (error) {
-            throw new Error(describeConnectionError(error, server.name));
+            // The cause stays: a per-person server whose person must connect again is told apart by it.
+            throw new Error(describeConnectionError(error, server.name), { cause: error });
           }
           const result = await callMcpTool(connection, tool.name, args, { signal: options.signal, timeoutMs: server.callTimeoutMs, onProgress: options.onProgress });
           return tool.uiResourceUri ? { ...result, app: { serverId: server.id, resourceUri: tool.uiResourceUri } } : result;
