@@ -1,6 +1,7 @@
 // What a run reports while it goes (RunEvent) and when it ends (RunResult). Debug & Preview streams these to the
 // browser; the published MCP endpoint turns them into progress notifications and a tool result.
-import type { RuntimeToolResult, ToolProgress } from "./runtime-tool";
+import type { ToolProgress } from "./runtime-tool";
+import type { FinishedCall } from "./tool-call-recorder";
 
 export type RunStatus = "completed" | "failed" | "stopped";
 
@@ -13,18 +14,8 @@ export type RunEvent =
   | { type: "started"; conversationId: string; messageId: string }
   | { type: "text-delta"; text: string }
   | { type: "tool-call-started"; callId: string; name: string; arguments: unknown }
-  | {
-      type: "tool-call-finished";
-      callId: string;
-      name: string;
-      result?: RuntimeToolResult;
-      error?: string;
-      isError: boolean;
-      durationMs: number;
-      stopped?: boolean;
-      /** The person the run is for must connect this per-person server again (Debug & Preview offers Connect). */
-      connect?: { id: string; name: string };
-    }
+  /** A call's end, as the recorder stored it (tool-call-recorder.ts), `connect` included. */
+  | ({ type: "tool-call-finished" } & FinishedCall)
   /** A running tool reported progress (a connected MCP server's notifications/progress). */
   | ({ type: "tool-progress"; callId: string; name: string } & ToolProgress)
   /** A call that asks first waits for a person (tool-approval.ts); Debug & Preview shows Approve / Deny. */

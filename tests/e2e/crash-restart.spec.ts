@@ -1,74 +1,35 @@
 // A server process killed with SIGKILL in the middle of a run, then started again: the conversation keeps its
 // question and shows the answer as interrupted, not running. The instance here is our own `next start` of the
 // suite's build, on its own database, so killing it leaves the suite's server alone.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { freshDatabase } from "../../scripts/fresh-database";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { ownInstances, type OwnInstances } from "./own-instances";
 
 const port = Number(process.env.E2E_PORT ?? 3210) + 10;
 const base = `http://127.0.0.1:${port}`;
-const runId = randomBytes(4).toString("hex");
 let llm: ScriptedLlm;
-let env: NodeJS.ProcessEnv;
-let dropDatabase = () => {};
-let server: ChildProcess | null = null;
+let instances: OwnInstances;
 
 test.beforeAll(async () => {
   // The model sends its first words and then nothing: the run is mid-answer for as long as the test needs.
   llm = await startScriptedLlm({ fallback: { text: "Once upon a time", stallAfterText: true }, keepRequests: false });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sy-crash-"));
-  const database = await freshDatabase(`sy_crash_${runId}`, dataDir);
-  dropDatabase = database.drop;
-  env = {
-    ...process.env,
-    ...database.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
+  instances = await ownInstances("crash", {
     APP_URL: base,
-    DATA_DIR: dataDir,
-    KV_PREFIX: `sy-crash:${runId}:`,
     // The scripted model listens on loopback, which production refuses by default.
     MCP_ALLOW_PRIVATE_NETWORK: "true",
     // Short, so that on PostgreSQL the dead run's lease lapses within seconds of the restart.
     RUN_LEASE_SECONDS: "3",
-  };
+  });
 });
 test.afterAll(async () => {
-  if (server) kill(server, "SIGTERM");
+  await instances?.close();
   await llm.close();
-  dropDatabase();
 });
-
-function admin(...args: string[]) {
-  const run = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/admin.ts", ...args], { env, encoding: "utf8" });
-  expect(run.status, run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as Record<string, unknown>;
-}
-
-async function start() {
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "inherit", detached: true });
-  await expect.poll(() => fetch(`${base}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
-  return child;
-}
-
-function kill(child: ChildProcess, signal: NodeJS.Signals) {
-  try {
-    process.kill(-child.pid!, signal); // the whole process group: next start and anything it spawned
-  } catch {
-    // already gone
-  }
-}
 
 test("a run whose server is killed with SIGKILL shows as interrupted after the restart, its question kept", async () => {
   test.setTimeout(120_000);
-  admin("user:create", "--email", "crash@example.com", "--password", "correct horse battery", "--workspace", "Crash");
-  const { key } = admin("apikey:create", "--email", "crash@example.com", "--workspace", "Crash", "--role", "owner");
+  instances.admin("user:create", "--email", "crash@example.com", "--password", "correct horse battery", "--workspace", "Crash");
+  const { key } = instances.admin("apikey:create", "--email", "crash@example.com", "--workspace", "Crash", "--role", "owner");
   const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
   const call = async <T>(procedure: string, input: unknown): Promise<T> => {
     const response = await fetch(`${base}/api/trpc/${procedure}`, { method: "POST", headers, body: JSON.stringify({ json: input }) });
@@ -81,7 +42,7 @@ test("a run whose server is killed with SIGKILL shows as interrupted after the r
     return (await response.json()).result.data.json as { messages: { role: string; content: string; status: string; error: string | null }[] };
   };
 
-  server = await start();
+  await instances.start(port);
   const provider = await call<{ id: string }>("modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-crash" });
   const app = await call<{ id: string }>("apps.create", { type: "chat", name: "Storyteller" });
   await call("apps.updateDraft", { id: app.id, draft: { instructions: "Tell stories.", model: { providerId: provider.id, model: "scripted-model" } } });
@@ -100,12 +61,10 @@ test("a run whose server is killed with SIGKILL shows as interrupted after the r
   await new Promise((resolve) => setTimeout(resolve, 4_500));
   expect((await conversation(app.id, conversationId)).messages.map((m) => m.status)).toEqual(["completed", "running"]);
 
-  const killed = new Promise((resolve) => server!.once("exit", resolve));
-  kill(server, "SIGKILL");
-  await killed;
+  await instances.stop(port, "SIGKILL");
   await reader.cancel().catch(() => {});
 
-  server = await start();
+  await instances.start(port);
   await expect
     .poll(async () => (await conversation(app.id, conversationId)).messages.map((m) => m.status), { timeout: 20_000 })
     .toEqual(["completed", "interrupted"]);

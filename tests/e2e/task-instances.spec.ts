@@ -3,82 +3,35 @@
 // whose instance is killed with SIGKILL mid-run ends "failed" on the other within the stated time (about
 // jobRecoverySeconds, docs/mcp-endpoint.md "Tasks"). On the embedded database (one process): a task killed with its
 // process is "failed" once the process is back. Never "working" forever.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { Agent, fetch as undiciFetch } from "undici";
-import { freshDatabase } from "../../scripts/fresh-database";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { ownInstances, type OwnInstances } from "./own-instances";
 
 const portA = Number(process.env.E2E_PORT ?? 3210) + 14;
 const portB = portA + 1;
 const baseA = `http://127.0.0.1:${portA}`;
 const baseB = `http://127.0.0.1:${portB}`;
 const shared = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
-const runId = randomBytes(4).toString("hex");
 let llm: ScriptedLlm;
-let env: NodeJS.ProcessEnv;
-let dropDatabase = () => {};
-const running = new Map<number, ChildProcess>();
+let instances: OwnInstances;
 
 test.beforeAll(async () => {
   llm = await startScriptedLlm({ fallback: { text: "Sunny." } });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sy-tasks-"));
-  const database = await freshDatabase(`sy_tasks_${runId}`, dataDir);
-  dropDatabase = database.drop;
-  env = {
-    ...process.env,
-    ...database.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    APP_URL: baseA,
-    DATA_DIR: dataDir,
-    KV_PREFIX: `sy-tasks:${runId}:`,
-    MCP_ALLOW_PRIVATE_NETWORK: "true",
-  };
+  instances = await ownInstances("tasks", { APP_URL: baseA, MCP_ALLOW_PRIVATE_NETWORK: "true" });
 });
 test.afterAll(async () => {
-  for (const child of running.values()) kill(child, "SIGTERM");
+  await instances?.close();
   await llm.close();
-  dropDatabase();
 });
 
-function admin(...args: string[]) {
-  const run = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/admin.ts", ...args], { env, encoding: "utf8" });
-  expect(run.status, run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as Record<string, unknown>;
-}
-
-async function start(port: number) {
-  const nextBin = path.resolve("node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "inherit", detached: true });
-  running.set(port, child);
-  await expect.poll(() => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.status, () => 0), { timeout: 30_000 }).toBe(200);
-}
-
-function kill(child: ChildProcess, signal: NodeJS.Signals) {
-  try {
-    process.kill(-child.pid!, signal); // the whole process group: next start and anything it spawned
-  } catch {
-    // already gone
-  }
-}
-
-async function stop(port: number, signal: NodeJS.Signals) {
-  const child = running.get(port)!;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  kill(child, signal);
-  await exited;
-  running.delete(port);
-}
+const start = (port: number) => instances.start(port);
+const stop = (port: number, signal: NodeJS.Signals) => instances.stop(port, signal);
 
 /** A person with an owner key. The CLI opens the database itself: on PGlite, only while no server runs. */
 function ownerKey(email: string) {
-  admin("user:create", "--email", email, "--password", "correct horse battery", "--workspace", "Tasks");
-  return admin("apikey:create", "--email", email, "--workspace", "Tasks", "--role", "owner").key as string;
+  instances.admin("user:create", "--email", email, "--password", "correct horse battery", "--workspace", "Tasks");
+  return instances.admin("apikey:create", "--email", email, "--workspace", "Tasks", "--role", "owner").key as string;
 }
 
 /** A published chat app on the scripted model, made through the console API of instance A. */
@@ -149,8 +102,8 @@ if (shared) {
   test("a task whose instance is killed with SIGKILL mid-run ends failed on the other instance within 45 seconds", async () => {
     test.setTimeout(180_000);
     // Only A runs now, so A takes the job; B comes up after the kill and takes the job back.
-    if (running.has(portB)) await stop(portB, "SIGTERM");
-    if (!running.has(portA)) await start(portA);
+    if (instances.isRunning(portB)) await stop(portB, "SIGTERM");
+    if (!instances.isRunning(portA)) await start(portA);
     const { urlA, urlB } = await publishApp(ownerKey("tasks-kill@example.com"));
     const asClient = await session(urlA);
     const before = llm.requests.length;
