@@ -1,7 +1,9 @@
 // The retention job's statements. Each delete removes at most `limit` rows picked by a (workspace_id, timestamp)
 // predicate and commits on its own, so its row locks last one short statement and no table is ever locked whole.
+// `id = any(array(select ... limit n))`, not `id in (select ...)`: the planner may answer IN with a hash join that
+// reads the whole table for every batch, while an array of ids is looked up through the primary key.
 import "server-only";
-import { and, eq, inArray, isNotNull, lt } from "drizzle-orm";
+import { and, eq, isNotNull, lt, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { conversations, mcpCallLogs, workspaces } from "@/server/db/schema";
 
@@ -21,7 +23,7 @@ export async function deleteCallLogBatch(db: Tx, { workspaceId, before, limit }:
     .from(mcpCallLogs)
     .where(and(eq(mcpCallLogs.workspaceId, workspaceId), lt(mcpCallLogs.createdAt, before)))
     .limit(limit);
-  const rows = await db.delete(mcpCallLogs).where(inArray(mcpCallLogs.id, ids)).returning({ id: mcpCallLogs.id });
+  const rows = await db.delete(mcpCallLogs).where(sql`${mcpCallLogs.id} = any(array(${ids}))`).returning({ id: mcpCallLogs.id });
   return rows.length;
 }
 
@@ -35,6 +37,6 @@ export async function deleteConversationBatch(db: Tx, { workspaceId, before, lim
     .from(conversations)
     .where(and(eq(conversations.workspaceId, workspaceId), lt(conversations.updatedAt, before)))
     .limit(limit);
-  const rows = await db.delete(conversations).where(inArray(conversations.id, ids)).returning({ id: conversations.id });
+  const rows = await db.delete(conversations).where(sql`${conversations.id} = any(array(${ids}))`).returning({ id: conversations.id });
   return rows.length;
 }
