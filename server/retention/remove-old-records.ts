@@ -1,6 +1,6 @@
 // Removes each workspace's call logs and conversations older than its retention period (workspaces.retention_days),
-// a batch at a time: every statement deletes at most `batchSize` rows and commits by itself, so live traffic keeps
-// writing to the same tables while a backlog of millions drains.
+// a batch at a time: every statement deletes at most `batchSize` call-log rows (or a tenth as many conversations) and
+// commits by itself, so live traffic keeps writing to the same tables while a backlog of millions drains.
 import "server-only";
 import { getDb } from "@/server/db";
 import { deleteCallLogBatch, deleteConversationBatch, listWorkspacesWithRetention } from "@/server/db/queries/retention";
@@ -9,6 +9,11 @@ import { deleteCallLogBatch, deleteConversationBatch, listWorkspacesWithRetentio
 export const defaultRetentionBatchSize = 5_000;
 
 const dayMs = 24 * 60 * 60 * 1000;
+
+// A conversation takes its messages and tool calls with it (ON DELETE CASCADE). In the bench 5,000 conversations of
+// 4 rows each took 0.3-0.5 s in one statement and 20,000 took 1.7 s; real ones often hold dozens of rows, so a
+// statement deletes a tenth as many conversations as call-log rows.
+const rowsPerConversation = 10;
 
 export type RetentionTable = "mcp_call_logs" | "conversations";
 
@@ -22,6 +27,7 @@ export interface RetentionBatch {
 
 export interface RetentionOptions {
   now?: Date;
+  /** Call-log rows per statement; conversations go a tenth as many at a time (they take their messages along). */
   batchSize?: number;
   /** Checked between batches: an aborted run stops before its next statement. */
   signal?: AbortSignal;
@@ -37,14 +43,15 @@ export async function removeOldRecords({ now = new Date(), batchSize = defaultRe
   for (const workspace of await listWorkspacesWithRetention(db)) {
     const before = new Date(now.getTime() - workspace.retentionDays * dayMs);
     for (const table of ["mcp_call_logs", "conversations"] as const) {
+      const limit = table === "conversations" ? Math.ceil(batchSize / rowsPerConversation) : batchSize;
       for (;;) {
         if (signal?.aborted) return { ...removed, stopped: true };
         const started = performance.now();
-        const rows = await batchDeletes[table](db, { workspaceId: workspace.id, before, limit: batchSize });
+        const rows = await batchDeletes[table](db, { workspaceId: workspace.id, before, limit });
         onBatch?.({ workspaceId: workspace.id, table, rows, ms: performance.now() - started });
         if (table === "mcp_call_logs") removed.callLogs += rows;
         else removed.conversations += rows;
-        if (rows < batchSize) break;
+        if (rows < limit) break;
       }
     }
   }

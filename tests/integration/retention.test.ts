@@ -82,20 +82,26 @@ describe("the retention job", () => {
     }
   });
 
-  it("removes every old row over many batches of the given size", async () => {
+  it("removes every old row over many batches of the given size, a tenth as many conversations at a time", async () => {
     const ws = await workspaceWithApp(7);
     await seedCallLogs(ws, 10, 1_050);
     await seedCallLogs(ws, 2, 5);
-    const batches: number[] = [];
+    for (let i = 0; i < 3; i++) await seedConversation(ws, 10);
+    const batches: Record<string, number[]> = { mcp_call_logs: [], conversations: [] };
 
     const removed = await removeOldRecords({
       batchSize: 100,
-      onBatch: (batch) => batch.workspaceId === ws.workspaceId && batch.table === "mcp_call_logs" && batches.push(batch.rows),
+      onBatch: (batch) => batch.workspaceId === ws.workspaceId && batches[batch.table]!.push(batch.rows),
     });
 
     expect(removed.callLogs).toBeGreaterThanOrEqual(1_050);
-    expect(batches).toEqual([...Array(10).fill(100), 50]);
-    expect((await countRows(ws.workspaceId)).callLogs).toBe(5);
+    expect(batches.mcp_call_logs).toEqual([...Array(10).fill(100), 50]);
+    expect(batches.conversations).toEqual([3]);
+    expect(await countRows(ws.workspaceId)).toEqual({ callLogs: 5, conversations: 0, messages: 0, toolCalls: 0 });
+    for (let i = 0; i < 3; i++) await seedConversation(ws, 10);
+    batches.conversations = [];
+    await removeOldRecords({ batchSize: 10, onBatch: (batch) => batch.workspaceId === ws.workspaceId && batches[batch.table]!.push(batch.rows) });
+    expect(batches.conversations).toEqual([1, 1, 1, 0]);
   });
 
   it("stops between batches once its signal aborts, and the next run goes on", async () => {
