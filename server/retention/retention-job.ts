@@ -4,11 +4,11 @@ import "server-only";
 import { getJobQueue } from "@/server/jobs";
 import { removeOldRecords } from "./remove-old-records";
 
-const queueName = "retention";
-const everyMinutes = 30;
+export const retentionQueue = "retention";
+export const retentionEveryMinutes = 30;
 
 export async function startRetentionJob() {
-  await getJobQueue().repeat(queueName, everyMinutes, async ({ signal }) => {
+  await getJobQueue().repeat(retentionQueue, retentionEveryMinutes, async ({ signal }) => {
     const removed = await removeOldRecords({ signal });
     if (removed.callLogs > 0 || removed.conversations > 0 || removed.stopped) {
       const end = removed.stopped ? "; stopped early, the next run goes on" : "";

@@ -5,7 +5,9 @@ import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
 import { conversations, mcpCallLogs, messages, toolCalls, workspaces } from "@/server/db/schema";
+import { getJobQueue } from "@/server/jobs";
 import { removeOldRecords } from "@/server/retention/remove-old-records";
+import { retentionEveryMinutes, retentionQueue, startRetentionJob } from "@/server/retention/retention-job";
 import { callerAs, createOwner } from "../support/fixtures";
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -121,6 +123,16 @@ describe("the retention job", () => {
     expect((await countRows(ws.workspaceId)).callLogs).toBe(0);
   });
 
+  it("runs on the shared job queue when a job reaches its queue, as the schedule sends one", async () => {
+    const ws = await workspaceWithApp(7);
+    await seedCallLogs(ws, 10, 20);
+    await startRetentionJob();
+    await getJobQueue().enqueue(retentionQueue, {});
+    const until = Date.now() + 20_000;
+    while ((await countRows(ws.workspaceId)).callLogs > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await countRows(ws.workspaceId)).callLogs).toBe(0);
+  });
+
   it("refuses a batch size that is not a positive whole number", async () => {
     await expect(removeOldRecords({ batchSize: 0 })).rejects.toThrow(RangeError);
     await expect(removeOldRecords({ batchSize: 2.5 })).rejects.toThrow(RangeError);
@@ -128,6 +140,14 @@ describe("the retention job", () => {
 });
 
 describe.runIf(process.env.DATABASE_URL)("the retention job beside live traffic (PostgreSQL)", () => {
+  it("is scheduled once for every instance, every 30 minutes, in pg-boss's schedule table", async () => {
+    await startRetentionJob();
+    await startRetentionJob();
+    const reader = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const rows = await reader`select cron from pgboss.schedule where name = ${retentionQueue}`.finally(() => reader.end());
+    expect([...rows]).toEqual([{ cron: `*/${retentionEveryMinutes} * * * *` }]);
+  });
+
   it("never makes inserts on another connection wait for a lock, even with lock_timeout at 1 s", async () => {
     const ws = await workspaceWithApp(30);
     await seedCallLogs(ws, 60, 60_000);
