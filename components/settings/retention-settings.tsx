@@ -83,7 +83,7 @@ function RetentionForm({ saved, canEdit }: { saved: number | null; canEdit: bool
             </div>
           </RadioGroup>
           {mode === "days" && (
-            <Field label="Days to keep" hint="A whole number from 1 to 3650." error={fieldError ?? save.error?.message} className="max-w-48">
+            <Field label="Days to keep" hint="A whole number from 1 to 3650." error={fieldError ?? save.error?.message} className="max-w-xs">
               <Input
                 value={text}
                 onChange={(e) => setText(e.target.value)}
