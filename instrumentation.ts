@@ -29,6 +29,10 @@ export async function register() {
   startAuthorizationServerCleanup().catch((error: unknown) => {
     console.error("[oauth_server:cleanup] could not schedule the cleanup:", error instanceof Error ? error.message : error);
   });
+  const { startRetentionJob } = await import("@/server/retention/retention-job");
+  startRetentionJob().catch((error: unknown) => {
+    console.error("[retention] could not schedule the retention job:", error instanceof Error ? error.message : error);
+  });
   const { closeJobQueue } = await import("@/server/jobs");
   const { stopTracing } = await import("@/server/observability/start-tracing");
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

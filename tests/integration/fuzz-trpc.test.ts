@@ -18,7 +18,7 @@ const oddText = fc.oneof(fc.string({ unit: "grapheme", maxLength: 40 }), fc.cons
 const leaf = fc.oneof(oddText, huge, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
 const value = fc.oneof(leaf, fc.array(leaf, { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 8 }), leaf, { maxKeys: 4 }), withHostileKeys(leaf));
 // Keys our procedures really take, so generated objects get past the first "unknown shape" check.
-const knownKeys = ["id", "appId", "serverId", "providerId", "userId", "name", "identifier", "url", "kind", "type", "role", "token", "draft", "model", "models", "baseUrl", "apiKey", "headers", "arguments", "connection", "query", "redirectUris"];
+const knownKeys = ["id", "appId", "serverId", "providerId", "userId", "name", "identifier", "url", "kind", "type", "role", "token", "draft", "model", "models", "baseUrl", "apiKey", "headers", "arguments", "connection", "query", "redirectUris", "days"];
 const shaped = fc.dictionary(fc.constantFrom(...knownKeys), fc.oneof(value, withHostileKeys(value)), { maxKeys: 6 });
 const input = fc.oneof(value, shaped);
 

@@ -24,6 +24,7 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "workspaces.create": () => ({ name: "Another" }),
   "workspaces.current": () => undefined,
   "workspaces.rename": () => ({ name: "Renamed" }),
+  "workspaces.setRetention": () => ({ days: 30 }),
   "workspaces.checklist": () => undefined,
   "members.list": () => undefined,
   "members.updateRole": (ids) => ({ userId: ids.userId, role: "editor" }),

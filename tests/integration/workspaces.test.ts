@@ -61,4 +61,32 @@ describe("sign-up and workspaces", () => {
     const members = await caller.members.list();
     expect(members.find((m) => m.userId === member.id)?.role).toBe("editor");
   });
+
+  it("an admin sets how long data is kept and everyone reads it back; an editor cannot change it", async () => {
+    const { workspace } = await createOwner();
+    const admin = await addMember(workspace.id, "admin");
+    const editor = await addMember(workspace.id, "editor");
+    expect((await callerAs(editor.id, workspace.id).workspaces.current()).retentionDays).toBeNull();
+    await expect(callerAs(admin.id, workspace.id).workspaces.setRetention({ days: 90 })).resolves.toEqual({ retentionDays: 90 });
+    expect((await callerAs(editor.id, workspace.id).workspaces.current()).retentionDays).toBe(90);
+    await expect(callerAs(editor.id, workspace.id).workspaces.setRetention({ days: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(admin.id, workspace.id).workspaces.setRetention({ days: null })).resolves.toEqual({ retentionDays: null });
+  });
+
+  it.each([
+    [0, /at least 1 day/],
+    [-30, /at least 1 day/],
+    [3651, /at most 3650 days/],
+    [1e12, /at most 3650 days/],
+    [2.5, /whole number/],
+    ["30", /whole number/],
+    [{ days: 30 }, /whole number/],
+  ])("a retention of %j days is refused with a clear message and changes nothing", async (days, message) => {
+    const { user, workspace } = await createOwner();
+    const caller = callerAs(user.id, workspace.id);
+    await caller.workspaces.setRetention({ days: 30 });
+    await expect(caller.workspaces.setRetention({ days } as never)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(message) });
+    await expect(caller.workspaces.setRetention({} as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await caller.workspaces.current()).retentionDays).toBe(30);
+  });
 });

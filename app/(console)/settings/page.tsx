@@ -1,6 +1,12 @@
-// Settings -> General: the workspace's name.
+// Settings -> General: the workspace's name and how long its call logs and conversations are kept.
+import { RetentionSettings } from "@/components/settings/retention-settings";
 import { WorkspaceSettings } from "@/components/settings/workspace-settings";
 
 export default function GeneralSettingsPage() {
-  return <WorkspaceSettings />;
+  return (
+    <div className="grid gap-6">
+      <WorkspaceSettings />
+      <RetentionSettings />
+    </div>
+  );
 }

@@ -1,11 +1,17 @@
 import { z } from "zod";
 import { getDb } from "@/server/db";
-import { getWorkspace, listWorkspacesForUser, updateWorkspaceName } from "@/server/db/queries/workspaces";
+import { getWorkspace, listWorkspacesForUser, updateWorkspaceName, updateWorkspaceRetention } from "@/server/db/queries/workspaces";
 import { createWorkspace } from "@/server/workspaces/create-workspace";
 import { getSetupChecklist } from "@/server/workspaces/setup-checklist";
 import { createTRPCRouter, userProcedure, workspaceProcedure } from "../trpc";
 
 const nameSchema = z.string().trim().min(1, "Give the workspace a name.").max(100);
+const retentionDaysSchema = z
+  .number({ error: "Give the number of days as a whole number." })
+  .int("Give the number of days as a whole number.")
+  .min(1, "Keep them for at least 1 day.")
+  .max(3650, "Keep them for at most 3650 days (10 years), or choose Forever.")
+  .nullable();
 
 export const workspacesRouter = createTRPCRouter({
   list: userProcedure.query(async ({ ctx }) => listWorkspacesForUser(await getDb(), { userId: ctx.userId })),
@@ -17,7 +23,7 @@ export const workspacesRouter = createTRPCRouter({
 
   current: workspaceProcedure.query(async ({ ctx }) => {
     const workspace = await getWorkspace(await getDb(), { workspaceId: ctx.workspaceId });
-    return { id: ctx.workspaceId, name: workspace?.name ?? "", role: ctx.role };
+    return { id: ctx.workspaceId, name: workspace?.name ?? "", retentionDays: workspace?.retentionDays ?? null, role: ctx.role };
   }),
 
   /** The first-run checklist: which of the four setup steps this workspace has done. */
@@ -29,4 +35,13 @@ export const workspacesRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) =>
       updateWorkspaceName(await getDb(), { workspaceId: ctx.workspaceId, name: input.name }),
     ),
+
+  /** How many days call logs and conversations are kept (null: forever); the retention job removes older ones. */
+  setRetention: workspaceProcedure
+    .meta({ role: "admin" })
+    .input(z.object({ days: retentionDaysSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const workspace = await updateWorkspaceRetention(await getDb(), { workspaceId: ctx.workspaceId, retentionDays: input.days });
+      return { retentionDays: workspace?.retentionDays ?? null };
+    }),
 });

@@ -18,6 +18,12 @@ export async function updateWorkspaceName(db: Tx, { workspaceId, name }: { works
   return workspace ?? null;
 }
 
+/** `retentionDays` null keeps call logs and conversations forever. */
+export async function updateWorkspaceRetention(db: Tx, { workspaceId, retentionDays }: { workspaceId: string; retentionDays: number | null }) {
+  const [workspace] = await db.update(workspaces).set({ retentionDays }).where(eq(workspaces.id, workspaceId)).returning();
+  return workspace ?? null;
+}
+
 export async function listWorkspacesForUser(db: Tx, { userId }: { userId: string }) {
   return db
     .select({ id: workspaces.id, name: workspaces.name, role: memberships.role, createdAt: workspaces.createdAt })
