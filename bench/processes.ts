@@ -74,6 +74,18 @@ function treeRssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU seconds (user + system) the process and its descendants used so far; /proc/<pid>/stat fields 14 and 15. */
+export function treeCpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const id of [pid, ...descendants(pid)]) {
+    // The command name (field 2) may hold spaces: count fields from after its closing parenthesis.
+    const fields = readSafe(`/proc/${id}/stat`).split(") ")[1]?.split(" ") ?? [];
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  // USER_HZ is 100 on Linux builds of every architecture Node ships for.
+  return ticks / 100;
+}
+
 function descendants(pid: number): number[] {
   const children = readdirSafe(`/proc/${pid}/task`).flatMap((task) =>
     readSafe(`/proc/${pid}/task/${task}/children`).split(/\s+/).filter(Boolean).map(Number),

@@ -1,5 +1,6 @@
 // `npm run bench`: builds for production, then measures raw node:http, a bare Next.js route, a per-request SDK
-// server ("naive") and our published-app endpoint side by side, and writes bench/results.json.
+// server ("naive") and our published-app endpoint side by side, then the in-flight section (in-flight.ts) with slow
+// models, and writes bench/results.json.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -8,15 +9,19 @@ import path from "node:path";
 import { startScriptedLlm } from "../tests/support/scripted-llm";
 import { freshDatabase } from "../scripts/fresh-database";
 import { previewOverheadMs } from "./first-token";
+import { inFlightSettings, previewModelTurn, runInFlightSection } from "./in-flight";
 import { checkAnswer, measure, mcpHeaders, warmUp, type Cell } from "./load";
 import { startWatched, stopAll, waitForOutput, type Watched } from "./processes";
 import { printTable, type Results, type Target } from "./report";
 import { seedAccount, seedPublishedApp } from "./seed";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
-/** BENCH_ONLY=ours skips the baselines; BENCH_CPU_PROF=<dir> writes a CPU profile of our server there. */
+/**
+ * BENCH_ONLY=ours skips the baselines, BENCH_ONLY=inflight runs only the in-flight section (targets and the section
+ * combine: BENCH_ONLY=ours,inflight); BENCH_CPU_PROF=<dir> writes a CPU profile of our server there.
+ */
 const only = process.env.BENCH_ONLY?.split(",");
-const runs = (target: Target) => !only || only.includes(target);
+const runs = (target: Target | "inflight") => !only || only.includes(target);
 const concurrencies = [1, 16, 64];
 const port = Number(process.env.BENCH_PORT ?? 3290);
 const baseUrl = `http://127.0.0.1:${port}`;
@@ -91,26 +96,39 @@ async function main() {
     await next.stop();
   }
 
-  if (!runs("ours")) return report(results, peakRss, null);
+  if (!runs("ours") && !runs("inflight")) return report(results, peakRss, null);
   console.error("ours (seeding)");
+  const slowLlm = await startScriptedLlm({ fallback: { text: "ok", delayMs: inFlightSettings.modelSeconds * 1000 }, keepRequests: false });
+  const previewLlm = await startScriptedLlm({ fallback: previewModelTurn, keepRequests: false });
   const account = seedAccount(env);
   const setup = startNext();
   await ready(setup);
   const seeded = await seedPublishedApp({ baseUrl, llmUrl: llm.url, account });
+  const slow = await seedPublishedApp({ baseUrl, llmUrl: slowLlm.url, account, name: "Bench slow model" });
+  const previewApp = await seedPublishedApp({ baseUrl, llmUrl: previewLlm.url, account, name: "Bench preview" });
   await setup.stop();
+  const startOurs = async () => {
+    const ours = startNext(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
+    await waitForFirstCall(seeded.url, callBody(seeded.toolName));
+    return ours;
+  };
 
-  const started = performance.now();
-  const ours = startNext(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []);
-  await waitForFirstCall(seeded.url, callBody(seeded.toolName));
-  const coldStartMs = Math.round(performance.now() - started);
-  console.error(`ours: cold start ${coldStartMs} ms`);
-  results.ours = await cells(seeded.url, seeded.toolName);
-  const firstToken = await previewOverheadMs({ baseUrl, apiKey: seeded.apiKey, workspaceId: seeded.workspaceId, appId: seeded.appId, llmUrl: llm.url });
-  peakRss.ours = ours.peakRssMb();
-  await ours.stop();
-  await llm.close();
-
-  report(results, peakRss, { coldStartMs, firstToken });
+  if (runs("ours")) {
+    const started = performance.now();
+    const ours = await startOurs();
+    const coldStartMs = Math.round(performance.now() - started);
+    console.error(`ours: cold start ${coldStartMs} ms`);
+    results.ours = await cells(seeded.url, seeded.toolName);
+    const firstToken = await previewOverheadMs({ baseUrl, apiKey: seeded.apiKey, workspaceId: seeded.workspaceId, appId: seeded.appId, llmUrl: llm.url });
+    peakRss.ours = ours.peakRssMb();
+    await ours.stop();
+    report(results, peakRss, { coldStartMs, firstToken });
+  }
+  if (runs("inflight")) {
+    const preview = { baseUrl, apiKey: previewApp.apiKey, workspaceId: previewApp.workspaceId, appId: previewApp.appId, llmUrl: previewLlm.url };
+    await runInFlightSection({ env, apps: { slow, preview, slowModelUrl: slowLlm.url }, startOurs });
+  }
+  await Promise.all([llm.close(), slowLlm.close(), previewLlm.close()]);
 }
 
 function report(results: Results, peakRss: Record<Target, number>, ours: { coldStartMs: number; firstToken: Awaited<ReturnType<typeof previewOverheadMs>> } | null) {

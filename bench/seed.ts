@@ -20,10 +20,11 @@ export function seedAccount(env: NodeJS.ProcessEnv): Account {
   return { apiKey: key, workspaceId: workspace.id };
 }
 
-export async function seedPublishedApp({ baseUrl, llmUrl, account }: { baseUrl: string; llmUrl: string; account: Account }) {
+/** `name` tells apart the apps of one account (provider names are unique in a workspace). */
+export async function seedPublishedApp({ baseUrl, llmUrl, account, name = "Bench" }: { baseUrl: string; llmUrl: string; account: Account; name?: string }) {
   const api = consoleClient(baseUrl, account.apiKey);
-  const provider = await api.modelProviders.create.mutate({ kind: "openai_compatible", name: "Scripted", baseUrl: `${llmUrl}/v1`, apiKey: "bench" });
-  const app = await api.apps.create.mutate({ type: "chat", name: "Bench" });
+  const provider = await api.modelProviders.create.mutate({ kind: "openai_compatible", name: `Scripted for ${name}`, baseUrl: `${llmUrl}/v1`, apiKey: "bench" });
+  const app = await api.apps.create.mutate({ type: "chat", name });
   await api.apps.updateDraft.mutate({ id: app.id, draft: { instructions: "Answer briefly.", model: { providerId: provider.id, model: "bench-model" } } });
   await api.apps.publish.mutate({ id: app.id });
   const server = await api.publishedServers.enable.mutate({ appId: app.id, toolName: "bench", toolDescription: "Answers a question.", parameterDescriptions: { query: "The question." } });

@@ -34,6 +34,9 @@ export function createMemoryKv({ prefix }: { prefix: string }): Kv {
     async get(key) {
       return read(key)?.value ?? null;
     },
+    async getMany(keys) {
+      return keys.map((key) => read(key)?.value ?? null);
+    },
     async set(key, value, options) {
       write(key, value, options?.ttlSeconds);
     },

@@ -37,6 +37,10 @@ export function createRedisKv({ url, prefix }: { url: string; prefix: string }):
     async get(key) {
       return redis.get(k(key));
     },
+    async getMany(keys) {
+      // MGET with no keys is a Redis error, not an empty answer.
+      return keys.length === 0 ? [] : redis.mget(keys.map(k));
+    },
     async set(key, value, options) {
       if (options?.ttlSeconds) await redis.set(k(key), value, "EX", options.ttlSeconds);
       else await redis.set(k(key), value);

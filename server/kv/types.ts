@@ -6,6 +6,8 @@ export interface Kv {
   /** True when several instances can share this store. */
   readonly shared: boolean;
   get(key: string): Promise<string | null>;
+  /** Several keys in one round-trip (MGET), in the order asked; null for each key that is absent. */
+  getMany(keys: string[]): Promise<(string | null)[]>;
   /** Overwrites; `ttlSeconds` (whole seconds, at least 1) sets an expiry, none means no expiry. */
   set(key: string, value: string, options?: { ttlSeconds?: number }): Promise<void>;
   /** Set only when absent; true when this call set it. */

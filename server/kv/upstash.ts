@@ -28,6 +28,10 @@ export function createUpstashKv({ url, token, prefix }: { url: string; token: st
     async get(key) {
       return redis.get<string>(k(key));
     },
+    async getMany(keys) {
+      // MGET with no keys is a Redis error, not an empty answer.
+      return keys.length === 0 ? [] : redis.mget<(string | null)[]>(keys.map(k));
+    },
     async set(key, value, options) {
       if (options?.ttlSeconds) await redis.set(k(key), value, { ex: options.ttlSeconds });
       else await redis.set(k(key), value);

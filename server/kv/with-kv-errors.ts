@@ -4,7 +4,7 @@ import { getMetrics } from "@/server/observability/metrics";
 import type { Kv } from "./types";
 
 type KvMethod = Exclude<keyof Kv, "driver" | "shared">;
-const methods: KvMethod[] = ["get", "set", "setIfAbsent", "getDel", "del", "incr", "delIfEquals", "ping", "close"];
+const methods: KvMethod[] = ["get", "getMany", "set", "setIfAbsent", "getDel", "del", "incr", "delIfEquals", "ping", "close"];
 
 /**
  * Wraps a network driver so every failure surfaces as AppError("unavailable:kv"): callers then need one

@@ -40,7 +40,7 @@ const notFound = () => jsonRpcError(404, -32001, "Not found: no MCP server at th
 
 export async function handlePublishedRequest(request: Request, code: string, options: EndpointOptions = {}): Promise<Response> {
   try {
-    return await handle(request, code, options);
+    return uncompressed(await handle(request, code, options));
   } catch (error) {
     // The client hung up (its connection reset while we read the body): nobody is left to answer.
     if (request.signal.aborted) return new Response(null, { status: 499 });
@@ -49,6 +49,17 @@ export async function handlePublishedRequest(request: Request, code: string, opt
     const status = appError.status >= 500 ? appError.status : 500;
     return jsonRpcError(status, -32603, status === 503 ? "Service unavailable: try again in a moment." : "Internal error: try again later.");
   }
+}
+
+/**
+ * Next.js gzips every compressible response whose length it cannot see, which is all of ours (web Responses stream),
+ * with a zlib stream per response: CPU and about 300 KB each for answers of a few hundred bytes, and an SSE answer
+ * held in a compressor for the whole call. `no-transform` (RFC 9111 section 5.2.2.6) is what its compression honours.
+ */
+function uncompressed(response: Response): Response {
+  const cacheControl = response.headers.get("cache-control");
+  response.headers.set("cache-control", cacheControl ? `${cacheControl}, no-transform` : "no-transform");
+  return response;
 }
 
 async function handle(request: Request, code: string, options: EndpointOptions): Promise<Response> {
