@@ -47,6 +47,8 @@ const workspaceCallsCase = (name: string, index: string, server: (c: CaseContext
 
 const monthAgo = () => ({ from: new Date(Date.UTC(2026, 9, 1)), to: new Date(Date.UTC(2026, 10, 1)) });
 const workspace = () => ({ workspaceServer: true as const });
+/** Keeps 90 days of the seeded year. */
+const retentionCutoff = "2026-09-02T00:00:00.000Z";
 
 export const queryCases: QueryCase[] = [
   conversationCase("conversations-first-page", "conversations_app_idx", () => ({})),
@@ -89,6 +91,17 @@ export const queryCases: QueryCase[] = [
     name: "workspace-callers-people",
     index: "mcp_call_logs_caller_idx",
     query: (_db, c) => callLogPeopleQuery({ workspaceId: c.workspaceId, server: workspace(), limit: 200 }),
+  },
+  // Not the console's: the retention job's batches (oldest first, per workspace) must not walk the table either.
+  {
+    name: "retention-call-logs",
+    index: "mcp_call_logs_created_idx",
+    query: (_db, c) => sql`select id from mcp_call_logs where workspace_id = ${c.workspaceId} and created_at < ${retentionCutoff} order by created_at limit 1000`,
+  },
+  {
+    name: "retention-conversations",
+    index: "conversations_created_idx",
+    query: (_db, c) => sql`select id from conversations where workspace_id = ${c.workspaceId} and created_at < ${retentionCutoff} order by created_at limit 1000`,
   },
 ];
 
