@@ -18,7 +18,7 @@ export function scaleDatabaseUrl(): string {
   return url.toString();
 }
 
-export function databaseName(url: string): string {
+function databaseName(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`SCALE_DATABASE must be a plain lower-case name, not "${name}".`);
   return name;

@@ -33,7 +33,7 @@ function pick<T>(items: readonly T[], n: number, salt: number): T {
 }
 
 /** Time-ordered ids (UUID v7 layout) keep the primary keys' inserts at the right edge, like rows arriving over time. */
-export function rowId(at: number, kind: number, n: number): string {
+function rowId(at: number, kind: number, n: number): string {
   const t = at.toString(16).padStart(12, "0");
   const k = kind.toString(16);
   const r = Math.floor(unit(n, kind) * 0xfff).toString(16).padStart(3, "0");
@@ -71,14 +71,14 @@ function ticket(n: number): string {
   return `ticket ${Math.floor(unit(n, 7) * 36 ** 6).toString(36).toUpperCase().padStart(6, "0")}`;
 }
 
-export interface SeededConversation {
+interface SeededConversation {
   id: string;
   appIndex: number;
   createdAt: number;
   source: "debug" | "mcp" | "api";
 }
 
-export function conversationAt(n: number, sizes: ScaleSizes): SeededConversation {
+function conversationAt(n: number, sizes: ScaleSizes): SeededConversation {
   const createdAt = Math.floor(spanStart + (n / sizes.conversations) * year + unit(n, 1) * 60_000);
   const u = unit(n, 2);
   const source = u < 0.7 ? "mcp" : u < 0.95 ? "debug" : "api";
@@ -96,10 +96,11 @@ export function conversationLine(n: number, sizes: ScaleSizes, ws: ScaleWorkspac
 }
 export const conversationColumns = "id, workspace_id, app_id, app_version_id, source, inputs, title, created_by, created_at, updated_at";
 
-// Messages per conversation cycle through this pattern (mean 5), so the total is exact for any multiple of 8.
+// Messages per conversation cycle through this pattern (mean 5).
 const perConversation = [2, 4, 6, 8, 5, 5, 3, 7];
 
-/** Messages held by the conversations before `n`: the pattern scaled, so any size gets exactly `sizes.messages`. */
+/** Messages held by the conversations before `n`: the pattern scaled to `sizes.messages` in all (exactly when the
+ * number of conversations is a multiple of 8, within a few otherwise). */
 export function messagesBefore(n: number, sizes: ScaleSizes): number {
   const pattern = 40 * Math.floor(n / 8) + perConversation.slice(0, n % 8).reduce((a, b) => a + b, 0);
   return Math.floor((pattern * sizes.messages) / (sizes.conversations * 5));

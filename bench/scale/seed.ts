@@ -22,7 +22,7 @@ import { scaleWorkspaceName } from "./workspace";
 
 const full: ScaleSizes = { conversations: 1_000_000, messages: 5_000_000, callLogs: 10_000_000 };
 
-export function sizesFrom(args: string[], env: NodeJS.ProcessEnv = process.env): { sizes: ScaleSizes; fresh: boolean } {
+function sizesFrom(args: string[], env: NodeJS.ProcessEnv = process.env): { sizes: ScaleSizes; fresh: boolean } {
   const { values } = parseArgs({
     args,
     options: { scale: { type: "string" }, conversations: { type: "string" }, messages: { type: "string" }, "call-logs": { type: "string" }, fresh: { type: "boolean" } },
