@@ -3,7 +3,7 @@ import { callLogInputSchema } from "../call-log-input";
 import { getAppOrThrow } from "@/server/apps/apps";
 import { runConnectCheck } from "@/server/authorization-server/connect-check";
 import { getDb } from "@/server/db";
-import { listCallLogCallers, listCallLogs } from "@/server/db/queries/published-servers";
+import { listCallLogCallers, listCallLogs } from "@/server/db/queries/call-log-list";
 import {
   createKey,
   disableServer,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { runConnectCheck } from "@/server/authorization-server/connect-check";
 import { listConnectedClients, revokeConnectedClient } from "@/server/authorization-server/connected-clients";
 import { getDb } from "@/server/db";
-import { listCallLogCallers, listCallLogs } from "@/server/db/queries/published-servers";
+import { listCallLogCallers, listCallLogs } from "@/server/db/queries/call-log-list";
 import { createKey, listKeys, revokeKey } from "@/server/mcp/server/published-servers";
 import { accessModes, setServerAccess } from "@/server/mcp/server/server-access";
 import { approvalPolicySchema, setServerApprovalPolicy } from "@/server/mcp/server/approval-policy";

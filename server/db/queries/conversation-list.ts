@@ -15,21 +15,29 @@ export interface ConversationFilters {
   to?: Date | null;
 }
 
+interface ListArgs {
+  workspaceId: string;
+  appId: string;
+  limit?: number;
+  cursor?: string | null;
+  filters?: ConversationFilters;
+}
+
 /** Newest first; `cursor` is the `nextCursor` of the previous page. */
-export async function listConversations(
-  db: Tx,
-  {
-    workspaceId,
-    appId,
-    limit = 20,
-    cursor,
-    filters = {},
-  }: { workspaceId: string; appId: string; limit?: number; cursor?: string | null; filters?: ConversationFilters },
-) {
+export async function listConversations(db: Tx, args: ListArgs) {
+  const limit = args.limit ?? 20;
+  const rows = await conversationListQuery(db, { ...args, limit });
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null };
+}
+
+/** One page and one row more (which says whether a next page exists); unawaited, so tests can EXPLAIN it. */
+export function conversationListQuery(db: Tx, { workspaceId, appId, limit = 20, cursor, filters = {} }: ListArgs) {
   const after = cursor ? decodeCursor(cursor) : null;
   const pattern = filters.search?.trim() ? `%${filters.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const ofThis = and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversations.id));
-  const rows = await db
+  return db
     .select({
       ...getTableColumns(conversations),
       messageCount: sql<number>`(select count(*) from ${messages} where ${ofThis})`.mapWith(Number),
@@ -69,9 +77,6 @@ export async function listConversations(
     )
     .orderBy(desc(conversations.updatedAt), desc(conversations.id))
     .limit(limit + 1);
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null };
 }
 
 function encodeCursor(updatedAt: Date, id: string) {

@@ -35,7 +35,7 @@ export async function getConversation(db: Tx, { workspaceId, appId, id }: { work
 
 // 2. Messages ----------------------------------------------------------------------------------------------------
 
-export async function listMessages(db: Tx, { workspaceId, conversationId }: { workspaceId: string; conversationId: string }) {
+export function listMessages(db: Tx, { workspaceId, conversationId }: { workspaceId: string; conversationId: string }) {
   return db
     .select()
     .from(messages)

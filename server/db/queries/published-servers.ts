@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, getTableColumns, gte, isNotNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { preparedPerDb } from "@/server/db/prepared";
-import { apps, appVersions, mcpCallLogs, modelProviders, publishedServerKeys, publishedServers, users, type PublishedServer } from "@/server/db/schema";
+import { apps, appVersions, mcpCallLogs, modelProviders, publishedServerKeys, publishedServers, type PublishedServer } from "@/server/db/schema";
 import { ofServer } from "./of-server";
 import { versionProviderColumns, versionProviderJoin } from "./version-provider";
 
@@ -158,94 +158,4 @@ export type CallLogRow = typeof mcpCallLogs.$inferInsert & { id: string; created
 
 export async function insertCallLogs(db: Tx, rows: CallLogRow[]) {
   await insertCallLogsQuery(db).execute({ rows: JSON.stringify(rows) });
-}
-
-export interface CallLogFilters {
-  method?: string | null;
-  outcome?: "ok" | "error" | "cancelled" | "refused" | null;
-  from?: Date | null;
-  to?: Date | null;
-  /** Sign-in calls of one person, or of one OAuth client. */
-  callerUserId?: string | null;
-  oauthClientId?: string | null;
-}
-
-/**
- * Whose log: an app's (every call that ran it, through its own server or the workspace's) or the workspace server's
- * (every request it received, optionally only those that ran one app; tools/list and refusals name no app).
- */
-export type CallLogServer = { appId: string } | { workspaceServer: true; appId?: string | null };
-
-function callLogScope(workspaceId: string, server: CallLogServer) {
-  if ("workspaceServer" in server) {
-    return and(eq(mcpCallLogs.workspaceId, workspaceId), eq(mcpCallLogs.workspaceServer, true), server.appId ? eq(mcpCallLogs.appId, server.appId) : undefined);
-  }
-  return and(eq(mcpCallLogs.workspaceId, workspaceId), eq(mcpCallLogs.appId, server.appId));
-}
-
-/** Newest first; `cursor` is the `nextCursor` of the previous page. */
-export async function listCallLogs(
-  db: Tx,
-  { workspaceId, server, filters, limit = 50, cursor }: { workspaceId: string; server: CallLogServer; filters: CallLogFilters; limit?: number; cursor?: string | null },
-) {
-  const after = cursor ? decodeCursor(cursor) : null;
-  const rows = await db
-    .select({ ...getTableColumns(mcpCallLogs), callerName: users.name, callerEmail: users.email })
-    .from(mcpCallLogs)
-    .leftJoin(users, eq(users.id, mcpCallLogs.callerUserId))
-    .where(
-      and(
-        callLogScope(workspaceId, server),
-        filters.method ? eq(mcpCallLogs.method, filters.method) : undefined,
-        filters.callerUserId ? eq(mcpCallLogs.callerUserId, filters.callerUserId) : undefined,
-        filters.oauthClientId ? eq(mcpCallLogs.oauthClientId, filters.oauthClientId) : undefined,
-        filters.outcome ? eq(mcpCallLogs.outcome, filters.outcome) : undefined,
-        filters.from ? gte(mcpCallLogs.createdAt, filters.from) : undefined,
-        filters.to ? lte(mcpCallLogs.createdAt, filters.to) : undefined,
-        after ? or(lt(mcpCallLogs.createdAt, after.createdAt), and(eq(mcpCallLogs.createdAt, after.createdAt), lt(mcpCallLogs.id, after.id))) : undefined,
-      ),
-    )
-    .orderBy(desc(mcpCallLogs.createdAt), desc(mcpCallLogs.id))
-    .limit(limit + 1);
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
-}
-
-/**
- * The people and OAuth clients that appear in a server's call log: the choices of the Logs page's filters. Bounded:
- * a server used by more than `limit` people or clients lists the most recent ones.
- */
-export async function listCallLogCallers(db: Tx, { workspaceId, server, limit = 200 }: { workspaceId: string; server: CallLogServer; limit?: number }) {
-  const scope = callLogScope(workspaceId, server);
-  const lastSeen = sql<Date>`max(${mcpCallLogs.createdAt})`;
-  const [people, clients] = await Promise.all([
-    db
-      .select({ userId: users.id, name: users.name, email: users.email })
-      .from(mcpCallLogs)
-      .innerJoin(users, eq(users.id, mcpCallLogs.callerUserId))
-      .where(scope)
-      .groupBy(users.id, users.name, users.email)
-      .orderBy(desc(lastSeen))
-      .limit(limit),
-    db
-      // A client's name may change between registrations; the latest one it called with names it.
-      .select({ clientId: mcpCallLogs.oauthClientId, name: sql<string>`(array_agg(${mcpCallLogs.oauthClientName} order by ${mcpCallLogs.createdAt} desc))[1]` })
-      .from(mcpCallLogs)
-      .where(and(scope, isNotNull(mcpCallLogs.oauthClientId)))
-      .groupBy(mcpCallLogs.oauthClientId)
-      .orderBy(desc(lastSeen))
-      .limit(limit),
-  ]);
-  return { people, clients: clients.map((c) => ({ clientId: c.clientId!, name: c.name ?? c.clientId! })) };
-}
-
-function encodeCursor(createdAt: Date, id: string) {
-  return Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(iso ?? "");
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
 }

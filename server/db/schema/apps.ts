@@ -89,7 +89,13 @@ export const conversations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("conversations_app_idx").on(t.workspaceId, t.appId, t.updatedAt)],
+  // The Logs page reads an app's conversations by last activity, (updated_at, id) descending, by keyset; the source
+  // filter has its own index so that a source with no conversations answers at once. Retention reads by created_at.
+  (t) => [
+    index("conversations_app_idx").on(t.workspaceId, t.appId, t.updatedAt, t.id),
+    index("conversations_app_source_idx").on(t.workspaceId, t.appId, t.source, t.updatedAt, t.id),
+    index("conversations_created_idx").on(t.workspaceId, t.createdAt),
+  ],
 );
 
 export interface TokenUsage {

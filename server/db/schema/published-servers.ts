@@ -91,9 +91,22 @@ export const mcpCallLogs = pgTable(
     oauthClientName: text("oauth_client_name"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
+  // The log is read newest first, (created_at, id) descending, by keyset: each way of reading it has an index that
+  // ends in those two columns after its equality columns, so a page stops after `limit` rows, and a filter that
+  // matches nothing finds so at once instead of walking the whole log (docs/performance.md, "Data growth").
   (t) => [
-    index("mcp_call_logs_app_idx").on(t.workspaceId, t.appId, t.createdAt),
-    index("mcp_call_logs_workspace_server_idx").on(t.workspaceId, t.createdAt).where(sql`${t.workspaceServer}`),
+    index("mcp_call_logs_app_idx").on(t.workspaceId, t.appId, t.createdAt, t.id),
+    index("mcp_call_logs_app_outcome_idx").on(t.workspaceId, t.appId, t.outcome, t.createdAt, t.id),
+    index("mcp_call_logs_app_method_idx").on(t.workspaceId, t.appId, t.method, t.createdAt, t.id),
+    index("mcp_call_logs_workspace_server_idx").on(t.workspaceId, t.createdAt, t.id).where(sql`${t.workspaceServer}`),
+    index("mcp_call_logs_workspace_server_outcome_idx").on(t.workspaceId, t.outcome, t.createdAt, t.id).where(sql`${t.workspaceServer}`),
+    index("mcp_call_logs_workspace_server_method_idx").on(t.workspaceId, t.method, t.createdAt, t.id).where(sql`${t.workspaceServer}`),
+    index("mcp_call_logs_caller_idx").on(t.workspaceId, t.callerUserId, t.createdAt, t.id).where(sql`${t.callerUserId} is not null`),
+    index("mcp_call_logs_oauth_client_idx").on(t.workspaceId, t.oauthClientId, t.createdAt, t.id).where(sql`${t.oauthClientId} is not null`),
+    // The Logs page names the client that opened each conversation.
+    index("mcp_call_logs_conversation_idx").on(t.workspaceId, t.conversationId, t.createdAt).where(sql`${t.conversationId} is not null`),
+    // Retention removes the oldest rows of a workspace first, across both kinds of server.
+    index("mcp_call_logs_created_idx").on(t.workspaceId, t.createdAt),
   ],
 );
 
