@@ -92,16 +92,17 @@ export const queryCases: QueryCase[] = [
     index: "mcp_call_logs_caller_idx",
     query: (_db, c) => callLogPeopleQuery({ workspaceId: c.workspaceId, server: workspace(), limit: 200 }),
   },
-  // Not the console's: the retention job's batches (oldest first, per workspace) must not walk the table either.
+  // Not the console's: the retention job's batches (server/db/queries/retention.ts, per workspace) must not walk the
+  // table either.
   {
     name: "retention-call-logs",
     index: "mcp_call_logs_created_idx",
-    query: (_db, c) => sql`select id from mcp_call_logs where workspace_id = ${c.workspaceId} and created_at < ${retentionCutoff} order by created_at limit 1000`,
+    query: (_db, c) => sql`select id from mcp_call_logs where workspace_id = ${c.workspaceId} and created_at < ${retentionCutoff} limit 1000`,
   },
   {
     name: "retention-conversations",
-    index: "conversations_created_idx",
-    query: (_db, c) => sql`select id from conversations where workspace_id = ${c.workspaceId} and created_at < ${retentionCutoff} order by created_at limit 1000`,
+    index: "conversations_updated_idx",
+    query: (_db, c) => sql`select id from conversations where workspace_id = ${c.workspaceId} and updated_at < ${retentionCutoff} limit 1000`,
   },
 ];
 

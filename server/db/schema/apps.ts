@@ -90,11 +90,12 @@ export const conversations = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // The Logs page reads an app's conversations by last activity, (updated_at, id) descending, by keyset; the source
-  // filter has its own index so that a source with no conversations answers at once. Retention reads by created_at.
+  // filter has its own index so that a source with no conversations answers at once. Retention reads by updated_at (a
+  // conversation's age is its last activity: server/db/queries/retention.ts).
   (t) => [
     index("conversations_app_idx").on(t.workspaceId, t.appId, t.updatedAt, t.id),
     index("conversations_app_source_idx").on(t.workspaceId, t.appId, t.source, t.updatedAt, t.id),
-    index("conversations_created_idx").on(t.workspaceId, t.createdAt),
+    index("conversations_updated_idx").on(t.workspaceId, t.updatedAt),
   ],
 );
 
