@@ -3,10 +3,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { AppIcon } from "./app-icon";
@@ -88,14 +88,7 @@ export function CreateAppDialog({
           <Field label="Description" optional>
             <Textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={500} />
           </Field>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create app
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter submitLabel="Create app" pending={create.isPending} onCancel={() => setOpen(false)} />
         </form>
       </DialogContent>
     </Dialog>
