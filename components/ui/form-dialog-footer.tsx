@@ -4,13 +4,24 @@
 import { Button } from "./button";
 import { DialogFooter } from "./dialog";
 
-export function FormDialogFooter({ submitLabel, pending, onCancel }: { submitLabel: string; pending: boolean; onCancel(): void }) {
+/** `disabled`: the form cannot be sent yet (nothing chosen, say). */
+export function FormDialogFooter({
+  submitLabel,
+  pending,
+  disabled,
+  onCancel,
+}: {
+  submitLabel: string;
+  pending: boolean;
+  disabled?: boolean;
+  onCancel(): void;
+}) {
   return (
     <DialogFooter>
       <Button type="button" variant="outline" onClick={onCancel}>
         Cancel
       </Button>
-      <Button type="submit" loading={pending}>
+      <Button type="submit" loading={pending} disabled={disabled}>
         {submitLabel}
       </Button>
     </DialogFooter>
