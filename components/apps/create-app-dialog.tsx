@@ -1,17 +1,17 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { AppIcon } from "./app-icon";
 import { IconPicker } from "./icon-picker";
 import { appTypeInfo, iconBackgrounds, iconChoices, type AppTypeName } from "./app-types";
+import { useOpenNewApp } from "./use-open-new-app";
 
 /** Opens from its trigger, or from outside with `open` (the checklist's "Create an app" link, /apps?create=1). */
 export function CreateAppDialog({
@@ -24,8 +24,6 @@ export function CreateAppDialog({
   onOpenChange?: (open: boolean) => void;
 }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [openHere, setOpenHere] = useState(false);
   const open = openFromOutside ?? openHere;
   const setOpen = (next: boolean) => (onOpenChange ? onOpenChange(next) : setOpenHere(next));
@@ -34,15 +32,8 @@ export function CreateAppDialog({
   const [icon, setIcon] = useState(iconChoices[0]!);
   const [iconBackground, setIconBackground] = useState(iconBackgrounds[0]!);
   const [description, setDescription] = useState("");
-  const create = useMutation(
-    trpc.apps.create.mutationOptions({
-      onSuccess: async (app) => {
-        await queryClient.invalidateQueries(trpc.apps.list.queryFilter());
-        setOpen(false);
-        router.push(`/apps/${app.id}`);
-      },
-    }),
-  );
+  const openNewApp = useOpenNewApp(() => setOpen(false));
+  const create = useMutation(trpc.apps.create.mutationOptions({ onSuccess: openNewApp }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -88,14 +79,7 @@ export function CreateAppDialog({
           <Field label="Description" optional>
             <Textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={2} maxLength={500} />
           </Field>
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create app
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter submitLabel="Create app" pending={create.isPending} onCancel={() => setOpen(false)} />
         </form>
       </DialogContent>
     </Dialog>

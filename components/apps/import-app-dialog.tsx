@@ -1,25 +1,23 @@
 "use client";
 // Import app: choose a file from Export app, see what it is, map each model provider and MCP server it names to one
 // of this workspace's (or leave it unset), then create the app. A bad file is explained and nothing changes.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { kindOptions } from "@/components/model-providers/provider-types";
 import { useTRPC } from "@/components/trpc/trpc-provider";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
 import { AppIcon } from "./app-icon";
 import { appTypeInfo } from "./app-types";
+import { useOpenNewApp } from "./use-open-new-app";
 
 type Mapping = Record<string, string>;
 
 export function ImportAppDialog({ trigger }: { trigger: React.ReactNode }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [providers, setProviders] = useState<Mapping>({});
@@ -33,15 +31,8 @@ export function ImportAppDialog({ trigger }: { trigger: React.ReactNode }) {
       },
     }),
   );
-  const importApp = useMutation(
-    trpc.appFiles.import.mutationOptions({
-      onSuccess: async (app) => {
-        await queryClient.invalidateQueries(trpc.apps.list.queryFilter());
-        setOpen(false);
-        router.push(`/apps/${app.id}`);
-      },
-    }),
-  );
+  const openNewApp = useOpenNewApp(() => setOpen(false));
+  const importApp = useMutation(trpc.appFiles.import.mutationOptions({ onSuccess: openNewApp }));
   const found = inspect.data;
 
   async function choose(file: File | undefined) {
@@ -130,10 +121,7 @@ export function ImportAppDialog({ trigger }: { trigger: React.ReactNode }) {
             </div>
           )}
           {importApp.error && <p role="alert" className="text-sm text-destructive">{importApp.error.message}</p>}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => reset(false)}>Cancel</Button>
-            <Button type="submit" loading={importApp.isPending || inspect.isPending} disabled={!found}>Import app</Button>
-          </DialogFooter>
+          <FormDialogFooter submitLabel="Import app" pending={importApp.isPending || inspect.isPending} disabled={!found} onCancel={() => reset(false)} />
         </form>
       </DialogContent>
     </Dialog>

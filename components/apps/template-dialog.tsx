@@ -1,39 +1,30 @@
 "use client";
 // "Create from template": three finished starting apps; one that uses tools names the kind of MCP server it was
 // written for and lets the person pick one of theirs, or skip and add it later.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { NativeSelect } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { AppIcon } from "./app-icon";
 import { appTypeInfo } from "./app-types";
+import { useOpenNewApp } from "./use-open-new-app";
 
 export function TemplateDialog({ trigger }: { trigger: React.ReactNode }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   const templates = useQuery({ ...trpc.appTemplates.list.queryOptions(), enabled: open });
   const servers = useQuery({ ...trpc.mcpServers.list.queryOptions(), enabled: open });
   const [templateId, setTemplateId] = useState<string | null>(null);
   const [serverId, setServerId] = useState("");
   const chosen = templates.data?.find((t) => t.id === (templateId ?? templates.data[0]?.id));
-  const create = useMutation(
-    trpc.appTemplates.create.mutationOptions({
-      onSuccess: async (app) => {
-        await queryClient.invalidateQueries(trpc.apps.list.queryFilter());
-        setOpen(false);
-        router.push(`/apps/${app.id}`);
-      },
-    }),
-  );
+  const openNewApp = useOpenNewApp(() => setOpen(false));
+  const create = useMutation(trpc.appTemplates.create.mutationOptions({ onSuccess: openNewApp }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -98,10 +89,7 @@ export function TemplateDialog({ trigger }: { trigger: React.ReactNode }) {
             </div>
           )}
           {create.error && <p role="alert" className="text-sm text-destructive">{create.error.message}</p>}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" loading={create.isPending} disabled={!chosen}>Create app</Button>
-          </DialogFooter>
+          <FormDialogFooter submitLabel="Create app" pending={create.isPending} disabled={!chosen} onCancel={() => setOpen(false)} />
         </form>
       </DialogContent>
     </Dialog>

@@ -3,8 +3,8 @@
 import type { ReactNode } from "react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { PlugZap } from "lucide-react";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CardListStates } from "@/components/ui/card-list-states";
 
 interface GrantListCardProps<T> {
   title: string;
@@ -22,29 +22,26 @@ export function GrantListCard<T extends { grantId: string }>({ title, descriptio
         <CardTitle as="h2">{title}</CardTitle>
         <CardDescription>{description}</CardDescription>
       </CardHeader>
-      <CardContent className="p-0">
-        {grants.isPending ? (
-          <div className="p-6">
-            <Skeleton className="h-10" />
-          </div>
-        ) : grants.isError ? (
-          <p className="p-6 text-sm text-destructive">{grants.error.message}</p>
-        ) : grants.data.length === 0 ? (
+      <CardListStates
+        query={grants}
+        empty={
           <div className="flex flex-col items-center gap-2 border-t px-6 py-8 text-center">
             <PlugZap aria-hidden className="size-5 text-muted-foreground" />
             <p className="text-sm font-medium">{empty.title}</p>
             <p className="max-w-sm text-[13px] text-muted-foreground">{empty.text}</p>
           </div>
-        ) : (
+        }
+      >
+        {(rows) => (
           <ul className="divide-y border-t" aria-label={title}>
-            {grants.data.map((grant) => (
+            {rows.map((grant) => (
               <li key={grant.grantId} className="flex flex-wrap items-center gap-3 px-6 py-3">
                 {row(grant)}
               </li>
             ))}
           </ul>
         )}
-      </CardContent>
+      </CardListStates>
     </Card>
   );
 }

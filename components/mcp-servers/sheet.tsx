@@ -1,8 +1,7 @@
 "use client";
 import type { ComponentProps } from "react";
 import { Dialog as DialogPrimitive } from "radix-ui";
-import { X } from "lucide-react";
-import { DialogOverlay } from "@/components/ui/dialog";
+import { DialogCornerClose, DialogOverlay } from "@/components/ui/dialog";
 import { cn } from "@/components/ui/cn";
 import { useReturnFocus } from "./use-return-focus";
 
@@ -24,16 +23,7 @@ export function SheetContent({ className, children, ...props }: ComponentProps<t
         {...props}
       >
         {children}
-        <DialogPrimitive.Close
-          className={cn(
-            "absolute right-3 top-3 flex size-8 cursor-pointer items-center justify-center rounded-md text-muted-foreground",
-            "transition-colors hover:bg-accent hover:text-foreground",
-            "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring",
-          )}
-        >
-          <X aria-hidden className="size-4" />
-          <span className="sr-only">Close</span>
-        </DialogPrimitive.Close>
+        <DialogCornerClose />
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
   );

@@ -5,12 +5,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { SaveError } from "@/components/ui/save-error";
+import { SaveFooter } from "@/components/ui/save-footer";
 import { accessModeText, opensUp, type AccessMode } from "./access-modes";
 import { PeoplePicker } from "./people-picker";
 import { useServerApi, type ServerRef } from "./server-api";
@@ -85,26 +86,16 @@ export function AccessCard({ server, access, canChange }: { server: ServerRef; a
             </div>
           ))}
         </RadioGroup>
-        {save.error && (
-          <p role="alert" className="text-sm text-destructive">
-            {save.error.message}
-          </p>
-        )}
+        <SaveError error={save.error} />
       </CardContent>
       {canChange && (
-        <CardFooter>
-          <Button
-            disabled={!dirty || (mode === "sign_in" && restricted && people.length === 0)}
-            loading={save.isPending}
-            onClick={() => (opensUp(access.mode, mode) ? setConfirming(true) : submit().catch(() => undefined))}
-          >
-            Save access
-          </Button>
-          {dirty && (
-            <Button variant="ghost" onClick={reset}>
-              Cancel
-            </Button>
-          )}
+        <SaveFooter
+          label="Save access"
+          disabled={!dirty || (mode === "sign_in" && restricted && people.length === 0)}
+          pending={save.isPending}
+          onSave={() => (opensUp(access.mode, mode) ? setConfirming(true) : submit().catch(() => undefined))}
+          onCancel={dirty ? reset : undefined}
+        >
           <ConfirmDialog
             open={confirming}
             onOpenChange={setConfirming}
@@ -114,7 +105,7 @@ export function AccessCard({ server, access, canChange }: { server: ServerRef; a
             destructive
             onConfirm={async () => void (await submit())}
           />
-        </CardFooter>
+        </SaveFooter>
       )}
     </Card>
   );

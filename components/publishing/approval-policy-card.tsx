@@ -5,10 +5,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
+import { SaveError } from "@/components/ui/save-error";
+import { SaveFooter } from "@/components/ui/save-footer";
 import { useServerApi, type ApprovalPolicy, type ServerRef } from "./server-api";
 
 const choices: { value: ApprovalPolicy; label: string; line: string }[] = [
@@ -59,23 +60,16 @@ export function ApprovalPolicyCard({ server, policy, canChange }: { server: Serv
             </div>
           ))}
         </RadioGroup>
-        {save.error && (
-          <p role="alert" className="text-sm text-destructive">
-            {save.error.message}
-          </p>
-        )}
+        <SaveError error={save.error} />
       </CardContent>
       {canChange && (
-        <CardFooter>
-          <Button disabled={chosen === policy} loading={save.isPending} onClick={() => save.mutate(chosen)}>
-            Save policy
-          </Button>
-          {chosen !== policy && (
-            <Button variant="ghost" onClick={() => setChosen(policy)}>
-              Cancel
-            </Button>
-          )}
-        </CardFooter>
+        <SaveFooter
+          label="Save policy"
+          disabled={chosen === policy}
+          pending={save.isPending}
+          onSave={() => save.mutate(chosen)}
+          onCancel={chosen !== policy ? () => setChosen(policy) : undefined}
+        />
       )}
     </Card>
   );

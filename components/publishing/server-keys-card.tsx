@@ -3,17 +3,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { useState, type FormEvent } from "react";
-import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { RevokeButton } from "@/components/ui/revoke-button";
+import { CardListStates } from "@/components/ui/card-list-states";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { RevokeKeyButton } from "@/components/ui/revoke-key-button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Input } from "@/components/ui/input";
 import { ShownOnceKey } from "@/components/ui/shown-once-key";
-import { Skeleton } from "@/components/ui/skeleton";
 import { clientInstructions } from "./client-instructions";
 import { useServerApi, type ServerRef } from "./server-api";
 
@@ -45,18 +45,15 @@ export function ServerKeysCard({ server, url, name, canChange = true }: { server
           </Button>
         )}
       </CardHeader>
-      <CardContent className="p-0">
-        {keys.isPending ? (
-          <div className="p-6">
-            <Skeleton className="h-10" />
-          </div>
-        ) : keys.isError ? (
-          <p className="p-6 text-sm text-destructive">{keys.error.message}</p>
-        ) : keys.data.length === 0 ? (
+      <CardListStates
+        query={keys}
+        empty={
           <p className="border-t px-6 py-6 text-center text-sm text-muted-foreground">No keys yet: no client can connect until you create one.</p>
-        ) : (
+        }
+      >
+        {(rows) => (
           <ul className="divide-y border-t" aria-label="Server API keys">
-            {keys.data.map((key) => (
+            {rows.map((key) => (
               <li key={key.id} className="flex flex-wrap items-center gap-3 px-6 py-3">
                 <div className="min-w-0 flex-1">
                   <p className="text-sm font-medium">{key.name}</p>
@@ -66,21 +63,17 @@ export function ServerKeysCard({ server, url, name, canChange = true }: { server
                 </div>
                 <Badge>Bearer</Badge>
                 {canChange && (
-                  <RevokeButton
-                    title={`Revoke "${key.name}"?`}
+                  <RevokeKeyButton
+                    name={key.name}
                     description="Clients using this key stop working at once. This cannot be undone."
-                    confirmLabel="Revoke key"
-                    onConfirm={async () => {
-                      await revoke.mutateAsync(key.id);
-                      toast.success("Key revoked");
-                    }}
+                    onRevoke={() => revoke.mutateAsync(key.id)}
                   />
                 )}
               </li>
             ))}
           </ul>
         )}
-      </CardContent>
+      </CardListStates>
       <CreateKeyDialog server={server} url={url} name={name} open={open} onOpenChange={setOpen} onCreated={refresh} />
     </Card>
   );
@@ -128,14 +121,7 @@ function CreateKeyDialog({ server, url, name: toolName, open, onOpenChange, onCr
             <Field label="Name" error={create.error?.message}>
               <Input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="Ada's Claude Desktop" autoFocus />
             </Field>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => close(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Create key
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter submitLabel="Create key" pending={create.isPending} onCancel={() => close(false)} />
           </form>
         )}
       </DialogContent>

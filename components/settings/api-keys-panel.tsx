@@ -3,12 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { KeyRound, Plus } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { RevokeButton } from "@/components/ui/revoke-button";
+import { CardListStates } from "@/components/ui/card-list-states";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { RevokeKeyButton } from "@/components/ui/revoke-key-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CreateApiKeyDialog } from "./create-api-key-dialog";
@@ -57,20 +57,17 @@ export function ApiKeysPanel() {
           <Plus aria-hidden /> Create API key
         </Button>
       </CardHeader>
-      <CardContent className="p-0">
-        {keys.isPending ? (
-          <div className="p-6">
-            <Skeleton className="h-10" />
-          </div>
-        ) : keys.isError ? (
-          <p className="p-6 text-sm text-destructive">{keys.error.message}</p>
-        ) : keys.data.length === 0 ? (
+      <CardListStates
+        query={keys}
+        empty={
           <p className="border-t px-6 py-8 text-center text-sm text-muted-foreground">
             No API keys yet. Create one for scripts and CI.
           </p>
-        ) : (
+        }
+      >
+        {(rows) => (
           <ul className="divide-y border-t" aria-label="API keys">
-            {keys.data.map((key) => (
+            {rows.map((key) => (
               <li key={key.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-6 py-3">
                 {/* On a phone the details take the whole line and the badges and Revoke wrap under them. */}
                 <div className="min-w-0 flex-1 basis-full sm:basis-0">
@@ -89,20 +86,16 @@ export function ApiKeysPanel() {
                 <span className="flex-1 sm:hidden" />
                 {isExpired(key.expiresAt) && <Badge variant="destructive">Expired</Badge>}
                 <Badge>{roleLabels[key.role]}</Badge>
-                <RevokeButton
-                  title={`Revoke "${key.name}"?`}
+                <RevokeKeyButton
+                  name={key.name}
                   description="Anything using this key stops working at once. This cannot be undone."
-                  confirmLabel="Revoke key"
-                  onConfirm={async () => {
-                    await revoke.mutateAsync({ id: key.id });
-                    toast.success("Key revoked");
-                  }}
+                  onRevoke={() => revoke.mutateAsync({ id: key.id })}
                 />
               </li>
             ))}
           </ul>
         )}
-      </CardContent>
+      </CardListStates>
       <CreateApiKeyDialog open={open} onOpenChange={setOpen} myRole={current.data?.role} onCreated={refresh} />
     </Card>
   );

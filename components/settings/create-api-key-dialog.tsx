@@ -3,13 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/trpc-provider";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/select";
+import { NativeSelect, SelectOptions } from "@/components/ui/select";
 import { ShownOnceKey } from "@/components/ui/shown-once-key";
-import { atLeast, roleLabels, roleOrder, type RoleName } from "./role-label";
+import type { RoleName } from "./role-label";
+import { RoleOptions } from "./role-options";
 
 const lifetimes = [
   { value: "", label: "Never expires" },
@@ -68,32 +69,15 @@ export function CreateApiKeyDialog({
             </Field>
             <Field label="Role">
               <NativeSelect value={role} onChange={(e) => setRole(e.target.value as RoleName)}>
-                {roleOrder
-                  .filter((r) => atLeast(myRole, r))
-                  .map((r) => (
-                    <option key={r} value={r}>
-                      {roleLabels[r]}
-                    </option>
-                  ))}
+                <RoleOptions upTo={myRole} />
               </NativeSelect>
             </Field>
             <Field label="Expires">
               <NativeSelect value={lifetime} onChange={(e) => setLifetime(e.target.value as typeof lifetime)}>
-                {lifetimes.map((l) => (
-                  <option key={l.value} value={l.value}>
-                    {l.label}
-                  </option>
-                ))}
+                <SelectOptions options={lifetimes} />
               </NativeSelect>
             </Field>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => close(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Create key
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter submitLabel="Create key" pending={create.isPending} onCancel={() => close(false)} />
           </form>
         )}
       </DialogContent>

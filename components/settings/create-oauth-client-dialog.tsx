@@ -8,8 +8,9 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/select";
+import { NativeSelect, SelectOptions } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 
 const clientTypes = [
@@ -101,21 +102,10 @@ export function CreateOauthClientDialog({ open, onOpenChange, onCreated }: { ope
             </Field>
             <Field label="Type">
               <NativeSelect value={type} onChange={(e) => setType(e.target.value as ClientType)}>
-                {clientTypes.map((t) => (
-                  <option key={t.value} value={t.value}>
-                    {t.label}
-                  </option>
-                ))}
+                <SelectOptions options={clientTypes} />
               </NativeSelect>
             </Field>
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => close(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Create client
-              </Button>
-            </DialogFooter>
+            <FormDialogFooter submitLabel="Create client" pending={create.isPending} onCancel={() => close(false)} />
           </form>
         )}
       </DialogContent>

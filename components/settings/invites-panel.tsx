@@ -11,7 +11,8 @@ import { RevokeButton } from "@/components/ui/revoke-button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/select";
-import { atLeast, roleLabels, roleOrder, type RoleName } from "./role-label";
+import { atLeast, roleLabels, type RoleName } from "./role-label";
+import { RoleOptions } from "./role-options";
 
 export function InvitesPanel() {
   const trpc = useTRPC();
@@ -48,13 +49,7 @@ export function InvitesPanel() {
           <label className="grid gap-1.5 text-sm font-medium">
             Role
             <NativeSelect value={role} onChange={(e) => setRole(e.target.value as RoleName)} wrapperClassName="w-36">
-              {roleOrder
-                .filter((r) => atLeast(current.data?.role, r))
-                .map((r) => (
-                  <option key={r} value={r}>
-                    {roleLabels[r]}
-                  </option>
-                ))}
+              <RoleOptions upTo={current.data?.role} />
             </NativeSelect>
           </label>
           <Button onClick={() => create.mutate({ role })} loading={create.isPending}>

@@ -10,7 +10,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NativeSelect } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
 import { KeysAtStake } from "./keys-at-stake";
-import { atLeast, roleLabels, roleOrder, type RoleName } from "./role-label";
+import { atLeast, roleLabels, type RoleName } from "./role-label";
+import { RoleOptions } from "./role-options";
 
 interface PendingDemotion {
   userId: string;
@@ -82,13 +83,7 @@ export function MembersPanel() {
                         else setDemotion({ userId: member.userId, label: member.name || member.email, role });
                       }}
                     >
-                      {roleOrder
-                        .filter((r) => atLeast(myRole, r))
-                        .map((r) => (
-                          <option key={r} value={r}>
-                            {roleLabels[r]}
-                          </option>
-                        ))}
+                      <RoleOptions upTo={myRole} />
                     </NativeSelect>
                   ) : (
                     <div className="flex flex-wrap items-center justify-end gap-2">

@@ -7,7 +7,8 @@ import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CardListStates } from "@/components/ui/card-list-states";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -44,18 +45,15 @@ export function OauthClientsPanel() {
           <Plus aria-hidden /> Register client
         </Button>
       </CardHeader>
-      <CardContent className="p-0">
-        {clients.isPending ? (
-          <div className="p-6">
-            <Skeleton className="h-10" />
-          </div>
-        ) : clients.isError ? (
-          <p className="p-6 text-sm text-destructive">{clients.error.message}</p>
-        ) : clients.data.length === 0 ? (
+      <CardListStates
+        query={clients}
+        empty={
           <p className="border-t px-6 py-8 text-center text-sm text-muted-foreground">No OAuth clients yet.</p>
-        ) : (
+        }
+      >
+        {(rows) => (
           <ul className="divide-y border-t" aria-label="OAuth clients">
-            {clients.data.map((client) => (
+            {rows.map((client) => (
               <li key={client.clientId} className="flex flex-wrap items-center gap-x-3 gap-y-2 px-6 py-3">
                 <div className="min-w-0 flex-1 basis-full sm:basis-0">
                   <p className="truncate text-sm font-medium">{client.name}</p>
@@ -96,7 +94,7 @@ export function OauthClientsPanel() {
             ))}
           </ul>
         )}
-      </CardContent>
+      </CardListStates>
       <CreateOauthClientDialog open={open} onOpenChange={setOpen} onCreated={refresh} />
     </Card>
   );

@@ -47,20 +47,25 @@ export function DialogContent({
         {...props}
       >
         {children}
-        {showCloseButton && (
-          <DialogPrimitive.Close
-            className={cn(
-              "absolute right-3 top-3 flex size-8 cursor-pointer items-center justify-center rounded-md text-muted-foreground",
-              "transition-colors hover:bg-accent hover:text-foreground",
-              "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring",
-            )}
-          >
-            <X aria-hidden className="size-4" />
-            <span className="sr-only">Close</span>
-          </DialogPrimitive.Close>
-        )}
+        {showCloseButton && <DialogCornerClose />}
       </DialogPrimitive.Content>
     </DialogPrimitive.Portal>
+  );
+}
+
+/** The X in the top right corner of a dialog or sheet. */
+export function DialogCornerClose() {
+  return (
+    <DialogPrimitive.Close
+      className={cn(
+        "absolute right-3 top-3 flex size-8 cursor-pointer items-center justify-center rounded-md text-muted-foreground",
+        "transition-colors hover:bg-accent hover:text-foreground",
+        "focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring",
+      )}
+    >
+      <X aria-hidden className="size-4" />
+      <span className="sr-only">Close</span>
+    </DialogPrimitive.Close>
   );
 }
 

@@ -24,3 +24,12 @@ export function NativeSelect({
     </div>
   );
 }
+
+/** The <option>s of a NativeSelect from a list of values and their labels. */
+export function SelectOptions({ options }: { options: readonly { value: string; label: string }[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}

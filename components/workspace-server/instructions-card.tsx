@@ -4,8 +4,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/trpc-provider";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SaveError } from "@/components/ui/save-error";
+import { SaveFooter } from "@/components/ui/save-footer";
 import { Textarea } from "@/components/ui/textarea";
 
 const maxLength = 4_000;
@@ -43,18 +44,10 @@ export function InstructionsCard({ instructions, canChange }: { instructions: st
         <p id="instructions-count" className="text-xs text-muted-foreground tabular-nums">
           {text.length.toLocaleString("en")} / {maxLength.toLocaleString("en")} characters
         </p>
-        {save.error && (
-          <p role="alert" className="text-sm text-destructive">
-            {save.error.message}
-          </p>
-        )}
+        <SaveError error={save.error} />
       </CardContent>
       {canChange && (
-        <CardFooter>
-          <Button disabled={text === instructions} loading={save.isPending} onClick={() => save.mutate({ instructions: text })}>
-            Save instructions
-          </Button>
-        </CardFooter>
+        <SaveFooter label="Save instructions" disabled={text === instructions} pending={save.isPending} onSave={() => save.mutate({ instructions: text })} />
       )}
     </Card>
   );

@@ -2,7 +2,7 @@
 // are; templates start finished apps; an app exported from one workspace is imported into another with its
 // provider and MCP server mapped to that workspace's own.
 import { expect, test } from "@playwright/test";
-import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { startScriptedLlm } from "../support/scripted-llm";
 import { startServerEverything } from "../support/server-everything";
 import { AppEditorPage } from "./pages/app-editor-page";
 import { AppsPage } from "./pages/apps-page";
@@ -10,15 +10,9 @@ import { newUser, SignUpPage } from "./pages/auth-pages";
 import { ModelProvidersPage } from "./pages/model-providers-page";
 import { PublishPage } from "./pages/publish-page";
 import { ToolsPage } from "./pages/tools-page";
+import { usePeers } from "./peers";
 
-let llm: ScriptedLlm;
-let everything: Awaited<ReturnType<typeof startServerEverything>>;
-test.beforeAll(async () => {
-  [llm, everything] = await Promise.all([startScriptedLlm(), startServerEverything("streamableHttp")]);
-});
-test.afterAll(async () => {
-  await Promise.all([llm?.close(), everything?.close()]);
-});
+const peers = usePeers({ llm: startScriptedLlm, everything: () => startServerEverything("streamableHttp") });
 
 const settingsLink = (page: import("@playwright/test").Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" });
 
@@ -40,7 +34,7 @@ test("a new user sees the setup checklist with nothing ticked; each step links t
   await apps.setupStep("Add a model provider").getByRole("link").click();
   await expect(page).toHaveURL(/\/settings\/model-providers$/);
   const providers = new ModelProvidersPage(page);
-  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-first-run" });
+  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${peers.llm.url}/v1`, apiKey: "sk-first-run" });
   await providers.setDefaultModel("scripted-model");
   await apps.open();
   await apps.expectStepsDone(["Add a model provider"]);
@@ -51,7 +45,7 @@ test("a new user sees the setup checklist with nothing ticked; each step links t
   await apps.setupStep("Connect an MCP server").getByRole("link").click();
   await expect(page).toHaveURL(/\/tools$/);
   const tools = new ToolsPage(page);
-  await tools.startAdding({ url: everything.url, name: "Everything" });
+  await tools.startAdding({ url: peers.everything.url, name: "Everything" });
   await tools.save();
   await apps.open();
   await apps.expectStepsDone(["Add a model provider", "Connect an MCP server"]);
@@ -86,7 +80,7 @@ test("an app from a template is exported, and imported into a second workspace w
   await new SignUpPage(page).signUp(newUser("templates"));
   const tools = new ToolsPage(page);
   await tools.open();
-  await tools.startAdding({ url: everything.url, name: "Docs" });
+  await tools.startAdding({ url: peers.everything.url, name: "Docs" });
   await tools.save();
 
   const apps = new AppsPage(page);
@@ -107,7 +101,7 @@ test("an app from a template is exported, and imported into a second workspace w
   const { fileName, text } = await apps.exportApp("Support agent");
   expect(fileName).toBe("support-agent.switchyard-app.json");
   expect(JSON.parse(text)).toMatchObject({ switchyard: "app", version: 1, servers: [{ name: "Docs" }] });
-  expect(text).not.toContain(new URL(everything.url).host);
+  expect(text).not.toContain(new URL(peers.everything.url).host);
 
   // A second workspace, with its own server under another name.
   await page.goto("/workspaces/new");
@@ -115,7 +109,7 @@ test("an app from a template is exported, and imported into a second workspace w
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(/\/apps$/);
   await tools.open();
-  await tools.startAdding({ url: everything.url, name: "Help center" });
+  await tools.startAdding({ url: peers.everything.url, name: "Help center" });
   await tools.save();
   await apps.open();
 

@@ -1,24 +1,18 @@
 // Issue 23, part "logs": Debug & Preview and Logs follow the newest message, a stopped tool step reads "Stopped",
 // refused MCP clients show in the MCP calls log, and Logs read as a person expects (labelled inputs, caller, filters).
 import { expect, test, type Page } from "@playwright/test";
-import { startScriptedLlm, type ChatRequestBody, type ScriptedLlm } from "../support/scripted-llm";
-import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
+import { startScriptedLlm, type ChatRequestBody } from "../support/scripted-llm";
+import { startTestMcpServer } from "../support/test-mcp-server";
 import { agentWithServer, api, chatApp, connect, ping } from "./published-app";
 import { AppEditorPage } from "./pages/app-editor-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { LogsPage } from "./pages/logs-page";
+import { usePeers } from "./peers";
 
 // The size the issue measured at; Debug & Preview overflows after a few long answers.
 test.use({ viewport: { width: 1440, height: 900 } });
 
-let llm: ScriptedLlm;
-let tools: TestMcpServer;
-test.beforeAll(async () => {
-  [llm, tools] = await Promise.all([startScriptedLlm(), startTestMcpServer()]);
-});
-test.afterAll(async () => {
-  await Promise.all([llm?.close(), tools?.close()]);
-});
+const peers = usePeers({ llm: startScriptedLlm, tools: () => startTestMcpServer() });
 
 /** An answer long enough to overflow Debug & Preview, whose last line names it. */
 const longAnswer = (n: number) => `${Array.from({ length: 14 }, (_, i) => `Line ${i + 1} of answer ${n}.`).join("\n")}\nEnd of answer ${n}.`;
@@ -28,7 +22,7 @@ async function signedUpWithProvider(page: Page) {
   await new SignUpPage(page).open();
   await new SignUpPage(page).signUp(newUser("logreader"));
   await expect(page).toHaveURL(/\/apps$/);
-  return api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
+  return api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${peers.llm.url}/v1`, apiKey: "sk-e2e" });
 }
 
 /** The model-facing name the runtime offered for one of the server's tools (`<identifier>__<tool>`). */
@@ -51,13 +45,13 @@ async function publishServer(page: Page, appId: string) {
 
 test("Debug & Preview stays on the newest message while answers stream, and offers Jump to latest after scrolling up", async ({ page }) => {
   test.setTimeout(120_000);
-  const app = await chatApp(page, llm, "Long talker");
+  const app = await chatApp(page, peers.llm, "Long talker");
   await page.goto(`/apps/${app.id}`);
   const editor = new AppEditorPage(page);
   await editor.textInput("City").fill("Lisbon");
 
   for (const n of [1, 2, 3]) {
-    llm.script([{ text: longAnswer(n), chunkDelayMs: 5 }]);
+    peers.llm.script([{ text: longAnswer(n), chunkDelayMs: 5 }]);
     await editor.send(`Question ${n}?`);
     // While it streams and once it ends, the newest line is on screen, not below the fold.
     await expect.poll(() => editor.shareShown(`End of answer ${n}.`)).toBe(1);
@@ -66,7 +60,7 @@ test("Debug & Preview stays on the newest message while answers stream, and offe
   await expect(editor.jumpToLatest()).toBeHidden();
 
   // A slow answer; the person scrolls up to re-read: the view stays where they put it and offers the way back.
-  llm.script([{ text: longAnswer(4), chunkDelayMs: 60 }]);
+  peers.llm.script([{ text: longAnswer(4), chunkDelayMs: 60 }]);
   await editor.send("Question 4?");
   await expect(editor.conversation).toContainText("Line 3 of answer 4.");
   await editor.scrollConversationUp();
@@ -89,11 +83,11 @@ test("Debug & Preview stays on the newest message while answers stream, and offe
 test("a tool step cut short by Stop reads Stopped in Debug & Preview and in Logs, not a spinner or Error", async ({ page }) => {
   test.setTimeout(120_000);
   const provider = await signedUpWithProvider(page);
-  const agent = await agentWithServer(page, { providerId: provider.id, server: { name: "Test tools", identifier: "test", url: tools.url }, name: "Waiting agent", instructions: "Wait when asked." });
+  const agent = await agentWithServer(page, { providerId: provider.id, server: { name: "Test tools", identifier: "test", url: peers.tools.url }, name: "Waiting agent", instructions: "Wait when asked." });
 
   await page.goto(`/apps/${agent.id}`);
   const editor = new AppEditorPage(page);
-  llm.script([(body) => ({ toolCalls: [{ name: offeredTool(body, "slow"), arguments: { ms: 30_000 } }] })]);
+  peers.llm.script([(body) => ({ toolCalls: [{ name: offeredTool(body, "slow"), arguments: { ms: 30_000 } }] })]);
   await editor.send("Wait half a minute.");
   const step = editor.toolStep(/^Tool call .*slow$/);
   await expect(step.getByLabel("Running")).toBeVisible();
@@ -112,7 +106,7 @@ test("a tool step cut short by Stop reads Stopped in Debug & Preview and in Logs
 });
 
 test("a client refused for a missing API key shows in the MCP calls log", async ({ page }) => {
-  const app = await chatApp(page, llm, "Locked planner");
+  const app = await chatApp(page, peers.llm, "Locked planner");
   const url = await publishServer(page, app.id);
   await api(page, "publishedServers.setAccess", { appId: app.id, mode: "api_key" });
   await api(page, "publishedServers.createKey", { appId: app.id, name: "Cursor" });
@@ -127,17 +121,17 @@ test("a client refused for a missing API key shows in the MCP calls log", async 
 
 test("Logs show inputs under their form labels, who called, the size of each conversation, and search and filters narrow the list", async ({ page }) => {
   test.setTimeout(120_000);
-  const app = await chatApp(page, llm, "Trip planner");
+  const app = await chatApp(page, peers.llm, "Trip planner");
   const url = await publishServer(page, app.id);
   const client = await connect(url);
-  llm.script([{ text: "Day 1: the Louvre." }]);
+  peers.llm.script([{ text: "Day 1: the Louvre." }]);
   await client.callTool({ name: "trip_planner", arguments: { query: "Two days in Paris?", city: "Paris" } });
   await client.close();
 
   await page.goto(`/apps/${app.id}`);
   const editor = new AppEditorPage(page);
   await editor.textInput("City").fill("Lisbon");
-  llm.script([{ text: "Start at Belém." }]);
+  peers.llm.script([{ text: "Start at Belém." }]);
   await editor.send("Where to start in Lisbon?");
   await expect(editor.conversation).toContainText("Start at Belém.");
 

@@ -1,26 +1,16 @@
 // OAuth for external MCP servers in chromium: add a server behind a real authorization server (oidc-provider),
 // authorize on its consent page in a popup and see the tools; then the same with popups blocked (full-page redirect).
 import { expect, test, type Page } from "@playwright/test";
-import { startTestAuthServer, type TestAuthServer } from "../support/oauth-server";
-import { startProtectedMcpServer, type ProtectedMcpServer } from "../support/protected-mcp-server";
-import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { startScriptedLlm } from "../support/scripted-llm";
 import { AppEditorPage } from "./pages/app-editor-page";
 import { AppsPage } from "./pages/apps-page";
 import { ModelProvidersPage } from "./pages/model-providers-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { ToolsPage } from "./pages/tools-page";
+import { usePeers } from "./peers";
+import { startSignedInMcpServer } from "./start-signed-in-mcp-server";
 
-let as: TestAuthServer;
-let mcp: ProtectedMcpServer;
-let llm: ScriptedLlm;
-test.beforeAll(async () => {
-  as = await startTestAuthServer();
-  mcp = await startProtectedMcpServer({ issuer: as.issuer, jwks: as.jwks });
-  llm = await startScriptedLlm();
-});
-test.afterAll(async () => {
-  await Promise.all([as?.close(), mcp?.close(), llm?.close()]);
-});
+const peers = usePeers({ mcp: startSignedInMcpServer, llm: startScriptedLlm });
 
 async function addProtectedServer(page: Page, name: string) {
   const signUp = new SignUpPage(page);
@@ -28,7 +18,7 @@ async function addProtectedServer(page: Page, name: string) {
   await signUp.signUp(newUser("oauth"));
   const tools = new ToolsPage(page);
   await tools.open();
-  await tools.startAdding({ url: mcp.url, name });
+  await tools.startAdding({ url: peers.mcp.url, name });
   await tools.save();
   const card = tools.card(name);
   await expect(card.getByText("Needs authorization")).toBeVisible();
@@ -65,7 +55,7 @@ test("a tool step that failed because the server lost its authorization offers R
 
   const providers = new ModelProvidersPage(page);
   await providers.open();
-  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
+  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${peers.llm.url}/v1`, apiKey: "sk-e2e" });
   await providers.setDefaultModel("scripted-model");
   const apps = new AppsPage(page);
   await apps.open();
@@ -82,7 +72,7 @@ test("a tool step that failed because the server lost its authorization offers R
   await page.goBack();
   await apps.open();
   await apps.card("Locked agent").getByRole("link", { name: "Locked agent", exact: true }).click();
-  llm.script([{ toolCalls: [{ name: "locked__echo", arguments: { text: "hi" } }] }, { text: "The tool needs authorization." }]);
+  peers.llm.script([{ toolCalls: [{ name: "locked__echo", arguments: { text: "hi" } }] }, { text: "The tool needs authorization." }]);
   await editor.send("Echo hi");
   await expect(editor.conversation).toContainText("The tool needs authorization.", { timeout: 20_000 });
   const step = editor.conversation.getByRole("group", { name: "Tool call locked__echo" });

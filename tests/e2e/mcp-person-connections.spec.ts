@@ -3,33 +3,23 @@
 // them to connect in place (a Connect card), the popup approves, and the message is sent again and calls the tool
 // with their token. Two members each use their own account on the same server.
 import { expect, test, type Page } from "@playwright/test";
-import { startTestAuthServer, type TestAuthServer } from "../support/oauth-server";
-import { startProtectedMcpServer, type ProtectedMcpServer } from "../support/protected-mcp-server";
-import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
+import { startScriptedLlm } from "../support/scripted-llm";
 import { AppEditorPage } from "./pages/app-editor-page";
 import { AppsPage } from "./pages/apps-page";
 import { ModelProvidersPage } from "./pages/model-providers-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { ToolsPage } from "./pages/tools-page";
 import { api } from "./published-app";
+import { usePeers } from "./peers";
+import { startSignedInMcpServer } from "./start-signed-in-mcp-server";
 
-let as: TestAuthServer;
-let mcp: ProtectedMcpServer;
-let llm: ScriptedLlm;
-test.beforeAll(async () => {
-  as = await startTestAuthServer();
-  mcp = await startProtectedMcpServer({ issuer: as.issuer, jwks: as.jwks });
-  llm = await startScriptedLlm();
-});
-test.afterAll(async () => {
-  await Promise.all([as?.close(), mcp?.close(), llm?.close()]);
-});
+const peers = usePeers({ mcp: startSignedInMcpServer, llm: startScriptedLlm });
 
 /** The scripted model as the default, and an agent given every tool of the server, in the editor. */
 async function agentOn(page: Page, server: string, name: string) {
   const providers = new ModelProvidersPage(page);
   await providers.open();
-  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
+  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${peers.llm.url}/v1`, apiKey: "sk-e2e" });
   await providers.setDefaultModel("scripted-model");
   const apps = new AppsPage(page);
   await apps.open();
@@ -46,7 +36,7 @@ test("a member connects their own account, and an agent that needs it asks in pl
   await signUp.signUp(newUser("person"));
   const tools = new ToolsPage(page);
   await tools.open();
-  await tools.startAdding({ url: mcp.url, name: "Mailbox" });
+  await tools.startAdding({ url: peers.mcp.url, name: "Mailbox" });
   await tools.chooseCredentials("Per person");
   await tools.save();
 
@@ -61,15 +51,15 @@ test("a member connects their own account, and an agent that needs it asks in pl
 
   const editor = await agentOn(page, "Mailbox", "Mail agent");
 
-  llm.script([{ toolCalls: [{ name: "mailbox__echo", arguments: { text: "mine" } }] }, { text: "Sent with your account." }]);
-  const before = mcp.callers.length;
+  peers.llm.script([{ toolCalls: [{ name: "mailbox__echo", arguments: { text: "mine" } }] }, { text: "Sent with your account." }]);
+  const before = peers.mcp.callers.length;
   await editor.send("Echo mine");
   const connectCard = editor.conversation.getByTestId("connect-card");
   await expect(connectCard).toBeVisible({ timeout: 20_000 });
   await tools.approveInPopup(() => connectCard.getByRole("button", { name: "Connect Mailbox" }).click());
   await expect(editor.conversation).toContainText("Sent with your account.", { timeout: 20_000 });
   await expect(connectCard).toBeHidden();
-  expect(mcp.callers.slice(before)).toEqual(["test-user"]);
+  expect(peers.mcp.callers.slice(before)).toEqual(["test-user"]);
 });
 
 test("two members each connect their own account, and each one's run calls the tool with their own token", async ({ page, browser }) => {
@@ -78,7 +68,7 @@ test("two members each connect their own account, and each one's run calls the t
   await signUp.signUp(newUser("owner"));
   const tools = new ToolsPage(page);
   await tools.open();
-  await tools.startAdding({ url: mcp.url, name: "Inbox" });
+  await tools.startAdding({ url: peers.mcp.url, name: "Inbox" });
   await tools.chooseCredentials("Per person");
   await tools.save();
   await tools.approveInPopup(() => tools.card("Inbox").getByRole("button", { name: "Authorize Inbox" }).click());
@@ -100,30 +90,30 @@ test("two members each connect their own account, and each one's run calls the t
     await expect(teammatePage).toHaveURL(/\/apps$/);
 
     // The owner's run goes out with the owner's token.
-    llm.script([{ toolCalls: [{ name: "inbox__echo", arguments: { text: "owner" } }] }, { text: "Done as the owner." }]);
-    let before = mcp.callers.length;
+    peers.llm.script([{ toolCalls: [{ name: "inbox__echo", arguments: { text: "owner" } }] }, { text: "Done as the owner." }]);
+    let before = peers.mcp.callers.length;
     await editor.send("Echo as the owner");
     await expect(editor.conversation).toContainText("Done as the owner.", { timeout: 20_000 });
-    expect(mcp.callers.slice(before)).toEqual(["test-user"]);
+    expect(peers.mcp.callers.slice(before)).toEqual(["test-user"]);
 
     // The teammate has not connected: the Connect card asks in place, then the step goes on with their token.
     await teammatePage.goto(editorUrl);
     const teammateEditor = new AppEditorPage(teammatePage);
-    llm.script([{ toolCalls: [{ name: "inbox__echo", arguments: { text: "teammate" } }] }, { text: "Done as the teammate." }]);
-    before = mcp.callers.length;
+    peers.llm.script([{ toolCalls: [{ name: "inbox__echo", arguments: { text: "teammate" } }] }, { text: "Done as the teammate." }]);
+    before = peers.mcp.callers.length;
     await teammateEditor.send("Echo as the teammate");
     const connectCard = teammateEditor.conversation.getByTestId("connect-card");
     await expect(connectCard).toBeVisible({ timeout: 20_000 });
     await new ToolsPage(teammatePage).approveInPopup(() => connectCard.getByRole("button", { name: "Connect Inbox" }).click());
     await expect(teammateEditor.conversation).toContainText("Done as the teammate.", { timeout: 20_000 });
-    expect(mcp.callers.slice(before)).toEqual(["teammate-account"]);
+    expect(peers.mcp.callers.slice(before)).toEqual(["teammate-account"]);
 
     // The owner's connection is untouched by the teammate's.
-    llm.script([{ toolCalls: [{ name: "inbox__echo", arguments: { text: "owner again" } }] }, { text: "Still the owner." }]);
-    before = mcp.callers.length;
+    peers.llm.script([{ toolCalls: [{ name: "inbox__echo", arguments: { text: "owner again" } }] }, { text: "Still the owner." }]);
+    before = peers.mcp.callers.length;
     await editor.send("Echo as the owner again");
     await expect(editor.conversation).toContainText("Still the owner.", { timeout: 20_000 });
-    expect(mcp.callers.slice(before)).toEqual(["test-user"]);
+    expect(peers.mcp.callers.slice(before)).toEqual(["test-user"]);
   } finally {
     await context.close();
   }

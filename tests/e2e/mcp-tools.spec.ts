@@ -1,20 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { startScriptedLlm, type ChatRequestBody, type ScriptedLlm } from "../support/scripted-llm";
+import { startScriptedLlm, type ChatRequestBody } from "../support/scripted-llm";
 import { startServerEverything } from "../support/server-everything";
 import { AppEditorPage } from "./pages/app-editor-page";
 import { AppsPage } from "./pages/apps-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { ModelProvidersPage } from "./pages/model-providers-page";
 import { ToolsPage } from "./pages/tools-page";
+import { usePeers } from "./peers";
 
-let llm: ScriptedLlm;
-let everything: Awaited<ReturnType<typeof startServerEverything>>;
-test.beforeAll(async () => {
-  [llm, everything] = await Promise.all([startScriptedLlm(), startServerEverything("streamableHttp")]);
-});
-test.afterAll(async () => {
-  await Promise.all([llm?.close(), everything?.close()]);
-});
+const peers = usePeers({ llm: startScriptedLlm, everything: () => startServerEverything("streamableHttp") });
 
 /** The model-facing name the runtime offered for one of the server's tools (`<identifier>__<tool>`). */
 function offeredTool(body: ChatRequestBody, tool: string) {
@@ -33,7 +27,7 @@ test("an editor connects server-everything under Tools, tries a tool, gives all 
   await expect(page).toHaveURL(/\/apps$/);
   const providers = new ModelProvidersPage(page);
   await providers.open();
-  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
+  await providers.addOpenAiCompatible({ name: "Scripted", baseUrl: `${peers.llm.url}/v1`, apiKey: "sk-e2e" });
   await expect(providers.provider("Scripted").getByText("scripted-model")).toBeVisible();
   await providers.setDefaultModel("scripted-model");
 
@@ -41,7 +35,7 @@ test("an editor connects server-everything under Tools, tries a tool, gives all 
   const tools = new ToolsPage(page);
   await tools.open();
   await expect(page.getByText("No MCP servers connected")).toBeVisible();
-  await tools.startAdding({ url: everything.url, name: "Everything" });
+  await tools.startAdding({ url: peers.everything.url, name: "Everything" });
   await expect(tools.addDialog.getByLabel("Server identifier")).toHaveValue("everything");
   const steps = await tools.testConnection();
   await expect(steps.getByRole("listitem")).toHaveCount(4);
@@ -95,7 +89,7 @@ test("an editor connects server-everything under Tools, tries a tool, gives all 
   await editor.expectSaved();
 
   // The scripted model calls get-sum; the tool step shows its arguments and the server's result.
-  llm.script([
+  peers.llm.script([
     (body) => ({ toolCalls: [{ name: offeredTool(body, "get-sum"), arguments: { a: 2, b: 3 } }] }),
     (body) => ({ text: `The server says: ${JSON.stringify(body.messages.filter((m) => m.role === "tool").map((m) => m.content))}` }),
   ]);
@@ -108,7 +102,7 @@ test("an editor connects server-everything under Tools, tries a tool, gives all 
   await expect(step).toContainText('"b": 3');
   await expect(step).toContainText("The sum of 2 and 3 is 5.");
   await expect(editor.conversation).toContainText("The sum of 2 and 3 is 5.");
-  const offered = llm.requests.at(-2)!.tools!.map((t) => t.function.name);
+  const offered = peers.llm.requests.at(-2)!.tools!.map((t) => t.function.name);
   expect(offered).toHaveLength(toolCount);
   expect(offered).toContain("everything__echo");
 });

@@ -5,25 +5,21 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 import { expect, test, type Page } from "@playwright/test";
-import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
-import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
+import { startScriptedLlm } from "../support/scripted-llm";
+import { startTestMcpServer } from "../support/test-mcp-server";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { agentWithServer, api, connect, onSecondInstance, scaledOut } from "./published-app";
+import { usePeers } from "./peers";
 
-let llm: ScriptedLlm;
-let tools: TestMcpServer;
-test.beforeAll(async () => {
-  [llm, tools] = await Promise.all([startScriptedLlm(), startTestMcpServer()]);
-});
-test.afterAll(() => Promise.all([llm.close(), tools.close()]));
+const peers = usePeers({ llm: startScriptedLlm, tools: () => startTestMcpServer() });
 
 /** Signs up, makes an agent with the test tools on the scripted model, publishes it and turns its server on. */
 async function publishedAgent(page: Page) {
   await new SignUpPage(page).open();
   await new SignUpPage(page).signUp(newUser("approver"));
   await expect(page).toHaveURL(/\/apps$/);
-  const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
-  const app = await agentWithServer(page, { providerId: provider.id, server: { name: "Test tools", identifier: "test", url: tools.url }, name: "Note keeper", instructions: "Keep notes." });
+  const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${peers.llm.url}/v1`, apiKey: "sk-e2e" });
+  const app = await agentWithServer(page, { providerId: provider.id, server: { name: "Test tools", identifier: "test", url: peers.tools.url }, name: "Note keeper", instructions: "Keep notes." });
   await api(page, "apps.publish", { id: app.id });
   const enabled = await api<{ url: string }>(page, "publishedServers.enable", { appId: app.id, toolName: "note_keeper", toolDescription: "Keeps notes." });
   return enabled.url;
@@ -48,19 +44,19 @@ test("a published call asks an elicitation-capable client first and runs the too
     return fetch(isAnswer && scaledOut ? onSecondInstance(String(input)) : input, init);
   };
   await asking.connect(new StreamableHTTPClientTransport(new URL(url), { fetch: answersElsewhere }));
-  llm.script(saveNote("buy milk"));
+  peers.llm.script(saveNote("buy milk"));
   const asked = await asking.callTool({ name: "note_keeper", arguments: { query: "Remember to buy milk." } });
   expect(asked.structuredContent).toMatchObject({ answer: "Done." });
   expect(questions).toHaveLength(1);
   expect(questions[0]).toContain('"Save note"');
-  expect(tools.notes).toEqual(["buy milk"]);
+  expect(peers.tools.notes).toEqual(["buy milk"]);
 
   const plain = await connect(url);
-  llm.script(saveNote("buy eggs"));
+  peers.llm.script(saveNote("buy eggs"));
   const refused = await plain.callTool({ name: "note_keeper", arguments: { query: "Remember to buy eggs." } });
   expect(refused.structuredContent).toMatchObject({ answer: "Done." });
-  expect(tools.notes).toEqual(["buy milk"]);
-  const toolMessage = JSON.stringify(llm.requests.at(-1)?.messages.filter((m) => m.role === "tool"));
+  expect(peers.tools.notes).toEqual(["buy milk"]);
+  const toolMessage = JSON.stringify(peers.llm.requests.at(-1)?.messages.filter((m) => m.role === "tool"));
   expect(toolMessage).toContain("the server's policy refuses it");
   await Promise.all([asking.close(), plain.close()]);
 });

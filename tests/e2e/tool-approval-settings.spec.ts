@@ -2,8 +2,8 @@
 // reload, the default and its reason shown for the rest, phone width too), and the published policy for tools
 // that ask first on the MCP Server tab and on Settings -> MCP server, each saved by keyboard and kept.
 import { expect, test } from "@playwright/test";
-import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
-import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
+import { startScriptedLlm } from "../support/scripted-llm";
+import { startTestMcpServer } from "../support/test-mcp-server";
 import { agentWithServer, api, query } from "./published-app";
 import { AppEditorPage } from "./pages/app-editor-page";
 import { ApprovalPolicyCard } from "./pages/approval-policy-card";
@@ -11,15 +11,9 @@ import { newUser, SignUpPage } from "./pages/auth-pages";
 import { expectNoHorizontalOverflow, phone } from "./pages/phone-check";
 import { PublishPage } from "./pages/publish-page";
 import { WorkspaceServerPage } from "./pages/workspace-server-page";
+import { usePeers } from "./peers";
 
-let llm: ScriptedLlm;
-let tools: TestMcpServer;
-test.beforeAll(async () => {
-  [llm, tools] = await Promise.all([startScriptedLlm(), startTestMcpServer()]);
-});
-test.afterAll(async () => {
-  await Promise.all([llm?.close(), tools?.close()]);
-});
+const peers = usePeers({ llm: startScriptedLlm, tools: () => startTestMcpServer() });
 
 const server = "Test tools";
 
@@ -28,8 +22,8 @@ test("the owner chooses per tool in the editor, and the published policy on both
   await new SignUpPage(page).open();
   await new SignUpPage(page).signUp(newUser("approval"));
   await expect(page).toHaveURL(/\/apps$/);
-  const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-e2e" });
-  const agent = await agentWithServer(page, { providerId: provider.id, server: { name: server, identifier: "test", url: tools.url }, name: "Note taker", instructions: "Take notes." });
+  const provider = await api<{ id: string }>(page, "modelProviders.create", { kind: "openai_compatible", name: "Scripted", baseUrl: `${peers.llm.url}/v1`, apiKey: "sk-e2e" });
+  const agent = await agentWithServer(page, { providerId: provider.id, server: { name: server, identifier: "test", url: peers.tools.url }, name: "Note taker", instructions: "Take notes." });
 
   // The editor: every tool starts on its default, with the reason from the server's annotations.
   await page.goto(`/apps/${agent.id}`);

@@ -2,24 +2,10 @@
 // mint another one.
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { GET, POST } from "@/app/api/trpc/[trpc]/route";
 import { getDb } from "@/server/db";
 import { apiKeys, memberships, users } from "@/server/db/schema";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
-
-function trpcGet(path: string, key: string) {
-  return GET(new Request(`http://localhost/api/trpc/${path}`, { headers: { authorization: `Bearer ${key}` } }));
-}
-
-function trpcPost(path: string, key: string, input: unknown) {
-  return POST(
-    new Request(`http://localhost/api/trpc/${path}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-      body: JSON.stringify({ json: input }),
-    }),
-  );
-}
+import { trpcGet, trpcPost } from "../support/trpc-over-http";
 
 async function revokedAt(id: string) {
   const [row] = await (await getDb()).select().from(apiKeys).where(eq(apiKeys.id, id));

@@ -1,24 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { GET, POST } from "@/app/api/trpc/[trpc]/route";
+import { GET } from "@/app/api/trpc/[trpc]/route";
 import { getDb } from "@/server/db";
 import { apiKeys } from "@/server/db/schema";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
-
-function trpcGet(path: string, key?: string) {
-  const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
-  return GET(new Request(`http://localhost/api/trpc/${path}`, { headers }));
-}
-
-function trpcPost(path: string, key: string, input: unknown) {
-  return POST(
-    new Request(`http://localhost/api/trpc/${path}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-      body: JSON.stringify({ json: input }),
-    }),
-  );
-}
+import { trpcGet, trpcPost } from "../support/trpc-over-http";
 
 describe("workspace API keys", () => {
   it("a key is shown once, stored only as a hash, and works as a bearer token over HTTP", async () => {

@@ -1,13 +1,13 @@
 import { generateText } from "ai";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { POST } from "@/app/api/trpc/[trpc]/route";
 import { maskSecret } from "@/server/crypto/secret-box";
 import { getDb } from "@/server/db";
 import { getModelProvider, listModelProviders } from "@/server/db/queries/model-providers";
 import { languageModelFor } from "@/server/llm/get-language-model";
 import { addMember, callerAs, createOwner } from "../support/fixtures";
 import { closedPortUrl, startFakeModelApi, startSilentServer, type FakeModelApi } from "../support/fake-model-api";
+import { trpcPost } from "../support/trpc-over-http";
 
 const goodKey = "sk-live-7f3c9a1b2d4e6f80";
 const wrongKey = "sk-wrong-0a9b8c7d6e5f4321";
@@ -28,13 +28,7 @@ async function workspaceWithProvider(overrides: { apiKey?: string; baseUrl?: str
 
 /** The whole tRPC answer over HTTP, as a browser or script would receive it. */
 async function postOverHttp(bearer: string, path: string, input: unknown) {
-  const response = await POST(
-    new Request(`http://localhost/api/trpc/${path}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
-      body: JSON.stringify({ json: input }),
-    }),
-  );
+  const response = await trpcPost(path, bearer, input);
   return { status: response.status, text: await response.text() };
 }
 

@@ -4,38 +4,14 @@
 // over). The SDK v2 client drives the rounds itself; hand-made requests check the wire, the second instance and
 // hostile retries. Real tool server, scripted model, the real KV store.
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
-import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/server/db";
-import { toolCalls } from "@/server/db/schema";
+import { describe, expect, it } from "vitest";
 import { roundStateCodec } from "@/server/mcp/server/round-trips";
-import { useEndpointHarness } from "../support/endpoint-harness";
+import { useAskingEndpointHarness } from "../support/asking-endpoint-harness";
 import { modernHeaders, modernProtocolVersion, modernRequest } from "../support/modern-client";
-import { createPublishedApp } from "../support/published-app";
-import { startTestEndpoint, type TestEndpoint } from "../support/published-endpoint";
-import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
 
 const askTimeoutMs = 4_000;
-const h = useEndpointHarness({ askTimeoutMs, askPollMs: 100 });
-let tools: TestMcpServer;
-// A second instance sharing the database and the KV store, as behind a load balancer.
-let second: TestEndpoint;
-beforeAll(async () => {
-  [tools, second] = await Promise.all([startTestMcpServer(), startTestEndpoint({ askTimeoutMs, askPollMs: 100 })]);
-});
-afterAll(() => Promise.all([tools.close(), second.close()]));
-afterEach(() => {
-  tools.notes.splice(0);
-});
+const h = useAskingEndpointHarness({ askTimeoutMs });
 
-async function agentApp(notes = ["buy milk"]) {
-  const published = await createPublishedApp(h.endpoint, h.llm, { type: "agent", name: "Note keeper", toolServerUrl: tools.url });
-  h.llm.script([{ toolCalls: notes.map((text) => ({ name: "test__save_note", arguments: { text } })) }, { text: "Done." }]);
-  return published;
-}
-
-const approvals = async (workspaceId: string) => (await (await getDb()).select().from(toolCalls).where(eq(toolCalls.workspaceId, workspaceId))).map((row) => row.approval);
-const toolMessage = () => JSON.stringify(h.llm.requests[1]?.messages.filter((m) => m.role === "tool"));
 
 type Answer = (params: { message: string; requestedSchema: unknown }) => Promise<{ action: "accept" | "decline" | "cancel"; content?: Record<string, unknown> }>;
 
@@ -60,12 +36,12 @@ async function round(url: string, retry: Record<string, unknown> = {}, headers: 
   });
   return (await response.json()) as { result?: Record<string, unknown> & { inputRequests?: Record<string, { method: string; params: Record<string, unknown> }>; requestState?: string }; error?: { code: number; message: string } };
 }
-const onSecond = (url: string) => new URL(new URL(url).pathname, second.origin).toString();
+const onSecond = (url: string) => new URL(new URL(url).pathname, h.second.origin).toString();
 const yes = { action: "accept", content: { approve: true } };
 
 describe("a 2026-07-28 client that can show a form is asked through input_required", () => {
   it("the SDK client answers yes: the tool runs once, the model is asked once per step, and the decision is recorded", async () => {
-    const { url, workspace } = await agentApp();
+    const { url, workspace } = await h.agentApp();
     const seen: string[] = [];
     const client = await sdkClient(url, async (params) => {
       seen.push(params.message);
@@ -73,25 +49,25 @@ describe("a 2026-07-28 client that can show a form is asked through input_requir
     });
     const result = await client.callTool(args);
     expect(result.structuredContent).toMatchObject({ answer: "Done." });
-    expect(tools.notes).toEqual(["buy milk"]);
+    expect(h.tools.notes).toEqual(["buy milk"]);
     expect(seen).toEqual([expect.stringMatching(/Note keeper wants to run the tool "Save note" \(test__save_note\)[\s\S]*buy milk/)]);
     // Not started over: one model request for the step that asked, one after the tool ran.
     expect(h.llm.requests).toHaveLength(2);
-    expect(await approvals(workspace.id)).toEqual([expect.objectContaining({ decision: "approved", via: "elicitation", userId: null })]);
+    expect(await h.approvals(workspace.id)).toEqual([expect.objectContaining({ decision: "approved", via: "elicitation", userId: null })]);
   }, 30_000);
 
   it("the SDK client declines: the tool is not run and the model is told the user declined", async () => {
-    const { url, workspace } = await agentApp();
+    const { url, workspace } = await h.agentApp();
     const client = await sdkClient(url, async () => ({ action: "decline" }));
     const result = await client.callTool(args);
     expect(result.structuredContent).toMatchObject({ answer: "Done." });
-    expect(tools.notes).toEqual([]);
-    expect(toolMessage()).toContain("Not run: this tool asks first, and the user declined it.");
-    expect(await approvals(workspace.id)).toEqual([expect.objectContaining({ decision: "denied", via: "elicitation" })]);
+    expect(h.tools.notes).toEqual([]);
+    expect(h.toolMessage()).toContain("Not run: this tool asks first, and the user declined it.");
+    expect(await h.approvals(workspace.id)).toEqual([expect.objectContaining({ decision: "denied", via: "elicitation" })]);
   }, 30_000);
 
   it("two calls that ask in one step are asked one round each, in order", async () => {
-    const { url } = await agentApp(["buy milk", "call mum"]);
+    const { url } = await h.agentApp(["buy milk", "call mum"]);
     const seen: string[] = [];
     const client = await sdkClient(url, async (params) => {
       seen.push(params.message);
@@ -99,26 +75,26 @@ describe("a 2026-07-28 client that can show a form is asked through input_requir
     });
     await client.callTool(args);
     expect(seen).toEqual([expect.stringContaining("buy milk"), expect.stringContaining("call mum")]);
-    expect(tools.notes).toEqual(["buy milk"]);
+    expect(h.tools.notes).toEqual(["buy milk"]);
   }, 30_000);
 });
 
 describe("the rounds on the wire", () => {
   it("the first round asks with a sealed state; the retry reaches a second instance and gets the run's answer", async () => {
-    const { url, caller, app } = await agentApp();
+    const { url, caller, app } = await h.agentApp();
     const first = await round(url);
     expect(first.result).toMatchObject({ resultType: "input_required", requestState: expect.stringMatching(/^v1\./) });
     const [[key, request]] = Object.entries(first.result!.inputRequests!) as [[string, { method: string; params: Record<string, unknown> }]];
     expect(request).toMatchObject({ method: "elicitation/create", params: { mode: "form", message: expect.stringContaining("buy milk"), requestedSchema: { required: ["approve"] } } });
-    expect(tools.notes).toEqual([]);
+    expect(h.tools.notes).toEqual([]);
 
     const retry = { inputResponses: { [key]: yes }, requestState: first.result!.requestState };
     const done = await round(onSecond(url), retry);
     expect(done.result).toMatchObject({ resultType: "complete", structuredContent: { answer: "Done." } });
-    expect(tools.notes).toEqual(["buy milk"]);
+    expect(h.tools.notes).toEqual(["buy milk"]);
     // The same retry again (a client that lost the answer) gets the same answer; the tool does not run twice.
     expect((await round(url, retry)).result).toMatchObject({ structuredContent: { answer: "Done." } });
-    expect(tools.notes).toEqual(["buy milk"]);
+    expect(h.tools.notes).toEqual(["buy milk"]);
     // One log line per round; the rounds that carried the answer name the run's conversation.
     const lines = (await h.callLogs(caller, app.id)).filter((line) => line.method === "tools/call");
     expect(lines.map((line) => line.outcome)).toEqual(["ok", "ok", "ok"]);
@@ -127,32 +103,32 @@ describe("the rounds on the wire", () => {
 
   it("a retry without the answer, or with one that is not an answer, refuses the tool", async () => {
     for (const inputResponses of [{}, { ["switchyard-ask-x"]: yes }]) {
-      const { url } = await agentApp();
+      const { url } = await h.agentApp();
       const first = await round(url);
       const key = Object.keys(first.result!.inputRequests!)[0]!;
       const broken = Object.keys(inputResponses).length ? { [key]: "yes please" } : {};
       const done = await round(url, { inputResponses: broken, requestState: first.result!.requestState });
       expect(done.result).toMatchObject({ structuredContent: { answer: "Done." } });
-      expect(tools.notes).toEqual([]);
-      expect(toolMessage()).toContain("the client could not ask its user.");
+      expect(h.tools.notes).toEqual([]);
+      expect(h.toolMessage()).toContain("the client could not ask its user.");
     }
   }, 30_000);
 
   it("a question left unanswered past the limit refuses the tool; a late retry gets that outcome", async () => {
-    const { url } = await agentApp();
+    const { url } = await h.agentApp();
     const first = await round(url);
     const key = Object.keys(first.result!.inputRequests!)[0]!;
     await expect.poll(() => h.llm.requests.length, { timeout: askTimeoutMs + 5_000 }).toBe(2);
     const late = await round(url, { inputResponses: { [key]: yes }, requestState: first.result!.requestState });
     expect(late.result).toMatchObject({ structuredContent: { answer: "Done." } });
-    expect(tools.notes).toEqual([]);
-    expect(toolMessage()).toContain(`nobody answered within ${askTimeoutMs / 1000} seconds.`);
+    expect(h.tools.notes).toEqual([]);
+    expect(h.toolMessage()).toContain(`nobody answered within ${askTimeoutMs / 1000} seconds.`);
   }, 30_000);
 });
 
 describe("hostile retries", () => {
   it("a tampered or foreign requestState is refused with -32602 and runs nothing", async () => {
-    const { url } = await agentApp();
+    const { url } = await h.agentApp();
     const first = await round(url);
     const key = Object.keys(first.result!.inputRequests!)[0]!;
     const state = first.result!.requestState!;
@@ -163,26 +139,26 @@ describe("hostile retries", () => {
       const answer = await round(url, { inputResponses: { [key]: yes }, requestState });
       expect(answer.error).toMatchObject({ code: -32602, message: "Invalid or expired requestState" });
     }
-    expect(tools.notes).toEqual([]);
+    expect(h.tools.notes).toEqual([]);
     // The question is still open to its own client, whose yes runs the tool.
     expect((await round(url, { inputResponses: { [key]: yes }, requestState: state })).result).toMatchObject({ structuredContent: { answer: "Done." } });
-    expect(tools.notes).toEqual(["buy milk"]);
+    expect(h.tools.notes).toEqual(["buy milk"]);
   }, 30_000);
 
   it("another client replaying a real requestState cannot answer the question or read the outcome", async () => {
-    const { url } = await agentApp();
+    const { url } = await h.agentApp();
     const first = await round(url);
     const key = Object.keys(first.result!.inputRequests!)[0]!;
     const stolen = { inputResponses: { [key]: yes }, requestState: first.result!.requestState };
     const other = await round(url, stolen, { "user-agent": "someone-else/1" });
     expect(other.result).toMatchObject({ isError: true, content: [{ text: expect.stringContaining("no longer running") }] });
-    expect(tools.notes).toEqual([]);
+    expect(h.tools.notes).toEqual([]);
     expect((await round(url, stolen)).result).toMatchObject({ structuredContent: { answer: "Done." } });
-    expect(tools.notes).toEqual(["buy milk"]);
+    expect(h.tools.notes).toEqual(["buy milk"]);
   }, 30_000);
 
   it("a sealed state for a call that is not running says so at once", async () => {
-    const { url } = await agentApp();
+    const { url } = await h.agentApp();
     const requestState = await roundStateCodec().mint({ call: "nothing-here", ask: "switchyard-ask-AAAAAAAAAAAAAAAAAAAAAA", tool: "weather_helper", id: 1 });
     const answer = await round(url, { inputResponses: {}, requestState });
     expect(answer.result).toMatchObject({ isError: true, content: [{ text: expect.stringContaining("no longer running") }] });

@@ -1,28 +1,9 @@
 import { inspect } from "node:util";
-import type { Connection } from "@/server/mcp/client/connect";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { RuntimeTool } from "@/server/agent/runtime-tool";
-import { connectTestTools, createTestApp, dumpRuns, runTestApp, testApiKey } from "../support/runtime";
-import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
-import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
+import { describe, expect, it, vi } from "vitest";
+import { createTestApp, dumpRuns, runTestApp, testApiKey } from "../support/runtime";
+import { useRuntimeHarness } from "../support/runtime-harness";
 
-let mcp: TestMcpServer;
-let client: Connection;
-let tools: RuntimeTool[];
-let llm: ScriptedLlm;
-
-beforeAll(async () => {
-  mcp = await startTestMcpServer();
-  ({ client, tools } = await connectTestTools(mcp));
-});
-afterAll(async () => {
-  await client.close();
-  await mcp.close();
-});
-beforeEach(async () => {
-  llm = await startScriptedLlm();
-});
-afterEach(() => llm.close());
+const runtime = useRuntimeHarness();
 
 const openAiError = (message: string, type: string, code: string) => ({ error: { message, type, param: null, code } });
 
@@ -36,8 +17,8 @@ describe("runtime failures", () => {
     [500, false, openAiError("The server had an error while processing your request.", "server_error", "internal_error")],
   ])("a model answering %i fails the run with the provider's own message, stored on the answer and sent as an error event (streaming: %s)", async (status, streaming, body) => {
     const app = await createTestApp("chat");
-    llm.script([{ status, errorBody: body }]);
-    const { result, events } = await runTestApp(app, llm, { query: "Hello", maxRetries: 0, streaming });
+    runtime.llm.script([{ status, errorBody: body }]);
+    const { result, events } = await runTestApp(app, runtime.llm, { query: "Hello", maxRetries: 0, streaming });
 
     expect(result.status).toBe("failed");
     expect(result.error).toContain(`answered ${status}`);
@@ -49,7 +30,7 @@ describe("runtime failures", () => {
     const { messages } = await dumpRuns(app.workspace.id);
     expect(messages.find((m) => m.role === "assistant")).toMatchObject({ status: "failed", error: result.error });
     expect(messages.find((m) => m.role === "assistant")!.finishedAt).toBeInstanceOf(Date);
-    expect(llm.requests).toHaveLength(1);
+    expect(runtime.llm.requests).toHaveLength(1);
   });
 
   it.each([
@@ -59,8 +40,8 @@ describe("runtime failures", () => {
     ["an answer asked for whole that never comes", { text: "Late", delayMs: 5_000 }, /did not answer in time/, false],
   ])("%s fails the run with a clear error and leaves nothing running", async (_, turn, message, streaming) => {
     const app = await createTestApp("chat");
-    llm.script([turn]);
-    const { result, events } = await runTestApp(app, llm, { query: "Hello", maxRetries: 0, modelIdleMs: 300, streaming });
+    runtime.llm.script([turn]);
+    const { result, events } = await runTestApp(app, runtime.llm, { query: "Hello", maxRetries: 0, modelIdleMs: 300, streaming });
 
     expect(result.status).toBe("failed");
     expect(result.error).toMatch(message);
@@ -74,13 +55,13 @@ describe("runtime failures", () => {
     const spies = methods.map((method) => vi.spyOn(console, method));
     try {
       const app = await createTestApp("agent");
-      llm.script([
+      runtime.llm.script([
         { toolCalls: [{ name: "test__echo", arguments: { text: "hi" } }] },
         { text: "Done." },
         { status: 401, errorBody: openAiError(`Incorrect API key provided: ${testApiKey}. Find your key in the dashboard.`, "invalid_request_error", "invalid_api_key") },
       ]);
-      const first = await runTestApp(app, llm, { query: "Echo hi", tools });
-      const second = await runTestApp(app, llm, { query: "Again", tools, conversationId: first.result.conversationId, maxRetries: 0 });
+      const first = await runTestApp(app, runtime.llm, { query: "Echo hi", tools: runtime.tools });
+      const second = await runTestApp(app, runtime.llm, { query: "Again", tools: runtime.tools, conversationId: first.result.conversationId, maxRetries: 0 });
 
       expect(first.result.status).toBe("completed");
       expect(second.result.status).toBe("failed");
@@ -118,9 +99,9 @@ describe("runtime failures", () => {
       [{ topic: "rain", place: '{"city": 7}' }, /"Place" \(place\) does not match its schema: \/city must be string/],
     ];
     for (const [inputs, message] of cases) {
-      await expect(runTestApp(app, llm, { query: "", inputs })).rejects.toMatchObject({ code: "bad_request:app_input", message: expect.stringMatching(message) });
+      await expect(runTestApp(app, runtime.llm, { query: "", inputs })).rejects.toMatchObject({ code: "bad_request:app_input", message: expect.stringMatching(message) });
     }
     expect(await dumpRuns(app.workspace.id)).toEqual({ conversations: [], messages: [], toolCalls: [] });
-    expect(llm.requests).toHaveLength(0);
+    expect(runtime.llm.requests).toHaveLength(0);
   });
 });

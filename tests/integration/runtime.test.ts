@@ -1,31 +1,14 @@
-import type { Connection } from "@/server/mcp/client/connect";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { RunEvent } from "@/server/agent/run-events";
 import type { RuntimeTool } from "@/server/agent/runtime-tool";
 import { getConversation } from "@/server/db/queries/conversations";
 import { getDb } from "@/server/db";
-import { connectTestTools, createTestApp, runTestApp } from "../support/runtime";
-import { scriptedUsage, startScriptedLlm, type ChatRequestBody, type ScriptedLlm } from "../support/scripted-llm";
-import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
+import { createTestApp, runTestApp } from "../support/runtime";
+import { useRuntimeHarness } from "../support/runtime-harness";
+import { scriptedUsage, type ChatRequestBody } from "../support/scripted-llm";
 
-let mcp: TestMcpServer;
-let client: Connection;
-let tools: RuntimeTool[];
-let llm: ScriptedLlm;
-
-beforeAll(async () => {
-  // Two tools a page, so every test also lists through nextCursor.
-  mcp = await startTestMcpServer({ pageSize: 2 });
-  ({ client, tools } = await connectTestTools(mcp));
-});
-afterAll(async () => {
-  await client.close();
-  await mcp.close();
-});
-beforeEach(async () => {
-  llm = await startScriptedLlm();
-});
-afterEach(() => llm.close());
+// Two tools a page, so every test also lists through nextCursor.
+const runtime = useRuntimeHarness({ pageSize: 2 });
 
 const toolMessages = (body: ChatRequestBody) => body.messages.filter((m) => m.role === "tool");
 
@@ -34,17 +17,17 @@ const toolMessages = (body: ChatRequestBody) => body.messages.filter((m) => m.ro
 describe.each([{ streaming: true }, { streaming: false }])("agent runtime (streaming: $streaming)", ({ streaming }) => {
   it("an agent calls two tools across two rounds, the results reach the model, and every step is stored", async () => {
     const app = await createTestApp("agent", { instructions: "You help the {{team}} team.", variables: [{ key: "team", label: "Team", type: "text" }] });
-    llm.script([
+    runtime.llm.script([
       { text: "Let me check.", toolCalls: [{ name: "test__add", arguments: { a: 2, b: 3 } }] },
       { toolCalls: [{ name: "test__get_weather", arguments: { city: "Oslo" } }] },
       { text: "It is 18 °C in Oslo, and 2 + 3 = 5." },
     ]);
-    const { result, events } = await runTestApp(app, llm, { query: "Weather in Oslo, and 2+3?", inputs: { team: "Ops" }, tools, streaming });
+    const { result, events } = await runTestApp(app, runtime.llm, { query: "Weather in Oslo, and 2+3?", inputs: { team: "Ops" }, tools: runtime.tools, streaming });
 
-    expect(llm.requests[0]!.messages[0]).toEqual({ role: "system", content: "You help the Ops team." });
-    expect(llm.requests[0]!.tools?.map((t) => t.function.name)).toEqual(expect.arrayContaining(["test__add", "test__get_weather", "test__slow"]));
-    expect(toolMessages(llm.requests[1]!)).toEqual([expect.objectContaining({ tool_call_id: "call_1_1", content: "5" })]);
-    expect(toolMessages(llm.requests[2]!)[1]).toMatchObject({ tool_call_id: "call_2_1", content: expect.stringContaining("city: Oslo") });
+    expect(runtime.llm.requests[0]!.messages[0]).toEqual({ role: "system", content: "You help the Ops team." });
+    expect(runtime.llm.requests[0]!.tools?.map((t) => t.function.name)).toEqual(expect.arrayContaining(["test__add", "test__get_weather", "test__slow"]));
+    expect(toolMessages(runtime.llm.requests[1]!)).toEqual([expect.objectContaining({ tool_call_id: "call_1_1", content: "5" })]);
+    expect(toolMessages(runtime.llm.requests[2]!)[1]).toMatchObject({ tool_call_id: "call_2_1", content: expect.stringContaining("city: Oslo") });
 
     expect(result).toMatchObject({ status: "completed", answer: "Let me check.\n\nIt is 18 °C in Oslo, and 2 + 3 = 5.", roundLimitReached: false });
     expect(result.usage).toEqual({ inputTokens: 3 * scriptedUsage.prompt_tokens, outputTokens: 3 * scriptedUsage.completion_tokens });
@@ -85,13 +68,13 @@ describe.each([{ streaming: true }, { streaming: false }])("agent runtime (strea
       },
     };
     const app = await createTestApp("agent");
-    llm.script([
+    runtime.llm.script([
       { toolCalls: [{ name: "test__fail", arguments: {} }, { name: "explode", arguments: {} }] },
       { text: "The weather service is down right now; try again later." },
     ]);
-    const { result, events } = await runTestApp(app, llm, { query: "Weather?", tools: [...tools, explode], streaming });
+    const { result, events } = await runTestApp(app, runtime.llm, { query: "Weather?", tools: [...runtime.tools, explode], streaming });
 
-    const [failed, thrown] = toolMessages(llm.requests[1]!);
+    const [failed, thrown] = toolMessages(runtime.llm.requests[1]!);
     expect(failed!.content).toContain("The weather service is unavailable (upstream returned 503).");
     expect(thrown!.content).toContain("the local tool blew up");
     expect(result).toMatchObject({ status: "completed", answer: "The weather service is down right now; try again later." });
@@ -114,12 +97,12 @@ describe.each([{ streaming: true }, { streaming: false }])("agent runtime (strea
   it("the round limit stops a model that keeps calling tools, and the run completes noting the limit", async () => {
     const app = await createTestApp("agent", { maxToolRounds: 2 });
     const loop = () => ({ text: "Checking again.", toolCalls: [{ name: "test__echo", arguments: { text: "again" } }] });
-    llm.script([loop, loop, loop, loop]);
-    const { result, events } = await runTestApp(app, llm, { query: "Loop forever", tools, streaming });
+    runtime.llm.script([loop, loop, loop, loop]);
+    const { result, events } = await runTestApp(app, runtime.llm, { query: "Loop forever", tools: runtime.tools, streaming });
 
-    expect(llm.requests).toHaveLength(3);
-    expect(llm.requests[1]!.tools).toBeDefined();
-    expect(llm.requests[2]!.tools).toBeUndefined();
+    expect(runtime.llm.requests).toHaveLength(3);
+    expect(runtime.llm.requests[1]!.tools).toBeDefined();
+    expect(runtime.llm.requests[2]!.tools).toBeUndefined();
     expect(result).toMatchObject({ status: "completed", roundLimitReached: true });
     expect(events.at(-1)).toMatchObject({ type: "finished", status: "completed", roundLimitReached: true });
     const stored = await getConversation(await getDb(), { workspaceId: app.workspace.id, appId: app.app.id, id: result.conversationId });
@@ -137,13 +120,13 @@ describe.each([{ streaming: true }, { streaming: false }])("agent runtime (strea
 describe("agent runtime, streamed", () => {
   it("aborting during a slow tool call stops the run, cancels the call on the tool server, and keeps what was done", async () => {
     const app = await createTestApp("agent");
-    llm.script([{ toolCalls: [{ name: "test__add", arguments: { a: 1, b: 1 } }] }, { toolCalls: [{ name: "test__slow", arguments: { ms: 15_000 } }] }]);
+    runtime.llm.script([{ toolCalls: [{ name: "test__add", arguments: { a: 1, b: 1 } }] }, { toolCalls: [{ name: "test__slow", arguments: { ms: 15_000 } }] }]);
     const controller = new AbortController();
     const events: RunEvent[] = [];
     const started = Date.now();
-    const { result } = await runTestApp(app, llm, {
+    const { result } = await runTestApp(app, runtime.llm, {
       query: "Take your time",
-      tools,
+      tools: runtime.tools,
       signal: controller.signal,
       onEvent: (event) => {
         events.push(event);
@@ -160,8 +143,8 @@ describe("agent runtime, streamed", () => {
       ["test__add", false],
       ["test__slow", true],
     ]);
-    expect(llm.requests).toHaveLength(2);
-    await vi.waitFor(() => expect(mcp.cancelled).toContain("slow"));
+    expect(runtime.llm.requests).toHaveLength(2);
+    await vi.waitFor(() => expect(runtime.mcp.cancelled).toContain("slow"));
     const stored = await getConversation(await getDb(), { workspaceId: app.workspace.id, appId: app.app.id, id: result.conversationId });
     const answer = stored!.messages[1]!;
     expect(answer.status).toBe("stopped");

@@ -1,31 +1,15 @@
 // A tool that asks first (save_note) waits for the run's approver: approved runs it (as edited), denied never does and
 // the model hears why, stopped while asking runs nothing; each decision is stored with the call.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Connection } from "@/server/mcp/client/connect";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { ApprovalRequest, Approver } from "@/server/agent/tool-approval";
-import type { RuntimeTool } from "@/server/agent/runtime-tool";
-import { connectTestTools, createTestApp, dumpRuns, runTestApp } from "../support/runtime";
-import { startScriptedLlm, type ChatRequestBody, type ScriptedLlm } from "../support/scripted-llm";
-import { startTestMcpServer, type TestMcpServer } from "../support/test-mcp-server";
+import { createTestApp, dumpRuns, runTestApp } from "../support/runtime";
+import { useRuntimeHarness } from "../support/runtime-harness";
+import type { ChatRequestBody } from "../support/scripted-llm";
 
-let mcp: TestMcpServer;
-let client: Connection;
-let tools: RuntimeTool[];
-let llm: ScriptedLlm;
-
-beforeAll(async () => {
-  mcp = await startTestMcpServer();
-  ({ client, tools } = await connectTestTools(mcp));
+const runtime = useRuntimeHarness();
+beforeEach(() => {
+  runtime.mcp.notes.length = 0;
 });
-afterAll(async () => {
-  await client.close();
-  await mcp.close();
-});
-beforeEach(async () => {
-  mcp.notes.length = 0;
-  llm = await startScriptedLlm();
-});
-afterEach(() => llm.close());
 
 const toolMessages = (body: ChatRequestBody) => body.messages.filter((m) => m.role === "tool");
 const saveNote = (text: string) => ({ toolCalls: [{ name: "test__save_note", arguments: { text } }] });
@@ -38,13 +22,13 @@ describe.each([{ streaming: true }, { streaming: false }])("a tool that asks fir
       asked.push(request);
       return { decision: "approved", via: "preview", userId: app.user.id };
     };
-    llm.script([saveNote("buy milk"), { text: "Saved." }]);
-    const { result, events } = await runTestApp(app, llm, { query: "note it", tools, streaming, approve });
+    runtime.llm.script([saveNote("buy milk"), { text: "Saved." }]);
+    const { result, events } = await runTestApp(app, runtime.llm, { query: "note it", tools: runtime.tools, streaming, approve });
 
     expect(result.status).toBe("completed");
-    expect(mcp.notes).toEqual(["buy milk"]);
+    expect(runtime.mcp.notes).toEqual(["buy milk"]);
     expect(asked).toEqual([expect.objectContaining({ name: "test__save_note", title: "Save note", arguments: { text: "buy milk" } })]);
-    expect(toolMessages(llm.requests[1]!)).toEqual([expect.objectContaining({ content: expect.stringContaining("buy milk") })]);
+    expect(toolMessages(runtime.llm.requests[1]!)).toEqual([expect.objectContaining({ content: expect.stringContaining("buy milk") })]);
     const types = events.map((e) => e.type).filter((t) => t.startsWith("tool-"));
     expect(types).toEqual(["tool-call-started", "tool-approval-requested", "tool-approval-decided", "tool-call-finished"]);
     expect(events.find((e) => e.type === "tool-approval-requested")).toMatchObject({ title: "Save note", arguments: { text: "buy milk" } });
@@ -55,17 +39,17 @@ describe.each([{ streaming: true }, { streaming: false }])("a tool that asks fir
 
   it("denied, it never runs and the model's next request carries the refusal", async () => {
     const app = await createTestApp("agent");
-    llm.script([saveNote("buy milk"), (body) => ({ text: `Refused: ${JSON.stringify(toolMessages(body))}` })]);
-    const { result } = await runTestApp(app, llm, {
+    runtime.llm.script([saveNote("buy milk"), (body) => ({ text: `Refused: ${JSON.stringify(toolMessages(body))}` })]);
+    const { result } = await runTestApp(app, runtime.llm, {
       query: "note it",
-      tools,
+      tools: runtime.tools,
       streaming,
       approve: async () => ({ decision: "denied", via: "preview", userId: app.user.id }),
     });
 
     expect(result.status).toBe("completed");
-    expect(mcp.notes).toEqual([]);
-    expect(JSON.stringify(toolMessages(llm.requests[1]!))).toContain("Not run: the user refused this call.");
+    expect(runtime.mcp.notes).toEqual([]);
+    expect(JSON.stringify(toolMessages(runtime.llm.requests[1]!))).toContain("Not run: the user refused this call.");
     const { toolCalls } = await dumpRuns(app.workspace.id);
     expect(toolCalls).toEqual([
       expect.objectContaining({ status: "failed", error: expect.stringContaining("refused"), approval: expect.objectContaining({ decision: "denied", userId: app.user.id }) }),
@@ -74,17 +58,17 @@ describe.each([{ streaming: true }, { streaming: false }])("a tool that asks fir
 
   it("approved with edited arguments, the edit is what runs and what the model sees", async () => {
     const app = await createTestApp("agent");
-    llm.script([saveNote("buy milk"), { text: "Saved." }]);
-    const { result, events } = await runTestApp(app, llm, {
+    runtime.llm.script([saveNote("buy milk"), { text: "Saved." }]);
+    const { result, events } = await runTestApp(app, runtime.llm, {
       query: "note it",
-      tools,
+      tools: runtime.tools,
       streaming,
       approve: async () => ({ decision: "approved", via: "preview", userId: app.user.id, editedArguments: { text: "buy oat milk" } }),
     });
 
     expect(result.status).toBe("completed");
-    expect(mcp.notes).toEqual(["buy oat milk"]);
-    const assistant = llm.requests[1]!.messages.find((m) => m.role === "assistant")!;
+    expect(runtime.mcp.notes).toEqual(["buy oat milk"]);
+    const assistant = runtime.llm.requests[1]!.messages.find((m) => m.role === "assistant")!;
     expect(JSON.stringify(assistant.tool_calls)).toContain("buy oat milk");
     expect(JSON.stringify(assistant.tool_calls)).not.toContain('buy milk\\"');
     expect(events.find((e) => e.type === "tool-approval-decided")).toMatchObject({ decision: "approved", editedArguments: { text: "buy oat milk" } });
@@ -95,18 +79,18 @@ describe.each([{ streaming: true }, { streaming: false }])("a tool that asks fir
   it("stopped while asking, the run ends stopped with nothing run and no decision stored", async () => {
     const app = await createTestApp("agent");
     const controller = new AbortController();
-    llm.script([saveNote("buy milk"), { text: "never asked for" }]);
+    runtime.llm.script([saveNote("buy milk"), { text: "never asked for" }]);
     const approve: Approver = ({ signal }) =>
       new Promise((resolve) => {
         // The person presses Stop while the question is out.
         signal.addEventListener("abort", () => resolve({ decision: "denied", via: "preview", userId: null, reason: "The run was stopped." }));
         controller.abort();
       });
-    const { result } = await runTestApp(app, llm, { query: "note it", tools, streaming, approve, signal: controller.signal });
+    const { result } = await runTestApp(app, runtime.llm, { query: "note it", tools: runtime.tools, streaming, approve, signal: controller.signal });
 
     expect(result.status).toBe("stopped");
-    expect(mcp.notes).toEqual([]);
-    expect(llm.requests).toHaveLength(1);
+    expect(runtime.mcp.notes).toEqual([]);
+    expect(runtime.llm.requests).toHaveLength(1);
     const { toolCalls } = await dumpRuns(app.workspace.id);
     expect(toolCalls).toEqual([expect.objectContaining({ status: "stopped", approval: null })]);
   });

@@ -1,7 +1,7 @@
 // An MCP server behind OAuth for tests: the SDK's McpServer over stateless Streamable HTTP on 127.0.0.1, which
 // publishes RFC 9728 resource metadata, verifies each bearer token (signature, issuer, expiry, and an audience that
 // is this server: RFC 8707), and answers 401 with `WWW-Authenticate: Bearer resource_metadata=...` otherwise.
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createMcpHandler, McpServer as McpServerV2 } from "@modelcontextprotocol/server";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
@@ -10,6 +10,7 @@ import { createLocalJWKSet, jwtVerify } from "jose";
 import { z } from "zod";
 import { sendWebResponse, toWebRequest } from "./web-handler-server";
 import { readOnly } from "./tool-hints";
+import { readJsonBody } from "./read-json-body";
 
 export interface ProtectedMcpServerOptions {
   issuer: string;
@@ -60,22 +61,6 @@ function buildServer(moreTools: boolean) {
     }
   }
   return server;
-}
-
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => (data += chunk));
-    req.on("end", () => {
-      try {
-        resolve(JSON.parse(data));
-      } catch (error) {
-        reject(error);
-      }
-    });
-    req.on("error", reject);
-  });
 }
 
 /** The same echo and add tools on the SDK v2 server, for the 2026-07-28 variant. */
@@ -139,7 +124,7 @@ export async function startProtectedMcpServer(options: ProtectedMcpServerOptions
       return refuse(`invalid token: ${(error as { code?: string }).code ?? "unknown"}`, "invalid_token");
     }
     try {
-      const body = (await readJson(req)) as { method?: string };
+      const body = (await readJsonBody(req)) as { method?: string };
       if (body.method === "tools/call") {
         state.calls++;
         state.callers.push(subject);

@@ -2,13 +2,14 @@
 // transport per session (spec 2025-11-25 "Transports", Session Management). It counts the sessions opened and the
 // DELETEs that end them, so a test can see whether a client keeps one session and closes it.
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { z } from "zod";
 import { readOnly } from "./tool-hints";
+import { readJsonBody } from "./read-json-body";
 
 export interface SessionMcpServer {
   url: string;
@@ -48,22 +49,6 @@ function buildServer() {
   return server;
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => (data += chunk));
-    req.on("end", () => {
-      try {
-        resolve(data ? JSON.parse(data) : undefined);
-      } catch (error) {
-        reject(error);
-      }
-    });
-    req.on("error", reject);
-  });
-}
-
 export async function startSessionMcpServer(): Promise<SessionMcpServer> {
   const opened: string[] = [];
   const deleted: string[] = [];
@@ -72,7 +57,7 @@ export async function startSessionMcpServer(): Promise<SessionMcpServer> {
 
   const http = createServer(async (req, res) => {
     const session = String(req.headers["mcp-session-id"] ?? "");
-    const body = req.method === "POST" ? await readJson(req).catch(() => undefined) : undefined;
+    const body = req.method === "POST" ? await readJsonBody(req).catch(() => undefined) : undefined;
     const method = (body as { method?: string } | undefined)?.method;
     if (method) methods.push({ method, session });
     let transport = session ? transports.get(session) : undefined;

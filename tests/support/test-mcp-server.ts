@@ -1,6 +1,6 @@
 // A real MCP server for tests: the SDK's McpServer over stateless Streamable HTTP on 127.0.0.1.
 // Spec: https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
@@ -9,6 +9,7 @@ import { z } from "zod";
 import { registerMcpAppTools } from "./mcp-app-tools";
 import { registerRichResultTools } from "./rich-result-tools";
 import { readOnly } from "./tool-hints";
+import { readJsonBody } from "./read-json-body";
 
 export interface TestMcpServerOptions {
   /** Extra tools `extra_1` ... `extra_N`, each echoing its text. */
@@ -101,22 +102,6 @@ function buildServer(options: TestMcpServerOptions, { cancelled, notes }: { canc
   return server;
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => (data += chunk));
-    req.on("end", () => {
-      try {
-        resolve(JSON.parse(data));
-      } catch (error) {
-        reject(error);
-      }
-    });
-    req.on("error", reject);
-  });
-}
-
 export async function startTestMcpServer(options: TestMcpServerOptions = {}): Promise<TestMcpServer> {
   const cancelled: string[] = [];
   const notes: string[] = [];
@@ -138,7 +123,7 @@ export async function startTestMcpServer(options: TestMcpServerOptions = {}): Pr
       }
     }
     try {
-      const body = (await readJson(req)) as { id?: string | number; method?: string; params?: { requestId?: string | number } };
+      const body = (await readJsonBody(req)) as { id?: string | number; method?: string; params?: { requestId?: string | number } };
       if (body.method) methods.push(body.method);
       if (body.method === "initialize") clientCapabilities.push((body.params as { capabilities?: unknown } | undefined)?.capabilities);
       if (body.method === "tools/call" && (body.params as { name?: string } | undefined)?.name === options.dieOnTool) {
