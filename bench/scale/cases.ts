@@ -56,8 +56,8 @@ export const queryCases: QueryCase[] = [
   conversationCase("conversations-source-api", "conversations_app_source_idx", () => ({ source: "api" })),
   conversationCase("conversations-one-month", "conversations_app_idx", monthAgo),
   conversationCase("conversations-search-common", "conversations_app_idx", () => ({ search: "refund" })),
-  conversationCase("conversations-search-rare", "conversations_app_idx", (c) => ({ search: c.rareWord })),
-  conversationCase("conversations-search-nothing", "conversations_app_idx", () => ({ search: "no such words anywhere" })),
+  conversationCase("conversations-search-rare", "messages_content_trgm_idx", (c) => ({ search: c.rareWord })),
+  conversationCase("conversations-search-nothing", "messages_content_trgm_idx", () => ({ search: "no such words anywhere" })),
   {
     name: "conversation-messages",
     index: "messages_conversation_idx",

@@ -55,17 +55,19 @@ async function openPostgres(url: string): Promise<Handle> {
 
 async function openPglite(): Promise<Handle> {
   const { PGlite } = await import("@electric-sql/pglite");
+  // Migration 0017 creates pg_trgm for the search indexes; PGlite has it only when its module is loaded.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const dir = env.PGLITE_DIR ?? path.join(env.DATA_DIR, "pglite");
   let client;
   if (dir.startsWith("memory://")) {
-    client = new PGlite(dir);
+    client = new PGlite(dir, { extensions: { pg_trgm } });
   } else {
     const folder = path.resolve(/*turbopackIgnore: true*/ dir);
     // PGlite creates only the last folder itself; a fresh checkout has no .data yet.
     mkdirSync(path.dirname(folder), { recursive: true });
-    client = new PGlite(folder);
+    client = new PGlite(folder, { extensions: { pg_trgm } });
   }
   const db = drizzle(client, drizzleOptions);
   await migrate(db, { migrationsFolder });

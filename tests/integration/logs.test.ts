@@ -56,6 +56,14 @@ describe("the conversations list", () => {
     // The answer's text is searched too, and LIKE's wildcards are taken literally.
     expect((await caller.conversations.list({ appId: app.id, search: "Sunny" })).items).toHaveLength(1);
     expect((await caller.conversations.list({ appId: app.id, search: "%" })).items).toHaveLength(0);
+    // A conversation matched by its title and by several messages is listed once; a search pages by cursor; two
+    // characters (too short for the trigram index) still match.
+    const both = await caller.conversations.list({ appId: app.id, search: "in" });
+    expect(both.items.map((c) => c.id)).toEqual(all.items.map((c) => c.id));
+    const firstFound = await caller.conversations.list({ appId: app.id, search: "in", limit: 1 });
+    const nextFound = await caller.conversations.list({ appId: app.id, search: "in", limit: 1, cursor: firstFound.nextCursor });
+    expect([...firstFound.items, ...nextFound.items].map((c) => c.id)).toEqual(all.items.map((c) => c.id));
+    expect(nextFound.nextCursor).toBeNull();
     expect((await caller.conversations.list({ appId: app.id, source: "debug" })).items).toHaveLength(0);
     expect((await caller.conversations.list({ appId: app.id, source: "mcp" })).items).toHaveLength(2);
     expect((await caller.conversations.list({ appId: app.id, from: new Date(Date.now() + 60_000) })).items).toHaveLength(0);

@@ -2,7 +2,7 @@
 // started it and what it cost (messages, tokens, time), so a person can pick the one they look for without opening
 // every one.
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, gte, ilike, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, ilike, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/server/db";
 import { conversations, mcpCallLogs, messages, users } from "@/server/db/schema";
 
@@ -37,6 +37,15 @@ export function conversationListQuery(db: Tx, { workspaceId, appId, limit = 20, 
   const after = cursor ? decodeCursor(cursor) : null;
   const pattern = filters.search?.trim() ? `%${filters.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const ofThis = and(eq(messages.workspaceId, workspaceId), eq(messages.conversationId, conversations.id));
+  // The page without the search: this app's conversations, filtered, after the cursor.
+  const page = and(
+    eq(conversations.workspaceId, workspaceId),
+    eq(conversations.appId, appId),
+    filters.source ? eq(conversations.source, filters.source) : undefined,
+    filters.from ? gte(conversations.updatedAt, filters.from) : undefined,
+    filters.to ? lt(conversations.updatedAt, filters.to) : undefined,
+    after ? or(lt(conversations.updatedAt, after.updatedAt), and(eq(conversations.updatedAt, after.updatedAt), lt(conversations.id, after.id))) : undefined,
+  );
   return db
     .select({
       ...getTableColumns(conversations),
@@ -57,26 +66,24 @@ export function conversationListQuery(db: Tx, { workspaceId, appId, limit = 20, 
         .limit(1)})`,
     })
     .from(conversations)
-    .where(
-      and(
-        eq(conversations.workspaceId, workspaceId),
-        eq(conversations.appId, appId),
-        filters.source ? eq(conversations.source, filters.source) : undefined,
-        filters.from ? gte(conversations.updatedAt, filters.from) : undefined,
-        filters.to ? lt(conversations.updatedAt, filters.to) : undefined,
-        pattern
-          ? or(
-              ilike(conversations.title, pattern),
-              sql`exists (select 1 from ${messages} where ${ofThis} and ${messages.content} ilike ${pattern})`,
-            )
-          : undefined,
-        after
-          ? or(lt(conversations.updatedAt, after.updatedAt), and(eq(conversations.updatedAt, after.updatedAt), lt(conversations.id, after.id)))
-          : undefined,
-      ),
-    )
+    .where(and(page, pattern ? searchPage(db, { page, pattern, ofThis, limit }) : undefined))
     .orderBy(desc(conversations.updatedAt), desc(conversations.id))
     .limit(limit + 1);
+}
+
+// A search is two pages merged: the newest conversations whose title matches, and the newest with a matching
+// message, each cut at the page's size. Apart, each lets the planner pick its own way from its own estimate: for a
+// rare word, start from the trigram index (migration 0017) and sort the few matches; for a common one, walk the
+// app's list newest first and stop after a page. "Title matches or a message exists", one condition, had no index to
+// start from (a rare word read every conversation of the app); one list of all matching ids fed the planner a guess
+// of its size, and it gathered every match of a common word. A pattern under 3 characters has no trigram: the walk
+// still answers it, slower when few conversations match.
+function searchPage(db: Tx, { page, pattern, ofThis, limit }: { page: SQL | undefined; pattern: string; ofThis: SQL | undefined; limit: number }) {
+  const newest = (match: SQL) =>
+    db.select({ id: conversations.id }).from(conversations).where(and(page, match)).orderBy(desc(conversations.updatedAt), desc(conversations.id)).limit(limit + 1);
+  const byTitle = newest(ilike(conversations.title, pattern));
+  const byMessage = newest(sql`exists (select 1 from ${messages} where ${ofThis} and ${messages.content} ilike ${pattern})`);
+  return sql`${conversations.id} in ((${byTitle}) union (${byMessage}))`;
 }
 
 function encodeCursor(updatedAt: Date, id: string) {

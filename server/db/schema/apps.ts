@@ -91,11 +91,13 @@ export const conversations = pgTable(
   },
   // The Logs page reads an app's conversations by last activity, (updated_at, id) descending, by keyset; the source
   // filter has its own index so that a source with no conversations answers at once. Retention reads by updated_at (a
-  // conversation's age is its last activity: server/db/queries/retention.ts).
+  // conversation's age is its last activity: server/db/queries/retention.ts). Search matches any part of the title,
+  // which only a trigram index serves (pg_trgm, created by migration 0017).
   (t) => [
     index("conversations_app_idx").on(t.workspaceId, t.appId, t.updatedAt, t.id),
     index("conversations_app_source_idx").on(t.workspaceId, t.appId, t.source, t.updatedAt, t.id),
     index("conversations_updated_idx").on(t.workspaceId, t.updatedAt),
+    index("conversations_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
   ],
 );
 
@@ -123,9 +125,12 @@ export const messages = pgTable(
     /** While "running": until when the process running it vouches for it (server/agent/run-leases.ts). */
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
   },
+  // The Logs search matches any part of a message: a trigram index finds the few that hold a rare word without
+  // reading them all (pg_trgm, created by migration 0017).
   (t) => [
     index("messages_conversation_idx").on(t.conversationId, t.createdAt),
     index("messages_running_lease_idx").on(t.leaseUntil).where(sql`${t.status} = 'running'`),
+    index("messages_content_trgm_idx").using("gin", t.content.op("gin_trgm_ops")),
   ],
 );
 
