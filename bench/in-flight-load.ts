@@ -19,18 +19,22 @@ export interface InFlightCell {
   serverCpuPercent: number;
   /** This process (load generator and scripted model), % of one core over the window. */
   loadCpuPercent: number;
+  /** What the failed calls got, counted by kind (HTTP status, JSON-RPC error, tool error text, thrown error). */
+  errorKinds: Record<string, number>;
 }
 
 const body = (tool: string, id: number) => JSON.stringify({ jsonrpc: "2.0", id, method: "tools/call", params: { name: tool, arguments: { query: "hi" } } });
 
-/** True for a JSON-RPC result that is not a tool error; the endpoint answers JSON or one SSE event. */
-function succeeded(text: string): boolean {
+/** Null for a JSON-RPC result that is not a tool error (the endpoint answers JSON or one SSE event); else its kind. */
+function failure(status: number, text: string): string | null {
   const json = text.startsWith("event:") || text.startsWith("data:") ? text.replace(/^[\s\S]*?data: /, "") : text;
   try {
-    const answer = JSON.parse(json) as { result?: { isError?: boolean }; error?: unknown };
-    return Boolean(answer.result) && !answer.result!.isError;
+    const answer = JSON.parse(json) as { result?: { isError?: boolean; content?: Array<{ text?: string }> }; error?: { message?: string } };
+    if (answer.result && !answer.result.isError && status < 400) return null;
+    if (answer.error) return `HTTP ${status} JSON-RPC error: ${String(answer.error.message).slice(0, 80)}`;
+    return `HTTP ${status} isError: ${String(answer.result?.content?.[0]?.text).slice(0, 80)}`;
   } catch {
-    return false;
+    return `HTTP ${status}: ${text.slice(0, 60)}`;
   }
 }
 
@@ -42,6 +46,7 @@ export async function runInFlightCell(opts: { url: string; tool: string; inFligh
   const windowEnd = windowStart + windowMs;
   const latencies: number[] = [];
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
   let stop = false;
   let cpuAtStart = { server: 0, load: process.cpuUsage() };
 
@@ -49,16 +54,17 @@ export async function runInFlightCell(opts: { url: string; tool: string; inFligh
     await new Promise((resolve) => setTimeout(resolve, (index / inFlight) * rampMs));
     for (let id = 1; !stop; id += 1) {
       const sent = performance.now();
-      let ok = false;
+      let kind: string | null;
       try {
         const response = await fetch(opts.url, { method: "POST", headers: mcpHeaders, body: body(opts.tool, id), signal: AbortSignal.timeout(modelMs + 60_000) });
-        ok = response.ok && succeeded(await response.text());
-      } catch {
-        ok = false;
+        kind = failure(response.status, await response.text());
+      } catch (error) {
+        kind = `thrown: ${error instanceof Error ? `${error.name} ${error.message} ${String((error.cause as Error | undefined)?.message ?? "")}` : String(error)}`.slice(0, 120);
       }
       const ended = performance.now();
-      if (!ok) {
+      if (kind) {
         errors += 1;
+        errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
         // A failing server answers at once; keep the loop from spinning.
         await new Promise((resolve) => setTimeout(resolve, 100));
       } else if (ended >= windowStart && ended < windowEnd) latencies.push(ended - sent);
@@ -86,6 +92,7 @@ export async function runInFlightCell(opts: { url: string; tool: string; inFligh
     overheadP50Ms: Math.round(at(0.5) - modelMs),
     overheadP99Ms: Math.round(at(0.99) - modelMs),
     errors,
+    errorKinds,
     calls: sorted.length,
     peakRssMb,
     rssPerCallKb: Math.round(((peakRssMb - opts.idleRssMb) * 1024) / inFlight),

@@ -41,11 +41,15 @@ export async function runInFlightSection(opts: { env: NodeJS.ProcessEnv; apps: I
     return { idleRssMb, cells: out };
   };
 
-  console.error(`in flight: bare SDK peer (model ${modelSeconds} s)`);
-  const peer = startWatched(process.execPath, ["--import", "tsx", "bench/model-peer.ts"], { ...opts.env, BENCH_MODEL_URL: opts.apps.slowModelUrl });
-  const peerPort = (await waitForOutput(peer.child, /PORT=(\d+)/))[1];
-  const bare = await cells(peer, `http://127.0.0.1:${peerPort}/`, "bench", "bare");
-  await peer.stop();
+  // BENCH_INFLIGHT_SKIP_PEER=1 measures ours alone (a rerun of one level after a change).
+  let bare: Awaited<ReturnType<typeof cells>> = { idleRssMb: 0, cells: [] };
+  if (process.env.BENCH_INFLIGHT_SKIP_PEER !== "1") {
+    console.error(`in flight: bare SDK peer (model ${modelSeconds} s)`);
+    const peer = startWatched(process.execPath, ["--import", "tsx", "bench/model-peer.ts"], { ...opts.env, BENCH_MODEL_URL: opts.apps.slowModelUrl });
+    const peerPort = (await waitForOutput(peer.child, /PORT=(\d+)/))[1];
+    bare = await cells(peer, `http://127.0.0.1:${peerPort}/`, "bench", "bare");
+    await peer.stop();
+  }
 
   console.error("in flight: ours");
   const server = await opts.startOurs();
