@@ -24,7 +24,9 @@ describe("run watchdogs sharing one ticker", () => {
     const long = createWatchdog({ idleMs: 60_000, maxMs: 50, busy: () => true, onStall: () => stalled.push("long") });
     const stopped = createWatchdog({ idleMs: 40, maxMs: 60_000, busy: () => false, onStall: () => stalled.push("stopped") });
     stopped.stop();
-    await expect.poll(() => stalled, { interval: 20 }).toEqual(["long"]);
+    // The shared tick comes every min(idleMs / 4, 1 s) of the runs still watched: here once a second, so the
+    // deadline (50 ms) is seen at about 1 s, past expect.poll's default limit.
+    await expect.poll(() => stalled, { interval: 20, timeout: 3_000 }).toEqual(["long"]);
     await sleep(100);
     expect(stalled).toEqual(["long"]);
     long.stop();
