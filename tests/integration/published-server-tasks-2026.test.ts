@@ -75,10 +75,11 @@ describe("the 2026-07-28 Tasks extension", () => {
     llm.script([{ text: "never", delayMs: 10_000 }]);
     const before = llm.requests.length;
     const { taskId } = (await answer(request("tools/call", { name: "weather_helper", arguments: { query: "Slowly" }, _meta: declares }))).result! as { taskId: string };
-    await expect.poll(() => llm.requests.length).toBe(before + 1);
+    // A queued job is picked up within the queue's poll (about a second), later on a busy machine.
+    await expect.poll(() => llm.requests.length, { timeout: 15_000 }).toBe(before + 1);
     expect((await answer(request("tasks/update", { taskId, inputResponses: {} }))).result).toEqual({ resultType: "complete" });
     expect((await answer(request("tasks/cancel", { taskId }))).result).toEqual({ resultType: "complete" });
-    await expect.poll(() => llm.abortedRequests).toContain(before);
+    await expect.poll(() => llm.abortedRequests, { timeout: 15_000 }).toContain(before);
     expect((await answer(request("tasks/get", { taskId }))).result).toMatchObject({ status: "cancelled" });
     // An ended task's cancel is still an acknowledgement on this lane (SEP-2663 §Task Cancellation).
     expect((await answer(request("tasks/cancel", { taskId }))).result).toEqual({ resultType: "complete" });
@@ -92,6 +93,6 @@ describe("the 2026-07-28 Tasks extension", () => {
     const { taskId } = (await answer(request("tools/call", { name: "weather_helper", arguments: { query: "Q" }, _meta: declares }))).result! as { taskId: string };
     const otherKey = { ...ctx, tasks: { ...ctx.tasks!, scope: taskScope({ bearer: "sym_other", sessionId: null }) } };
     expect((await answer(request("tasks/get", { taskId }), otherKey)).error).toMatchObject({ code: -32602 });
-    await expect.poll(async () => (await answer(request("tasks/get", { taskId }))).result?.status).toBe("completed");
+    await expect.poll(async () => (await answer(request("tasks/get", { taskId }))).result?.status, { timeout: 15_000 }).toBe("completed");
   });
 });
