@@ -3,15 +3,10 @@ import { getDb } from "@/server/db";
 import { getWorkspace, listWorkspacesForUser, updateWorkspaceName, updateWorkspaceRetention } from "@/server/db/queries/workspaces";
 import { createWorkspace } from "@/server/workspaces/create-workspace";
 import { getSetupChecklist } from "@/server/workspaces/setup-checklist";
+import { retentionDaysSchema } from "@/shared/retention-days";
 import { createTRPCRouter, userProcedure, workspaceProcedure } from "../trpc";
 
 const nameSchema = z.string().trim().min(1, "Give the workspace a name.").max(100);
-const retentionDaysSchema = z
-  .number({ error: "Give the number of days as a whole number." })
-  .int("Give the number of days as a whole number.")
-  .min(1, "Keep them for at least 1 day.")
-  .max(3650, "Keep them for at most 3650 days (10 years), or choose Forever.")
-  .nullable();
 
 export const workspacesRouter = createTRPCRouter({
   list: userProcedure.query(async ({ ctx }) => listWorkspacesForUser(await getDb(), { userId: ctx.userId })),

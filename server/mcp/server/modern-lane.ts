@@ -50,9 +50,10 @@ export async function serveModernLane(lane: LaneParams): Promise<Response> {
 
   const tasks = taskContext(endpoint, { scope: taskScope({ bearer: credential, sessionId: null }), client: clientOf(message, request), caller: lane.caller });
   // A missing per-person connection becomes an input_required URL elicitation (modern-server.ts), asked again on retry.
-  const connectByUrl = declaresUrlElicitation(declared(message));
+  const capabilities = declared(message);
+  const connectByUrl = declaresUrlElicitation(capabilities);
   // A tool that asks first asks the client's user through input_required (round-trips.ts) when it can show a form.
-  const askClient = declaresFormElicitation(declared(message)) ? lane.asking : null;
+  const askClient = declaresFormElicitation(capabilities) ? lane.asking : null;
   const ctx = serverContext(endpoint, { request, protocolVersion: modernProtocolVersion, clientScope, kv, cancelPollMs, ledger, tasks, personId: lane.caller?.userId ?? null, askClient, connectByUrl });
   const taskAnswer = await answerTaskHere(message, ctx, request);
   if (taskAnswer) return taskAnswer;
