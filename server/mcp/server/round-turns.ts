@@ -76,9 +76,9 @@ export async function awaitTurn(ctx: ServerContext, state: RoundState, response:
 /** The turn, null while the run is still busy, or `gone` when it has stopped without leaving one. */
 async function readTurn(ctx: ServerContext, state: RoundState): Promise<Turn | null> {
   try {
-    // Alive first: the run leaves its last turn before it lets the key go, so "not alive, then no turn" means none comes.
-    const alive = await ctx.kv.get(aliveKey(ctx, state.call));
-    const text = await ctx.kv.get(kvKeys.mcpRoundTurn(turnKey(ctx, state.call, state.ask)));
+    // One read of both keys: the run leaves its last turn before it lets the alive key go, so neither there at once
+    // means none comes.
+    const [alive, text] = await ctx.kv.getMany([aliveKey(ctx, state.call), kvKeys.mcpRoundTurn(turnKey(ctx, state.call, state.ask))]);
     if (text) return JSON.parse(text) as Turn;
     return alive ? null : gone;
   } catch {
