@@ -1,5 +1,8 @@
 // What an app is: its prompt, input form, model and tools. Drafts and published versions share this shape.
 import { z } from "zod";
+import { workflowGraphSchema } from "@/server/workflows/graph";
+import { modelChoiceSchema } from "./model-choice";
+import { toolBindingSchema } from "./tool-binding";
 
 export const appTypes = ["chat", "agent", "completion"] as const;
 export type AppType = (typeof appTypes)[number];
@@ -32,36 +35,8 @@ export const variableSchema = z.object({
 });
 export type Variable = z.infer<typeof variableSchema>;
 
-export const modelChoiceSchema = z.object({
-  providerId: z.string().min(1).max(100),
-  model: z.string().min(1).max(200),
-  temperature: z.number().min(0).max(2).nullable().default(null),
-  maxTokens: z.number().int().min(1).max(200_000).nullable().default(null),
-});
-export type ModelChoice = z.infer<typeof modelChoiceSchema>;
-
-/** Which tools of one tool server an agent may call. `all` follows the server's list as it changes. */
-export const toolBindingSchema = z.object({
-  serverId: z.string().min(1).max(100),
-  mode: z.enum(["all", "selected"]),
-  /** Per-tool switches; with mode "all", a tool missing here is enabled. */
-  tools: z
-    .array(
-      z.object({
-        name: z.string().min(1).max(200),
-        enabled: z.boolean(),
-        /** Shown to the model instead of the server's own description; absent or empty keeps the server's. */
-        description: z.string().trim().max(2000, "A tool description is at most 2,000 characters.").optional(),
-        /** "auto" runs it, "ask" asks a person first; absent follows the tool's annotations (shared/asks-first.ts). */
-        approval: z.enum(["auto", "ask"]).optional(),
-      }),
-    )
-    .max(500)
-    .default([]),
-  /** URIs of the server's resources read at run start and given to the model as context (resource-context.ts). */
-  resources: z.array(z.string().min(1).max(2048)).max(20).optional(),
-});
-export type ToolBinding = z.infer<typeof toolBindingSchema>;
+export { modelChoiceSchema, type ModelChoice } from "./model-choice";
+export { toolBindingSchema, type ToolBinding } from "./tool-binding";
 
 export const appConfigSchema = z
   .object({
@@ -71,6 +46,8 @@ export const appConfigSchema = z
     tools: z.array(toolBindingSchema).max(50).default([]),
     maxToolRounds: z.number().int().min(1).max(50).default(5),
     openingStatement: z.string().max(5_000).default(""),
+    /** Workflow and chatflow apps: the graph; their Start node's fields are `variables` above. Null for other types. */
+    workflow: workflowGraphSchema.nullable().default(null),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
