@@ -60,6 +60,8 @@ const nodeData = {
     tool: z.string().max(200).default(""),
     /** Argument name -> template; the tool's input schema says which names it takes. */
     arguments: z.record(outputNameSchema, templateSchema).default({}),
+    /** As an agent's per-tool switch: "auto" runs it; "ask" (or absent, for a tool whose annotations ask) needs a yes. */
+    approval: z.enum(["auto", "ask"]).optional(),
   }),
   http: z.object({
     method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).default("GET"),

@@ -12,6 +12,8 @@ export interface NodeRunContext {
   userId: string | null;
   /** Outputs of the nodes that ran before this one, by node id (inside an Iteration, its id holds item and index). */
   outputs: ReadonlyMap<string, Record<string, unknown>>;
+  /** A chatflow's earlier turns (memory for LLM and Agent nodes), oldest first; empty for a workflow. */
+  history: { role: "user" | "assistant"; content: string }[];
   /** Aborts when the run is stopped, times out, or its process is stopping. */
   signal: AbortSignal;
 }
