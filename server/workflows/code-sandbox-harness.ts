@@ -57,6 +57,7 @@ export function bootstrapSource({ outputChars }: { outputChars: number }): strin
     } catch (error) {
       return stringify({ kind: "not_json", message: describe(error).slice(0, 2000) });
     }
+    if (typeof json !== "string") return stringify({ kind: "not_object", got: "undefined (from toJSON)" });
     if (json.length > outputChars) return stringify({ kind: "too_large", chars: json.length });
     return '{"kind":"ok","outputs":' + json + "}";
   }

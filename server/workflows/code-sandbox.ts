@@ -118,6 +118,10 @@ const messages = {
 function interpret(result: HarnessResult): { ok: true; outputs: Record<string, unknown> } | { ok: false; error: string } {
   switch (result.kind) {
     case "ok":
+      // toJSON can still turn an object into something else on the way out.
+      if (result.outputs === null || typeof result.outputs !== "object" || Array.isArray(result.outputs)) {
+        return { ok: false, error: "main must return an object, like { result: 42 }; its toJSON returned something else." };
+      }
       return { ok: true, outputs: result.outputs };
     case "no_main":
       return { ok: false, error: "Define function main(inputs) that returns an object." };
@@ -132,6 +136,9 @@ function interpret(result: HarnessResult): { ok: true; outputs: Record<string, u
         ok: false,
         error: `main returned ${Math.ceil(result.chars / 1000)} KB of JSON, more than the ${codeLimits.outputChars / 1_000_000} MB limit. Return less data.`,
       };
+    default:
+      // Only code that tampers with the harness inside its own isolate gets here.
+      return { ok: false, error: "The code was stopped: the sandbox could not read its result." };
   }
 }
 

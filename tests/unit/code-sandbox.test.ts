@@ -51,6 +51,15 @@ describe("runCode", () => {
     expect(next).toMatchObject({ ok: true, outputs: { fine: true } });
   });
 
+  it("a looping script does not hold up another run started beside it", async () => {
+    const looping = runCode({ code: `function main() { for (;;) {} }`, inputs: {}, timeoutMs: 1_500 });
+    const started = Date.now();
+    const quick = await runCode({ code: `function main() { return { quick: true }; }`, inputs: {} });
+    expect(quick).toMatchObject({ ok: true, outputs: { quick: true } });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect((await looping).ok).toBe(false);
+  });
+
   it("stops a loop at the top level and an async main that never settles", async () => {
     const topLevel = await runCode({ code: `while (true) {}`, inputs: {}, timeoutMs: 300 });
     expect(!topLevel.ok && topLevel.error).toMatch(/^The code ran longer than 0\.3 s/);
@@ -129,6 +138,8 @@ describe("runCode", () => {
       [`function main() { return [1]; }`, /it returned an array\.$/],
       [`function main() { return null; }`, /it returned null\.$/],
       [`function main() { return { big: 1n }; }`, /^main must return an object that JSON can hold: TypeError: /],
+      [`function main() { return { toJSON: () => 5 }; }`, /its toJSON returned something else\.$/],
+      [`function main() { return { toJSON: () => undefined }; }`, /it returned undefined \(from toJSON\)\.$/],
       [`function main() { throw new TypeError("no " + "name"); }`, /^The code threw: TypeError: no name$/],
       [`function main() { return { text: "x".repeat(2e6) }; }`, /^main returned 2001 KB of JSON, more than the 1 MB limit\. Return less data\.$/],
     ];
