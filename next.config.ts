@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   // The build checks the app's own code; tests and scripts are checked by `npm run typecheck` in `npm test`.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // Native and WASM drivers load their own files at run time: keep them out of the bundle.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis", "pg-boss", "pg", "oidc-provider", "light-my-request"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis", "pg-boss", "pg", "oidc-provider", "light-my-request", "isolated-vm"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders() },
