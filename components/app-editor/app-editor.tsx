@@ -138,7 +138,8 @@ export function AppEditor({ appId }: { appId: string }) {
           )}
         </div>
         <div className="min-w-0 xl:sticky xl:top-6 xl:self-start">
-          <DebugPreview appId={appId} appType={data.type} draft={draft} beforeRun={saveNow} />
+          {/* Workflow apps open the workflow editor instead (app/(console)/apps/[id]/page.tsx). */}
+          <DebugPreview appId={appId} appType={data.type as "chat" | "agent" | "completion"} draft={draft} beforeRun={saveNow} />
         </div>
       </div>
     </>

@@ -4,7 +4,7 @@ import { workflowGraphSchema } from "@/server/workflows/graph";
 import { modelChoiceSchema } from "./model-choice";
 import { toolBindingSchema } from "./tool-binding";
 
-export const appTypes = ["chat", "agent", "completion"] as const;
+export const appTypes = ["chat", "agent", "completion", "workflow", "chatflow"] as const;
 export type AppType = (typeof appTypes)[number];
 
 export const variableTypes = ["text", "paragraph", "select", "number", "checkbox", "json"] as const;

@@ -6,6 +6,7 @@ import { getWorkspace } from "@/server/db/queries/workspaces";
 import { AppError } from "@/server/errors";
 import { changeEndpoint } from "@/server/mcp/server/endpoint-cache";
 import { compileInputSchema } from "./json-input-validator";
+import { emptyWorkflow } from "@/server/workflows/graph";
 import { appConfigSchema, emptyAppConfig, type AppConfig, type AppType } from "./app-config";
 import { assertDraftReferences } from "./assert-draft-references";
 import { canonicalJson } from "@/shared/canonical-json";
@@ -28,6 +29,8 @@ export async function createApp({
   if (workspace?.defaultModelProviderId && workspace.defaultModel) {
     draft.model = { providerId: workspace.defaultModelProviderId, model: workspace.defaultModel, temperature: null, maxTokens: null };
   }
+  // A workflow or chatflow starts as Start joined to its End (or Answer), ready for steps between them.
+  if (input.type === "workflow" || input.type === "chatflow") draft.workflow = emptyWorkflow(input.type);
   return insertApp(db, { ...input, draft: appConfigSchema.parse({ ...draft, ...config }) });
 }
 

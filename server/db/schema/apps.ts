@@ -25,7 +25,7 @@ export interface ToolAnnotationChoice {
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
-export const appTypeEnum = pgEnum("app_type", ["chat", "agent", "completion"]);
+export const appTypeEnum = pgEnum("app_type", ["chat", "agent", "completion", "workflow", "chatflow"]);
 
 export const apps = pgTable(
   "apps",
