@@ -20,7 +20,10 @@ function checkShape(graph: WorkflowGraph, mode: WorkflowMode): GraphProblem[] {
   if (starts.length !== 1) problems.push({ nodeId: starts[1]?.id ?? null, message: starts.length === 0 ? "Add a Start node." : "A workflow has one Start node: delete the others." });
   const last = mode === "chatflow" ? "answer" : "end";
   const wrong = mode === "chatflow" ? "end" : "answer";
-  if (!graph.nodes.some((node) => node.type === last)) problems.push({ nodeId: null, message: mode === "chatflow" ? "Add an Answer node: it says what the chatflow replies." : "Add an End node: it names the workflow's outputs." });
+  const lasts = graph.nodes.filter((node) => node.type === last);
+  if (lasts.length === 0) problems.push({ nodeId: null, message: mode === "chatflow" ? "Add an Answer node: it says what the chatflow replies." : "Add an End node: it names the workflow's outputs." });
+  // One End is the published tool's one outputSchema; branches join there (it runs once either side arrives).
+  if (mode === "workflow" && lasts.length > 1) problems.push({ nodeId: lasts[1]!.id, message: "A workflow has one End node: connect every branch to it and delete the others." });
   for (const node of graph.nodes) {
     if (node.type === wrong) problems.push({ nodeId: node.id, message: mode === "chatflow" ? "A chatflow answers with Answer nodes: replace End with Answer." : "Answer nodes belong to chatflows: use End for a workflow's outputs." });
     if (node.parentId !== null) {

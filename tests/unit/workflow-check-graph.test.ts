@@ -85,6 +85,13 @@ describe("checkGraph", () => {
     expect(checkGraph(emptyWorkflow("workflow"), { mode: "chatflow", variables }).map((p) => p.message)).toContain("Add an Answer node: it says what the chatflow replies.");
   });
 
+  it("allows one End, where branches join", () => {
+    const graph = chain([], [{ name: "o", type: "string", value: "start.city" }]);
+    graph.nodes.push(workflowGraphSchema.shape.nodes.element.parse({ id: "end_2", type: "end", data: { outputs: [{ name: "o", type: "string", value: "start.city" }] } }));
+    graph.edges.push({ id: "x", source: "start", target: "end_2", sourceHandle: null });
+    expect(check(graph)).toEqual([expect.objectContaining({ nodeId: "end_2", message: expect.stringContaining("one End node") })]);
+  });
+
   it("finds nodes that nothing leads to", () => {
     const graph = chain([], [{ name: "o", type: "string", value: "start.city" }]);
     graph.nodes.push(workflowGraphSchema.shape.nodes.element.parse({ id: "lost", type: "template", data: { template: "x" } }));
