@@ -7,6 +7,12 @@ import { toolBindingSchema } from "./tool-binding";
 export const appTypes = ["chat", "agent", "completion", "workflow", "chatflow"] as const;
 export type AppType = (typeof appTypes)[number];
 
+/** App types that hold a conversation: a call takes a message and may continue an earlier conversation. */
+export const isConversational = (type: AppType) => type === "chat" || type === "agent" || type === "chatflow";
+
+/** App types whose config is a workflow graph (config.workflow), run by server/workflows. */
+export const isWorkflowType = (type: AppType): type is "workflow" | "chatflow" => type === "workflow" || type === "chatflow";
+
 export const variableTypes = ["text", "paragraph", "select", "number", "checkbox", "json"] as const;
 
 /** Keys become JSON Schema property names and `{{key}}` placeholders: keep them identifier-like. */

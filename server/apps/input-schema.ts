@@ -1,6 +1,6 @@
 // An app's published input form as JSON Schema: what MCP clients (and the models behind them) see as the tool's
 // parameters. Mirrors validateInputs, which checks the same rules when the call arrives.
-import type { AppType, Variable } from "./app-config";
+import { isConversational, type AppType, type Variable } from "./app-config";
 
 export interface JsonSchemaObject {
   type: "object";
@@ -54,7 +54,7 @@ export function buildInputSchema({
 }): JsonSchemaObject {
   const properties: JsonSchemaObject["properties"] = {};
   const required: string[] = [];
-  const conversational = appType !== "completion";
+  const conversational = isConversational(appType);
   if (conversational) {
     properties[queryKey] = { type: "string", title: "Message", description: "The message to send to the app." };
     properties[conversationIdKey] = {
@@ -76,9 +76,10 @@ export function buildInputSchema({
   return { type: "object", properties, ...(required.length ? { required } : {}), additionalProperties: false };
 }
 
+/** What a call answers with; a workflow's own outputs come from its End node instead (server/workflows). */
 export function buildOutputSchema(appType: AppType): JsonSchemaObject {
   const answer = { type: "string", description: "The app's answer." };
-  if (appType === "completion") return { type: "object", properties: { answer }, required: ["answer"] };
+  if (!isConversational(appType)) return { type: "object", properties: { answer }, required: ["answer"] };
   return {
     type: "object",
     properties: {

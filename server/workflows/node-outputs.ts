@@ -32,7 +32,7 @@ function declared(outputs: { name: string; type: ValueType }[]): JsonSchemaObjec
 export function nodeOutputSchema(node: WorkflowNode, ctx: OutputContext): JsonSchemaObject {
   switch (node.type) {
     case "start": {
-      const form = buildInputSchema({ appType: ctx.mode === "chatflow" ? "chat" : "completion", variables: ctx.variables, descriptions: {} });
+      const form = buildInputSchema({ appType: ctx.mode, variables: ctx.variables, descriptions: {} });
       return { type: "object", properties: form.properties, required: Object.keys(form.properties) };
     }
     case "llm":

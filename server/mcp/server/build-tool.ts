@@ -2,7 +2,8 @@
 // what it shows (endpoint.ts, OfferedApp.revision) and kept in a small in-process LRU; only the code -> server
 // lookup is never cached here.
 import type { Tool } from "@modelcontextprotocol/sdk/types.js";
-import { appConfigSchema, type AppConfig } from "@/server/apps/app-config";
+import { appConfigSchema, isWorkflowType, type AppConfig } from "@/server/apps/app-config";
+import { workflowOutputSchema } from "@/server/workflows/published-schema";
 import { buildInputSchema, buildOutputSchema } from "@/server/apps/input-schema";
 import type { OfferedApp } from "./endpoint";
 import { toolIcons } from "./tool-icon";
@@ -24,7 +25,7 @@ export function buildTool(app: OfferedApp, config: AppConfig = appConfigSchema.p
     title: app.appName,
     description: app.toolDescription,
     inputSchema: buildInputSchema({ appType: app.appType, variables: config.variables, descriptions: app.parameterDescriptions }),
-    outputSchema: buildOutputSchema(app.appType),
+    outputSchema: isWorkflowType(app.appType) ? workflowOutputSchema(app.appType, config) : buildOutputSchema(app.appType),
     annotations: { title: app.appName, ...app.annotations },
     icons: toolIcons(app),
   };
