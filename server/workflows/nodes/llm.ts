@@ -35,10 +35,13 @@ export const runLlm: NodeExecutor<"llm"> = async (node, ctx) => {
   if (!prompt.trim()) throw new NodeError("The prompt is empty. Write a prompt, or check the references it uses.");
   const inputs = { model: data.model!.model, system, prompt, ...(ctx.history.length > 0 ? { memory: ctx.history.length } : {}) };
   const output = data.jsonSchema ? Output.object({ schema: answerSchema(data.jsonSchema) }) : undefined;
+  // OpenAI-compatible providers get only "answer JSON" (json_object) without the schema: the model is told it here.
+  const jsonRule = data.jsonSchema ? `Answer with one JSON value only, matching this JSON Schema:\n${JSON.stringify(data.jsonSchema)}` : "";
+  const fullSystem = [system, jsonRule].filter(Boolean).join("\n\n");
   try {
     const result = await generateText({
       model,
-      system: system || undefined,
+      system: fullSystem || undefined,
       messages: withMemory(ctx.history, prompt),
       ...(output ? { output } : {}),
       temperature: data.model!.temperature ?? undefined,
