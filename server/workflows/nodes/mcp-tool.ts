@@ -77,6 +77,8 @@ export const runMcpTool: NodeExecutor<"mcp-tool"> = async (node, ctx) => {
   } catch (error) {
     if (ctx.signal.aborted) throw error;
     if (personConnectionNeeded(error)) throw new NodeError(connectYours(server));
+    // The connection was lost mid-call (fetch's bare "fetch failed", the server gone or crashed).
+    if (error instanceof TypeError && error.cause) throw new NodeError(`${server.name} closed the connection before ${name} answered. Check that the server is up, and run again.`);
     // A protocol error (unknown tool, invalid arguments) or a timeout: the node cannot give an output.
     throw new NodeError(`${server.name} could not run ${name}: ${describeToolError(error)}`);
   } finally {
