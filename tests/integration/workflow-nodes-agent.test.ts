@@ -93,4 +93,13 @@ describe("Agent node", () => {
     expect(failure).toBeInstanceOf(NodeError);
     expect(failure.message).toMatch(/^The model provider answered 404: .*Check that the model name exists at this provider\.$/);
   });
+
+  it("a bound per-person server the person has not connected fails the node before the model is called", async () => {
+    const personal = await callerAs(userId, workspaceId).mcpServers.create({ name: "Mail", identifier: "mail", url: mcp.url, credentialScope: "per_person" });
+    const tools = [{ serverId, mode: "all" }, { serverId: personal.id, mode: "all" }];
+    await expect(runAgent(agentNode({ prompt: "Read my mail", tools }), nodeContext({ workspaceId, userId }))).rejects.toThrow(
+      "Mail connects each person to their own account, and yours is not connected. Connect under Tools -> MCP, then run the workflow again.",
+    );
+    expect(llm.requests).toHaveLength(0);
+  });
 });

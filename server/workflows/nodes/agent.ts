@@ -9,6 +9,7 @@ import { runLimits } from "@/server/agent/run-limits";
 import type { RuntimeTool, RuntimeToolResult } from "@/server/agent/runtime-tool";
 import { refuseAll } from "@/server/agent/tool-approval";
 import { toModelOutput } from "@/server/agent/tool-output";
+import { missingPersonConnections } from "@/server/mcp/servers/missing-connections";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import { renderText } from "../references";
 import { NodeError, type NodeExecutor, type NodeRunContext } from "./node-executor";
@@ -53,6 +54,12 @@ export const runAgent: NodeExecutor<"agent"> = async (node, ctx) => {
   const instructions = renderText(data.instructions, ctx.outputs);
   const prompt = renderText(data.prompt, ctx.outputs);
   if (!prompt.trim()) throw new NodeError("The prompt is empty. Write a prompt, or check the references it uses.");
+  // As Debug & Preview asks before a run: the person connects first, rather than the model meeting the failure.
+  const missing = ctx.userId ? await missingPersonConnections({ workspaceId: ctx.workspaceId, bindings: data.tools, userId: ctx.userId }) : [];
+  if (missing.length > 0) {
+    const names = missing.map((s) => s.name).join(", ");
+    throw new NodeError(`${names} ${missing.length === 1 ? "connects" : "connect"} each person to their own account, and yours is not connected. Connect under Tools -> MCP, then run the workflow again.`);
+  }
   const opened = await openAppTools({ workspaceId: ctx.workspaceId, bindings: data.tools, signal: ctx.signal, userId: ctx.userId });
   try {
     const tools = enabledTools(data.tools, opened.tools);

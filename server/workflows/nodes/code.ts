@@ -12,6 +12,9 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/** "a string", "an object". */
+const withArticle = (type: string) => `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+
 function hasType(value: unknown, type: ValueType): boolean {
   if (type === "number") return typeof value === "number" && Number.isFinite(value);
   return typeOf(value) === type;
@@ -30,10 +33,10 @@ export const runCodeNode: NodeExecutor<"code"> = async (node, ctx) => {
   for (const { name, type } of node.data.outputs) {
     const value = result.outputs[name];
     if (value === undefined) {
-      throw new NodeError(`main did not return the output "${name}" (a ${type}). Return it, as in return { ${name}: ... }, or remove it from the outputs.`);
+      throw new NodeError(`main did not return the output "${name}" (${withArticle(type)}). Return it, as in return { ${name}: ... }, or remove it from the outputs.`);
     }
     if (!hasType(value, type)) {
-      throw new NodeError(`The output "${name}" is declared as a ${type}, but main returned a ${typeOf(value)}. Return a ${type}, or change the output's type.`);
+      throw new NodeError(`The output "${name}" is declared as ${withArticle(type)}, but main returned ${withArticle(typeOf(value))}. Return ${withArticle(type)}, or change the output's type.`);
     }
     outputs[name] = value;
   }
