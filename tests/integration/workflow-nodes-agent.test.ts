@@ -102,4 +102,13 @@ describe("Agent node", () => {
     );
     expect(llm.requests).toHaveLength(0);
   });
+
+  it("stopping the run stops the model call, and the stop is not reported as the node's failure", async () => {
+    llm.script([{ text: "Too late.", delayMs: 5_000 }]);
+    const stop = new AbortController();
+    const running = runAgent(agentNode({ prompt: "Take your time" }), nodeContext({ workspaceId, userId, signal: stop.signal }));
+    setTimeout(() => stop.abort(), 200);
+    expect(await running.catch((e: unknown) => e)).not.toBeInstanceOf(NodeError);
+    await expect.poll(() => llm.abortedRequests.length).toBe(1);
+  });
 });

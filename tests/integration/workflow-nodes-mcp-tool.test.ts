@@ -91,4 +91,12 @@ describe("MCP tool node", () => {
     await expect(runMcpTool(node, nodeContext({ workspaceId, userId: null }))).rejects.toThrow(/this run is not made by a signed-in person/);
     expect(mcp.methods.length).toBe(before);
   });
+
+  it("stopping the run cancels the tool call on the server, and the stop is not reported as the node's failure", async () => {
+    const stop = new AbortController();
+    const running = runMcpTool(toolNode({ serverId: ids.tools, tool: "slow", arguments: { ms: "{{start.ms}}" } }), nodeContext({ workspaceId, userId, outputs: { start: { ms: 10_000 } }, signal: stop.signal }));
+    setTimeout(() => stop.abort(), 300);
+    expect(await running.catch((e: unknown) => e)).not.toBeInstanceOf(NodeError);
+    await expect.poll(() => mcp.cancelled).toContain("slow");
+  });
 });
