@@ -1,22 +1,22 @@
 // Which executor runs which node type. Start, End, Answer and Iteration are run by the engine itself.
 import type { WorkflowNode } from "../graph";
-import { NodeError, type NodeExecutor, type NodeResult, type NodeRunContext } from "./node-executor";
+import type { NodeExecutor, NodeResult, NodeRunContext } from "./node-executor";
+import { runAgent } from "./agent";
+import { runCodeNode } from "./code";
+import { runHttp } from "./http";
 import { runIfElse } from "./if-else";
+import { runLlm } from "./llm";
+import { runMcpTool } from "./mcp-tool";
 import { runTemplate } from "./template";
 
 type ExecutedType = Exclude<WorkflowNode["type"], "start" | "end" | "answer" | "iteration">;
 
-// Replaced type by type as their executors land (issue #29); a graph using one fails on that node, clearly.
-const notYet = async (node: WorkflowNode): Promise<NodeResult> => {
-  throw new NodeError(`${node.type} nodes cannot run yet.`);
-};
-
 const executors: { [T in ExecutedType]: NodeExecutor<T> } = {
-  llm: notYet,
-  agent: notYet,
-  "mcp-tool": notYet,
-  http: notYet,
-  code: notYet,
+  llm: runLlm,
+  agent: runAgent,
+  "mcp-tool": runMcpTool,
+  http: runHttp,
+  code: runCodeNode,
   "if-else": runIfElse,
   template: runTemplate,
 };

@@ -23,6 +23,8 @@ export interface NodeResult {
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown>;
   usage?: TokenUsage;
+  /** Lines the trace shows under the node: the Code node's console output, the Agent node's tool calls. */
+  logs?: string[];
   /** If/Else: the side whose edges the run follows. */
   branch?: "true" | "false";
 }
