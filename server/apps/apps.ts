@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import { changeEndpoint } from "@/server/mcp/server/endpoint-cache";
 import { compileInputSchema } from "./json-input-validator";
 import { emptyWorkflow } from "@/server/workflows/graph";
+import { resealWorkflowSecrets, sealWorkflowSecrets } from "@/server/workflows/secret-headers";
 import { appConfigSchema, emptyAppConfig, type AppConfig, type AppType } from "./app-config";
 import { assertDraftReferences } from "./assert-draft-references";
 import { canonicalJson } from "@/shared/canonical-json";
@@ -42,14 +43,19 @@ export async function getAppOrThrow({ workspaceId, id }: { workspaceId: string; 
 
 export async function duplicateApp({ workspaceId, id, createdBy }: { workspaceId: string; id: string; createdBy: string | null }) {
   const source = await getAppOrThrow({ workspaceId, id });
+  const copyId = crypto.randomUUID();
+  // Sealed header values are bound to their app: the copy gets its own (workflows/secret-headers.ts).
+  const config = appConfigSchema.parse(source.draft);
+  const draft = config.workflow ? { ...config, workflow: resealWorkflowSecrets({ fromAppId: source.id, toAppId: copyId, graph: config.workflow }) } : source.draft;
   return insertApp(await getDb(), {
+    id: copyId,
     workspaceId,
     type: source.type,
     name: `${source.name} (copy)`.slice(0, 100),
     icon: source.icon,
     iconBackground: source.iconBackground,
     description: source.description,
-    draft: source.draft,
+    draft,
     createdBy,
   });
 }
@@ -60,7 +66,9 @@ export async function saveDraft({ workspaceId, id, draft }: { workspaceId: strin
   const saved = appConfigSchema.safeParse(app.draft);
   const db = await getDb();
   await assertDraftReferences(db, { workspaceId, draft, saved: saved.success ? saved.data : null });
-  const updated = await updateAppDraft(db, { workspaceId, id, draft });
+  // A workflow's secret header values are sealed here, bound to this app (workflows/secret-headers.ts).
+  const sealed = draft.workflow ? { ...draft, workflow: sealWorkflowSecrets({ appId: id, graph: draft.workflow }) } : draft;
+  const updated = await updateAppDraft(db, { workspaceId, id, draft: sealed });
   if (!updated) throw new AppError("not_found:app", "This app does not exist or was deleted.");
   return updated;
 }

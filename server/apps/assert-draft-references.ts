@@ -7,6 +7,7 @@ import type { Tx } from "@/server/db";
 import { getMcpServer } from "@/server/db/queries/mcp-servers";
 import { getModelProvider } from "@/server/db/queries/model-providers";
 import { AppError } from "@/server/errors";
+import { namedResources } from "@/server/workflows/named-resources";
 import type { AppConfig } from "./app-config";
 
 export async function assertDraftReferences(
@@ -29,5 +30,18 @@ export async function assertDraftReferences(
         `Tools (tools[${index}].serverId): this MCP server is not one of this workspace's. Add servers from Tools → MCP.`,
       );
     }
+  }
+  // A workflow's nodes name providers and servers too: the same rule, node by node.
+  const named = namedResources(draft.workflow);
+  const before = namedResources(saved?.workflow ?? null);
+  const savedProviders = new Set([...before.providers.map((p) => p.id), saved?.model?.providerId]);
+  for (const provider of named.providers) {
+    if (savedProviders.has(provider.id) || (await getModelProvider(db, { workspaceId, id: provider.id }))) continue;
+    throw new AppError("bad_request:app_draft", `${provider.where}: this model provider is not one of this workspace's. Choose a model from Settings → Model providers.`);
+  }
+  for (const id of before.servers.map((s) => s.id)) savedServers.add(id);
+  for (const server of named.servers) {
+    if (savedServers.has(server.id) || (await getMcpServer(db, { workspaceId, id: server.id }))) continue;
+    throw new AppError("bad_request:app_draft", `${server.where}: this MCP server is not one of this workspace's. Add servers from Tools → MCP.`);
   }
 }

@@ -84,6 +84,11 @@ function checkSettings(graph: WorkflowGraph): GraphProblem[] {
         names.add(output.name);
       });
     }
+    if (node.type === "http") {
+      node.data.headers.forEach((header, i) => {
+        if (header.secret && !header.value && !header.valueCiphertext) problem(`headers.${i}.value`, `Enter the secret value of header ${header.name || i + 1}.`);
+      });
+    }
     if (node.type === "iteration" && !graph.nodes.some((child) => child.parentId === node.id)) problem("body", "Add the steps to run for each item inside the Iteration.");
   }
   return problems;

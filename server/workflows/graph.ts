@@ -66,7 +66,19 @@ const nodeData = {
   http: z.object({
     method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).default("GET"),
     url: templateSchema.default(""),
-    headers: z.array(z.object({ name: z.string().max(200), value: templateSchema })).max(50).default([]),
+    headers: z
+      .array(
+        z.object({
+          name: z.string().max(200),
+          value: templateSchema,
+          /** A secret (a token, a key) is sealed when saved, bound to this app, node, header and URL origin. */
+          secret: z.boolean().default(false),
+          /** The sealed value of a secret header (secret-headers.ts); `value` is then empty. */
+          valueCiphertext: z.string().max(10_000).optional(),
+        }),
+      )
+      .max(50)
+      .default([]),
     body: templateSchema.default(""),
   }),
   "if-else": z.object({

@@ -5,6 +5,7 @@ import "server-only";
 import { isAppError } from "@/server/errors";
 import { createGuardedFetch } from "@/server/mcp/client/ssrf/guarded-fetch";
 import { renderText } from "../references";
+import { openSecretHeader } from "../secret-headers";
 import { NodeError, type NodeExecutor } from "./node-executor";
 
 export const httpLimits = { timeoutMs: 30_000, maxBytes: 1_000_000 };
@@ -47,7 +48,9 @@ function parseJson(text: string, contentType: string | null): unknown {
 export const runHttp: NodeExecutor<"http"> = async (node, ctx) => {
   const { method } = node.data;
   const url = renderText(node.data.url, ctx.outputs).trim();
-  const headers = node.data.headers.filter((h) => h.name.trim()).map((h) => [h.name.trim(), renderText(h.value, ctx.outputs)] as [string, string]);
+  const headers = node.data.headers
+    .filter((h) => h.name.trim())
+    .map((header) => [header.name.trim(), header.secret ? openSecret(ctx.appId, node, header) : renderText(header.value, ctx.outputs)] as [string, string]);
   const body = method === "GET" ? "" : renderText(node.data.body, ctx.outputs);
   // Header values may be tokens: the trace shows only their names.
   const inputs = { method, url, headers: headers.map(([name]) => name), ...(body ? { body } : {}) };
@@ -81,6 +84,15 @@ export const runHttp: NodeExecutor<"http"> = async (node, ctx) => {
     throw new NodeError(`Could not reach ${host}${networkReason(error)}. Check the URL, and that the server is up.`);
   }
 };
+
+/** A secret header's sealed value, opened only for the address it was entered for (secret-headers.ts). */
+function openSecret(appId: string, node: Parameters<typeof runHttp>[0], header: Parameters<typeof runHttp>[0]["data"]["headers"][number]): string {
+  try {
+    return openSecretHeader({ appId, node, header });
+  } catch (error) {
+    throw new NodeError(isAppError(error) ? error.publicMessage : "A secret header could not be read: enter its value again.");
+  }
+}
 
 /** ": the connection was refused" and the like, from the first system error code along the cause chain. */
 function networkReason(error: unknown): string {
