@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { isNestedDeeper } from "@/shared/json-depth";
 import { AppError } from "@/server/errors";
+import { workflowGraphSchema } from "@/server/workflows/graph";
+import { namedResources } from "@/server/workflows/named-resources";
 import { appConfigSchema, appTypes, toolBindingSchema, variableSchema } from "./app-config";
 
 export const appFileVersion = 1;
@@ -42,6 +44,8 @@ export const appFileSchema = z
         .nullable()
         .default(null),
       tools: z.array(toolBindingSchema.omit({ serverId: true }).extend({ server: refSchema })).max(50).default([]),
+      /** Workflow and chatflow apps: the graph, its nodes naming providers and servers by the refs below. */
+      workflow: workflowGraphSchema.nullable().default(null),
     }),
     providers: z.array(z.object({ ref: refSchema, name: z.string().max(100), kind: z.enum(providerKinds) })).max(50).default([]),
     servers: z.array(z.object({ ref: refSchema, name: z.string().max(100), identifier: z.string().max(24).default("") })).max(50).default([]),
@@ -55,6 +59,13 @@ export const appFileSchema = z
     file.config.tools.forEach((binding, i) => {
       if (!servers.has(binding.server)) ctx.addIssue({ code: "custom", path: ["config", "tools", i, "server"], message: `"${binding.server}" is not listed under servers.` });
     });
+    const named = namedResources(file.config.workflow);
+    for (const { id, where } of named.providers) {
+      if (!providers.has(id)) ctx.addIssue({ code: "custom", path: ["config", "workflow"], message: `${where}: "${id}" is not listed under providers.` });
+    }
+    for (const { id, where } of named.servers) {
+      if (!servers.has(id)) ctx.addIssue({ code: "custom", path: ["config", "workflow"], message: `${where}: "${id}" is not listed under servers.` });
+    }
   });
 export type AppFile = z.infer<typeof appFileSchema>;
 

@@ -8,7 +8,7 @@ import { changeEndpoint } from "@/server/mcp/server/endpoint-cache";
 import { compileInputSchema } from "./json-input-validator";
 import { emptyWorkflow } from "@/server/workflows/graph";
 import { resealWorkflowSecrets, sealWorkflowSecrets } from "@/server/workflows/secret-headers";
-import { appConfigSchema, emptyAppConfig, type AppConfig, type AppType } from "./app-config";
+import { appConfigSchema, emptyAppConfig, isWorkflowType, type AppConfig, type AppType } from "./app-config";
 import { assertDraftReferences } from "./assert-draft-references";
 import { canonicalJson } from "@/shared/canonical-json";
 
@@ -30,9 +30,11 @@ export async function createApp({
   if (workspace?.defaultModelProviderId && workspace.defaultModel) {
     draft.model = { providerId: workspace.defaultModelProviderId, model: workspace.defaultModel, temperature: null, maxTokens: null };
   }
-  // A workflow or chatflow starts as Start joined to its End (or Answer), ready for steps between them.
-  if (input.type === "workflow" || input.type === "chatflow") draft.workflow = emptyWorkflow(input.type);
-  return insertApp(db, { ...input, draft: appConfigSchema.parse({ ...draft, ...config }) });
+  const merged = { ...draft, ...config };
+  // A workflow or chatflow starts as Start joined to its End (or Answer), ready for steps between them; other types
+  // have no graph, whatever a file says.
+  merged.workflow = isWorkflowType(input.type) ? (merged.workflow ?? emptyWorkflow(input.type)) : null;
+  return insertApp(db, { ...input, draft: appConfigSchema.parse(merged) });
 }
 
 export async function getAppOrThrow({ workspaceId, id }: { workspaceId: string; id: string }) {

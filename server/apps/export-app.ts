@@ -4,6 +4,8 @@ import "server-only";
 import { getDb } from "@/server/db";
 import { getMcpServer } from "@/server/db/queries/mcp-servers";
 import { getModelProvider } from "@/server/db/queries/model-providers";
+import { namedResources } from "@/server/workflows/named-resources";
+import { workflowForFile } from "@/server/workflows/workflow-file";
 import { appConfigSchema } from "./app-config";
 import { appFileVersion, type AppFile } from "./app-file";
 import { getAppOrThrow } from "./apps";
@@ -13,23 +15,34 @@ export async function exportApp({ workspaceId, id }: { workspaceId: string; id: 
   const draft = appConfigSchema.parse(app.draft);
   const db = await getDb();
 
+  // Each provider and server the draft names (its own model and tools, and a workflow's nodes) gets one ref.
   const providers: AppFile["providers"] = [];
-  let model: AppFile["config"]["model"] = null;
-  if (draft.model) {
-    const provider = await getModelProvider(db, { workspaceId, id: draft.model.providerId });
-    if (provider) providers.push({ ref: "provider-1", name: provider.name, kind: provider.kind });
-    model = { provider: provider ? "provider-1" : null, model: draft.model.model, temperature: draft.model.temperature, maxTokens: draft.model.maxTokens };
-  }
-
   const servers: AppFile["servers"] = [];
-  const tools: AppFile["config"]["tools"] = [];
-  for (const binding of draft.tools) {
-    const server = await getMcpServer(db, { workspaceId, id: binding.serverId });
-    if (!server) continue; // deleted since: nothing to map it to on import either
-    const ref = `server-${servers.length + 1}`;
-    servers.push({ ref, name: server.name, identifier: server.identifier });
-    tools.push({ server: ref, mode: binding.mode, tools: binding.tools });
+  const providerRefs = new Map<string, string | null>();
+  const serverRefs = new Map<string, string | null>();
+  const named = namedResources(draft.workflow);
+  for (const id of new Set([draft.model?.providerId, ...named.providers.map((p) => p.id)].filter((id) => id !== undefined))) {
+    const provider = await getModelProvider(db, { workspaceId, id });
+    const ref = provider ? `provider-${providers.length + 1}` : null;
+    if (provider && ref) providers.push({ ref, name: provider.name, kind: provider.kind });
+    providerRefs.set(id, ref);
   }
+  for (const id of new Set([...draft.tools.map((b) => b.serverId), ...named.servers.map((s) => s.id)])) {
+    // A server deleted since has nothing to map to on import either.
+    const server = await getMcpServer(db, { workspaceId, id });
+    const ref = server ? `server-${servers.length + 1}` : null;
+    if (server && ref) servers.push({ ref, name: server.name, identifier: server.identifier });
+    serverRefs.set(id, ref);
+  }
+  const refs = { provider: (id: string) => providerRefs.get(id) ?? null, server: (id: string) => serverRefs.get(id) ?? null };
+  const providerRef = draft.model ? refs.provider(draft.model.providerId) : null;
+  const model: AppFile["config"]["model"] = draft.model
+    ? { provider: providerRef, model: draft.model.model, temperature: draft.model.temperature, maxTokens: draft.model.maxTokens }
+    : null;
+  const tools: AppFile["config"]["tools"] = draft.tools.flatMap(({ serverId, ...binding }) => {
+    const ref = refs.server(serverId);
+    return ref ? [{ server: ref, ...binding }] : [];
+  });
 
   const file: AppFile = {
     switchyard: "app",
@@ -43,6 +56,7 @@ export async function exportApp({ workspaceId, id }: { workspaceId: string; id: 
       maxToolRounds: draft.maxToolRounds,
       model,
       tools,
+      workflow: draft.workflow ? workflowForFile(draft.workflow, refs) : null,
     },
     providers,
     servers,

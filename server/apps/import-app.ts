@@ -8,6 +8,7 @@ import { listModelProviders } from "@/server/db/queries/model-providers";
 import { AppError } from "@/server/errors";
 import { appConfigSchema } from "./app-config";
 import { parseAppFile } from "./app-file";
+import { mapWorkflowRefs } from "@/server/workflows/workflow-file";
 import { createApp } from "./apps";
 
 export interface RefMapping {
@@ -78,6 +79,12 @@ export async function importApp({
     maxToolRounds: file.config.maxToolRounds,
     model: model && providerId ? { providerId, model: model.model, temperature: model.temperature, maxTokens: model.maxTokens } : null,
     tools,
+    workflow: file.config.workflow
+      ? mapWorkflowRefs(file.config.workflow, {
+          provider: (ref) => target(providers, ref, ownProviders, "model provider"),
+          server: (ref) => target(servers, ref, ownServers, "MCP server"),
+        })
+      : null,
   };
   const checked = appConfigSchema.safeParse(config);
   if (!checked.success) {
