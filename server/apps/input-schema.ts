@@ -54,7 +54,8 @@ export function buildInputSchema({
 }): JsonSchemaObject {
   const properties: JsonSchemaObject["properties"] = {};
   const required: string[] = [];
-  const conversational = appType !== "completion";
+  // A workflow takes its form only; a chatflow, like a chat, also a message and a conversation to continue.
+  const conversational = appType !== "completion" && appType !== "workflow";
   if (conversational) {
     properties[queryKey] = { type: "string", title: "Message", description: "The message to send to the app." };
     properties[conversationIdKey] = {
@@ -78,7 +79,7 @@ export function buildInputSchema({
 
 export function buildOutputSchema(appType: AppType): JsonSchemaObject {
   const answer = { type: "string", description: "The app's answer." };
-  if (appType === "completion") return { type: "object", properties: { answer }, required: ["answer"] };
+  if (appType === "completion" || appType === "workflow") return { type: "object", properties: { answer }, required: ["answer"] };
   return {
     type: "object",
     properties: {

@@ -14,6 +14,8 @@ export interface WorkflowSnapshot {
   graph: WorkflowGraph;
   variables: Variable[];
   mode: WorkflowMode;
+  /** A chatflow's message for this turn (Start's `query`). */
+  query?: string;
 }
 
 export const workflowRuns = pgTable(
