@@ -1,0 +1,186 @@
+// A workflow run as a durable job: resumed after its process died without running finished nodes again, stopped,
+// held to its limits, refused before anything is stored, and removed with its conversation.
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { sweepInterruptedRuns } from "@/server/agent/run-leases";
+import { appConfigSchema } from "@/server/apps/app-config";
+import { getAppOrThrow } from "@/server/apps/apps";
+import { getDb } from "@/server/db";
+import { listMessages } from "@/server/db/queries/conversations";
+import { deleteConversationBatch } from "@/server/db/queries/retention";
+import { finishWorkflowRun, insertWorkflowRun, listNodeRuns, markWorkflowRunRunning, upsertNodeRun } from "@/server/db/queries/workflow-runs";
+import { conversations, workflowNodeRuns, workflowRuns } from "@/server/db/schema";
+import { runWorkflowJob } from "@/server/workflows/run-workflow";
+import { getWorkflowRun, waitForWorkflowRun } from "@/server/workflows/workflow-runs";
+import { createWorkflowApp, wfEdge, wfNode } from "../support/workflow-apps";
+
+const wait = (workspaceId: string, runId: string) => waitForWorkflowRun({ workspaceId, runId, signal: AbortSignal.timeout(25_000) });
+const job = (workspaceId: string, runId: string, attempt: number) => ({ id: runId, data: { workspaceId, runId }, attempt, signal: new AbortController().signal });
+
+function chain(limits = {}) {
+  return createWorkflowApp({
+    limits,
+    variables: [{ key: "name", label: "Name", type: "text", required: true }],
+    nodes: [
+      wfNode("start", "start"),
+      wfNode("greet", "template", { template: "Hello {{start.name}}" }),
+      wfNode("check", "if-else", { conditions: [{ left: "greet.text", operator: "is-not-empty", right: "" }] }),
+      wfNode("shout", "template", { template: "{{greet.text}}!" }),
+      wfNode("end", "end", { outputs: [{ name: "said", type: "string", value: "shout.text" }] }),
+    ],
+    edges: [wfEdge("start", "greet"), wfEdge("greet", "check"), wfEdge("check", "shout", "true"), wfEdge("shout", "end")],
+  });
+}
+
+/** A run stored as the job would have begun it, without queueing its job: the test runs the job itself. */
+async function storedRun(made: Awaited<ReturnType<typeof chain>>) {
+  const { workspaceId, app, userId } = made;
+  const config = appConfigSchema.parse((await getAppOrThrow({ workspaceId, id: app.id })).draft);
+  const db = await getDb();
+  const inputs = { name: "Ada" };
+  const ids = await insertWorkflowRun(db, {
+    workspaceId,
+    appId: app.id,
+    appVersionId: null,
+    conversation: { appId: app.id, appVersionId: null, source: "debug", inputs, title: "name: Ada", createdBy: userId },
+    query: "name: Ada",
+    inputs,
+    snapshot: { graph: config.workflow!, variables: config.variables, mode: "workflow" },
+    createdBy: userId,
+  });
+  await markWorkflowRunRunning(db, { workspaceId, id: ids.runId });
+  return { db, ...ids };
+}
+
+describe("a durable workflow run", () => {
+  it("resumes after a crash: finished nodes keep their rows and outputs, the node left running runs again, the run ends once", async () => {
+    const made = await chain();
+    const { db, runId, messageId, conversationId } = await storedRun(made);
+    const { workspaceId } = made;
+    const before = new Date(Date.now() - 60_000);
+    const done = { runId, workspaceId, itemIndex: null, status: "completed" as const, startedAt: before, finishedAt: before, durationMs: 1 };
+    await upsertNodeRun(db, { ...done, nodeId: "start", nodeType: "start", outputs: { name: "Ada" } });
+    // Not what Template would make now: proof that the stored output feeds the nodes after it.
+    await upsertNodeRun(db, { ...done, nodeId: "greet", nodeType: "template", outputs: { text: "Stored greeting" } });
+    await upsertNodeRun(db, { runId, workspaceId, itemIndex: null, nodeId: "check", nodeType: "if-else", status: "running", startedAt: before });
+    // The answer has no lease: the sweep leaves a run whose job can still resume.
+    await sweepInterruptedRuns();
+    expect((await listMessages(db, { workspaceId, conversationId })).find((m) => m.id === messageId)!.status).toBe("running");
+
+    await runWorkflowJob(job(workspaceId, runId, 1));
+    const run = (await getWorkflowRun({ workspaceId, runId }))!;
+    expect(run).toMatchObject({ status: "completed", outputs: { said: "Stored greeting!" } });
+    const rows = new Map(run.nodeRuns.map((row) => [row.nodeId, row]));
+    expect(rows.get("start")!.startedAt.getTime()).toBe(before.getTime());
+    expect(rows.get("greet")!.startedAt.getTime()).toBe(before.getTime());
+    expect(rows.get("check")).toMatchObject({ status: "completed", branch: "true" });
+    expect(rows.get("check")!.startedAt.getTime()).toBeGreaterThan(before.getTime());
+    expect(run.nodeRuns).toHaveLength(5);
+
+    // Ends once: a second delivery of the job, and a late stop, change nothing.
+    await runWorkflowJob(job(workspaceId, runId, 1));
+    expect(await finishWorkflowRun(db, { workspaceId, id: runId, status: "stopped", error: null, outputs: null, usage: null, content: "" })).toBe(false);
+    const after = (await getWorkflowRun({ workspaceId, runId }))!;
+    expect(after.status).toBe("completed");
+    expect(after.finishedAt!.getTime()).toBe(run.finishedAt!.getTime());
+    const answer = (await listMessages(db, { workspaceId, conversationId })).find((m) => m.id === messageId)!;
+    expect(answer).toMatchObject({ status: "completed", leaseUntil: null });
+    expect(JSON.parse(answer.content)).toEqual({ said: "Stored greeting!" });
+  });
+
+  it("stopRun stops a run and its answer; the job does not bring it back", async () => {
+    const { caller, app, workspaceId } = await chain();
+    const started = await caller.workflows.runDraft({ appId: app.id, inputs: { name: "Ada" } });
+    expect(await caller.workflows.stopRun({ runId: started.runId })).toEqual({ stopped: true });
+    expect((await wait(workspaceId, started.runId)).status).toBe("stopped");
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const run = (await getWorkflowRun({ workspaceId, runId: started.runId }))!;
+    expect(run.status).toBe("stopped");
+    expect(run.nodeRuns.filter((row) => row.status === "running")).toEqual([]);
+    const answer = (await listMessages(await getDb(), { workspaceId, conversationId: started.conversationId }))[1]!;
+    expect(answer.status).toBe("stopped");
+    expect(await caller.workflows.stopRun({ runId: started.runId })).toEqual({ stopped: false });
+  });
+});
+
+describe("a workflow's limits", () => {
+  it("maxNodeRuns stops a run with its message", async () => {
+    const { caller, app, workspaceId } = await chain({ maxNodeRuns: 2 });
+    const run = await wait(workspaceId, (await caller.workflows.runDraft({ appId: app.id, inputs: { name: "Ada" } })).runId);
+    expect(run.status).toBe("failed");
+    expect(run.error).toBe("The run reached its limit of 2 node runs (maxNodeRuns) before check.");
+    expect(run.nodeRuns.map((row) => row.nodeId)).toEqual(["start", "greet"]);
+  });
+
+  it("maxIterationItems fails an Iteration whose list is longer", async () => {
+    const { caller, app, workspaceId } = await createWorkflowApp({
+      limits: { maxIterationItems: 2 },
+      variables: [{ key: "list", label: "List", type: "json", required: true }],
+      nodes: [
+        wfNode("start", "start"),
+        wfNode("loop", "iteration", { items: "start.list.words", output: "say.text" }, { title: "Each word" }),
+        wfNode("say", "template", { template: "{{loop.item}}" }, { parentId: "loop" }),
+        wfNode("end", "end", { outputs: [{ name: "said", type: "array", value: "loop.results" }] }),
+      ],
+      edges: [wfEdge("start", "loop"), wfEdge("loop", "end")],
+    });
+    const started = await caller.workflows.runDraft({ appId: app.id, inputs: { list: { words: ["a", "b", "c"] } } });
+    const run = await wait(workspaceId, started.runId);
+    expect(run).toMatchObject({ status: "failed", error: "Each word: The list has 3 items, more than this workflow's limit of 2 (maxIterationItems)." });
+    expect(run.nodeRuns.filter((row) => row.nodeId === "say")).toEqual([]);
+  });
+
+  it("maxRunSeconds fails a run that runs past it, counted from its first start", async () => {
+    const made = await chain({ maxRunSeconds: 1 });
+    const { db, runId } = await storedRun(made);
+    await db.execute(sql`update workflow_runs set started_at = now() - interval '5 seconds' where id = ${runId}`);
+    await runWorkflowJob(job(made.workspaceId, runId, 1));
+    const run = (await getWorkflowRun({ workspaceId: made.workspaceId, runId }))!;
+    expect(run).toMatchObject({ status: "failed", error: "The run took longer than its limit of 1 seconds (maxRunSeconds)." });
+    expect(run.nodeRuns.filter((row) => row.status === "running")).toEqual([]);
+  });
+});
+
+describe("what is refused or removed", () => {
+  const stored = async (appId: string) => {
+    const db = await getDb();
+    return {
+      runs: (await db.select().from(workflowRuns).where(eq(workflowRuns.appId, appId))).length,
+      conversations: (await db.select().from(conversations).where(eq(conversations.appId, appId))).length,
+    };
+  };
+
+  it("runDraft refuses bad inputs and a graph with problems, clearly, storing nothing", async () => {
+    const { caller, app } = await chain();
+    await expect(caller.workflows.runDraft({ appId: app.id, inputs: {} })).rejects.toThrow(/"Name" \(name\)/);
+    const broken = await createWorkflowApp({
+      nodes: [wfNode("start", "start"), wfNode("t", "template", { template: "" }, { title: "Empty text" }), wfNode("end", "end", { outputs: [{ name: "x", type: "string", value: "t.text" }] })],
+      edges: [wfEdge("start", "t"), wfEdge("t", "end")],
+    });
+    await expect(broken.caller.workflows.runDraft({ appId: broken.app.id, inputs: {} })).rejects.toThrow(/^Fix the workflow before running it: Empty text: /);
+    expect(await broken.caller.workflows.check({ appId: broken.app.id })).toContainEqual(expect.objectContaining({ nodeId: "t" }));
+    await expect(broken.caller.apps.publish({ id: broken.app.id })).rejects.toThrow(/^Fix the workflow before publishing: /);
+    expect(await stored(app.id)).toEqual({ runs: 0, conversations: 0 });
+    expect(await stored(broken.app.id)).toEqual({ runs: 0, conversations: 0 });
+    // A sound graph publishes without an app-level model.
+    await expect(caller.apps.publish({ id: app.id })).resolves.toMatchObject({ version: 1 });
+  });
+
+  it("deleting the app, or retention, removes its workflow runs and node runs", async () => {
+    const first = await chain();
+    const a = await first.caller.workflows.runDraft({ appId: first.app.id, inputs: { name: "Ada" } });
+    await wait(first.workspaceId, a.runId);
+    expect((await listNodeRuns(await getDb(), { workspaceId: first.workspaceId, runId: a.runId })).length).toBeGreaterThan(0);
+    await first.caller.apps.delete({ id: first.app.id });
+    const db = await getDb();
+    expect(await db.select().from(workflowRuns).where(eq(workflowRuns.id, a.runId))).toEqual([]);
+    expect(await db.select().from(workflowNodeRuns).where(eq(workflowNodeRuns.runId, a.runId))).toEqual([]);
+
+    const second = await chain();
+    const b = await second.caller.workflows.runDraft({ appId: second.app.id, inputs: { name: "Bo" } });
+    await wait(second.workspaceId, b.runId);
+    await deleteConversationBatch(db, { workspaceId: second.workspaceId, before: new Date(Date.now() + 60_000), limit: 100 });
+    expect(await stored(second.app.id)).toEqual({ runs: 0, conversations: 0 });
+    expect(await db.select().from(workflowNodeRuns).where(eq(workflowNodeRuns.runId, b.runId))).toEqual([]);
+  });
+});
