@@ -60,7 +60,7 @@ export async function runWorkflowJob(job: Job): Promise<void> {
       return;
     }
     if (timeout.aborted) {
-      const message = `The run took longer than its limit of ${limits.maxRunSeconds} seconds (maxRunSeconds).`;
+      const message = `The run took longer than its limit of ${limits.maxRunSeconds} second${limits.maxRunSeconds === 1 ? "" : "s"} (maxRunSeconds).`;
       await failRunningNodeRuns(db, { workspaceId, runId, error: message });
       await finishWorkflowRun(db, { ...end, status: "failed", error: message, outputs: null, content: "" });
       return;
