@@ -29,7 +29,8 @@ export async function runWorkflowJob(job: Job): Promise<void> {
   const limits = run.snapshot.graph.limits;
   // The limit counts from the run's first start, so a resume does not get a fresh allowance.
   const left = Math.max(0, limits.maxRunSeconds * 1000 - (Date.now() - started.startedAt!.getTime()));
-  const timeout = AbortSignal.timeout(left);
+  // Already past it (a resume after a long outage): aborted now, not after a timer tick the run may outpace.
+  const timeout = left > 0 ? AbortSignal.timeout(left) : AbortSignal.abort(new DOMException("The run timed out.", "TimeoutError"));
   const signal = AbortSignal.any([job.signal, timeout]);
   const stored = job.attempt > 0 ? await listNodeRuns(db, { workspaceId, runId }) : [];
   const state: RunState = {
