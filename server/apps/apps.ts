@@ -9,6 +9,7 @@ import { compileInputSchema } from "./json-input-validator";
 import { emptyWorkflow } from "@/server/workflows/graph";
 import { checkGraph } from "@/server/workflows/check-graph";
 import { describeProblems } from "@/server/workflows/describe-problems";
+import { toolOutputSchemas } from "@/server/workflows/tool-output-schemas";
 import { appConfigSchema, emptyAppConfig, type AppConfig, type AppType } from "./app-config";
 import { assertDraftReferences } from "./assert-draft-references";
 import { canonicalJson } from "@/shared/canonical-json";
@@ -74,7 +75,8 @@ export async function publishApp({ workspaceId, id, publishedBy }: { workspaceId
   if (app.type === "workflow" || app.type === "chatflow") {
     // A workflow's models are its nodes'; what must hold is the graph (the canvas shows each problem on its node).
     const graph = config.workflow;
-    const problems = graph ? checkGraph(graph, { mode: app.type, variables: config.variables }) : [{ nodeId: null, message: "Add a workflow." }];
+    const toolOutputSchema = graph ? await toolOutputSchemas({ workspaceId, graph }) : undefined;
+    const problems = graph ? checkGraph(graph, { mode: app.type, variables: config.variables, toolOutputSchema }) : [{ nodeId: null, message: "Add a workflow." }];
     if (problems.length > 0) throw new AppError("bad_request:workflow", `Fix the workflow before publishing: ${describeProblems(graph ?? { nodes: [] }, problems)}`);
   } else if (!config.model) throw new AppError("bad_request:app", "Choose a model before publishing.");
   for (const variable of config.variables) {

@@ -12,6 +12,7 @@ import { checkGraph } from "./check-graph";
 import { describeProblems } from "./describe-problems";
 import type { WorkflowMode } from "./graph";
 import { workflowRunQueue } from "./run-workflow";
+import { toolOutputSchemas } from "./tool-output-schemas";
 import { startWorkflowWorker } from "./workflow-worker";
 
 export interface StartWorkflowRun {
@@ -40,7 +41,8 @@ export async function startWorkflowRun(params: StartWorkflowRun) {
   const inputs = validateInputs(config.variables, params.inputs);
   const query = params.query?.trim() ?? "";
   if (mode === "chatflow" && !query) throw new AppError("bad_request:app_input", "Type a message to send.");
-  const problems = checkGraph(graph, { mode, variables: config.variables });
+  const toolOutputSchema = await toolOutputSchemas({ workspaceId, graph });
+  const problems = checkGraph(graph, { mode, variables: config.variables, toolOutputSchema });
   if (problems.length > 0) throw new AppError("bad_request:workflow", `Fix the workflow before running it: ${describeProblems(graph, problems)}`);
   const db = await getDb();
   const continued = mode === "chatflow" && params.conversationId ? params.conversationId : null;

@@ -2,7 +2,9 @@
 // skipped, an Iteration's items collected in order, and the run's answer stored on its conversation.
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/server/db";
+import { eq } from "drizzle-orm";
 import { listMessages } from "@/server/db/queries/conversations";
+import { mcpServers } from "@/server/db/schema";
 import { waitForWorkflowRun } from "@/server/workflows/workflow-runs";
 import { createWorkflowApp, wfEdge, wfNode } from "../support/workflow-apps";
 
@@ -121,5 +123,23 @@ describe("a workflow run", () => {
     expect(run.nodeRuns.find((row) => row.nodeId === "end")).toBeUndefined();
     const messages = await listMessages(await getDb(), { workspaceId, conversationId: started.conversationId });
     expect(messages[1]).toMatchObject({ status: "failed", error: run.error });
+  });
+
+  it("check reads an MCP tool node's output schema from its server's cached tool list", async () => {
+    const tool = (value: string, type: string) => ({ name: "t", type, value });
+    const made = await createWorkflowApp({ nodes: [wfNode("start", "start")], edges: [] });
+    const server = await made.caller.mcpServers.create({ name: "Weather", identifier: "weather", url: "http://127.0.0.1:9/mcp" });
+    const outputSchema = { type: "object", properties: { temp: { type: "number" } }, required: ["temp"] };
+    await (await getDb()).update(mcpServers).set({ tools: [{ name: "forecast", inputSchema: { type: "object" }, outputSchema }] }).where(eq(mcpServers.id, server.id));
+    const draft = (outputs: unknown[]) => ({
+      workflow: {
+        nodes: [wfNode("start", "start"), wfNode("w", "mcp-tool", { serverId: server.id, tool: "forecast" }), wfNode("end", "end", { outputs })],
+        edges: [wfEdge("start", "w"), wfEdge("w", "end")],
+      },
+    });
+    await made.caller.apps.updateDraft({ id: made.app.id, draft: draft([tool("w.structured.temp", "number")]) as never });
+    expect(await made.caller.workflows.check({ appId: made.app.id })).toEqual([]);
+    await made.caller.apps.updateDraft({ id: made.app.id, draft: draft([tool("w.structured.temp", "string")]) as never });
+    expect(await made.caller.workflows.check({ appId: made.app.id })).toContainEqual(expect.objectContaining({ nodeId: "end", field: "outputs.0.value" }));
   });
 });

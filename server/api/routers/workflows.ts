@@ -5,6 +5,7 @@ import { appConfigSchema } from "@/server/apps/app-config";
 import { getAppOrThrow } from "@/server/apps/apps";
 import { AppError } from "@/server/errors";
 import { checkGraph } from "@/server/workflows/check-graph";
+import { toolOutputSchemas } from "@/server/workflows/tool-output-schemas";
 import { getWorkflowRun, startWorkflowRun, stopWorkflowRun } from "@/server/workflows/workflow-runs";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
@@ -56,6 +57,7 @@ export const workflowsRouter = createTRPCRouter({
   check: workspaceProcedure.input(z.object({ appId: idSchema })).query(async ({ ctx, input }) => {
     const { mode, config } = await workflowAppOrThrow(ctx.workspaceId, input.appId);
     if (!config.workflow) return [];
-    return checkGraph(config.workflow, { mode, variables: config.variables });
+    const toolOutputSchema = await toolOutputSchemas({ workspaceId: ctx.workspaceId, graph: config.workflow });
+    return checkGraph(config.workflow, { mode, variables: config.variables, toolOutputSchema });
   }),
 });
