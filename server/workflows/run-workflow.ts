@@ -11,7 +11,6 @@ import {
   listNodeRuns,
   markWorkflowRunRunning,
   upsertNodeRun,
-  type WorkflowRunEnd,
 } from "@/server/db/queries/workflow-runs";
 import type { WorkflowRun } from "@/server/db/schema";
 import type { Job } from "@/server/jobs";
@@ -31,48 +30,61 @@ export async function runWorkflowJob(job: Job): Promise<void> {
   const left = Math.max(0, limits.maxRunSeconds * 1000 - (Date.now() - started.startedAt!.getTime()));
   // Already past it (a resume after a long outage): aborted now, not after a timer tick the run may outpace.
   const timeout = left > 0 ? AbortSignal.timeout(left) : AbortSignal.abort(new DOMException("The run timed out.", "TimeoutError"));
-  const signal = AbortSignal.any([job.signal, timeout]);
-  const stored = job.attempt > 0 ? await listNodeRuns(db, { workspaceId, runId }) : [];
-  const state: RunState = {
-    run: started,
-    snapshot: run.snapshot,
-    stored: new Map(stored.map((row) => [nodeRunKey(row.nodeId, row.itemIndex), row])),
-    nodeRuns: stored.filter((row) => row.status !== "skipped").length,
-    history: run.snapshot.mode === "chatflow" ? await earlierTurns(started) : [],
-    answers: [],
-    usage: { inputTokens: 0, outputTokens: 0 },
-    signal,
-    save: (values) => upsertNodeRun(db, { ...values, runId, workspaceId }),
-  };
-  const end: Omit<WorkflowRunEnd, "status" | "error" | "outputs" | "content"> = { workspaceId, id: runId, usage: state.usage };
+  // A stop is stored first, then the job cancelled; a queue may notice that late (pg-boss with its heartbeat), so the
+  // run also looks at its own row about once a second.
+  const stopped = new AbortController();
+  const watch = setInterval(() => {
+    void findWorkflowRun(db, { workspaceId, id: runId })
+      .then((row) => row && !["queued", "running"].includes(row.status) && stopped.abort(new Error("run stopped")))
+      .catch(() => {});
+  }, 1_000);
+  try {
+    const signal = AbortSignal.any([job.signal, timeout, stopped.signal]);
+    const stored = job.attempt > 0 ? await listNodeRuns(db, { workspaceId, runId }) : [];
+    const state: RunState = {
+      run: started,
+      snapshot: run.snapshot,
+      stored: new Map(stored.map((row) => [nodeRunKey(row.nodeId, row.itemIndex), row])),
+      nodeRuns: stored.filter((row) => row.status !== "skipped").length,
+      history: run.snapshot.mode === "chatflow" ? await earlierTurns(started) : [],
+      answers: [],
+      usage: { inputTokens: 0, outputTokens: 0 },
+      signal,
+      save: (values) => upsertNodeRun(db, { ...values, runId, workspaceId }),
+    };
+    await runToEnd(state, timeout);
+  } finally {
+    clearInterval(watch);
+  }
+}
+
+/** Runs the graph and stores how the run ended; throws only when the job must run again (its process is going away). */
+async function runToEnd(state: RunState, timeout: AbortSignal) {
+  const db = await getDb();
+  const { workspaceId, id: runId } = state.run;
+  const end = { workspaceId, id: runId, usage: state.usage };
+  const failed = (error: string) => finishWorkflowRun(db, { ...end, status: "failed", error, outputs: null, content: "" });
   const outputs = new Map<string, Record<string, unknown>>();
   try {
     await runScope(state, null, outputs, null);
-    const result = finalResult(state, outputs);
-    await finishWorkflowRun(db, { ...end, status: "completed", error: null, ...result });
+    await finishWorkflowRun(db, { ...end, status: "completed", error: null, ...finalResult(state, outputs) });
   } catch (error) {
     if (error instanceof RunFailure) {
-      await finishWorkflowRun(db, { ...end, status: "failed", error: error.message, outputs: null, content: "" });
-      return;
-    }
-    if (!(error instanceof RunAborted) && !signal.aborted) {
+      await failed(error.message);
+    } else if (!(error instanceof RunAborted) && !state.signal.aborted) {
       console.error(`[workflows] run ${runId} failed:`, error);
-      await finishWorkflowRun(db, { ...end, status: "failed", error: "The run failed unexpectedly. The server log has the details.", outputs: null, content: "" });
-      return;
-    }
-    if (timeout.aborted) {
-      const message = `The run took longer than its limit of ${limits.maxRunSeconds} second${limits.maxRunSeconds === 1 ? "" : "s"} (maxRunSeconds).`;
+      await failed("The run failed unexpectedly. The server log has the details.");
+    } else if (timeout.aborted) {
+      const seconds = state.snapshot.graph.limits.maxRunSeconds;
+      const message = `The run took longer than its limit of ${seconds} second${seconds === 1 ? "" : "s"} (maxRunSeconds).`;
       await failRunningNodeRuns(db, { workspaceId, runId, error: message });
-      await finishWorkflowRun(db, { ...end, status: "failed", error: message, outputs: null, content: "" });
-      return;
-    }
-    const now = await findWorkflowRun(db, { workspaceId, id: runId });
-    if (now?.status === "stopped") {
+      await failed(message);
+    } else if ((await findWorkflowRun(db, { workspaceId, id: runId }))?.status === "stopped") {
       await failRunningNodeRuns(db, { workspaceId, runId, error: "The run was stopped." });
-      return;
+    } else {
+      // The job was taken from this process (shutting down, claim lost): it runs again and resumes from here.
+      throw new Error(`workflow run ${runId} was interrupted`);
     }
-    // The job was taken from this process (shutting down, claim lost): it runs again and resumes from here.
-    throw new Error(`workflow run ${runId} was interrupted`);
   }
 }
 

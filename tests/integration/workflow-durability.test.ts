@@ -90,7 +90,7 @@ describe("a durable workflow run", () => {
     expect(JSON.parse(answer.content)).toEqual({ said: "Stored greeting!" });
   });
 
-  it("stopRun stops a run and its answer; the job does not bring it back", async () => {
+  it("stopRun stops a queued run and its answer; its job does not bring it back", async () => {
     const { caller, app, workspaceId } = await chain();
     const started = await caller.workflows.runDraft({ appId: app.id, inputs: { name: "Ada" } });
     expect(await caller.workflows.stopRun({ runId: started.runId })).toEqual({ stopped: true });
@@ -98,10 +98,38 @@ describe("a durable workflow run", () => {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const run = (await getWorkflowRun({ workspaceId, runId: started.runId }))!;
     expect(run.status).toBe("stopped");
-    expect(run.nodeRuns.filter((row) => row.status === "running")).toEqual([]);
     const answer = (await listMessages(await getDb(), { workspaceId, conversationId: started.conversationId }))[1]!;
     expect(answer.status).toBe("stopped");
     expect(await caller.workflows.stopRun({ runId: started.runId })).toEqual({ stopped: false });
+  });
+
+  it("stopRun stops a running run: no node runs after it, none left running", async () => {
+    const { caller, app, workspaceId } = await createWorkflowApp({
+      limits: { maxIterationItems: 1000, maxNodeRuns: 5000 },
+      variables: [{ key: "list", label: "List", type: "json", required: true }],
+      nodes: [
+        wfNode("start", "start"),
+        wfNode("loop", "iteration", { items: "start.list.words", output: "say.text" }),
+        wfNode("say", "template", { template: "{{loop.item}}" }, { parentId: "loop" }),
+        wfNode("end", "end", { outputs: [{ name: "said", type: "array", value: "loop.results" }] }),
+      ],
+      edges: [wfEdge("start", "loop"), wfEdge("loop", "end")],
+    });
+    const words = Array.from({ length: 1000 }, (_, i) => `w${i}`);
+    const started = await caller.workflows.runDraft({ appId: app.id, inputs: { list: { words } } });
+    const count = async () => (await listNodeRuns(await getDb(), { workspaceId, runId: started.runId })).length;
+    const deadline = Date.now() + 15_000;
+    while ((await count()) < 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await caller.workflows.stopRun({ runId: started.runId })).toEqual({ stopped: true });
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const settled = await count();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const run = (await getWorkflowRun({ workspaceId, runId: started.runId }))!;
+    expect(run.status).toBe("stopped");
+    expect(run.nodeRuns).toHaveLength(settled);
+    expect(settled).toBeLessThan(1002);
+    expect(run.nodeRuns.filter((row) => row.status === "running")).toEqual([]);
+    expect(run.nodeRuns.find((row) => row.nodeId === "loop")).toMatchObject({ status: "failed", error: "The run was stopped." });
   });
 });
 
