@@ -48,6 +48,9 @@ async function runNode(state: RunState, node: WorkflowNode, outputs: Outputs, it
     if (node.type === "answer") state.answers.push({ at: earlier.startedAt.getTime(), text: String(earlier.outputs?.["text"] ?? "") });
     return { status: "completed", branch: earlier.branch };
   }
+  // Yield to the event loop between nodes: on the embedded database every query settles as a microtask, so a long
+  // run of quick nodes would otherwise hold off timers (the stop watch, the time limit) and requests until it ends.
+  await new Promise((resolve) => setImmediate(resolve));
   if (state.signal.aborted) throw new RunAborted();
   // A node left "running" (or failed) by an earlier attempt was counted when it started.
   if (!earlier) {
