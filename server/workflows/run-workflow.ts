@@ -14,6 +14,7 @@ import {
 } from "@/server/db/queries/workflow-runs";
 import type { WorkflowRun } from "@/server/db/schema";
 import type { Job } from "@/server/jobs";
+import { jobTimings } from "@/server/jobs/types";
 import { runScope } from "./run-scope";
 import { nodeRunKey, RunAborted, RunFailure, type RunState } from "./run-state";
 
@@ -52,14 +53,14 @@ export async function runWorkflowJob(job: Job): Promise<void> {
       signal,
       save: (values) => upsertNodeRun(db, { ...values, runId, workspaceId }),
     };
-    await runToEnd(state, timeout);
+    await runToEnd(state, timeout, job.attempt);
   } finally {
     clearInterval(watch);
   }
 }
 
 /** Runs the graph and stores how the run ended; throws only when the job must run again (its process is going away). */
-async function runToEnd(state: RunState, timeout: AbortSignal) {
+async function runToEnd(state: RunState, timeout: AbortSignal, attempt: number) {
   const db = await getDb();
   const { workspaceId, id: runId } = state.run;
   const end = { workspaceId, id: runId, usage: state.usage };
@@ -81,6 +82,9 @@ async function runToEnd(state: RunState, timeout: AbortSignal) {
       await failed(message);
     } else if ((await findWorkflowRun(db, { workspaceId, id: runId }))?.status === "stopped") {
       await failRunningNodeRuns(db, { workspaceId, runId, error: "The run was stopped." });
+    } else if (attempt >= jobTimings.retryLimit) {
+      // The queue will not run it again: said now rather than left "running".
+      await failed("The server stopped while this run was under way, more than once. Run it again.");
     } else {
       // The job was taken from this process (shutting down, claim lost): it runs again and resumes from here.
       throw new Error(`workflow run ${runId} was interrupted`);

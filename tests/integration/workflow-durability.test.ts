@@ -90,6 +90,19 @@ describe("a durable workflow run", () => {
     expect(JSON.parse(answer.content)).toEqual({ said: "Stored greeting!" });
   });
 
+  it("a run cut off by its process stopping is left to resume; cut off again on its last attempt, it fails clearly", async () => {
+    const made = await chain();
+    const { runId } = await storedRun(made);
+    const goingAway = (attempt: number) => ({ ...job(made.workspaceId, runId, attempt), signal: AbortSignal.abort(new Error("job queue stopped")) });
+    await expect(runWorkflowJob(goingAway(0))).rejects.toThrow(/interrupted/);
+    expect((await getWorkflowRun({ workspaceId: made.workspaceId, runId }))!.status).toBe("running");
+    await runWorkflowJob(goingAway(1));
+    expect(await getWorkflowRun({ workspaceId: made.workspaceId, runId })).toMatchObject({
+      status: "failed",
+      error: "The server stopped while this run was under way, more than once. Run it again.",
+    });
+  });
+
   it("stopRun stops a queued run and its answer; its job does not bring it back", async () => {
     const { caller, app, workspaceId } = await chain();
     const started = await caller.workflows.runDraft({ appId: app.id, inputs: { name: "Ada" } });
