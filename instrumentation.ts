@@ -25,6 +25,11 @@ export async function register() {
     // The database may be down at boot; the first task request starts the worker again.
     console.error("[mcp_server:tasks] could not start the task worker:", error instanceof Error ? error.message : error);
   });
+  // Workflow runs (docs/workflows.md, "Engine"): as tasks, any instance resumes a run whose process died.
+  const { startWorkflowWorker } = await import("@/server/workflows/workflow-worker");
+  startWorkflowWorker().catch((error: unknown) => {
+    console.error("[workflows] could not start the workflow worker:", error instanceof Error ? error.message : error);
+  });
   const { startAuthorizationServerCleanup } = await import("@/server/authorization-server/cleanup");
   startAuthorizationServerCleanup().catch((error: unknown) => {
     console.error("[oauth_server:cleanup] could not schedule the cleanup:", error instanceof Error ? error.message : error);

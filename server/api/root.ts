@@ -13,6 +13,7 @@ import { publishedServersRouter } from "./routers/published-servers";
 import { workspaceServerRouter } from "./routers/workspace-server";
 import { sessionsRouter } from "./routers/sessions";
 import { workspacesRouter } from "./routers/workspaces";
+import { workflowsRouter } from "./routers/workflows";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   appTemplates: appTemplatesRouter,
   appFiles: appFilesRouter,
   conversations: conversationsRouter,
+  workflows: workflowsRouter,
   mcpServers: mcpServersRouter,
   modelProviders: modelProvidersRouter,
   oauthClients: oauthClientsRouter,

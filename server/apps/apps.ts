@@ -9,6 +9,9 @@ import { compileInputSchema } from "./json-input-validator";
 import { emptyWorkflow } from "@/server/workflows/graph";
 import { resealWorkflowSecrets, sealWorkflowSecrets } from "@/server/workflows/secret-headers";
 import { appConfigSchema, emptyAppConfig, isWorkflowType, type AppConfig, type AppType } from "./app-config";
+import { checkGraph } from "@/server/workflows/check-graph";
+import { describeProblems } from "@/server/workflows/describe-problems";
+import { toolOutputSchemas } from "@/server/workflows/tool-output-schemas";
 import { assertDraftReferences } from "./assert-draft-references";
 import { canonicalJson } from "@/shared/canonical-json";
 
@@ -79,7 +82,13 @@ export async function saveDraft({ workspaceId, id, draft }: { workspaceId: strin
 export async function publishApp({ workspaceId, id, publishedBy }: { workspaceId: string; id: string; publishedBy: string | null }) {
   const app = await getAppOrThrow({ workspaceId, id });
   const config = appConfigSchema.parse(app.draft);
-  if (!config.model) throw new AppError("bad_request:app", "Choose a model before publishing.");
+  if (app.type === "workflow" || app.type === "chatflow") {
+    // A workflow's models are its nodes'; what must hold is the graph (the canvas shows each problem on its node).
+    const graph = config.workflow;
+    const toolOutputSchema = graph ? await toolOutputSchemas({ workspaceId, graph }) : undefined;
+    const problems = graph ? checkGraph(graph, { mode: app.type, variables: config.variables, toolOutputSchema }) : [{ nodeId: null, message: "Add a workflow." }];
+    if (problems.length > 0) throw new AppError("bad_request:workflow", `Fix the workflow before publishing: ${describeProblems(graph ?? { nodes: [] }, problems)}`);
+  } else if (!config.model) throw new AppError("bad_request:app", "Choose a model before publishing.");
   for (const variable of config.variables) {
     if (variable.jsonSchema && compileInputSchema(variable.jsonSchema) instanceof Error) {
       throw new AppError("bad_request:app", `The JSON Schema of "${variable.label}" is not valid. Fix it before publishing.`);

@@ -42,6 +42,7 @@ export async function runDraft(params: RunDraftParams) {
   const { workspaceId, appId } = params;
   const app = await getAppOrThrow({ workspaceId, id: appId });
   const config = appConfigSchema.parse(app.draft);
+  if (app.type === "workflow" || app.type === "chatflow") throw new AppError("bad_request:workflow", "Run a workflow from its canvas: this preview runs chat, agent and completion apps.");
   if (!config.model) throw new AppError("bad_request:app", "Choose a model for this app first (Model section).");
   const provider = await getModelProvider(await getDb(), { workspaceId, id: config.model.providerId });
   const model = languageModelFor(provider, config.model.model);

@@ -9,3 +9,4 @@ export * from "./user-sessions";
 export * from "./mcp-tasks";
 export * from "./oauth-server";
 export * from "./workspace-servers";
+export * from "./workflows";

@@ -98,6 +98,8 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
   const { workspaceId, appId, config } = call;
   let tools: Awaited<ReturnType<typeof openAppTools>> | null = null;
   try {
+    // Publishing a workflow as an MCP tool comes in a later step (issue #29); until then its calls are refused, clearly.
+    if (call.appType === "workflow" || call.appType === "chatflow") return failure(`This ${call.appType} cannot be called over MCP yet. ${ownerHint}`);
     const { query, conversationId, inputs } = splitArguments(call.appType, call.args);
     if (conversationId) {
       // Only conversations this endpoint started continue here, never the editor's Debug & Preview runs.
