@@ -1,6 +1,7 @@
 // A published workflow through the SDK's real Client over HTTP: its Start fields are the tool's inputSchema, its End
 // outputs the outputSchema and structuredContent, and each node that ends is a progress step. The run goes Start ->
 // MCP tool (server-everything) -> LLM (scripted model) -> If/Else -> End. A chatflow answers and remembers.
+import { CallToolResultSchema, CreateTaskResultSchema } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerAs, createOwner } from "../support/fixtures";
 import { startServerEverything } from "../support/server-everything";
@@ -76,6 +77,18 @@ describe("a published workflow", () => {
     expect(failed).toMatchObject({ isError: true, content: [{ text: expect.stringContaining("one of its steps failed") }] });
     const calls = (await h.callLogs(caller, app.id)).filter((l) => l.method === "tools/call");
     expect(calls[0]).toMatchObject({ outcome: "error", error: expect.stringContaining("Forecast") });
+  }, 30_000);
+
+  it("runs as a task for a client that asks, its steps the task's status and its End outputs the task's result", async () => {
+    const { url } = await publishWorkflow("workflow", tripGraph, tripFields);
+    const client = await h.connect(url);
+    h.llm.script([{ text: "Rain, then Sunny.", delayMs: 1_000 }]);
+    const { task } = await client.request({ method: "tools/call", params: { name: "trip_planner", arguments: { city: "Bergen", days: 2 }, task: {} } }, CreateTaskResultSchema);
+    expect(task.status).toBe("working");
+    await expect.poll(async () => (await client.experimental.tasks.getTask(task.taskId)).statusMessage, { timeout: 15_000 }).toMatch(/^Step Add days completed|^Step Start completed/);
+    await expect.poll(async () => (await client.experimental.tasks.getTask(task.taskId)).status, { timeout: 15_000 }).toBe("completed");
+    const result = await client.request({ method: "tasks/result", params: { taskId: task.taskId } }, CallToolResultSchema);
+    expect(result.structuredContent).toEqual({ forecast: "Rain, then Sunny.", sunny: true });
   }, 30_000);
 });
 
