@@ -41,7 +41,9 @@ export async function runWorkflowJob(job: Job): Promise<void> {
   }, 1_000);
   try {
     const signal = AbortSignal.any([job.signal, timeout, stopped.signal]);
-    const stored = job.attempt > 0 ? await listNodeRuns(db, { workspaceId, runId }) : [];
+    // Whatever is stored is kept: nothing on a first start; on a resume (another attempt, or the embedded queue
+    // after a restart) the nodes that finished before.
+    const stored = await listNodeRuns(db, { workspaceId, runId });
     const state: RunState = {
       run: started,
       snapshot: run.snapshot,
