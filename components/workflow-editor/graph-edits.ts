@@ -47,10 +47,11 @@ export function updateNode(graph: WorkflowGraph, id: string, update: (node: Work
   return { ...graph, nodes: graph.nodes.map((node) => (node.id === id ? update(node) : node)) };
 }
 
-/** Where a new node goes: right of the rightmost node of its scope, so it never lands on another. */
+/** Where a new node goes: below every node of its scope, midway across, so it never lands on another. */
 export function freePosition(graph: WorkflowGraph, parentId: string | null): { x: number; y: number } {
   const scope = graph.nodes.filter((node) => node.parentId === parentId);
-  if (parentId) return { x: 24 + scope.length * 40, y: 56 + scope.length * 90 };
-  const right = Math.max(0, ...scope.map((node) => node.position.x));
-  return { x: right + 280, y: 0 };
+  if (parentId) return { x: 24 + scope.length * 40, y: 64 + scope.length * 90 };
+  const xs = scope.map((node) => node.position.x);
+  const bottom = Math.max(-140, ...scope.map((node) => node.position.y));
+  return { x: xs.length ? Math.round((Math.min(...xs) + Math.max(...xs)) / 2) : 0, y: bottom + 140 };
 }

@@ -15,7 +15,7 @@ export class AppsPage {
   }
 
   /** Creates an app and lands in its editor; returns the app's id. */
-  async create({ type, name, icon, description }: { type: "Chat" | "Agent" | "Text generator"; name: string; icon?: string; description?: string }) {
+  async create({ type, name, icon, description }: { type: "Chat" | "Agent" | "Text generator" | "Workflow" | "Chatflow"; name: string; icon?: string; description?: string }) {
     await this.page.getByRole("button", { name: "Create app" }).click();
     const dialog = this.page.getByRole("dialog", { name: "Create app" });
     // A person clicks the type's card (the radio itself is visually hidden under the card's icon).
