@@ -6,7 +6,7 @@ import { useMemo, useRef, useState } from "react";
 import type { GraphProblem } from "@/server/workflows/check-graph";
 import type { WorkflowGraph } from "@/server/workflows/graph";
 import { flowNodeTypes, type StepFlowNode } from "./flow-nodes";
-import { connect, deleteElements, moveNode } from "./graph-edits";
+import { connect, moveNode } from "./graph-edits";
 import { toFlowEdges, toFlowNodes } from "./to-flow";
 import type { useGraphHistory } from "./use-graph-history";
 
@@ -87,11 +87,8 @@ export function WorkflowCanvas({
         const target = graph.nodes.find((n) => n.id === c.target);
         return Boolean(source && target && source.id !== target.id && source.parentId === target.parentId && target.type !== "start");
       }}
-      onDelete={({ nodes: gone, edges: cut }) => {
-        history.change((g) => deleteElements(g, gone.map((n) => n.id), cut.map((e) => e.id)));
-        onSelectionChange({ nodes: [], edges: [] });
-      }}
-      deleteKeyCode={disabled ? null : ["Delete", "Backspace"]}
+      // The editor owns Delete and Backspace (workflow-editor.tsx), so deleting is one graph edit it can undo.
+      deleteKeyCode={null}
       nodesConnectable={!disabled}
       fitView
       fitViewOptions={{ maxZoom: 1 }}

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { NodeType, WorkflowMode } from "@/server/workflows/graph";
-import { addNode, freePosition } from "./graph-edits";
+import { addNode, deleteElements, freePosition } from "./graph-edits";
 import { outsideIterationOnly } from "./node-catalog";
 import { NodePalette } from "./node-palette";
 import { ProblemsMenu } from "./problems-menu";
@@ -54,19 +54,27 @@ function WorkflowWorkspace({ appId, mode, draft, setDraft, saveNow }: { appId: s
   const iteration = selected?.type === "iteration" ? selected.id : (selected?.parentId ?? null);
   const { undo, redo } = history;
 
-  // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z undo the graph; inside a text field they stay the field's own undo.
+  // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z undo the graph, Delete and Backspace delete the selection; inside a text field
+  // the keys stay the field's own.
+  const { change } = history;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
-      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== "z") return;
       const target = event.target as HTMLElement | null;
       if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      if ((event.key === "Delete" || event.key === "Backspace") && canEdit && (selection.nodes.length > 0 || selection.edges.length > 0)) {
+        event.preventDefault();
+        change((g) => deleteElements(g, selection.nodes, selection.edges));
+        setSelection({ nodes: [], edges: [] });
+        return;
+      }
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== "z") return;
       event.preventDefault();
       if (event.shiftKey) redo();
       else undo();
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [undo, redo]);
+  }, [undo, redo, change, canEdit, selection]);
 
   function add(type: NodeType) {
     const parentId = iteration && !outsideIterationOnly.has(type) ? iteration : null;

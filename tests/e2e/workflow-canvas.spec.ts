@@ -110,8 +110,9 @@ test("If/Else connects from its true and false sides, and an Iteration holds the
 });
 
 test("the workflow editor fits a phone, with the settings below the canvas", async ({ page }) => {
-  await page.setViewportSize(phone);
   const flow = await newWorkflow(page, "Phone Flow");
+  await page.setViewportSize(phone);
+  await page.reload();
   await expect(flow.node("end")).toBeVisible();
   await flow.select("end");
   const canvas = (await flow.canvas.boundingBox())!;
