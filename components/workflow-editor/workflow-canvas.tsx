@@ -1,8 +1,8 @@
 "use client";
 // The canvas: React Flow drawing the graph, which stays the one source of truth. Moves, connections and deletions
 // become graph edits through the history (use-graph-history.ts), so each can be undone.
-import { Background, Controls, ReactFlow, type EdgeChange, type NodeChange, type Dimensions } from "@xyflow/react";
-import { useMemo, useRef, useState } from "react";
+import { Background, Controls, ReactFlow, type Dimensions, type EdgeChange, type NodeChange, type ReactFlowInstance } from "@xyflow/react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { GraphProblem } from "@/server/workflows/check-graph";
 import type { WorkflowGraph } from "@/server/workflows/graph";
 import { flowNodeTypes, type StepFlowNode } from "./flow-nodes";
@@ -23,6 +23,7 @@ export function WorkflowCanvas({
   history,
   disabled,
   colorMode,
+  fitRequest,
 }: {
   graph: WorkflowGraph;
   problems: GraphProblem[];
@@ -31,7 +32,16 @@ export function WorkflowCanvas({
   history: ReturnType<typeof useGraphHistory>;
   disabled: boolean;
   colorMode: "light" | "dark";
+  /** Bumped when a node is added: the view fits again so the new node is in sight. */
+  fitRequest: number;
 }) {
+  const flow = useRef<ReactFlowInstance<StepFlowNode> | null>(null);
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    // After the new node has been measured, or it would not count in the bounds.
+    const timer = setTimeout(() => void flow.current?.fitView({ maxZoom: 1, duration: 200 }), 60);
+    return () => clearTimeout(timer);
+  }, [fitRequest]);
   // React Flow measures nodes and reports the sizes as changes; they belong to the drawing, not the graph.
   const [measured, setMeasured] = useState<Record<string, Dimensions>>({});
   const dragging = useRef(false);
@@ -70,6 +80,7 @@ export function WorkflowCanvas({
       nodes={nodes}
       edges={edges}
       nodeTypes={flowNodeTypes}
+      onInit={(instance) => (flow.current = instance)}
       colorMode={colorMode}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}

@@ -50,6 +50,7 @@ function WorkflowWorkspace({ appId, mode, draft, setDraft, saveNow }: { appId: s
   const { graph, history, ctx, problems } = useWorkflowGraph(draft, mode, setDraft);
   const [selection, setSelection] = useState<Selection>({ nodes: [], edges: [] });
   const [tab, setTab] = useState("node");
+  const [fitRequest, setFitRequest] = useState(0);
   const selected = selection.nodes.length === 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
   const iteration = selected?.type === "iteration" ? selected.id : (selected?.parentId ?? null);
   const { undo, redo } = history;
@@ -86,6 +87,7 @@ function WorkflowWorkspace({ appId, mode, draft, setDraft, saveNow }: { appId: s
     });
     setSelection({ nodes: [id], edges: [] });
     setTab("node");
+    setFitRequest((n) => n + 1);
   }
 
   const select = (nodeId: string) => {
@@ -109,7 +111,7 @@ function WorkflowWorkspace({ appId, mode, draft, setDraft, saveNow }: { appId: s
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="h-[60vh] min-h-96 overflow-hidden rounded-lg border bg-background lg:h-[calc(100vh-14rem)]" aria-label="Workflow canvas" role="region">
-          <WorkflowCanvas graph={graph} problems={problems} selection={selection} onSelectionChange={setSelection} history={history} disabled={!canEdit} colorMode={resolvedTheme === "dark" ? "dark" : "light"} />
+          <WorkflowCanvas graph={graph} problems={problems} selection={selection} onSelectionChange={setSelection} history={history} disabled={!canEdit} colorMode={resolvedTheme === "dark" ? "dark" : "light"} fitRequest={fitRequest} />
         </div>
         <Tabs value={tab} onValueChange={setTab} className="min-w-0">
           <TabsList>
