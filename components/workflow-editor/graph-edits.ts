@@ -50,7 +50,7 @@ export function updateNode(graph: WorkflowGraph, id: string, update: (node: Work
 /** Where a new node goes: below every node of its scope, midway across, so it never lands on another. */
 export function freePosition(graph: WorkflowGraph, parentId: string | null): { x: number; y: number } {
   const scope = graph.nodes.filter((node) => node.parentId === parentId);
-  if (parentId) return { x: 24 + scope.length * 40, y: 64 + scope.length * 90 };
+  if (parentId) return { x: 24 + scope.length * 40, y: 76 + scope.length * 90 };
   const xs = scope.map((node) => node.position.x);
   const bottom = Math.max(-140, ...scope.map((node) => node.position.y));
   return { x: xs.length ? Math.round((Math.min(...xs) + Math.max(...xs)) / 2) : 0, y: bottom + 140 };
