@@ -34,6 +34,7 @@ export function HttpForm({ node, onChange, refs, problem, disabled }: NodeFormPr
             <Button variant="ghost" size="icon-sm" aria-label={`Remove header ${i + 1}`} disabled={disabled} onClick={() => onChange({ ...data, headers: data.headers.filter((_, j) => j !== i) })}>
               <X aria-hidden />
             </Button>
+            {problem(`headers.${i}.value`) && <p className="col-span-3 text-[13px] text-destructive">{problem(`headers.${i}.value`)}</p>}
           </div>
         ))}
         <Button variant="outline" size="sm" className="justify-self-start" disabled={disabled} onClick={() => onChange({ ...data, headers: [...data.headers, { name: "", value: "" }] })}>

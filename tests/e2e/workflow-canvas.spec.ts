@@ -120,3 +120,26 @@ test("the workflow editor fits a phone, with the settings below the canvas", asy
   expect(panel.y).toBeGreaterThan(canvas.y + canvas.height - 1);
   await expectNoHorizontalOverflow(page, "workflow editor");
 });
+
+test("a chatflow answers with an Answer node, and the problems list leads to the node with the problem", async ({ page }) => {
+  const signUp = new SignUpPage(page);
+  await signUp.open();
+  await signUp.signUp(newUser("chatflow"));
+  const apps = new AppsPage(page);
+  await apps.open();
+  await apps.create({ type: "Chatflow", name: "Support Chat" });
+  const flow = new WorkflowEditorPage(page);
+  await expect(flow.node("answer")).toBeVisible();
+  const palette = page.getByRole("group", { name: "Add a node" });
+  await expect(palette.getByRole("button", { name: "Add Answer" })).toBeVisible();
+  await expect(palette.getByRole("button", { name: "Add End" })).toHaveCount(0);
+
+  // An empty Answer is the problem; choosing it in the list opens the Answer's settings.
+  await page.getByRole("button", { name: "1 problem" }).click();
+  await page.getByRole("menuitem", { name: /Answer/ }).click();
+  await expect(flow.panel.getByText("answer", { exact: true })).toBeVisible();
+  // A chatflow's Start also gives the person's message.
+  await flow.panel.getByLabel("Insert a reference into Answer text").selectOption("start.query");
+  await expect(flow.noProblems).toBeVisible();
+  await expect(flow.problemBadge("answer")).toHaveCount(0);
+});
