@@ -23,6 +23,8 @@ export function deleteElements(graph: WorkflowGraph, nodeIds: string[], edgeIds:
   const gone = new Set(nodeIds.filter((id) => graph.nodes.find((node) => node.id === id)?.type !== "start"));
   for (const node of graph.nodes) if (node.parentId && gone.has(node.parentId)) gone.add(node.id);
   const edges = new Set(edgeIds);
+  // Nothing of it left (a stale selection): the same graph, so the history records no empty step.
+  if (!graph.nodes.some((node) => gone.has(node.id)) && !graph.edges.some((edge) => edges.has(edge.id))) return graph;
   return {
     ...graph,
     nodes: graph.nodes.filter((node) => !gone.has(node.id)),

@@ -38,6 +38,7 @@ describe("canvas graph edits", () => {
     const after = deleteElements(graph, ["iteration_1", "start"]);
     expect(after.nodes.map((n) => n.id)).toEqual(["start", "end"]);
     expect(after.edges.map((e) => e.id)).toEqual(["start->end"]);
+    expect(deleteElements(after, ["iteration_1", "start"], ["gone"])).toBe(after);
   });
 
   it("offers as references exactly the outputs of the nodes before a node, which the checker then accepts", () => {
