@@ -1,6 +1,7 @@
 "use client";
 // Settings of the nodes that call out or steer the run: HTTP request, If/Else, Iteration.
 import { Plus, X } from "lucide-react";
+import { HttpHeaderRow } from "./http-header-row";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -14,7 +15,7 @@ const noValue = new Set(["is-empty", "is-not-empty", "is-true", "is-false"]);
 
 export function HttpForm({ node, onChange, refs, problem, disabled }: NodeFormProps<NodeOfType<"http">>) {
   const data = node.data;
-  const setHeader = (i: number, header: { name: string; value: string }) => onChange({ ...data, headers: data.headers.map((h, j) => (j === i ? header : h)) });
+  const setHeader = (i: number, header: (typeof data.headers)[number]) => onChange({ ...data, headers: data.headers.map((h, j) => (j === i ? header : h)) });
   return (
     <>
       <Field label="Method">
@@ -28,16 +29,17 @@ export function HttpForm({ node, onChange, refs, problem, disabled }: NodeFormPr
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-medium">Headers</legend>
         {data.headers.map((header, i) => (
-          <div key={i} className="grid grid-cols-[1fr_1fr_auto] gap-2">
-            <Input aria-label={`Header ${i + 1} name`} value={header.name} disabled={disabled} onChange={(e) => setHeader(i, { ...header, name: e.target.value })} />
-            <Input aria-label={`Header ${i + 1} value`} value={header.value} disabled={disabled} aria-invalid={Boolean(problem(`headers.${i}.value`))} onChange={(e) => setHeader(i, { ...header, value: e.target.value })} />
-            <Button variant="ghost" size="icon-sm" aria-label={`Remove header ${i + 1}`} disabled={disabled} onClick={() => onChange({ ...data, headers: data.headers.filter((_, j) => j !== i) })}>
-              <X aria-hidden />
-            </Button>
-            {problem(`headers.${i}.value`) && <p className="col-span-3 text-[13px] text-destructive">{problem(`headers.${i}.value`)}</p>}
-          </div>
+          <HttpHeaderRow
+            key={i}
+            index={i}
+            header={header}
+            problem={problem(`headers.${i}.value`)}
+            disabled={disabled}
+            onChange={(next) => setHeader(i, next)}
+            onRemove={() => onChange({ ...data, headers: data.headers.filter((_, j) => j !== i) })}
+          />
         ))}
-        <Button variant="outline" size="sm" className="justify-self-start" disabled={disabled} onClick={() => onChange({ ...data, headers: [...data.headers, { name: "", value: "" }] })}>
+        <Button variant="outline" size="sm" className="justify-self-start" disabled={disabled} onClick={() => onChange({ ...data, headers: [...data.headers, { name: "", value: "", secret: false }] })}>
           <Plus aria-hidden /> Add header
         </Button>
       </fieldset>
