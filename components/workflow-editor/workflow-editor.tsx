@@ -5,8 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Redo2, Undo2 } from "lucide-react";
 import { useTheme } from "next-themes";
 import { useEffect, useState } from "react";
-import { AppHeader } from "@/components/app-editor/app-header";
-import { useAppDraft, type SaveState } from "@/components/app-editor/use-app-draft";
+import { DraftHeader } from "@/components/app-editor/draft-header";
+import { useAppDraft } from "@/components/app-editor/use-app-draft";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -22,30 +22,32 @@ import { WorkflowCanvas, type Selection } from "./workflow-canvas";
 import { WorkflowPreview } from "./workflow-preview";
 import "@xyflow/react/dist/style.css";
 
-const saveLabels: Record<SaveState, string> = { idle: "", saving: "Saving…", saved: "Saved", error: "Not saved" };
-
 export function WorkflowEditor({ appId }: { appId: string }) {
+  const trpc = useTRPC();
   const { app, draft, setDraft, saveState, saveError, saveNow } = useAppDraft(appId);
+  const current = useQuery(trpc.workspaces.current.queryOptions());
+  const canEdit = current.data ? current.data.role !== "member" : false;
   if (app.isError) return <p className="text-sm text-destructive">{app.error.message}</p>;
   if (!app.data || !draft) return <Skeleton className="h-96" />;
   const mode: WorkflowMode = app.data.type === "chatflow" ? "chatflow" : "workflow";
-  const status = (
-    <span className="text-xs text-muted-foreground" role="status" title={saveError ?? undefined}>
-      {saveLabels[saveState]}
-    </span>
-  );
   return (
     <>
-      <AppHeader app={app.data} actions={status} />
-      <WorkflowWorkspace appId={appId} mode={mode} draft={draft} setDraft={setDraft} saveNow={saveNow} />
+      <DraftHeader app={app.data} canEdit={canEdit} saveState={saveState} saveError={saveError} saveNow={saveNow} />
+      <WorkflowWorkspace appId={appId} mode={mode} draft={draft} setDraft={setDraft} saveNow={saveNow} canEdit={canEdit} />
     </>
   );
 }
 
-function WorkflowWorkspace({ appId, mode, draft, setDraft, saveNow }: { appId: string; mode: WorkflowMode; draft: NonNullable<ReturnType<typeof useAppDraft>["draft"]>; setDraft: ReturnType<typeof useAppDraft>["setDraft"]; saveNow: () => Promise<void> }) {
-  const trpc = useTRPC();
-  const current = useQuery(trpc.workspaces.current.queryOptions());
-  const canEdit = current.data ? current.data.role !== "member" : false;
+type WorkspaceProps = {
+  appId: string;
+  mode: WorkflowMode;
+  draft: NonNullable<ReturnType<typeof useAppDraft>["draft"]>;
+  setDraft: ReturnType<typeof useAppDraft>["setDraft"];
+  saveNow: () => Promise<void>;
+  canEdit: boolean;
+};
+
+function WorkflowWorkspace({ appId, mode, draft, setDraft, saveNow, canEdit }: WorkspaceProps) {
   const { resolvedTheme } = useTheme();
   const { graph, history, ctx, problems } = useWorkflowGraph(draft, mode, setDraft);
   const [selection, setSelection] = useState<Selection>({ nodes: [], edges: [] });
