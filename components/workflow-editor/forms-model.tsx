@@ -87,7 +87,7 @@ export function McpToolForm({ node, onChange, refs, problem, disabled }: NodeFor
           onChange={(value) => onChange({ ...data, arguments: { ...data.arguments, [name]: value } })}
         />
       ))}
-      <Field label="Approval" hint="Ask: the run waits for a person's yes before the call.">
+      <Field label="Approval" hint="A workflow run has nobody to ask: a tool that asks first is refused. Choose Run without asking for a tool you trust.">
         <NativeSelect value={data.approval ?? ""} disabled={disabled} onChange={(e) => onChange({ ...data, approval: (e.target.value || undefined) as "auto" | "ask" | undefined })}>
           <option value="">As the tool's hints say</option>
           <option value="auto">Run without asking</option>
