@@ -1,5 +1,6 @@
 // Pure edits of a workflow graph, as the canvas makes them: each returns a new graph, so undo keeps the old one.
 import { nodeDataDefaults, type NodeType, type WorkflowEdge, type WorkflowGraph, type WorkflowNode } from "@/server/workflows/graph";
+import type { ModelChoice } from "@/server/apps/model-choice";
 import { nodeCatalog } from "./node-catalog";
 
 /** A readable id no node has yet: `llm_1`, `code_2`, `if_else_1` (ids appear in `{{node.output}}` references). */
@@ -11,9 +12,16 @@ export function nextNodeId(graph: WorkflowGraph, type: NodeType): string {
   return `${prefix}_${n}`;
 }
 
-export function addNode(graph: WorkflowGraph, type: NodeType, options: { position: { x: number; y: number }; parentId?: string | null }): { graph: WorkflowGraph; id: string } {
+export function addNode(
+  graph: WorkflowGraph,
+  type: NodeType,
+  options: { position: { x: number; y: number }; parentId?: string | null; model?: ModelChoice | null },
+): { graph: WorkflowGraph; id: string } {
   const id = nextNodeId(graph, type);
-  const node = { id, type, title: nodeCatalog[type].label, position: options.position, parentId: options.parentId ?? null, data: nodeDataDefaults(type) } as WorkflowNode;
+  const defaults = nodeDataDefaults(type);
+  // A model step starts on the app's model (the workspace's default when the app was made), ready to run.
+  const data = (type === "llm" || type === "agent") && options.model ? { ...defaults, model: options.model } : defaults;
+  const node = { id, type, title: nodeCatalog[type].label, position: options.position, parentId: options.parentId ?? null, data } as WorkflowNode;
   // A body node follows its Iteration in the list: React Flow draws a parent before its children.
   return { graph: { ...graph, nodes: [...graph.nodes, node] }, id };
 }

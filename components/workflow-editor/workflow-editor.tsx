@@ -83,7 +83,7 @@ function WorkflowWorkspace({ appId, mode, draft, setDraft, saveNow, canEdit }: W
     const parentId = iteration && !outsideIterationOnly.has(type) ? iteration : null;
     let id = "";
     history.change((g) => {
-      const added = addNode(g, type, { position: freePosition(g, parentId), parentId });
+      const added = addNode(g, type, { position: freePosition(g, parentId), parentId, model: draft.model });
       id = added.id;
       return added.graph;
     });

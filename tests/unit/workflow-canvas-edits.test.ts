@@ -22,6 +22,15 @@ describe("canvas graph edits", () => {
     expect(nextNodeId(graph, "code")).toBe("code_2");
   });
 
+  it("starts a new LLM or Agent node on the app's model, and other nodes on their defaults", () => {
+    const model = { providerId: "p1", model: "m1", temperature: null, maxTokens: null };
+    const added = (type: "llm" | "agent" | "template") => addNode(emptyWorkflow("workflow"), type, { position: { x: 0, y: 0 }, model }).graph.nodes.at(-1)!;
+    expect(added("llm").data).toMatchObject({ model });
+    expect(added("agent").data).toMatchObject({ model });
+    expect(added("template").data).toEqual({ template: "" });
+    expect(addNode(emptyWorkflow("workflow"), "llm", { position: { x: 0, y: 0 } }).graph.nodes.at(-1)!.data).toMatchObject({ model: null });
+  });
+
   it("makes graphs the schema accepts, with If/Else edges keeping their branch", () => {
     let graph = addNode(emptyWorkflow("workflow"), "if-else", { position: { x: 1, y: 2 } }).graph;
     graph = connect(connect(graph, "start", "if_else_1"), "if_else_1", "end", "false");
