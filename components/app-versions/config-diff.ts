@@ -1,12 +1,13 @@
 // A readable comparison of two app configs, section by section, for the Versions page: the prompt as a line diff,
 // the model, inputs and tools as one line per change. Pure, so it is unit-tested.
 import type { AppConfig } from "@/server/apps/app-config";
+import { diffWorkflows } from "./workflow-diff";
 
 export type LineChange = { kind: "same" | "added" | "removed"; text: string };
 export interface ConfigDiff {
   instructions: LineChange[] | null;
   /** One sentence per change in the model, the inputs, the tools and the rest. */
-  changes: { section: "Model" | "Inputs" | "Tools" | "Opening statement" | "Tool rounds"; text: string }[];
+  changes: { section: "Model" | "Inputs" | "Tools" | "Opening statement" | "Tool rounds" | "Steps"; text: string }[];
 }
 
 /** Line diff by longest common subsequence; prompts are short enough for the quadratic table. */
@@ -63,5 +64,6 @@ export function diffConfigs(from: AppConfig, to: AppConfig, serverName: (id: str
   }
   if (from.maxToolRounds !== to.maxToolRounds) changes.push({ section: "Tool rounds", text: `${from.maxToolRounds} → ${to.maxToolRounds}` });
   if (from.openingStatement !== to.openingStatement) changes.push({ section: "Opening statement", text: "changed" });
+  for (const text of diffWorkflows(from.workflow, to.workflow)) changes.push({ section: "Steps", text });
   return { instructions: from.instructions === to.instructions ? null : diffLines(from.instructions, to.instructions), changes };
 }

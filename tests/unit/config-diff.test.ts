@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { emptyWorkflow, workflowGraphSchema } from "@/server/workflows/graph";
 import { diffConfigs, diffLines } from "@/components/app-versions/config-diff";
 import { appConfigSchema } from "@/server/apps/app-config";
 
@@ -24,6 +25,25 @@ describe("config diff", () => {
       { section: "Inputs", text: 'removed "City" (city)' },
       { section: "Inputs", text: 'added "Days" (days, number, required)' },
       { section: "Tools", text: "removed Search" },
+    ]);
+  });
+});
+
+describe("diffConfigs of a workflow", () => {
+  it("names the steps added, removed and changed, and counts connections, but not a node moved on the canvas", () => {
+    const from = appConfigSchema.parse({ workflow: emptyWorkflow("workflow") });
+    const graph = structuredClone(from.workflow!);
+    graph.nodes[0]!.position = { x: 500, y: 500 };
+    expect(diffConfigs(from, { ...from, workflow: graph }).changes).toEqual([]);
+    graph.nodes.push(workflowGraphSchema.shape.nodes.element.parse({ id: "tpl", type: "template", title: "Greeting", data: { template: "Hi" } }));
+    graph.nodes = graph.nodes.filter((n) => n.id !== "end");
+    graph.nodes[0]!.title = "Begin";
+    graph.edges = [{ id: "x", source: "start", target: "tpl", sourceHandle: null }];
+    expect(diffConfigs(from, { ...from, workflow: graph }).changes).toEqual([
+      { section: "Steps", text: 'removed "End" (end)' },
+      { section: "Steps", text: 'changed "Begin"' },
+      { section: "Steps", text: 'added "Greeting" (template)' },
+      { section: "Steps", text: "connections: 1 added, 1 removed" },
     ]);
   });
 });
