@@ -9,6 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
+import { WorkflowPreviewPage } from "@/components/workflow-preview/workflow-preview-page";
+import { isWorkflowType } from "@/server/apps/app-config";
 import { AppHeader } from "./app-header";
 import { DebugPreview } from "./debug-preview";
 import { ModelSection } from "./model-section";
@@ -45,6 +47,7 @@ export function AppEditor({ appId }: { appId: string }) {
   if (!app.data || !draft) return <Skeleton className="h-96" />;
 
   const data = app.data;
+  if (isWorkflowType(data.type)) return <WorkflowPreviewPage app={data} draft={draft} saveNow={saveNow} />;
   const actions = (
     <div className="flex flex-wrap items-center gap-2">
       <span className="text-xs text-muted-foreground" role="status" title={saveError ?? undefined}>
