@@ -18,7 +18,7 @@ export class WorkflowPreviewPage {
   }
 
   input(label: string) {
-    return this.region.getByLabel(label, { exact: true });
+    return this.region.getByRole("textbox", { name: label, exact: true });
   }
 
   async run() {
