@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { api } from "./published-app";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { LogsPage } from "./pages/logs-page";
+import { expectNoHorizontalOverflow, phone, useTheme } from "./pages/phone-check";
 import { WorkflowPreviewPage } from "./pages/workflow-preview-page";
 
 const node = (id: string, type: string, x: number, data: Record<string, unknown> = {}, title = id) => ({ id, type, title, position: { x, y: 0 }, parentId: null, data });
@@ -41,6 +42,7 @@ test("a workflow runs node by node in Debug & Preview, re-runs from a node with 
   await expect(preview.trace.getByTestId("run-outputs")).toContainText('"greeting": "Hello Ada, welcome"');
   await preview.expand("first");
   await expect(preview.row("first")).toContainText('"text": "Hello Ada"');
+  await page.screenshot({ path: test.info().outputPath("workflow-run.png") });
 
   await preview.rerunFrom("Second", { First: '{ "text": "Hi there" }' });
   await expect(preview.trace.getByTestId("run-outputs")).toContainText('"greeting": "Hi there, welcome"');
@@ -58,4 +60,40 @@ test("a workflow runs node by node in Debug & Preview, re-runs from a node with 
   for (const id of ["start", "first", "second", "end"]) await expect(preview.row(id, run)).toHaveAttribute("data-status", "completed");
   await preview.expand("second", run);
   await expect(preview.row("second", run)).toContainText('"text": "Hi there, welcome"');
+});
+
+test("a chatflow answers in a chat at phone width in the dark, each turn's trace under its answer, rows opened from the keyboard", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(phone);
+  await useTheme(page, "dark");
+  await new SignUpPage(page).open();
+  await new SignUpPage(page).signUp(newUser("wfchat"));
+  await expect(page).toHaveURL(/\/apps$/);
+  const app = await api<{ id: string }>(page, "apps.create", { type: "chatflow", name: "Echo" });
+  await api(page, "apps.updateDraft", {
+    id: app.id,
+    draft: {
+      variables: [],
+      workflow: {
+        nodes: [node("start", "start", 0, {}, "Start"), node("answer", "answer", 300, { text: "You said {{start.query}}" }, "Answer")],
+        edges: [edge("start", "answer")],
+        limits: {},
+      },
+    },
+  });
+  const preview = new WorkflowPreviewPage(page);
+  await preview.open(app.id);
+  for (const text of ["one", "two"]) {
+    await preview.region.getByRole("textbox", { name: "Message" }).fill(text);
+    await preview.region.getByRole("textbox", { name: "Message" }).press("Enter");
+    await expect(preview.region.getByTestId("chat-turn").last().locator('[data-role="assistant"]')).toHaveText(`You said ${text}`);
+  }
+  const last = preview.region.getByTestId("chat-turn").last();
+  await expect(preview.row("answer", last)).toHaveAttribute("data-status", "completed");
+  const toggle = preview.row("answer", last).getByRole("button", { expanded: false }).first();
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(preview.row("answer", last)).toContainText('"text": "You said two"');
+  await expectNoHorizontalOverflow(page, "a chatflow's Debug & Preview");
+  await page.screenshot({ path: test.info().outputPath("chatflow-phone-dark.png") });
 });
