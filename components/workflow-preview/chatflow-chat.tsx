@@ -21,7 +21,7 @@ interface Turn {
   runId: string;
 }
 
-export function ChatflowChat({ appId, variables, beforeRun, onNodeStates }: WorkflowPreviewProps) {
+export function ChatflowChat({ appId, variables, beforeRun, onNodeStates, onSelectNode }: WorkflowPreviewProps) {
   const trpc = useTRPC();
   const [inputs, setInputs] = useState<Record<string, unknown>>({});
   const [query, setQuery] = useState("");
@@ -72,6 +72,7 @@ export function ChatflowChat({ appId, variables, beforeRun, onNodeStates }: Work
               onNodeStates={turn === last ? onNodeStates : undefined}
               onEnded={turn === last ? () => setLastEnded(true) : undefined}
               onRerunFrom={(run, nodeId) => setRerunNode({ run, nodeId })}
+              onSelectNode={onSelectNode}
             />
           ))}
           {runDraft.error && <p role="alert" className="text-sm text-destructive">{runDraft.error.message}</p>}
@@ -124,12 +125,14 @@ function ChatTurn({
   onNodeStates,
   onEnded,
   onRerunFrom,
+  onSelectNode,
 }: {
   turn: Turn;
   latest: boolean;
   onNodeStates?: WorkflowPreviewProps["onNodeStates"];
   onEnded?: () => void;
   onRerunFrom: (run: RunView, nodeId: string) => void;
+  onSelectNode?: (nodeId: string) => void;
 }) {
   const run = useRun(turn.runId, onNodeStates);
   const [open, setOpen] = useState(latest);
@@ -151,7 +154,7 @@ function ChatTurn({
           <Button type="button" variant="link" size="sm" className="justify-self-start text-xs" aria-expanded={open} onClick={() => setOpen((v) => !v)}>
             {open ? "Hide the trace" : "Show the trace"}
           </Button>
-          {open && <RunTrace run={run.data} showResult={false} onRerunFrom={(nodeId) => onRerunFrom(run.data!, nodeId)} />}
+          {open && <RunTrace run={run.data} showResult={false} onSelectNode={onSelectNode} onRerunFrom={(nodeId) => onRerunFrom(run.data!, nodeId)} />}
         </div>
       )}
     </div>

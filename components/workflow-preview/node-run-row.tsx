@@ -1,6 +1,6 @@
 "use client";
 // One node run in a trace: title, type, status, time and tokens; opens to its inputs, outputs and error.
-import { CheckCircle2, ChevronRight, CircleMinus, Loader2, RotateCcw, XCircle } from "lucide-react";
+import { CheckCircle2, ChevronRight, Crosshair, CircleMinus, Loader2, RotateCcw, XCircle } from "lucide-react";
 import { useId, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -23,12 +23,15 @@ export function NodeRunRow({
   row,
   title,
   onRerun,
+  onShow,
   children,
 }: {
   row: NodeRunView;
   title: string;
   /** Offered on a node of the top level once the run has ended. */
   onRerun?: () => void;
+  /** Selects the node on the canvas. */
+  onShow?: () => void;
   /** An Iteration's items. */
   children?: ReactNode;
 }) {
@@ -56,6 +59,11 @@ export function NodeRunRow({
         <span className="ml-auto flex shrink-0 items-center gap-2 text-xs tabular-nums text-muted-foreground">
           {row.status === "skipped" ? <span>skipped</span> : <span>{formatMs(row.durationMs)}</span>}
           {tokens > 0 && <span>{tokens.toLocaleString("en")} tokens</span>}
+          {onShow && (
+            <Button type="button" variant="ghost" size="icon-sm" onClick={onShow} aria-label={`Show ${title} on the canvas`} title="Show on the canvas">
+              <Crosshair aria-hidden />
+            </Button>
+          )}
           {onRerun && (
             <Button type="button" variant="ghost" size="sm" onClick={onRerun} aria-label={`Re-run from ${title}`}>
               <RotateCcw aria-hidden /> <span className="max-sm:sr-only">Re-run from here</span>

@@ -8,7 +8,18 @@ import { runEnded, type NodeRunView, type RunView } from "./types";
 
 const runBadge = { queued: "neutral", running: "info", completed: "success", failed: "destructive", stopped: "warning" } as const;
 
-export function RunTrace({ run, onRerunFrom, showResult = true }: { run: RunView; onRerunFrom?: (nodeId: string) => void; showResult?: boolean }) {
+export function RunTrace({
+  run,
+  onRerunFrom,
+  onSelectNode,
+  showResult = true,
+}: {
+  run: RunView;
+  /** Offers "Re-run from here" on the top level's rows once the run has ended (the preview; Logs read only). */
+  onRerunFrom?: (nodeId: string) => void;
+  onSelectNode?: (nodeId: string) => void;
+  showResult?: boolean;
+}) {
   const nodes = new Map(run.snapshot.graph.nodes.map((node) => [node.id, node]));
   const title = (nodeId: string) => nodes.get(nodeId)?.title.trim() || nodeId;
   const top = run.nodeRuns.filter((row) => row.itemIndex === null);
@@ -44,9 +55,10 @@ export function RunTrace({ run, onRerunFrom, showResult = true }: { run: RunView
               key={row.id}
               row={row}
               title={title(row.nodeId)}
+              onShow={onSelectNode && nodes.has(row.nodeId) ? () => onSelectNode(row.nodeId) : undefined}
               onRerun={onRerunFrom && ended && row.status !== "skipped" && nodes.has(row.nodeId) ? () => onRerunFrom(row.nodeId) : undefined}
             >
-              {row.nodeType === "iteration" && <IterationItems rows={body(row.nodeId)} title={title} />}
+              {row.nodeType === "iteration" && <IterationItems rows={body(row.nodeId)} title={title} onSelectNode={onSelectNode} />}
             </NodeRunRow>
           ))}
         </ol>
@@ -55,7 +67,7 @@ export function RunTrace({ run, onRerunFrom, showResult = true }: { run: RunView
   );
 }
 
-function IterationItems({ rows, title }: { rows: NodeRunView[]; title: (nodeId: string) => string }) {
+function IterationItems({ rows, title, onSelectNode }: { rows: NodeRunView[]; title: (nodeId: string) => string; onSelectNode?: (nodeId: string) => void }) {
   const items = [...new Set(rows.map((row) => row.itemIndex!))].sort((a, b) => a - b);
   if (items.length === 0) return <p className="text-xs text-muted-foreground">No item ran.</p>;
   return (
@@ -65,7 +77,7 @@ function IterationItems({ rows, title }: { rows: NodeRunView[]; title: (nodeId: 
           <p className="text-xs font-medium text-muted-foreground">Item {item + 1}</p>
           <ol className="grid gap-1.5 border-l pl-2" aria-label={`Item ${item + 1}`}>
             {rows.filter((row) => row.itemIndex === item).map((row) => (
-              <NodeRunRow key={row.id} row={row} title={title(row.nodeId)} />
+              <NodeRunRow key={row.id} row={row} title={title(row.nodeId)} onShow={onSelectNode && (() => onSelectNode(row.nodeId))} />
             ))}
           </ol>
         </div>

@@ -25,6 +25,10 @@ export interface WorkflowPreviewProps {
   beforeRun: () => Promise<void>;
   /** Each node's state in the current run, for the canvas to light up (told when it changes). */
   onNodeStates?: (states: Record<string, NodeState>) => void;
+  /** The canvas's checker reports problems: a run would be refused, so say so before Run. */
+  hasProblems?: boolean;
+  /** Selects a node on the canvas (a trace row's "Show on canvas"). */
+  onSelectNode?: (nodeId: string) => void;
 }
 
 export function WorkflowPreview(props: WorkflowPreviewProps) {
@@ -33,12 +37,15 @@ export function WorkflowPreview(props: WorkflowPreviewProps) {
       <CardHeader className="border-b">
         <CardTitle as="h2" id="workflow-preview-heading">Debug &amp; Preview</CardTitle>
       </CardHeader>
+      {props.hasProblems && (
+        <p role="status" className="border-b bg-warning/10 px-4 py-2 text-sm text-warning">Fix the problems on the canvas to run the workflow.</p>
+      )}
       {props.mode === "chatflow" ? <ChatflowChat {...props} /> : <WorkflowForm {...props} />}
     </Card>
   );
 }
 
-function WorkflowForm({ appId, variables, beforeRun, onNodeStates }: WorkflowPreviewProps) {
+function WorkflowForm({ appId, variables, beforeRun, onNodeStates, onSelectNode }: WorkflowPreviewProps) {
   const trpc = useTRPC();
   const [inputs, setInputs] = useState<Record<string, unknown>>({});
   const [runId, setRunId] = useState<string | null>(null);
@@ -86,7 +93,7 @@ function WorkflowForm({ appId, variables, beforeRun, onNodeStates }: WorkflowPre
         ) : !run.data ? (
           <Skeleton className="h-32" />
         ) : (
-          <RunTrace run={run.data} onRerunFrom={(nodeId) => setRerunNode({ run: run.data, nodeId })} />
+          <RunTrace run={run.data} onSelectNode={onSelectNode} onRerunFrom={(nodeId) => setRerunNode({ run: run.data, nodeId })} />
         )}
       </div>
       {rerunNode && (
