@@ -1,80 +1,29 @@
 "use client";
 // The "Orchestrate" editor: draft on the left (autosaved), Debug & Preview on the right.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { toast } from "sonner";
+import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc-provider";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Textarea } from "@/components/ui/textarea";
-import { WorkflowPreviewPage } from "@/components/workflow-preview/workflow-preview-page";
-import { isWorkflowType } from "@/server/apps/app-config";
-import { AppHeader } from "./app-header";
 import { DebugPreview } from "./debug-preview";
+import { DraftHeader } from "./draft-header";
 import { ModelSection } from "./model-section";
-import { PublishButton, PublishedPointer } from "./publish-controls";
 import { ToolsSection } from "./tools-section";
-import { useAppDraft, type SaveState } from "./use-app-draft";
+import { useAppDraft } from "./use-app-draft";
 import { VariablesEditor } from "./variables-editor";
-
-const saveLabels: Record<SaveState, string> = { idle: "", saving: "Saving…", saved: "Saved", error: "Not saved" };
 
 export function AppEditor({ appId }: { appId: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { app, draft, setDraft, saveState, saveError, saveNow } = useAppDraft(appId);
   const current = useQuery(trpc.workspaces.current.queryOptions());
   const canEdit = current.data ? current.data.role !== "member" : false;
-  const [justPublished, setJustPublished] = useState<number | null>(null);
-  const publish = useMutation(
-    trpc.apps.publish.mutationOptions({
-      onSuccess: async (version) => {
-        toast.success(`Published version ${version.version}`);
-        setJustPublished(version.version);
-        // The Apps page shows Draft / Published from its own cached list, so that list is stale now too.
-        await Promise.all([
-          queryClient.invalidateQueries(trpc.apps.get.queryFilter({ id: appId })),
-          queryClient.invalidateQueries(trpc.apps.list.queryFilter()),
-        ]);
-      },
-      onError: (error) => toast.error(error.message),
-    }),
-  );
-
   if (app.isError) return <p className="text-sm text-destructive">{app.error.message}</p>;
   if (!app.data || !draft) return <Skeleton className="h-96" />;
 
   const data = app.data;
-  if (isWorkflowType(data.type)) return <WorkflowPreviewPage app={data} draft={draft} saveNow={saveNow} />;
-  const actions = (
-    <div className="flex flex-wrap items-center gap-2">
-      <span className="text-xs text-muted-foreground" role="status" title={saveError ?? undefined}>
-        {saveLabels[saveState]}
-      </span>
-      {data.hasUnpublishedChanges ? (
-        <Badge variant="warning" dot>Unpublished changes</Badge>
-      ) : (
-        <Badge variant="success" dot>Published v{data.published?.version}</Badge>
-      )}
-      {canEdit && (
-        <PublishButton
-          pending={publish.isPending}
-          nothingNew={!data.hasUnpublishedChanges && saveState !== "saving" && saveState !== "error"}
-          onPublish={async () => {
-            await saveNow();
-            publish.mutate({ id: appId });
-          }}
-        />
-      )}
-    </div>
-  );
-
   return (
     <>
-      <AppHeader app={data} actions={actions} />
-      {justPublished && <PublishedPointer appId={appId} version={justPublished} onDismiss={() => setJustPublished(null)} />}
+      <DraftHeader app={data} canEdit={canEdit} saveState={saveState} saveError={saveError} saveNow={saveNow} />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         {/* grid-cols-1 (minmax(0, 1fr)) keeps long unbreakable content, such as a tool description, from widening the cards past the column. */}
         <div className="grid min-w-0 grid-cols-1 content-start gap-6">

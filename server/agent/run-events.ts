@@ -22,6 +22,8 @@ export type RunEvent =
   | { type: "tool-approval-requested"; callId: string; name: string; title?: string; arguments: unknown; inputSchema: unknown }
   | { type: "tool-approval-decided"; callId: string; name: string; decision: "approved" | "denied"; via: "preview" | "elicitation" | "policy"; editedArguments?: unknown }
   | { type: "round-finished"; round: number }
+  /** A workflow's node ended (server/workflows): one progress step per node for published calls. */
+  | { type: "workflow-node-finished"; nodeId: string; title: string; status: "completed" | "failed" | "skipped" }
   | { type: "finished"; answer: string; usage: RunUsage; status: RunStatus; roundLimitReached: boolean }
   /**
    * Debug & Preview only, instead of a run: per-person servers the app's tools need that the signed-in person has

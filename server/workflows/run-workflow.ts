@@ -1,5 +1,5 @@
 // The "workflow-run" job: runs (or, after its process died, resumes) one stored workflow run and stores its end.
-// On a resume (or a re-run from a node, stored before its job) the completed and skipped node runs are kept and their outputs feed the nodes after them; a node left
+// On a resume the completed and skipped node runs are kept and their outputs feed the nodes after them; a node left
 // "running" runs again. The end is stored once: a run already stopped stays stopped.
 import "server-only";
 import { getDb } from "@/server/db";
@@ -41,7 +41,8 @@ export async function runWorkflowJob(job: Job): Promise<void> {
   }, 1_000);
   try {
     const signal = AbortSignal.any([job.signal, timeout, stopped.signal]);
-    // On a first attempt too: a re-run from a node starts with the earlier nodes' runs already stored (rerun-from-node).
+    // Whatever is stored is kept: nothing on a first start; on a resume (another attempt, or the embedded queue
+    // after a restart) the nodes that finished before.
     const stored = await listNodeRuns(db, { workspaceId, runId });
     const state: RunState = {
       run: started,

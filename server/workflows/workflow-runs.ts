@@ -58,7 +58,7 @@ export async function startWorkflowRun(params: StartWorkflowRun) {
   if (continued && !(await findConversation(db, { workspaceId, appId, id: continued }))) {
     throw new AppError("not_found:conversation", "This conversation does not exist or was deleted. Start a new one.");
   }
-  // First: starting the worker of the in-process queue fails the runs it finds unfinished, so never this one.
+  // First: starting the worker of the in-process queue queues again the runs it finds unfinished, never this one twice.
   await startWorkflowWorker();
   const summary = mode === "chatflow" ? query : summarizeInputs(inputs);
   const ids = await insertWorkflowRun(db, {

@@ -14,6 +14,7 @@ import { openNavigationDrawer } from "./pages/main-nav";
 import { expectNoHorizontalOverflow, phone, useTheme } from "./pages/phone-check";
 import { PublishPage } from "./pages/publish-page";
 import { ToolsPage } from "./pages/tools-page";
+import { WorkflowEditorPage } from "./pages/workflow-editor-page";
 import { api, connect } from "./published-app";
 
 let llm: ScriptedLlm;
@@ -25,7 +26,7 @@ test.afterAll(async () => {
   await Promise.all([llm?.close(), tools?.close()]);
 });
 
-type Seeded = { chat: string; agent: string; completion: string; inviteToken: string };
+type Seeded = { chat: string; agent: string; completion: string; workflow: string; inviteToken: string };
 type Route = { name: string; path: (s: Seeded) => string; heading: string | RegExp; open?: (page: Page) => Promise<void> };
 
 const chatName = "Lisbon Trip Planner With A Long Name";
@@ -37,6 +38,7 @@ const routes: Route[] = [
   { name: "chat editor", path: (s) => `/apps/${s.chat}`, heading: chatName },
   { name: "agent editor", path: (s) => `/apps/${s.agent}`, heading: "Tool Agent" },
   { name: "text generator editor", path: (s) => `/apps/${s.completion}`, heading: "Summaries" },
+  { name: "workflow editor, End selected", path: (s) => `/apps/${s.workflow}`, heading: "Phone Workflow", open: (p) => new WorkflowEditorPage(p).select("end") },
   { name: "MCP server tab", path: (s) => `/apps/${s.chat}/publish`, heading: chatName },
   { name: "MCP server tab, connect check", path: (s) => `/apps/${s.chat}/publish`, heading: chatName, open: async (p) => void (await runConnectCheck(p)) },
   { name: "MCP server tab, Cursor snippet", path: (s) => `/apps/${s.chat}/publish`, heading: chatName, open: (p) => new PublishPage(p).showClientConfig("Cursor") },
@@ -157,7 +159,8 @@ async function seed(page: Page): Promise<Seeded> {
   llm.script([{ toolCalls: [{ name: "test_tools__echo", arguments: { text: "a-long-unbroken-argument-".repeat(6) } }] }, { text: "Echoed it." }]);
   await editor.send("Echo something long");
   await expect(editor.conversation).toContainText("Echoed it.", { timeout: 20_000 });
-  return { chat: chat.id, agent, completion: completion.id, inviteToken };
+  const workflow = await api<{ id: string }>(page, "apps.create", { type: "workflow", name: "Phone Workflow" });
+  return { chat: chat.id, agent, completion: completion.id, workflow: workflow.id, inviteToken };
 }
 
 for (const theme of ["light", "dark"] as const) {

@@ -3,7 +3,6 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sweepInterruptedRuns } from "@/server/agent/run-leases";
-import { refuseAll } from "@/server/agent/tool-approval";
 import { appConfigSchema } from "@/server/apps/app-config";
 import { getAppOrThrow } from "@/server/apps/apps";
 import { getDb } from "@/server/db";
@@ -11,7 +10,6 @@ import { listMessages } from "@/server/db/queries/conversations";
 import { deleteConversationBatch } from "@/server/db/queries/retention";
 import { finishWorkflowRun, insertWorkflowRun, listNodeRuns, markWorkflowRunRunning, upsertNodeRun } from "@/server/db/queries/workflow-runs";
 import { conversations, workflowNodeRuns, workflowRuns } from "@/server/db/schema";
-import { callPublishedTool } from "@/server/mcp/server/call-tool";
 import { runWorkflowJob } from "@/server/workflows/run-workflow";
 import { getWorkflowRun, waitForWorkflowRun } from "@/server/workflows/workflow-runs";
 import { createWorkflowApp, wfEdge, wfNode } from "../support/workflow-apps";
@@ -206,14 +204,8 @@ describe("what is refused or removed", () => {
     await expect(broken.caller.apps.publish({ id: broken.app.id })).rejects.toThrow(/^Fix the workflow before publishing: /);
     expect(await stored(app.id)).toEqual({ runs: 0, conversations: 0 });
     expect(await stored(broken.app.id)).toEqual({ runs: 0, conversations: 0 });
-    // A sound graph publishes without an app-level model; calling it over MCP is refused, clearly, until that lands.
+    // A sound graph publishes without an app-level model (its nodes name theirs).
     await expect(caller.apps.publish({ id: app.id })).resolves.toMatchObject({ version: 1 });
-    const config = appConfigSchema.parse((await getAppOrThrow({ workspaceId: broken.workspaceId, id: broken.app.id })).draft);
-    const call = { workspaceId: broken.workspaceId, appId: app.id, versionId: "v", config, provider: null, signal: new AbortController().signal, personId: null, approve: refuseAll };
-    for (const appType of ["workflow", "chatflow"] as const) {
-      const outcome = await callPublishedTool({ ...call, appType, args: { name: "Ada" } });
-      expect(outcome.result).toMatchObject({ isError: true, content: [{ type: "text", text: expect.stringContaining(`This ${appType} cannot be called over MCP yet.`) }] });
-    }
   });
 
   it("deleting the app, or retention, removes its workflow runs and node runs", async () => {

@@ -27,6 +27,8 @@ function progressMessage(event: RunEvent): string | null {
       return event.stopped ? `Tool ${event.name} stopped` : event.isError ? `Tool ${event.name} failed` : `Tool ${event.name} finished`;
     case "round-finished":
       return `Model round ${event.round} finished`;
+    case "workflow-node-finished":
+      return `Step ${event.title} ${event.status}`;
     default:
       return null;
   }

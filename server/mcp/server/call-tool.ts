@@ -7,7 +7,7 @@ import { ErrorCode, type CallToolResult } from "@modelcontextprotocol/sdk/types.
 import { runApp } from "@/server/agent/run-app";
 import type { RunEvent } from "@/server/agent/run-events";
 import type { Approver } from "@/server/agent/tool-approval";
-import type { AppConfig, AppType } from "@/server/apps/app-config";
+import { isConversational, isWorkflowType, type AppConfig, type AppType } from "@/server/apps/app-config";
 import { conversationIdKey, queryKey } from "@/server/apps/input-schema";
 import { getDb } from "@/server/db";
 import { findConversation } from "@/server/db/queries/conversations";
@@ -18,6 +18,7 @@ import { env } from "@/server/env";
 import { missingPersonConnections } from "@/server/mcp/servers/missing-connections";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
 import type { CallOutcome } from "./call-log";
+import { callPublishedWorkflow } from "./call-workflow";
 import type { OfferedProvider } from "./endpoint";
 
 export interface PublishedCall {
@@ -62,7 +63,7 @@ function describeAppError(error: AppError): PublishedCallOutcome {
 }
 
 function splitArguments(appType: AppType, args: Record<string, unknown>) {
-  if (appType === "completion") return { query: "", conversationId: null, inputs: args };
+  if (!isConversational(appType)) return { query: "", conversationId: null, inputs: args };
   const { [queryKey]: query, [conversationIdKey]: conversationId, ...inputs } = args;
   if (typeof query !== "string" || !query.trim()) throw new AppError("bad_request:app_input", `"${queryKey}" is required: the message to send, as a string.`);
   if (conversationId !== undefined && conversationId !== null && typeof conversationId !== "string") {
@@ -98,8 +99,6 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
   const { workspaceId, appId, config } = call;
   let tools: Awaited<ReturnType<typeof openAppTools>> | null = null;
   try {
-    // Publishing a workflow as an MCP tool comes in a later step (issue #29); until then its calls are refused, clearly.
-    if (call.appType === "workflow" || call.appType === "chatflow") return failure(`This ${call.appType} cannot be called over MCP yet. ${ownerHint}`);
     const { query, conversationId, inputs } = splitArguments(call.appType, call.args);
     if (conversationId) {
       // Only conversations this endpoint started continue here, never the editor's Debug & Preview runs.
@@ -108,6 +107,8 @@ export async function callPublishedTool(call: PublishedCall): Promise<PublishedC
         throw new AppError("not_found:conversation", `No conversation "${conversationId.slice(0, 100)}" was found. Leave out ${conversationIdKey} to start a new one.`);
       }
     }
+    // A workflow runs its own nodes' models and tools (call-workflow.ts).
+    if (isWorkflowType(call.appType)) return await callPublishedWorkflow({ ...call, appType: call.appType }, { query, conversationId, inputs });
     if (!config.model) throw new AppError("bad_request:app", "The published version has no model.");
     if (call.appType === "agent" && call.personId) {
       const missing = await missingPersonConnections({ workspaceId, bindings: config.tools, userId: call.personId });

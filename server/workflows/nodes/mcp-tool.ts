@@ -16,6 +16,7 @@ import { openServerConnection } from "@/server/mcp/servers/open-connection";
 import { asksFirst } from "@/shared/asks-first";
 import { renderTemplate } from "../references";
 import { NodeError, type NodeExecutor, type NodeRunContext } from "./node-executor";
+import { typedToolArguments } from "./tool-arguments";
 
 const connectYours = (server: McpServer) =>
   `${server.name} connects each person to their own account, and yours is not connected. Connect it under Tools -> MCP, then run the workflow again.`;
@@ -49,12 +50,14 @@ export const runMcpTool: NodeExecutor<"mcp-tool"> = async (node, ctx) => {
         "If you trust this tool, set the node to run without asking.",
     );
   }
-  // Typed values: a slot that is exactly one reference passes a list as a list. Missing values are left out.
-  const args = Object.fromEntries(
+  // Typed values: a slot that is exactly one reference passes a list as a list; typed text ("10") is read as the
+  // tool's schema says. Missing values are left out.
+  const rendered = Object.fromEntries(
     Object.entries(node.data.arguments)
       .map(([key, template]) => [key, renderTemplate(template, ctx.outputs)] as const)
       .filter(([, value]) => value !== undefined),
   );
+  const args = typedToolArguments(rendered, tool.inputSchema);
   const inputs = { server: server.name, tool: name, arguments: args };
 
   let connection;

@@ -15,14 +15,17 @@ export class AppsPage {
   }
 
   /** Creates an app and lands in its editor; returns the app's id. */
-  async create({ type, name, icon, description }: { type: "Chat" | "Agent" | "Text generator"; name: string; icon?: string; description?: string }) {
+  async create({ type, name, icon, description }: { type: "Chat" | "Agent" | "Text generator" | "Workflow" | "Chatflow"; name: string; icon?: string; description?: string }) {
     await this.page.getByRole("button", { name: "Create app" }).click();
     const dialog = this.page.getByRole("dialog", { name: "Create app" });
     // A person clicks the type's card (the radio itself is visually hidden under the card's icon).
-    const radio = dialog.getByRole("radio", { name: type });
-    await dialog.locator("label").filter({ has: this.page.getByRole("radio", { name: type }) }).click();
+    // The radio's name is its label then its description: "Chat" must not match "Chatflow", nor "Workflow" the
+    // Chatflow's description ("A workflow that ...").
+    const typeName = new RegExp(`^${type}(?![a-z])`);
+    const radio = dialog.getByRole("radio", { name: typeName });
+    await dialog.locator("label").filter({ has: this.page.getByRole("radio", { name: typeName }) }).click();
     await expect(radio).toBeChecked();
-    await dialog.getByLabel("Name").fill(name);
+    await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(name);
     if (icon) await dialog.getByRole("radio", { name: `Icon ${icon}` }).click();
     if (description) await dialog.getByLabel("Description").fill(description);
     await dialog.getByRole("button", { name: "Create app" }).click();

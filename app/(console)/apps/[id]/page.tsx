@@ -1,7 +1,7 @@
-// App editor ("Orchestrate") with Debug & Preview.
-import { AppEditor } from "@/components/app-editor/app-editor";
+// App editor ("Orchestrate") with Debug & Preview; workflow and chatflow apps open the workflow canvas.
+import { AppEditorOrCanvas } from "@/components/workflow-editor/app-editor-or-canvas";
 
 export default async function AppEditorPage({ params }: PageProps<"/apps/[id]">) {
   const { id } = await params;
-  return <AppEditor appId={id} />;
+  return <AppEditorOrCanvas appId={id} />;
 }
