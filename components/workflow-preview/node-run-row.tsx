@@ -8,10 +8,10 @@ import { JsonView } from "./json-view";
 import type { NodeRunView } from "./types";
 
 const statusIcon = {
-  running: <Loader2 aria-hidden className="size-4 animate-spin text-info" />,
-  completed: <CheckCircle2 aria-hidden className="size-4 text-success" />,
-  failed: <XCircle aria-hidden className="size-4 text-destructive" />,
-  skipped: <CircleMinus aria-hidden className="size-4 text-muted-foreground" />,
+  running: <Loader2 aria-hidden className="size-4 shrink-0 animate-spin text-info" />,
+  completed: <CheckCircle2 aria-hidden className="size-4 shrink-0 text-success" />,
+  failed: <XCircle aria-hidden className="size-4 shrink-0 text-destructive" />,
+  skipped: <CircleMinus aria-hidden className="size-4 shrink-0 text-muted-foreground" />,
 };
 
 export function formatMs(ms: number | null | undefined) {
@@ -40,7 +40,7 @@ export function NodeRunRow({
   const tokens = row.usage ? row.usage.inputTokens + row.usage.outputTokens : 0;
   const canOpen = row.status !== "skipped" || Boolean(children);
   return (
-    <li data-testid="node-run" data-node-id={row.nodeId} data-status={row.status} className="rounded-lg border bg-card">
+    <li data-testid="node-run" className="@container rounded-lg border bg-card" data-node-id={row.nodeId} data-status={row.status}>
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 px-2 py-1.5">
         <button
           type="button"
@@ -66,7 +66,7 @@ export function NodeRunRow({
           )}
           {onRerun && (
             <Button type="button" variant="ghost" size="sm" onClick={onRerun} aria-label={`Re-run from ${title}`}>
-              <RotateCcw aria-hidden /> <span className="max-sm:sr-only">Re-run from here</span>
+              <RotateCcw aria-hidden /> <span className="sr-only @lg:not-sr-only">Re-run from here</span>
             </Button>
           )}
         </span>

@@ -40,6 +40,8 @@ test("a workflow runs node by node in Debug & Preview, re-runs from a node with 
   await preview.run();
   for (const id of ["start", "first", "second", "end"]) await expect(preview.row(id)).toHaveAttribute("data-status", "completed");
   await expect(preview.trace.getByTestId("run-outputs")).toContainText('"greeting": "Hello Ada, welcome"');
+  // The canvas lights up each node as it ran.
+  for (const id of ["start", "first", "second", "end"]) await expect(preview.canvasNode(id)).toHaveAttribute("data-run-state", "completed");
   await preview.expand("first");
   await expect(preview.row("first")).toContainText('"text": "Hello Ada"');
   await page.screenshot({ path: test.info().outputPath("workflow-run.png") });

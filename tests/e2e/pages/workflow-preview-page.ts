@@ -35,6 +35,11 @@ export class WorkflowPreviewPage {
     return within.locator(`[data-testid="node-run"][data-node-id="${nodeId}"]`);
   }
 
+  /** A node on the workflow canvas, whose data-run-state tells how it ran in the preview's run. */
+  canvasNode(nodeId: string) {
+    return this.page.locator(`.react-flow__node[data-id="${nodeId}"] [data-run-state]`);
+  }
+
   /** Opens a row to its inputs and outputs. */
   async expand(nodeId: string, within = this.trace) {
     const toggle = this.row(nodeId, within).getByRole("button", { expanded: false }).first();
