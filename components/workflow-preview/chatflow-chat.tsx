@@ -11,9 +11,8 @@ import { FollowScroll } from "@/components/ui/follow-scroll";
 import { Textarea } from "@/components/ui/textarea";
 import { RerunDialog } from "./rerun-dialog";
 import { RunTrace } from "./run-trace";
-import { runEnded, type RunView } from "./types";
+import { runEnded, type RunView, type WorkflowPreviewProps } from "./types";
 import { useRun } from "./use-run";
-import type { WorkflowPreviewProps } from "./workflow-preview";
 
 interface Turn {
   key: number;

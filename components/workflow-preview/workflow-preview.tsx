@@ -13,23 +13,9 @@ import type { Variable } from "@/server/apps/app-config";
 import { ChatflowChat } from "./chatflow-chat";
 import { RerunDialog } from "./rerun-dialog";
 import { RunTrace } from "./run-trace";
-import { runEnded, type NodeState, type RunView } from "./types";
+import { runEnded, type RunView, type WorkflowPreviewProps } from "./types";
 import { useRun } from "./use-run";
 
-export interface WorkflowPreviewProps {
-  appId: string;
-  mode: "workflow" | "chatflow";
-  /** The draft's input form (Start's fields). */
-  variables: Variable[];
-  /** Saves the draft first, so the run runs what is on screen. */
-  beforeRun: () => Promise<void>;
-  /** Each node's state in the current run, for the canvas to light up (told when it changes). */
-  onNodeStates?: (states: Record<string, NodeState>) => void;
-  /** The canvas's checker reports problems: a run would be refused, so say so before Run. */
-  hasProblems?: boolean;
-  /** Selects a node on the canvas (a trace row's "Show on canvas"). */
-  onSelectNode?: (nodeId: string) => void;
-}
 
 export function WorkflowPreview(props: WorkflowPreviewProps) {
   return (

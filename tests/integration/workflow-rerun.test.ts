@@ -55,6 +55,30 @@ describe("re-running a workflow from a node", () => {
     expect(await wait(workspaceId, renamed.runId)).toMatchObject({ status: "completed", inputs: { name: "Bo" }, outputs: { greeting: "Hello Bo, welcome" } });
   });
 
+  it("keeps an Iteration before the node with its items' runs, and refuses a node inside an Iteration", async () => {
+    const { caller, app, workspaceId } = await createWorkflowApp({
+      variables: [{ key: "list", label: "List", type: "json", required: true }],
+      nodes: [
+        wfNode("start", "start"),
+        wfNode("loop", "iteration", { items: "start.list.words", concurrency: 2, output: "say.text" }),
+        wfNode("say", "template", { template: "#{{loop.index}} {{loop.item}}" }, { parentId: "loop" }),
+        wfNode("join", "template", { template: "{{loop.results}}" }, { title: "Join" }),
+        wfNode("end", "end", { outputs: [{ name: "joined", type: "string", value: "join.text" }] }),
+      ],
+      edges: [wfEdge("start", "loop"), wfEdge("loop", "join"), wfEdge("join", "end")],
+    });
+    const started = await caller.workflows.runDraft({ appId: app.id, inputs: { list: { words: ["a", "b"] } } });
+    const before = await wait(workspaceId, started.runId);
+    expect(before.status).toBe("completed");
+    const again = await caller.workflows.rerunFrom({ appId: app.id, runId: started.runId, nodeId: "join", outputs: { loop: { results: ["x"] } } });
+    const after = await wait(workspaceId, again.runId);
+    expect(after).toMatchObject({ status: "completed", outputs: { joined: '["x"]' } });
+    const says = after.nodeRuns.filter((row) => row.nodeId === "say");
+    expect(says.map((row) => [row.itemIndex, row.outputs])).toEqual(before.nodeRuns.filter((row) => row.nodeId === "say").map((row) => [row.itemIndex, row.outputs]));
+    expect(says.map((row) => row.startedAt.getTime())).toEqual(before.nodeRuns.filter((row) => row.nodeId === "say").map((row) => row.startedAt.getTime()));
+    await expect(caller.workflows.rerunFrom({ appId: app.id, runId: started.runId, nodeId: "say", outputs: {} })).rejects.toThrow(/inside an Iteration/);
+  });
+
   it("refuses another app's run, a node not in the draft, and edits of a node that does not come before it", async () => {
     const { caller, app, workspaceId } = await twoTemplates();
     const started = await caller.workflows.runDraft({ appId: app.id, inputs: { name: "Ada" } });
