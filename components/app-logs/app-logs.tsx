@@ -64,7 +64,7 @@ export function AppLogs({ appId }: { appId: string }) {
             </div>
             <div className="min-w-0">
               {selected ? (
-                <ConversationDetail appId={appId} id={selected} />
+                <ConversationDetail appId={appId} id={selected} workflow={app.data?.type === "workflow" || app.data?.type === "chatflow"} />
               ) : (
                 <p className="rounded-xl border border-dashed p-8 text-center text-sm text-muted-foreground">Choose a conversation to see its messages and tool steps.</p>
               )}

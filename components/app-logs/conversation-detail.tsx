@@ -7,14 +7,24 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { FollowScroll } from "@/components/ui/follow-scroll";
 import { Skeleton } from "@/components/ui/skeleton";
+import { RunTrace } from "@/components/workflow-preview/run-trace";
+import { runEnded } from "@/components/workflow-preview/types";
 import { ConversationInputs } from "./conversation-inputs";
 import { formatDuration } from "./conversation-list-item";
 
 const statusVariant = { completed: "success", failed: "destructive", stopped: "warning", interrupted: "warning", running: "info" } as const;
 const endedStatuses = new Set(["stopped", "interrupted"]);
 
-export function ConversationDetail({ appId, id }: { appId: string; id: string }) {
+/** `workflow`: a workflow or chatflow app, whose answers each show their run's per-node trace. */
+export function ConversationDetail({ appId, id, workflow = false }: { appId: string; id: string; workflow?: boolean }) {
   const trpc = useTRPC();
+  const runs = useQuery(
+    trpc.workflows.listRuns.queryOptions(
+      { conversationId: id },
+      { enabled: workflow, refetchInterval: (query) => (query.state.data?.some((run) => !runEnded(run.status)) ? 2_000 : false) },
+    ),
+  );
+  const runByMessage = new Map((runs.data ?? []).map((run) => [run.messageId, run]));
   const conversation = useQuery(
     trpc.conversations.get.queryOptions(
       { appId, id },
@@ -22,7 +32,7 @@ export function ConversationDetail({ appId, id }: { appId: string; id: string })
       { refetchInterval: (query) => (query.state.data?.messages.some((m) => m.status === "running") ? 2_000 : false) },
     ),
   );
-  if (conversation.isPending) return <Skeleton className="h-64" />;
+  if (conversation.isPending || (workflow && runs.isPending)) return <Skeleton className="h-64" />;
   if (conversation.isError) return <p className="text-sm text-destructive">{conversation.error.message}</p>;
   const data = conversation.data;
   const tokens = data.messages.reduce((sum, m) => sum + (m.usage ? m.usage.inputTokens + m.usage.outputTokens : 0), 0);
@@ -68,6 +78,14 @@ export function ConversationDetail({ appId, id }: { appId: string; id: string })
               <div className={cn("max-w-[85%] whitespace-pre-wrap [overflow-wrap:anywhere] rounded-2xl px-3.5 py-2 text-sm", message.role === "user" ? "ml-auto bg-primary text-primary-foreground" : "bg-muted")}>
                 {message.content || <span className="italic text-muted-foreground">No text</span>}
               </div>
+              {runByMessage.has(message.id) && (
+                <details className="group rounded-lg border p-2" data-testid="log-run">
+                  <summary className="cursor-pointer text-xs font-medium text-muted-foreground">Node runs</summary>
+                  <div className="pt-2">
+                    <RunTrace run={runByMessage.get(message.id)!} showResult={false} />
+                  </div>
+                </details>
+              )}
               {message.role === "assistant" && (
                 <div className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
                   <Badge variant={statusVariant[message.status]}>{message.status}</Badge>

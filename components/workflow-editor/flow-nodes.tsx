@@ -5,9 +5,19 @@
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { cn } from "@/components/ui/cn";
 import type { WorkflowNode } from "@/server/workflows/graph";
+import type { NodeState } from "@/components/workflow-preview/types";
 import { nodeCatalog } from "./node-catalog";
 
-export type StepData = { node: WorkflowNode; problemCount: number };
+/** `runState`: what the node did in the preview's current run, if it ran. */
+export type StepData = { node: WorkflowNode; problemCount: number; runState?: NodeState };
+
+// A run's state as a coloured outline (problems keep their red): running pulses, skipped fades.
+const runFrame: Record<NodeState, string> = {
+  running: "border-info ring-2 ring-info/50 animate-pulse",
+  completed: "border-success ring-1 ring-success/50",
+  failed: "border-destructive ring-2 ring-destructive/60",
+  skipped: "opacity-60",
+};
 export type StepFlowNode = Node<StepData, "step" | "iteration">;
 
 const handleClass = "!size-3 !border-2 !border-background !bg-primary";
@@ -32,10 +42,10 @@ function Header({ node, problemCount }: StepData) {
   );
 }
 
-function frame(selected: boolean, problems: number) {
+function frame(selected: boolean, problems: number, runState?: NodeState) {
   return cn(
     "rounded-lg border bg-card text-card-foreground shadow-xs",
-    problems > 0 ? "border-destructive ring-1 ring-destructive" : "border-border",
+    problems > 0 ? "border-destructive ring-1 ring-destructive" : runState ? runFrame[runState] : "border-border",
     selected && (problems > 0 ? "ring-2" : "border-primary ring-2 ring-primary/40"),
   );
 }
@@ -43,7 +53,7 @@ function frame(selected: boolean, problems: number) {
 export function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
   const { node } = data;
   return (
-    <div className={cn(frame(selected, data.problemCount), "w-56 px-3 py-2")} aria-label={`${nodeCatalog[node.type].label} node ${node.title || node.id}`}>
+    <div data-run-state={data.runState} className={cn(frame(selected, data.problemCount, data.runState), "w-56 px-3 py-2")} aria-label={`${nodeCatalog[node.type].label} node ${node.title || node.id}`}>
       {node.type !== "start" && <Handle type="target" position={Position.Left} className={handleClass} />}
       <Header {...data} />
       {node.type === "if-else" ? (
@@ -64,7 +74,7 @@ export function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
 
 export function IterationNode({ data, selected }: NodeProps<StepFlowNode>) {
   return (
-    <div className={cn(frame(selected, data.problemCount), "size-full bg-muted/40 px-3 py-2")} aria-label={`Iteration node ${data.node.title || data.node.id}`}>
+    <div data-run-state={data.runState} className={cn(frame(selected, data.problemCount, data.runState), "size-full bg-muted/40 px-3 py-2")} aria-label={`Iteration node ${data.node.title || data.node.id}`}>
       <Handle type="target" position={Position.Left} className={handleClass} />
       <Header {...data} />
       <p className="mt-1 text-[11px] text-muted-foreground">Runs the steps inside once per item.</p>

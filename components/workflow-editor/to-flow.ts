@@ -3,6 +3,7 @@
 import type { Edge } from "@xyflow/react";
 import type { WorkflowGraph } from "@/server/workflows/graph";
 import type { GraphProblem } from "@/server/workflows/check-graph";
+import type { NodeState } from "@/components/workflow-preview/types";
 import type { StepFlowNode } from "./flow-nodes";
 
 const stepSize = { width: 224, height: 64 };
@@ -14,7 +15,13 @@ function iterationSize(graph: WorkflowGraph, id: string) {
   return { width, height };
 }
 
-export function toFlowNodes(graph: WorkflowGraph, problems: GraphProblem[], selected: ReadonlySet<string>, disabled: boolean): StepFlowNode[] {
+export function toFlowNodes(
+  graph: WorkflowGraph,
+  problems: GraphProblem[],
+  selected: ReadonlySet<string>,
+  disabled: boolean,
+  runStates: Record<string, NodeState> = {},
+): StepFlowNode[] {
   const counts = new Map<string, number>();
   for (const p of problems) if (p.nodeId) counts.set(p.nodeId, (counts.get(p.nodeId) ?? 0) + 1);
   const ordered = [...graph.nodes.filter((node) => !node.parentId), ...graph.nodes.filter((node) => node.parentId)];
@@ -22,7 +29,7 @@ export function toFlowNodes(graph: WorkflowGraph, problems: GraphProblem[], sele
     id: node.id,
     type: node.type === "iteration" ? "iteration" : "step",
     position: node.position,
-    data: { node, problemCount: counts.get(node.id) ?? 0 },
+    data: { node, problemCount: counts.get(node.id) ?? 0, runState: runStates[node.id] },
     selected: selected.has(node.id),
     deletable: !disabled && node.type !== "start",
     draggable: !disabled,

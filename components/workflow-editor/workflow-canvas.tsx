@@ -7,6 +7,7 @@ import type { GraphProblem } from "@/server/workflows/check-graph";
 import type { WorkflowGraph } from "@/server/workflows/graph";
 import { flowNodeTypes, type StepFlowNode } from "./flow-nodes";
 import { connect, moveNode } from "./graph-edits";
+import type { NodeState } from "@/components/workflow-preview/types";
 import { toFlowEdges, toFlowNodes } from "./to-flow";
 import type { useGraphHistory } from "./use-graph-history";
 
@@ -24,6 +25,7 @@ export function WorkflowCanvas({
   disabled,
   colorMode,
   fitRequest,
+  runStates,
 }: {
   graph: WorkflowGraph;
   problems: GraphProblem[];
@@ -34,6 +36,8 @@ export function WorkflowCanvas({
   colorMode: "light" | "dark";
   /** Bumped when a node is added: the view fits again so the new node is in sight. */
   fitRequest: number;
+  /** Each node's state in the preview's current run: the canvas lights them up as they run. */
+  runStates?: Record<string, NodeState>;
 }) {
   const flow = useRef<ReactFlowInstance<StepFlowNode> | null>(null);
   useEffect(() => {
@@ -47,8 +51,8 @@ export function WorkflowCanvas({
   const dragging = useRef(false);
   const nodes = useMemo(() => {
     const selected = new Set(selection.nodes);
-    return toFlowNodes(graph, problems, selected, disabled).map((node) => (measured[node.id] ? { ...node, measured: measured[node.id] } : node));
-  }, [graph, problems, selection.nodes, disabled, measured]);
+    return toFlowNodes(graph, problems, selected, disabled, runStates).map((node) => (measured[node.id] ? { ...node, measured: measured[node.id] } : node));
+  }, [graph, problems, selection.nodes, disabled, measured, runStates]);
   const edges = useMemo(() => toFlowEdges(graph, problems, new Set(selection.edges), disabled), [graph, problems, selection.edges, disabled]);
 
   function onNodesChange(changes: NodeChange<StepFlowNode>[]) {

@@ -19,7 +19,8 @@ import { ProblemsMenu } from "./problems-menu";
 import { SelectedNodePanel } from "./selected-node-panel";
 import { useWorkflowGraph } from "./use-workflow-graph";
 import { WorkflowCanvas, type Selection } from "./workflow-canvas";
-import { WorkflowPreview } from "./workflow-preview";
+import type { NodeState } from "@/components/workflow-preview/types";
+import { WorkflowPreview } from "@/components/workflow-preview/workflow-preview";
 import "@xyflow/react/dist/style.css";
 
 export function WorkflowEditor({ appId }: { appId: string }) {
@@ -53,6 +54,7 @@ function WorkflowWorkspace({ appId, mode, draft, setDraft, saveNow, canEdit }: W
   const [selection, setSelection] = useState<Selection>({ nodes: [], edges: [] });
   const [tab, setTab] = useState("node");
   const [fitRequest, setFitRequest] = useState(0);
+  const [runStates, setRunStates] = useState<Record<string, NodeState>>({});
   const selected = selection.nodes.length === 1 ? graph.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
   const iteration = selected?.type === "iteration" ? selected.id : (selected?.parentId ?? null);
   const { undo, redo } = history;
@@ -113,7 +115,7 @@ function WorkflowWorkspace({ appId, mode, draft, setDraft, saveNow, canEdit }: W
       </div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div className="h-[60vh] min-h-96 overflow-hidden rounded-lg border bg-background lg:h-[calc(100vh-14rem)]" aria-label="Workflow canvas" role="region">
-          <WorkflowCanvas graph={graph} problems={problems} selection={selection} onSelectionChange={setSelection} history={history} disabled={!canEdit} colorMode={resolvedTheme === "dark" ? "dark" : "light"} fitRequest={fitRequest} />
+          <WorkflowCanvas graph={graph} problems={problems} selection={selection} onSelectionChange={setSelection} history={history} disabled={!canEdit} colorMode={resolvedTheme === "dark" ? "dark" : "light"} fitRequest={fitRequest} runStates={runStates} />
         </div>
         <Tabs value={tab} onValueChange={setTab} className="min-w-0">
           <TabsList>
@@ -123,8 +125,9 @@ function WorkflowWorkspace({ appId, mode, draft, setDraft, saveNow, canEdit }: W
           <TabsContent value="node" className="mt-3 rounded-lg border bg-card p-4 lg:max-h-[calc(100vh-16rem)] lg:overflow-y-auto">
             <SelectedNodePanel graph={graph} node={selected} problems={problems} ctx={ctx} history={history} draft={draft} setDraft={setDraft} disabled={!canEdit} onCleared={() => setSelection({ nodes: [], edges: [] })} />
           </TabsContent>
-          <TabsContent value="preview" className="mt-3">
-            <WorkflowPreview appId={appId} mode={mode} graph={graph} beforeRun={saveNow} hasProblems={problems.length > 0} onSelectNode={select} />
+          {/* Kept mounted on the Node tab, so a run and its trace survive a look at a node. */}
+          <TabsContent value="preview" className="mt-3 data-[state=inactive]:hidden" forceMount>
+            <WorkflowPreview appId={appId} mode={mode} variables={draft.variables} beforeRun={saveNow} hasProblems={problems.length > 0} onSelectNode={select} onNodeStates={setRunStates} />
           </TabsContent>
         </Tabs>
       </div>

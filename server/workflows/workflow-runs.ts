@@ -4,7 +4,14 @@ import type { AppConfig } from "@/server/apps/app-config";
 import { validateInputs } from "@/server/agent/validate-inputs";
 import { getDb } from "@/server/db";
 import { findConversation } from "@/server/db/queries/conversations";
-import { finishWorkflowRun, findWorkflowRun, insertWorkflowRun, listNodeRuns } from "@/server/db/queries/workflow-runs";
+import {
+  finishWorkflowRun,
+  findWorkflowRun,
+  insertWorkflowRun,
+  listNodeRuns,
+  upsertNodeRun,
+  type NodeRunValues,
+} from "@/server/db/queries/workflow-runs";
 import type { WorkflowNodeRun } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { getJobQueue } from "@/server/jobs";
@@ -29,6 +36,8 @@ export interface StartWorkflowRun {
   conversationId?: string | null;
   source: "debug" | "mcp" | "api";
   userId: string | null;
+  /** Node runs stored before the job is queued (a re-run from a node): the engine keeps them as on a resume. */
+  seedNodeRuns?: Omit<NodeRunValues, "runId" | "workspaceId">[];
 }
 
 const ended = new Set(["completed", "failed", "stopped"]);
@@ -65,6 +74,7 @@ export async function startWorkflowRun(params: StartWorkflowRun) {
     createdBy: params.userId,
   });
   try {
+    for (const seed of params.seedNodeRuns ?? []) await upsertNodeRun(db, { ...seed, workspaceId, runId: ids.runId });
     await getJobQueue().enqueue(workflowRunQueue, { workspaceId, runId: ids.runId }, { id: ids.runId });
   } catch (error) {
     await finishWorkflowRun(db, { workspaceId, id: ids.runId, status: "failed", error: "The run could not be queued. Try again.", outputs: null, usage: null, content: "" });

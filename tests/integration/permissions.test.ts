@@ -80,6 +80,8 @@ const sampleInputs: Record<string, (ids: Ids) => unknown> = {
   "workflows.runDraft": (ids) => ({ appId: ids.appId, inputs: {} }),
   "workflows.getRun": () => ({ runId: "no-such-run" }),
   "workflows.stopRun": () => ({ runId: "no-such-run" }),
+  "workflows.rerunFrom": (ids) => ({ appId: ids.appId, runId: "no-such-run", nodeId: "start", outputs: {} }),
+  "workflows.listRuns": () => ({ conversationId: "no-such-conversation" }),
   "workflows.check": (ids) => ({ appId: ids.appId }),
   "modelProviders.list": () => undefined,
   "modelProviders.get": (ids) => ({ id: ids.providerId }),

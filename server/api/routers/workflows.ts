@@ -6,6 +6,9 @@ import { getAppOrThrow } from "@/server/apps/apps";
 import { AppError } from "@/server/errors";
 import { checkGraph } from "@/server/workflows/check-graph";
 import { toolOutputSchemas } from "@/server/workflows/tool-output-schemas";
+import { getDb } from "@/server/db";
+import { listConversationRuns } from "@/server/db/queries/workflow-runs";
+import { maxEditedOutputsChars, rerunWorkflowFrom } from "@/server/workflows/rerun-from-node";
 import { getWorkflowRun, startWorkflowRun, stopWorkflowRun } from "@/server/workflows/workflow-runs";
 import { createTRPCRouter, idSchema, workspaceProcedure } from "../trpc";
 
@@ -48,6 +51,27 @@ export const workflowsRouter = createTRPCRouter({
     if (!run) throw new AppError("not_found:workflow_run", "This workflow run does not exist or was deleted.");
     return run;
   }),
+
+  // A new draft run that keeps the earlier run's nodes before `nodeId`, with the edited outputs in place of theirs.
+  rerunFrom: workspaceProcedure
+    .meta({ role: "editor" })
+    .input(
+      z.object({
+        appId: idSchema,
+        runId: idSchema,
+        nodeId: z.string().min(1).max(100),
+        outputs: z
+          .record(z.string().max(100), z.record(z.string().max(100), z.unknown()))
+          .default({})
+          .refine((value) => JSON.stringify(value).length <= maxEditedOutputsChars, "The edited outputs are too long."),
+      }),
+    )
+    .mutation(({ ctx, input }) => rerunWorkflowFrom({ workspaceId: ctx.workspaceId, ...input, userId: ctx.userId })),
+
+  // Like conversations.get: the Logs page shows each run of a conversation with its per-node trace.
+  listRuns: workspaceProcedure
+    .input(z.object({ conversationId: idSchema }))
+    .query(async ({ ctx, input }) => listConversationRuns(await getDb(), { workspaceId: ctx.workspaceId, conversationId: input.conversationId })),
 
   stopRun: workspaceProcedure
     .meta({ role: "editor" })

@@ -175,3 +175,21 @@ export async function failRunningNodeRuns(db: Tx, { workspaceId, runId, error }:
     .set({ status: "failed", error, finishedAt: new Date() })
     .where(and(eq(workflowNodeRuns.workspaceId, workspaceId), eq(workflowNodeRuns.runId, runId), eq(workflowNodeRuns.status, "running")));
 }
+
+// 5. Logs ----------------------------------------------------------------------------------------------------------
+
+/** A conversation's runs, oldest first, each with its node runs in the order they started. */
+export async function listConversationRuns(db: Tx, { workspaceId, conversationId }: { workspaceId: string; conversationId: string }) {
+  const runs = await db
+    .select()
+    .from(workflowRuns)
+    .where(and(eq(workflowRuns.workspaceId, workspaceId), eq(workflowRuns.conversationId, conversationId)))
+    .orderBy(asc(workflowRuns.createdAt), asc(workflowRuns.id));
+  if (runs.length === 0) return [];
+  const nodeRuns = await db
+    .select()
+    .from(workflowNodeRuns)
+    .where(and(eq(workflowNodeRuns.workspaceId, workspaceId), inArray(workflowNodeRuns.runId, runs.map((run) => run.id))))
+    .orderBy(asc(workflowNodeRuns.startedAt), asc(workflowNodeRuns.itemIndex), asc(workflowNodeRuns.id));
+  return runs.map((run) => ({ ...run, nodeRuns: nodeRuns.filter((row) => row.runId === run.id) }));
+}
