@@ -13,6 +13,7 @@ import { newUser, SignUpPage } from "./pages/auth-pages";
 import { ModelProvidersPage } from "./pages/model-providers-page";
 import { PublishPage } from "./pages/publish-page";
 import { ToolsPage } from "./pages/tools-page";
+import { WorkflowPreviewPage } from "./pages/workflow-preview-page";
 import { WorkflowEditorPage } from "./pages/workflow-editor-page";
 import { usePeers } from "./peers";
 import { docsScreenshot } from "./screenshot";
@@ -101,7 +102,22 @@ test("a person builds a workflow on the canvas, runs it with its trace, publishe
   await flow.expectSaved();
   await docsScreenshot(page, "workflow-canvas.png");
 
-  // DEBUG_AND_PREVIEW
+  // Debug & Preview: fill the form, run the draft, and watch each node light up with its trace.
+  const preview = new WorkflowPreviewPage(page);
+  await page.getByRole("tab", { name: "Preview" }).click();
+  await expect(preview.region).toBeVisible();
+  peers.llm.script([{ text: "Sunny all week in Oslo." }]);
+  await preview.input("City").fill("Oslo");
+  await preview.region.getByRole("spinbutton", { name: "Days" }).fill("3");
+  await preview.run();
+  for (const id of ["start", "mcp_tool_1", "llm_1", "if_else_1", "end"]) {
+    await expect(preview.row(id)).toHaveAttribute("data-status", "completed");
+    await expect(preview.canvasNode(id)).toHaveAttribute("data-run-state", "completed");
+  }
+  await expect(preview.trace.getByTestId("run-outputs")).toContainText('"sunny": true');
+  await preview.expand("mcp_tool_1");
+  await expect(preview.row("mcp_tool_1")).toContainText("The sum of 3 and 10 is 13.");
+  await docsScreenshot(page, "workflow-trace.png");
 
   // Publish, turn on the MCP server, and call it as any MCP client would.
   await page.getByRole("button", { name: "Publish" }).click();
