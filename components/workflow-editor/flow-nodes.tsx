@@ -54,19 +54,19 @@ export function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
   const { node } = data;
   return (
     <div data-run-state={data.runState} className={cn(frame(selected, data.problemCount, data.runState), "w-56 px-3 py-2")} aria-label={`${nodeCatalog[node.type].label} node ${node.title || node.id}`}>
-      {node.type !== "start" && <Handle type="target" position={Position.Left} className={handleClass} />}
+      {node.type !== "start" && <Handle type="target" position={Position.Top} className={handleClass} />}
       <Header {...data} />
       {node.type === "if-else" ? (
         <>
-          <div className="mt-2 grid gap-1 text-right text-[11px] text-muted-foreground">
+          <div className="mt-2 flex justify-between px-4 text-[11px] text-muted-foreground">
             <span>true</span>
             <span>false</span>
           </div>
-          <Handle id="true" type="source" position={Position.Right} style={{ top: "auto", bottom: 26 }} className={cn(handleClass, "!bg-success")} aria-label="true" />
-          <Handle id="false" type="source" position={Position.Right} style={{ top: "auto", bottom: 8 }} className={cn(handleClass, "!bg-destructive")} aria-label="false" />
+          <Handle id="true" type="source" position={Position.Bottom} style={{ left: "25%" }} className={cn(handleClass, "!bg-success")} aria-label="true" />
+          <Handle id="false" type="source" position={Position.Bottom} style={{ left: "75%" }} className={cn(handleClass, "!bg-destructive")} aria-label="false" />
         </>
       ) : (
-        node.type !== "end" && node.type !== "answer" && <Handle type="source" position={Position.Right} className={handleClass} />
+        node.type !== "end" && node.type !== "answer" && <Handle type="source" position={Position.Bottom} className={handleClass} />
       )}
     </div>
   );
@@ -75,10 +75,10 @@ export function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
 export function IterationNode({ data, selected }: NodeProps<StepFlowNode>) {
   return (
     <div data-run-state={data.runState} className={cn(frame(selected, data.problemCount, data.runState), "size-full bg-muted/40 px-3 py-2")} aria-label={`Iteration node ${data.node.title || data.node.id}`}>
-      <Handle type="target" position={Position.Left} className={handleClass} />
+      <Handle type="target" position={Position.Top} className={handleClass} />
       <Header {...data} />
       <p className="mt-1 text-[11px] text-muted-foreground">Runs the steps inside once per item.</p>
-      <Handle type="source" position={Position.Right} className={handleClass} />
+      <Handle type="source" position={Position.Bottom} className={handleClass} />
     </div>
   );
 }

@@ -61,7 +61,8 @@ export function updateNode(graph: WorkflowGraph, id: string, update: (node: Work
 export function freePosition(graph: WorkflowGraph, parentId: string | null): { x: number; y: number } {
   const scope = graph.nodes.filter((node) => node.parentId === parentId);
   if (parentId) return { x: 24 + scope.length * 40, y: 76 + scope.length * 90 };
-  const xs = scope.map((node) => node.position.x);
-  const bottom = Math.max(-140, ...scope.map((node) => node.position.y));
-  return { x: xs.length ? Math.round((Math.min(...xs) + Math.max(...xs)) / 2) : 0, y: bottom + 140 };
+  if (scope.length === 0) return { x: 0, y: 0 };
+  // Beside everything, halfway down: never on top of a step or of the edges between them (Tidy up straightens it).
+  const ys = scope.map((node) => node.position.y);
+  return { x: Math.max(...scope.map((node) => node.position.x)) + 260, y: Math.round((Math.min(...ys) + Math.max(...ys)) / 2) };
 }

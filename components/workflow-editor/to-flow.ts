@@ -8,7 +8,8 @@ import type { StepFlowNode } from "./flow-nodes";
 
 const stepSize = { width: 224, height: 64 };
 
-function iterationSize(graph: WorkflowGraph, id: string) {
+/** An Iteration's box: room for its body where it sits, and never smaller than a useful minimum. */
+export function iterationSize(graph: WorkflowGraph, id: string) {
   const body = graph.nodes.filter((node) => node.parentId === id);
   const width = Math.max(420, ...body.map((node) => node.position.x + stepSize.width + 24));
   const height = Math.max(200, ...body.map((node) => node.position.y + stepSize.height + 40));

@@ -2,7 +2,7 @@
 // The workflow editor (issue 29): the canvas with its palette and undo/redo, the selected node's settings beside
 // it, and the place for Debug & Preview. The graph autosaves into the app's draft like every other app's settings.
 import { useQuery } from "@tanstack/react-query";
-import { Redo2, Undo2 } from "lucide-react";
+import { LayoutGrid, Redo2, Undo2 } from "lucide-react";
 import { useTheme } from "next-themes";
 import { useEffect, useState } from "react";
 import { DraftHeader } from "@/components/app-editor/draft-header";
@@ -17,6 +17,7 @@ import { outsideIterationOnly } from "./node-catalog";
 import { NodePalette } from "./node-palette";
 import { ProblemsMenu } from "./problems-menu";
 import { SelectedNodePanel } from "./selected-node-panel";
+import { tidyLayout } from "./tidy-layout";
 import { useWorkflowGraph } from "./use-workflow-graph";
 import { WorkflowCanvas, type Selection } from "./workflow-canvas";
 import type { NodeState } from "@/components/workflow-preview/types";
@@ -109,6 +110,9 @@ function WorkflowWorkspace({ appId, mode, draft, setDraft, saveNow, canEdit }: W
           </Button>
           <Button variant="outline" size="icon-sm" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!history.canRedo} onClick={redo}>
             <Redo2 aria-hidden />
+          </Button>
+          <Button variant="outline" size="icon-sm" aria-label="Tidy up" title="Tidy up: lay the steps out from top to bottom" disabled={!canEdit} onClick={() => { history.change(tidyLayout); setFitRequest((n) => n + 1); }}>
+            <LayoutGrid aria-hidden />
           </Button>
           <ProblemsMenu problems={problems} titleOf={(id) => graph.nodes.find((n) => n.id === id)?.title || id} onSelect={select} />
         </div>

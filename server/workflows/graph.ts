@@ -172,7 +172,7 @@ export function emptyWorkflow(mode: WorkflowMode): WorkflowGraph {
   return {
     nodes: [
       { id: "start", type: "start", title: "Start", position: { x: 0, y: 0 }, parentId: null, data: {} },
-      { id: last, type: last, title: mode === "chatflow" ? "Answer" : "End", position: { x: 400, y: 0 }, parentId: null, data: nodeDataDefaults(last) },
+      { id: last, type: last, title: mode === "chatflow" ? "Answer" : "End", position: { x: 0, y: 220 }, parentId: null, data: nodeDataDefaults(last) },
     ] as WorkflowNode[],
     edges: [{ id: `start->${last}`, source: "start", target: last, sourceHandle: null }],
     limits: workflowLimitsSchema.parse({}),

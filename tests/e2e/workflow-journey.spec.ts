@@ -99,6 +99,18 @@ test("a person builds a workflow on the canvas, runs it with its trace, publishe
   await flow.panel.getByLabel("Output 2 type").selectOption("boolean");
   await flow.panel.getByLabel("Output 2 value").selectOption("if_else_1.result");
   await expect(flow.noProblems).toBeVisible();
+  // Tidy up lays the steps out from top to bottom; undo puts them back (new steps sat beside End), redo lays them out
+  // again.
+  const box = async (id: string) => (await flow.node(id).boundingBox())!;
+  const endLeftOfTool = async () => (await box("end")).x < (await box("mcp_tool_1")).x - 100;
+  const endBelowIf = async () => (await box("end")).y > (await box("if_else_1")).y + 20;
+  expect(await endLeftOfTool()).toBe(true);
+  await page.getByRole("button", { name: "Tidy up" }).click();
+  await expect.poll(endBelowIf).toBe(true);
+  await flow.undo();
+  await expect.poll(endLeftOfTool).toBe(true);
+  await flow.redo();
+  await expect.poll(endBelowIf).toBe(true);
   await flow.expectSaved();
   await docsScreenshot(page, "workflow-canvas.png");
 
@@ -116,6 +128,7 @@ test("a person builds a workflow on the canvas, runs it with its trace, publishe
   }
   await expect(preview.trace.getByTestId("run-outputs")).toContainText('"sunny": true');
   await preview.expand("mcp_tool_1");
+  await preview.region.evaluate((element) => element.scrollIntoView({ block: "start" }));
   await expect(preview.row("mcp_tool_1")).toContainText("The sum of 3 and 10 is 13.");
   await docsScreenshot(page, "workflow-trace.png");
 
