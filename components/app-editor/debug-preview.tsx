@@ -8,13 +8,13 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { FollowScroll } from "@/components/ui/follow-scroll";
-import { Textarea } from "@/components/ui/textarea";
 import type { AppConfig } from "@/server/apps/app-config";
 import { ApprovalCard } from "./approval-card";
 import { ConnectCard } from "./connect-card";
 import { InputsForm } from "./inputs-form";
 import { ToolStepView } from "./tool-step";
 import { usePreviewChat } from "./use-preview-chat";
+import { MessageInput } from "./message-input";
 
 export function DebugPreview({
   appId,
@@ -99,20 +99,7 @@ export function DebugPreview({
         </div>
       </FollowScroll>
       <form onSubmit={submit} className="flex items-end gap-2 border-t p-3">
-        <Textarea
-          aria-label="Message"
-          rows={2}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && !e.shiftKey) {
-              e.preventDefault();
-              void submit();
-            }
-          }}
-          placeholder={appType === "completion" ? "Optional extra text, then Run" : "Type a message (Enter to send)"}
-          className="min-h-0 resize-none"
-        />
+        <MessageInput value={query} onChange={setQuery} onSend={() => void submit()} placeholder={appType === "completion" ? "Optional extra text, then Run" : undefined} />
         {running ? (
           <Button type="button" variant="outline" onClick={stop}>
             <Square aria-hidden /> Stop

@@ -8,11 +8,11 @@ import { InputsForm } from "@/components/app-editor/inputs-form";
 import { useTRPC } from "@/components/trpc/trpc-provider";
 import { Button } from "@/components/ui/button";
 import { FollowScroll } from "@/components/ui/follow-scroll";
-import { Textarea } from "@/components/ui/textarea";
 import { RerunDialog } from "./rerun-dialog";
 import { RunTrace } from "./run-trace";
 import { runEnded, type RunView, type WorkflowPreviewProps } from "./types";
 import { useRun } from "./use-run";
+import { MessageInput } from "@/components/app-editor/message-input";
 
 interface Turn {
   key: number;
@@ -78,20 +78,7 @@ export function ChatflowChat({ appId, variables, beforeRun, onNodeStates, onSele
         </div>
       </FollowScroll>
       <form onSubmit={submit} className="flex items-end gap-2 border-t p-3">
-        <Textarea
-          aria-label="Message"
-          rows={2}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && !e.shiftKey) {
-              e.preventDefault();
-              void submit();
-            }
-          }}
-          placeholder="Type a message (Enter to send)"
-          className="min-h-0 resize-none"
-        />
+        <MessageInput value={query} onChange={setQuery} onSend={() => void submit()} />
         {running && last ? (
           <Button type="button" variant="outline" onClick={() => stopRun.mutate({ runId: last.runId })}>
             <Square aria-hidden /> Stop
