@@ -86,6 +86,11 @@ test("the run limits keep a value in range after a reload, and an out-of-range v
   await expect(seconds).toHaveValue("600");
   await expect(limits.getByText("A run that takes longer is stopped and fails.")).toBeVisible();
   await seconds.fill("120");
+  // A limit is a graph edit like any other: it undoes and redoes.
+  await flow.undo();
+  await expect(seconds).toHaveValue("600");
+  await flow.redo();
+  await expect(seconds).toHaveValue("120");
   await flow.expectSaved();
   await page.reload();
   await expect(seconds).toHaveValue("120");
