@@ -1,10 +1,12 @@
 "use client";
-// Wires the panel of the selected node to the graph's history, or says how to start when nothing is selected.
+// Wires the panel of the selected node to the graph's history, or, when nothing is selected, says how to start
+// and edits the run limits.
 import type { AppConfig } from "@/server/apps/app-config";
 import type { GraphProblem } from "@/server/workflows/check-graph";
 import type { SchemaContext } from "@/server/workflows/check-references";
 import type { WorkflowGraph, WorkflowNode } from "@/server/workflows/graph";
 import { connect, deleteElements, updateNode } from "./graph-edits";
+import { LimitsForm } from "./limits-form";
 import { NodePanel } from "./node-panel";
 import { bodyOutputOptions, referenceOptions } from "./reference-options";
 import type { useGraphHistory } from "./use-graph-history";
@@ -35,6 +37,7 @@ export function SelectedNodePanel({
       <div className="grid gap-2 text-sm text-muted-foreground">
         <p>Select a node to edit its settings.</p>
         <p>Add steps with the buttons above, connect them by dragging from a node&apos;s right handle to another&apos;s left one (or with Next steps in a node&apos;s settings), and delete a selection with Delete or Backspace. Ctrl+Z undoes.</p>
+        <LimitsForm limits={graph.limits} disabled={disabled} onChange={(limits) => history.change((g) => ({ ...g, limits }), { coalesce: "limits" })} />
       </div>
     );
   }
