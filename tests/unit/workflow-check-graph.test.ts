@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { variableSchema } from "@/server/apps/app-config";
 import { checkGraph } from "@/server/workflows/check-graph";
 import { emptyWorkflow, workflowGraphSchema, type WorkflowGraph } from "@/server/workflows/graph";
+import { workflowOutputSchema } from "@/server/workflows/published-schema";
 
 const variables = [variableSchema.parse({ key: "city", label: "City", type: "text" }), variableSchema.parse({ key: "days", label: "Days", type: "number" })];
 const model = { providerId: "p", model: "m" };
@@ -96,5 +97,31 @@ describe("checkGraph", () => {
     const graph = chain([], [{ name: "o", type: "string", value: "start.city" }]);
     graph.nodes.push(workflowGraphSchema.shape.nodes.element.parse({ id: "lost", type: "template", data: { template: "x" } }));
     expect(check(graph)).toEqual([expect.objectContaining({ nodeId: "lost", message: expect.stringContaining("Nothing leads here") })]);
+  });
+});
+
+describe("a published workflow's outputSchema", () => {
+  it("lets an output read from a step a branch can skip be null, and keeps the others strict", () => {
+    const graph = chain(
+      [
+        { id: "if_1", type: "if-else", data: { conditions: [{ left: "start.days", operator: "greater-than", right: "3" }] } },
+        { id: "long", type: "template", data: { template: "A long trip" } },
+      ],
+      [{ name: "note", type: "string", value: "long.text" }, { name: "days", type: "number", value: "start.days" }, { name: "long_trip", type: "boolean", value: "if_1.result" }],
+    );
+    // start -> if_1 -(true)-> long -> end, and if_1 -(false)-> end: long is skipped on the false branch.
+    graph.edges = [
+      { id: "a", source: "start", target: "if_1", sourceHandle: null },
+      { id: "b", source: "if_1", target: "long", sourceHandle: "true" },
+      { id: "c", source: "long", target: "end", sourceHandle: null },
+      { id: "d", source: "if_1", target: "end", sourceHandle: "false" },
+    ];
+    expect(check(graph)).toEqual([]);
+    expect(workflowOutputSchema("workflow", { workflow: graph, variables })).toEqual({
+      type: "object",
+      properties: { note: { type: ["string", "null"] }, days: { type: "number" }, long_trip: { type: "boolean" } },
+      required: ["note", "days", "long_trip"],
+      additionalProperties: false,
+    });
   });
 });
