@@ -10,7 +10,9 @@ import { listMessages } from "@/server/db/queries/conversations";
 import { deleteConversationBatch } from "@/server/db/queries/retention";
 import { finishWorkflowRun, insertWorkflowRun, listNodeRuns, markWorkflowRunRunning, upsertNodeRun } from "@/server/db/queries/workflow-runs";
 import { conversations, workflowNodeRuns, workflowRuns } from "@/server/db/schema";
+import { jobRecoverySeconds } from "@/server/jobs/types";
 import { runWorkflowJob } from "@/server/workflows/run-workflow";
+import { abandonedRunMessage, sweepAbandonedWorkflowRuns } from "@/server/workflows/workflow-worker";
 import { getWorkflowRun, waitForWorkflowRun } from "@/server/workflows/workflow-runs";
 import { createWorkflowApp, wfEdge, wfNode } from "../support/workflow-apps";
 
@@ -53,6 +55,22 @@ async function storedRun(made: Awaited<ReturnType<typeof chain>>) {
 }
 
 describe("a durable workflow run", () => {
+  it("that no process holds any more (its job out of attempts) is failed by the sweep once past its own time limit", async () => {
+    const made = await chain();
+    const { db, runId, messageId, conversationId } = await storedRun(made);
+    const { workspaceId } = made;
+    await upsertNodeRun(db, { runId, workspaceId, itemIndex: null, nodeId: "greet", nodeType: "template", status: "running", startedAt: new Date() });
+    const limitMs = 600_000 + 4 * jobRecoverySeconds * 1000;
+    // Within its limit (and the time a resume takes to start) it may still be resumed: left alone.
+    await sweepAbandonedWorkflowRuns({ now: new Date(Date.now() + limitMs - 5_000) });
+    expect((await getWorkflowRun({ workspaceId, runId }))!.status).toBe("running");
+    await sweepAbandonedWorkflowRuns({ now: new Date(Date.now() + limitMs + 5_000) });
+    const run = (await getWorkflowRun({ workspaceId, runId }))!;
+    expect(run).toMatchObject({ status: "failed", error: abandonedRunMessage });
+    expect(run.nodeRuns.find((row) => row.nodeId === "greet")).toMatchObject({ status: "failed", error: abandonedRunMessage });
+    expect((await listMessages(db, { workspaceId, conversationId })).find((m) => m.id === messageId)).toMatchObject({ status: "failed" });
+  });
+
   it("resumes after a crash: finished nodes keep their rows and outputs, the node left running runs again, the run ends once", async () => {
     const made = await chain();
     const { db, runId, messageId, conversationId } = await storedRun(made);

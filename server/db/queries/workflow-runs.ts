@@ -168,6 +168,18 @@ export async function listUnfinishedWorkflowRuns(db: Tx) {
     .where(inArray(workflowRuns.status, ["queued", "running"]));
 }
 
+/**
+ * Runs still "running" well past their own time limit (`maxRunSeconds` from their first start, plus `graceSeconds`):
+ * no live process holds them, since the engine stops a run at its limit. A maintenance sweep across workspaces.
+ */
+export async function listOverdueWorkflowRuns(db: Tx, { graceSeconds, now = new Date() }: { graceSeconds: number; now?: Date }) {
+  const limit = sql`coalesce((${workflowRuns.snapshot} -> 'graph' -> 'limits' ->> 'maxRunSeconds')::int, 600)`;
+  return db
+    .select({ id: workflowRuns.id, workspaceId: workflowRuns.workspaceId })
+    .from(workflowRuns)
+    .where(and(eq(workflowRuns.status, "running"), sql`${workflowRuns.startedAt} < ${now.toISOString()}::timestamptz - make_interval(secs => ${limit} + ${graceSeconds})`));
+}
+
 /** A stopped or timed-out run's nodes that were still running end "failed" with the run's reason. */
 export async function failRunningNodeRuns(db: Tx, { workspaceId, runId, error }: { workspaceId: string; runId: string; error: string }) {
   await db
