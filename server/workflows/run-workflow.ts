@@ -16,6 +16,7 @@ import type { WorkflowRun } from "@/server/db/schema";
 import type { Job } from "@/server/jobs";
 import { jobTimings } from "@/server/jobs/types";
 import { runScope } from "./run-scope";
+import { watchForStop } from "./stop-watch";
 import { nodeRunKey, RunAborted, RunFailure, type RunState } from "./run-state";
 
 export const workflowRunQueue = "workflow-run";
@@ -31,14 +32,8 @@ export async function runWorkflowJob(job: Job): Promise<void> {
   const left = Math.max(0, limits.maxRunSeconds * 1000 - (Date.now() - started.startedAt!.getTime()));
   // Already past it (a resume after a long outage): aborted now, not after a timer tick the run may outpace.
   const timeout = left > 0 ? AbortSignal.timeout(left) : AbortSignal.abort(new DOMException("The run timed out.", "TimeoutError"));
-  // A stop is stored first, then the job cancelled; a queue may notice that late (pg-boss with its heartbeat), so the
-  // run also looks at its own row about once a second.
-  const stopped = new AbortController();
-  const watch = setInterval(() => {
-    void findWorkflowRun(db, { workspaceId, id: runId })
-      .then((row) => row && !["queued", "running"].includes(row.status) && stopped.abort(new Error("run stopped")))
-      .catch(() => {});
-  }, 1_000);
+  // A stop stored by any instance reaches this run within about a second (stop-watch.ts).
+  const stopped = watchForStop(runId);
   try {
     const signal = AbortSignal.any([job.signal, timeout, stopped.signal]);
     // Whatever is stored is kept: nothing on a first start; on a resume (another attempt, or the embedded queue
@@ -57,7 +52,7 @@ export async function runWorkflowJob(job: Job): Promise<void> {
     };
     await runToEnd(state, timeout, job.attempt);
   } finally {
-    clearInterval(watch);
+    stopped.release();
   }
 }
 

@@ -168,6 +168,12 @@ export async function listUnfinishedWorkflowRuns(db: Tx) {
     .where(inArray(workflowRuns.status, ["queued", "running"]));
 }
 
+/** The statuses of the runs this process holds, by id (server/workflows/stop-watch.ts): maintenance across workspaces. */
+export async function listWorkflowRunStatuses(db: Tx, { ids }: { ids: string[] }) {
+  if (ids.length === 0) return [];
+  return db.select({ id: workflowRuns.id, status: workflowRuns.status }).from(workflowRuns).where(inArray(workflowRuns.id, ids));
+}
+
 /**
  * Runs still "running" well past their own time limit (`maxRunSeconds` from their first start, plus `graceSeconds`):
  * no live process holds them, since the engine stops a run at its limit. A maintenance sweep across workspaces.
