@@ -53,7 +53,7 @@ test("a new user sees the setup checklist with nothing ticked; each step links t
   await apps.setupStep("Create an app").getByRole("link").click();
   const create = page.getByRole("dialog", { name: "Create app" });
   await expect(create).toBeVisible();
-  await create.getByLabel("Name").fill("Helper");
+  await create.getByLabel("Name", { exact: true }).fill("Helper");
   await create.getByRole("button", { name: "Create app" }).click();
   await expect(page.getByRole("heading", { name: "Helper", level: 1 })).toBeVisible();
   const appId = new URL(page.url()).pathname.split("/").pop()!;
