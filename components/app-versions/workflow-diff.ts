@@ -1,8 +1,7 @@
 // The steps of a workflow compared between a version and the draft: nodes added, removed or changed (by title), and
 // connections added or removed. Where a node sits on the canvas is not a change to how it runs.
 import type { WorkflowGraph } from "@/server/workflows/graph";
-
-const stable = (value: unknown) => JSON.stringify(value, (_, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+import { canonicalJson as stable } from "@/shared/canonical-json";
 
 export function diffWorkflows(from: WorkflowGraph | null, to: WorkflowGraph | null): string[] {
   if (!from && !to) return [];

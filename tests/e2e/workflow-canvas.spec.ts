@@ -5,17 +5,7 @@ import { AppEditorPage } from "./pages/app-editor-page";
 import { AppsPage } from "./pages/apps-page";
 import { newUser, SignUpPage } from "./pages/auth-pages";
 import { expectNoHorizontalOverflow, phone } from "./pages/phone-check";
-import { WorkflowEditorPage } from "./pages/workflow-editor-page";
-
-async function newWorkflow(page: import("@playwright/test").Page, name: string) {
-  const signUp = new SignUpPage(page);
-  await signUp.open();
-  await signUp.signUp(newUser("flow"));
-  const apps = new AppsPage(page);
-  await apps.open();
-  await apps.create({ type: "Workflow", name });
-  return new WorkflowEditorPage(page);
-}
+import { newWorkflow, WorkflowEditorPage } from "./pages/workflow-editor-page";
 
 test("a person builds Start -> Template -> End with a reference, sees the problems go, undoes, reloads and deletes", async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,24 +1,12 @@
 // Workflow problems (issue 29): a loop marks the nodes on it and stops Publish until it is cut, a reference of the
 // wrong type shows on the field that reads it, and the run limits keep only values in range.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { AppEditorPage } from "./pages/app-editor-page";
-import { AppsPage } from "./pages/apps-page";
-import { newUser, SignUpPage } from "./pages/auth-pages";
-import { WorkflowEditorPage } from "./pages/workflow-editor-page";
-
-async function newWorkflow(page: Page, name: string) {
-  const signUp = new SignUpPage(page);
-  await signUp.open();
-  await signUp.signUp(newUser("problems"));
-  const apps = new AppsPage(page);
-  await apps.open();
-  await apps.create({ type: "Workflow", name });
-  return new WorkflowEditorPage(page);
-}
+import { newWorkflow } from "./pages/workflow-editor-page";
 
 test("a loop marks both nodes on it and stops Publish; cutting the back edge clears it and Publish succeeds", async ({ page }) => {
   test.setTimeout(120_000);
-  const flow = await newWorkflow(page, "Loop Flow");
+  const flow = await newWorkflow(page, "Loop Flow", "problems");
   await flow.add("Template");
   await flow.add("Template");
   await expect(flow.node("template_2")).toBeVisible();
@@ -62,7 +50,7 @@ test("a loop marks both nodes on it and stops Publish; cutting the back edge cle
 });
 
 test("an End output of type number reading a text field shows the type problem on that output, and string fixes it", async ({ page }) => {
-  const flow = await newWorkflow(page, "Typed Flow");
+  const flow = await newWorkflow(page, "Typed Flow", "problems");
   await flow.select("start");
   await new AppEditorPage(page).addInputField({ label: "Name", key: "name" });
   await flow.select("end");
@@ -80,7 +68,7 @@ test("an End output of type number reading a text field shows the type problem o
 });
 
 test("the run limits keep a value in range after a reload, and an out-of-range value is explained and not saved", async ({ page }) => {
-  const flow = await newWorkflow(page, "Limited Flow");
+  const flow = await newWorkflow(page, "Limited Flow", "problems");
   const limits = page.getByRole("region", { name: "Run limits" });
   const seconds = limits.getByLabel("Max run seconds");
   await expect(seconds).toHaveValue("600");

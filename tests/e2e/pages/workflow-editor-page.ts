@@ -1,4 +1,17 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { AppsPage } from "./apps-page";
+import { newUser, SignUpPage } from "./auth-pages";
+
+/** A new person (signed up as `label`) with a new workflow app named `name`, open on its canvas. */
+export async function newWorkflow(page: Page, name: string, label = "flow") {
+  const signUp = new SignUpPage(page);
+  await signUp.open();
+  await signUp.signUp(newUser(label));
+  const apps = new AppsPage(page);
+  await apps.open();
+  await apps.create({ type: "Workflow", name });
+  return new WorkflowEditorPage(page);
+}
 
 /** The workflow canvas (workflow and chatflow apps): palette, nodes, the selected node's settings, undo/redo. */
 export class WorkflowEditorPage {
