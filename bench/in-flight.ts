@@ -3,21 +3,33 @@
 // Merges its figures into bench/results.json under "inFlight", so a run of this section alone keeps the others.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { runInFlightCell, type InFlightCell } from "./in-flight-load";
-import { previewUnderLoad, type PreviewUnderLoad } from "./preview-load";
+import { previewUnderLoad, type PreviewCell, type PreviewUnderLoad } from "./preview-load";
 import { startWatched, waitForOutput, type Watched } from "./processes";
 
 const quick = process.env.BENCH_INFLIGHT_QUICK === "1";
-/** BENCH_INFLIGHT_QUICK=1: a 2 s model, 250 and 1,000 in flight, 10 s windows; about a minute and a half. */
+/**
+ * BENCH_INFLIGHT_QUICK=1: a 2 s model, 250 and 1,000 in flight, 10 s windows; about a minute and a half.
+ * BENCH_INFLIGHT_LEVELS= (empty) with BENCH_INFLIGHT_SKIP_PEER=1 runs Debug & Preview alone.
+ */
 export const inFlightSettings = {
   quick,
   modelSeconds: Number(process.env.BENCH_MODEL_SECONDS ?? (quick ? 2 : 10)),
-  levels: (process.env.BENCH_INFLIGHT_LEVELS ?? (quick ? "250,1000" : "250,1000,2000")).split(",").map(Number),
+  levels: (process.env.BENCH_INFLIGHT_LEVELS ?? (quick ? "250,1000" : "250,1000,2000,5000")).split(",").filter(Boolean).map(Number),
   windowSeconds: Number(process.env.BENCH_INFLIGHT_WINDOW_SECONDS ?? (quick ? 10 : 30)),
   previewChats: Number(process.env.BENCH_PREVIEW_CHATS ?? 200),
+  previewWindowSeconds: Number(process.env.BENCH_PREVIEW_WINDOW_SECONDS ?? (quick ? 5 : 20)),
 };
 
-/** The scripted model of Debug & Preview: a first token after 300 ms, then a word every 50 ms. */
-export const previewModelTurn = { text: "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty", delayMs: 300, chunkDelayMs: 50 };
+/**
+ * The scripted model of Debug & Preview: a first token after 300 ms, then a word every 50 ms, 200 words by default
+ * (BENCH_PREVIEW_WORDS): an answer of about 10 s, like the in-flight section's model.
+ */
+export const previewModelTurn = {
+  text: Array.from({ length: Number(process.env.BENCH_PREVIEW_WORDS ?? 200) }, (_, i) => `word${i + 1}`).join(" "),
+  delayMs: 300,
+  chunkDelayMs: 50,
+};
+const previewAnswerMs = previewModelTurn.delayMs + previewModelTurn.text.split(" ").length * previewModelTurn.chunkDelayMs;
 
 export interface InFlightApps {
   /** Our published app whose model answers in modelSeconds. */
@@ -28,7 +40,7 @@ export interface InFlightApps {
 }
 
 export async function runInFlightSection(opts: { env: NodeJS.ProcessEnv; apps: InFlightApps; startOurs: () => Promise<Watched> }) {
-  const { modelSeconds, levels, windowSeconds, previewChats } = inFlightSettings;
+  const { modelSeconds, levels, windowSeconds, previewChats, previewWindowSeconds } = inFlightSettings;
   const cells = async (server: Watched, url: string, tool: string, target: string) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     server.resetPeak();
@@ -54,8 +66,8 @@ export async function runInFlightSection(opts: { env: NodeJS.ProcessEnv; apps: I
   console.error("in flight: ours");
   const server = await opts.startOurs();
   const ours = await cells(server, opts.apps.slow.url, opts.apps.slow.toolName, "ours");
-  console.error(`Debug & Preview: ${previewChats} chats at once`);
-  const preview = await previewUnderLoad({ ...opts.apps.preview, chats: previewChats });
+  console.error(`Debug & Preview: ${previewChats} chats in flight, then started at once`);
+  const preview = await previewUnderLoad({ ...opts.apps.preview, chats: previewChats, answerMs: previewAnswerMs, windowMs: previewWindowSeconds * 1000 });
   await server.stop();
 
   const section = { date: new Date().toISOString(), quick, modelSeconds, windowSeconds, ours, bare, preview };
@@ -76,9 +88,10 @@ function printInFlight(ours: InFlightCell[], bare: InFlightCell[], preview: Prev
   }
   const widths = head.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   for (const row of rows) console.log(row.map((value, i) => value.padStart(widths[i]!)).join("  "));
-  const { model, ours: our } = preview;
-  console.log(
-    `\nDebug & Preview, ${preview.chats} chats at once: first token p50/p99 ${our.firstTokenP50Ms}/${our.firstTokenP99Ms} ms (model alone ${model.firstTokenP50Ms}/${model.firstTokenP99Ms}, ` +
-      `overhead ${preview.firstTokenOverheadP50Ms}/${preview.firstTokenOverheadP99Ms}); token gaps p50/p99 ${our.gapP50Ms}/${our.gapP99Ms} ms (model ${model.gapP50Ms}/${model.gapP99Ms}); errors ${preview.errors}`,
-  );
+  const line = (cell: PreviewCell) =>
+    `first token p50/p99 ${cell.ours.firstTokenP50Ms}/${cell.ours.firstTokenP99Ms} ms (model alone ${cell.model.firstTokenP50Ms}/${cell.model.firstTokenP99Ms}, ` +
+    `overhead ${cell.firstTokenOverheadP50Ms}/${cell.firstTokenOverheadP99Ms}; bare route's overhead ${cell.bareOverheadP50Ms}/${cell.bareOverheadP99Ms}); ` +
+    `token gaps p50/p99 ${cell.ours.gapP50Ms}/${cell.ours.gapP99Ms} ms (model ${cell.model.gapP50Ms}/${cell.model.gapP99Ms}); ${cell.chats} chats, errors ${cell.errors}`;
+  console.log(`\nDebug & Preview, ${preview.chats} chats in flight: ${line(preview.inFlight)}`);
+  console.log(`Debug & Preview, ${preview.chats} chats started at once: ${line(preview.burst)}`);
 }

@@ -40,6 +40,8 @@ const env: NodeJS.ProcessEnv = {
   BENCH_ROUTES: "1",
   // The benchmark measures overhead, not abuse limits.
   MCP_SERVER_RATE_LIMIT_PER_MINUTE: "100000000",
+  // Debug & Preview in flight starts about 150 chats a second with the one bench API key.
+  API_KEY_RATE_LIMIT_PER_MINUTE: "100000000",
 };
 const storage = `${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite (embedded)"} + ${process.env.REDIS_URL ? "Redis" : process.env.UPSTASH_REDIS_REST_URL ? "Upstash" : "in-memory KV"}`;
 
@@ -100,6 +102,8 @@ async function main() {
   console.error("ours (seeding)");
   const slowLlm = await startScriptedLlm({ fallback: { text: "ok", delayMs: inFlightSettings.modelSeconds * 1000 }, keepRequests: false });
   const previewLlm = await startScriptedLlm({ fallback: previewModelTurn, keepRequests: false });
+  // The bare Debug & Preview route (app/bench/preview) streams this model.
+  env.BENCH_PREVIEW_MODEL_URL = previewLlm.url;
   const account = seedAccount(env);
   const setup = startNext();
   await ready(setup);

@@ -34,6 +34,8 @@ const schema = z.object({
   SIGN_UP_MAX_PER_ADDRESS: z.coerce.number().int().positive().default(10),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   MCP_SERVER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Console API calls per minute each workspace API key (and each client address using keys) may make. */
+  API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Dynamic client registrations (RFC 7591) the authorization server takes per client address and hour. */
   OAUTH_REGISTRATIONS_PER_HOUR: z.coerce.number().int().positive().default(20),
   RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),

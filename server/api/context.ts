@@ -1,6 +1,7 @@
 // Who is calling: a signed-in user (session cookie) or a workspace API key (Authorization: Bearer).
 import "server-only";
 import { getDb } from "@/server/db";
+import { env } from "@/server/env";
 import type { Role } from "@/server/db/schema";
 import { authenticateApiKey } from "@/server/api-keys/api-keys";
 import { clientSubject } from "@/server/client-address/client-address";
@@ -18,7 +19,7 @@ export interface Context {
   requestedWorkspaceId: string | null;
 }
 
-export const apiKeyCallsPerMinute = 600;
+export const apiKeyCallsPerMinute = env.API_KEY_RATE_LIMIT_PER_MINUTE;
 
 /** `procedures`: how many procedures the request carries (a batch); each counts against the API key's budget. */
 export async function createContext({ headers, procedures = 1 }: { headers: Headers; procedures?: number }): Promise<Context> {
@@ -28,7 +29,7 @@ export async function createContext({ headers, procedures = 1 }: { headers: Head
     // Per address before the key is even looked up. An unknown address skips it (one shared bucket would let any
     // caller use up every caller's budget); the per-key limit below still holds.
     const address = clientSubject(headers);
-    if (address) await assertRateLimit(getKv(), { bucket: "api_key", id: address, limit: 600, windowSeconds: 60 });
+    if (address) await assertRateLimit(getKv(), { bucket: "api_key", id: address, limit: apiKeyCallsPerMinute, windowSeconds: 60 });
     const key = await authenticateApiKey(await getDb(), bearer);
     if (!key) throw new AppError("unauthorized:api_key", "This API key is not valid or was revoked.");
     // Per key as well as per address: a script spreading one key over many addresses is still held to one budget.
