@@ -5,20 +5,32 @@ import { refuseAll, type Approver } from "@/server/agent/tool-approval";
 import type { RunEvent } from "@/server/agent/run-events";
 import { AppError } from "@/server/errors";
 import { getDb } from "@/server/db";
+import type { App } from "@/server/db/schema";
 import { getKv } from "@/server/kv";
 import { getModelProvider } from "@/server/db/queries/model-providers";
 import { languageModelFor } from "@/server/llm/get-language-model";
 import { modelVision, toolImageMode } from "@/server/llm/model-vision";
 import { missingPersonConnections } from "@/server/mcp/servers/missing-connections";
 import { openAppTools } from "@/server/mcp/servers/open-app-tools";
-import { appConfigSchema } from "./app-config";
+import { appConfigSchema, type AppConfig } from "./app-config";
 import { getAppOrThrow } from "./apps";
 import { previewApprover } from "./preview-approval";
+
+/** The app as Debug & Preview runs it: its row and its draft's config, read once per request. */
+export interface Draft {
+  app: App;
+  config: AppConfig;
+}
+
+export async function loadDraft({ workspaceId, appId }: { workspaceId: string; appId: string }): Promise<Draft> {
+  const app = await getAppOrThrow({ workspaceId, id: appId });
+  return { app, config: appConfigSchema.parse(app.draft) };
+}
 
 export interface RunDraftParams {
   workspaceId: string;
   userId: string | null;
-  appId: string;
+  draft: Draft;
   inputs: Record<string, unknown>;
   query: string;
   conversationId: string | null;
@@ -32,16 +44,15 @@ export interface RunDraftParams {
  * Asked before a run: the per-person servers the draft's tools need that `userId` has not connected, so the person
  * connects and the message is sent again rather than the model meeting the failure.
  */
-export async function draftMissingConnections({ workspaceId, appId, userId }: { workspaceId: string; appId: string; userId: string | null }) {
-  const app = await getAppOrThrow({ workspaceId, id: appId });
-  if (app.type !== "agent" || !userId) return [];
-  return missingPersonConnections({ workspaceId, bindings: appConfigSchema.parse(app.draft).tools, userId });
+export async function draftMissingConnections({ workspaceId, draft, userId }: { workspaceId: string; draft: Draft; userId: string | null }) {
+  if (draft.app.type !== "agent" || !userId) return [];
+  return missingPersonConnections({ workspaceId, bindings: draft.config.tools, userId });
 }
 
 export async function runDraft(params: RunDraftParams) {
-  const { workspaceId, appId } = params;
-  const app = await getAppOrThrow({ workspaceId, id: appId });
-  const config = appConfigSchema.parse(app.draft);
+  const { workspaceId } = params;
+  const { app, config } = params.draft;
+  const appId = app.id;
   if (app.type === "workflow" || app.type === "chatflow") throw new AppError("bad_request:workflow", "Run a workflow from its canvas: this preview runs chat, agent and completion apps.");
   if (!config.model) throw new AppError("bad_request:app", "Choose a model for this app first (Model section).");
   const provider = await getModelProvider(await getDb(), { workspaceId, id: config.model.providerId });

@@ -3,7 +3,7 @@
 // Runs go through Debug & Preview's runDraft, the path the console uses, against real servers on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appConfigSchema } from "@/server/apps/app-config";
-import { runDraft } from "@/server/apps/run-draft";
+import { loadDraft, runDraft } from "@/server/apps/run-draft";
 import { startScriptedLlm, type ScriptedLlm } from "../support/scripted-llm";
 import { startModernMcpServer, type ModernMcpServer } from "../support/modern-mcp-server";
 import { startSessionMcpServer, type SessionMcpServer } from "../support/session-mcp-server";
@@ -28,8 +28,8 @@ async function agentWith(url: string) {
   const provider = await caller.modelProviders.create({ kind: "openai_compatible", name: "Scripted", baseUrl: `${llm.url}/v1`, apiKey: "sk-test" });
   const app = await caller.apps.create({ type: "agent", name: "Agent" });
   await caller.apps.updateDraft({ id: app.id, draft: appConfigSchema.parse({ model: { providerId: provider.id, model: "scripted-model" }, tools: [{ serverId: server.id, mode: "all" }] }) });
-  const run = (query: string, signal = new AbortController().signal) =>
-    runDraft({ workspaceId: workspace.id, userId: user.id, appId: app.id, inputs: {}, query, conversationId: null, signal, onEvent: () => {} });
+  const run = async (query: string, signal = new AbortController().signal) =>
+    runDraft({ workspaceId: workspace.id, userId: user.id, draft: await loadDraft({ workspaceId: workspace.id, appId: app.id }), inputs: {}, query, conversationId: null, signal, onEvent: () => {} });
   return { caller, server, run };
 }
 

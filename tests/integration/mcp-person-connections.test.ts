@@ -5,7 +5,7 @@
 // published call for someone not connected says where to connect.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appConfigSchema, type AppConfig } from "@/server/apps/app-config";
-import { draftMissingConnections } from "@/server/apps/run-draft";
+import { draftMissingConnections, loadDraft } from "@/server/apps/run-draft";
 import { getDb } from "@/server/db";
 import { getPersonConnection } from "@/server/db/queries/mcp-person-connections";
 import { getMcpServer } from "@/server/db/queries/mcp-servers";
@@ -250,7 +250,7 @@ describe("Debug & Preview", () => {
     const { workspace, member, memberCaller, ownerCaller, server } = await perPersonServer("preview");
     const app = await ownerCaller.apps.create({ type: "agent", name: "Mailer" });
     await ownerCaller.apps.updateDraft({ id: app.id, draft: { tools: [{ serverId: server.id, mode: "all" }] } });
-    const ask = () => draftMissingConnections({ workspaceId: workspace.id, appId: app.id, userId: member.id });
+    const ask = async () => draftMissingConnections({ workspaceId: workspace.id, draft: await loadDraft({ workspaceId: workspace.id, appId: app.id }), userId: member.id });
     expect(await ask()).toEqual([{ id: server.id, name: "Mail preview" }]);
     await connect(memberCaller, { serverId: server.id, userId: member.id, account: "bob" });
     expect(await ask()).toEqual([]);

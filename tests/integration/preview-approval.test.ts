@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunEvent } from "@/server/agent/run-events";
 import { appConfigSchema } from "@/server/apps/app-config";
 import { decidePreviewToolCall, previewApprover } from "@/server/apps/preview-approval";
-import { runDraft } from "@/server/apps/run-draft";
+import { loadDraft, runDraft } from "@/server/apps/run-draft";
 import { env } from "@/server/env";
 import { getKv, type Kv } from "@/server/kv";
 import { createRedisKv } from "@/server/kv/redis";
@@ -41,7 +41,7 @@ async function previewWithSaveNote() {
     const done = runDraft({
       workspaceId: workspace.id,
       userId: user.id,
-      appId: app.id,
+      draft: await loadDraft({ workspaceId: workspace.id, appId: app.id }),
       inputs: {},
       query: "save it",
       conversationId: null,

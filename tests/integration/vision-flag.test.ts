@@ -2,7 +2,7 @@
 // an unlisted or text-only model gets the placeholder, and switching Vision on (Settings -> Model providers) makes
 // the next published call, through the endpoint cache, send the image as an image part.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runDraft } from "@/server/apps/run-draft";
+import { loadDraft, runDraft } from "@/server/apps/run-draft";
 import { redSquare } from "../support/rich-result-tools";
 import { createPublishedApp } from "../support/published-app";
 import type { ChatRequestBody } from "../support/scripted-llm";
@@ -42,8 +42,8 @@ describe("the vision flag", () => {
 
   it("Debug & Preview follows the same flag", async () => {
     const { caller, provider, app, workspace, user } = await createPublishedApp(h.endpoint, h.llm, { type: "agent", toolServerUrl: tools.url });
-    const run = () =>
-      runDraft({ workspaceId: workspace.id, userId: user.id, appId: app.id, inputs: {}, query: "Show me.", conversationId: null, signal: new AbortController().signal, onEvent: () => {} });
+    const run = async () =>
+      runDraft({ workspaceId: workspace.id, userId: user.id, draft: await loadDraft({ workspaceId: workspace.id, appId: app.id }), inputs: {}, query: "Show me.", conversationId: null, signal: new AbortController().signal, onEvent: () => {} });
 
     h.llm.script(pictureTurns);
     await run();

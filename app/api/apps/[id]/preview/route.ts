@@ -1,7 +1,7 @@
 // Debug & Preview: runs the app's draft and streams the runtime's events as NDJSON, one event a line.
 import { z } from "zod";
 import { createContext } from "@/server/api/context";
-import { draftMissingConnections, runDraft } from "@/server/apps/run-draft";
+import { draftMissingConnections, loadDraft, runDraft } from "@/server/apps/run-draft";
 import { refuseUntrustedRequest } from "@/server/auth/assert-trusted-request";
 import { assertWorkspaceAccess } from "@/server/auth/workspace-access";
 import { AppError, toAppError } from "@/server/errors";
@@ -42,9 +42,11 @@ export async function POST(req: Request, { params }: RouteContext<"/api/apps/[id
         if (!abort.signal.aborted) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       };
       try {
-        const missing = await draftMissingConnections({ workspaceId: access.workspaceId, appId: id, userId: access.userId });
+        const { workspaceId, userId } = access;
+        const draft = await loadDraft({ workspaceId, appId: id });
+        const missing = await draftMissingConnections({ workspaceId, draft, userId });
         if (missing.length > 0) return send({ type: "needs-connection", servers: missing });
-        await runDraft({ ...body, workspaceId: access.workspaceId, userId: access.userId, appId: id, signal: abort.signal, onEvent: send });
+        await runDraft({ ...body, workspaceId, userId, draft, signal: abort.signal, onEvent: send });
       } catch (error) {
         send({ type: "error", message: toAppError(error).publicMessage });
       } finally {
