@@ -17,7 +17,7 @@ export const inFlightSettings = {
   levels: (process.env.BENCH_INFLIGHT_LEVELS ?? (quick ? "250,1000" : "250,1000,2000,5000")).split(",").filter(Boolean).map(Number),
   windowSeconds: Number(process.env.BENCH_INFLIGHT_WINDOW_SECONDS ?? (quick ? 10 : 30)),
   previewChats: Number(process.env.BENCH_PREVIEW_CHATS ?? 200),
-  previewWindowSeconds: Number(process.env.BENCH_PREVIEW_WINDOW_SECONDS ?? (quick ? 5 : 20)),
+  previewWindowSeconds: Number(process.env.BENCH_PREVIEW_WINDOW_SECONDS ?? (quick ? 10 : 60)),
 };
 
 /**

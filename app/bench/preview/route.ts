@@ -6,11 +6,14 @@ import { streamText } from "ai";
 
 export const dynamic = "force-dynamic";
 
+// One provider for the process, as ours keeps its model clients: a new one per request re-walks its zod schemas.
+let model: ReturnType<ReturnType<typeof createOpenAICompatible>["chatModel"]> | undefined;
+
 export async function POST(req: Request) {
   const modelUrl = process.env.BENCH_PREVIEW_MODEL_URL;
   if (process.env.BENCH_ROUTES !== "1" || !modelUrl) return new Response(null, { status: 404 });
   const { query } = (await req.json()) as { query: string };
-  const model = createOpenAICompatible({ name: "bench", baseURL: `${modelUrl}/v1` }).chatModel("bench-model");
+  model ??= createOpenAICompatible({ name: "bench", baseURL: `${modelUrl}/v1` }).chatModel("bench-model");
   const result = streamText({ model, system: "Answer briefly.", prompt: query, abortSignal: req.signal });
   const encoder = new TextEncoder();
   const lines = result.textStream.pipeThrough(
