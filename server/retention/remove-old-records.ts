@@ -5,7 +5,7 @@ import "server-only";
 import { getDb } from "@/server/db";
 import { deleteCallLogBatch, deleteConversationBatch, listWorkspacesWithRetention } from "@/server/db/queries/retention";
 
-/** Rows per statement: small enough that one statement holds its row locks for well under a second (docs/performance.md). */
+/** Rows per statement: small enough that one statement holds its row locks for well under a second (docs/performance-data.md). */
 export const defaultRetentionBatchSize = 5_000;
 
 const dayMs = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 // An MCP server's call log as the console reads it: pages newest first by keyset, filtered in the database, and the
 // people and OAuth clients that appear in it (the filters' choices). Every read has an index that lets it stop early
-// (server/db/schema/published-servers.ts), so it stays fast with millions of rows (docs/performance.md).
+// (server/db/schema/published-servers.ts), so it stays fast with millions of rows (docs/performance-data.md).
 import "server-only";
 import { and, desc, eq, getTableColumns, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/server/db";

@@ -93,7 +93,7 @@ export const mcpCallLogs = pgTable(
   },
   // The log is read newest first, (created_at, id) descending, by keyset: each way of reading it has an index that
   // ends in those two columns after its equality columns, so a page stops after `limit` rows, and a filter that
-  // matches nothing finds so at once instead of walking the whole log (docs/performance.md, "Data growth").
+  // matches nothing finds so at once instead of walking the whole log (docs/performance-data.md, "Data growth").
   (t) => [
     index("mcp_call_logs_app_idx").on(t.workspaceId, t.appId, t.createdAt, t.id),
     index("mcp_call_logs_app_outcome_idx").on(t.workspaceId, t.appId, t.outcome, t.createdAt, t.id),
