@@ -40,7 +40,7 @@ const env: NodeJS.ProcessEnv = {
   BENCH_ROUTES: "1",
   // The benchmark measures overhead, not abuse limits.
   MCP_SERVER_RATE_LIMIT_PER_MINUTE: "100000000",
-  // Debug & Preview in flight starts about 150 chats a second with the one bench API key.
+  // Debug & Preview in flight starts about 20 chats a second, for minutes, with the one bench API key.
   API_KEY_RATE_LIMIT_PER_MINUTE: "100000000",
 };
 const storage = `${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite (embedded)"} + ${process.env.REDIS_URL ? "Redis" : process.env.UPSTASH_REDIS_REST_URL ? "Upstash" : "in-memory KV"}`;
