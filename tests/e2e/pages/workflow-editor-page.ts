@@ -37,6 +37,23 @@ export class WorkflowEditorPage {
 
   async add(type: string) {
     await this.page.getByRole("group", { name: "Add a node" }).getByRole("button", { name: `Add ${type}` }).click();
+    await this.settled();
+  }
+
+  /**
+   * Waits until the view stops moving. Adding a node fits the view again, 60 ms later and over 200 ms
+   * (workflow-canvas.tsx); boxes read during that are read in different frames and do not line up.
+   */
+  async settled() {
+    const viewport = this.canvas.locator(".react-flow__viewport");
+    let last: string | null = null;
+    const still = async () => {
+      const now = await viewport.getAttribute("style");
+      const same = now === last;
+      last = now;
+      return same;
+    };
+    await expect.poll(still, { intervals: [300, 150] }).toBe(true);
   }
 
   async select(id: string) {
